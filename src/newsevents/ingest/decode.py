@@ -1,0 +1,64 @@
+"""Bytes to text, with the checks that keep binary and mis-encoded files out.
+
+Scraped corpora hold PDFs, images and Latin-1 pages next to the articles; each
+must fail on its own with a message naming the file, never take a batch down.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from ..errors import BinaryInputError, EmptyInputError, EncodingError, InputTooLargeError
+
+#: Largest input accepted, in bytes. Far above any news article; a guard against dumps.
+MAX_BYTES = 20 * 1024 * 1024
+
+_BINARY_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or an Office document)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "an executable",
+}
+
+
+def decode_bytes(data: bytes, source: str, max_bytes: int = MAX_BYTES) -> str:
+    """Decode ``data`` as UTF-8 text or raise an InputError naming ``source``.
+
+    UTF-16 and UTF-8 byte-order marks are honoured; any other encoding is refused
+    rather than guessed, because a wrong guess silently corrupts every span.
+    """
+    if len(data) > max_bytes:
+        raise InputTooLargeError(source, f"too large: {len(data):,} bytes (limit {max_bytes:,})")
+    for magic, what in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise BinaryInputError(source, f"binary input: looks like {what}")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise EncodingError(source, f"invalid UTF-16 at byte {exc.start}") from None
+    else:
+        if b"\x00" in data:
+            raise BinaryInputError(source, "binary input: contains NUL bytes")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise EncodingError(
+                source, f"not UTF-8: invalid byte 0x{data[exc.start]:02x} at offset {exc.start}"
+            ) from None
+    return check_text(text, source)
+
+
+def check_text(text: str, source: str) -> str:
+    """Reject text that is empty or made of control characters; normalise newlines."""
+    if not text.strip():
+        raise EmptyInputError(source, "empty input" if not text else "whitespace only")
+    if "\x00" in text:
+        raise BinaryInputError(source, "binary input: contains NUL characters")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(10, len(text) // 100):
+        raise BinaryInputError(source, f"binary input: {controls} control characters")
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,284 @@
+"""The layout of a scraped article: headline, deck, caption, furniture, dateline, body.
+
+Text copied out of a news page carries the page with it: a brand line, an
+update stamp, a reading time, share and stats widgets, a dateline glued to the
+first word. The rules here describe what such furniture *looks like* (short,
+unpunctuated lines made of widget words, numbers and time units; an all-caps
+brand; a place name fused to a capitalised word) rather than listing strings
+from any one site, and every line taken out is kept in ``removed`` with its
+reason so that nothing disappears silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..dates import parse_absolute_date
+
+TERMINAL = (".", "!", "?", '"', "”", "’", "'", "…", ")")
+
+_WIDGET_WORDS = frozenset(
+    """stats statistics share shares shared tweet tweets retweet print email e-mail mail
+    comment comments save saved bookmark listen audio follow like likes facebook twitter x
+    whatsapp linkedin telegram reddit pinterest copy link url views view reads subscribe
+    newsletter menu search close gift send more top back""".split()
+)
+_READING_TIME = re.compile(
+    r"^(?:reading\s+time:?\s*)?(?:\d+|one|two|three|four|five|ten)\s*(?:-\s*)?"
+    r"(?:min|mins|minutes?|m)\.?(?:\s+(?:read|reading|de lectura|lectura))?(?:\s+time)?$",
+    re.I,
+)
+_UPDATE_STAMP = re.compile(
+    r"^(?:upd|updated?|last\s+updated?|actualizado|act|published|posted|modified|edited)\b"
+    r"\.?:?\s*(?=.*\d).{0,48}$",
+    re.I,
+)
+_CLOCK = re.compile(r"^\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|h|gmt|utc|cet|est|et))?$", re.I)
+_DATE_LINE = re.compile(
+    r"^(?:\w+day,?\s+)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4})"
+    r"(?:\s*[-–|,·]?\s*\d{1,2}[:.h]\d{2}(?:\s*\w{1,4})?)?$"
+)
+_RELATED = re.compile(
+    r"^(?:read\s+(?:more|also)|see\s+also|related(?:\s+articles?)?|more\s+on\s+this|"
+    r"recommended|most\s+read|also\s+read)\b.{0,120}$",
+    re.I,
+)
+_ADVERT = re.compile(r"^(?:advertisement|sponsored(?:\s+content)?|ad|publicidad)$", re.I)
+_PHOTO_CREDIT = re.compile(r"^(?:photo|image|picture|credit|foto)s?\s*[:/©].{0,80}$", re.I)
+_BYLINE = re.compile(
+    r"^(?:by|por|written\s+by)\s+((?:[A-Z][\w.'’-]+\s?){1,4}(?:\s*(?:,|and|&)\s*(?:[A-Z][\w.'’-]+\s?){1,4})*)"
+    r"(?:\s*[|,/–-]\s*.{0,40})?$"
+)
+_DATELINE_WIRE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?)"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+))?"
+    r"\s*(?:\((?:[A-Za-z.&' ]{1,30})\))?\s*[—–-]{1,2}\s+(?=[A-Z\"“])"
+)
+_GLUED = re.compile(r"^(?P<place>(?:[A-Z][a-z]+[ -]){0,2}[A-Z][a-z]+)(?P<rest>[A-Z][a-z'’]*)\b")
+_SENTENCE_STARTERS = frozenset(
+    "The A An In On At As After Before When While Since This That These Those It He She They "
+    "We Russia Russian US President Officials".split()
+)
+
+
+@dataclass
+class Layout:
+    """What the layout pass found; offsets are into ``text``."""
+
+    text: str
+    title: str | None = None
+    subtitle: str | None = None
+    caption: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    published: date | None = None
+    truncated: bool = False
+    removed: list[tuple[str, str]] = field(default_factory=list)
+    subheadings: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+def _words(line: str) -> list[str]:
+    return re.findall(r"[\w'’-]+", line)
+
+
+def furniture_reason(line: str, brands: frozenset[str] = frozenset()) -> str | None:
+    """Why ``line`` is page furniture, or None if it is content (any position)."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    words = _words(stripped)
+    lowered = stripped.lower()
+    if _READING_TIME.match(stripped):
+        return "reading time"
+    if _UPDATE_STAMP.match(stripped) and len(words) <= 8:
+        return "update stamp"
+    if _CLOCK.match(stripped) or (_DATE_LINE.match(stripped) and len(words) <= 8):
+        return "date stamp"
+    if _ADVERT.match(stripped):
+        return "advertisement"
+    if _RELATED.match(stripped) and not stripped.endswith((".", "!", "?")):
+        return "related-links widget"
+    if _PHOTO_CREDIT.match(stripped):
+        return "photo credit"
+    tokens = re.findall(r"[\w-]+", lowered)
+    if (
+        tokens
+        and len(tokens) <= 6
+        and all(t in _WIDGET_WORDS or t.isdigit() or re.fullmatch(r"\d+[km]?", t) for t in tokens)
+        and any(t in _WIDGET_WORDS for t in tokens)
+    ):
+        return "share/stats widget"
+    if brands and lowered.strip(" .|·•-") in brands:
+        return "brand line"
+    return None
+
+
+def _is_brand_shape(line: str) -> bool:
+    """A masthead: one to three all-caps words, no sentence punctuation."""
+    words = line.split()
+    return (
+        0 < len(words) <= 3
+        and all(re.fullmatch(r"[A-Z0-9&.'’-]{2,12}", w) for w in words)
+        and not re.search(r"[,;:!?]", line)
+        and any(c.isalpha() for c in line)
+    )
+
+
+def _brand_names(source: str | None) -> frozenset[str]:
+    if not source:
+        return frozenset()
+    names = {source.lower().strip()}
+    head = re.split(r"[(|:–-]", source)[0].strip().lower()
+    if head:
+        names.add(head)
+    return frozenset(names)
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip().endswith(TERMINAL)
+
+
+def _is_body_like(line: str) -> bool:
+    words = _words(line)
+    sentences = len(re.findall(r"[.!?][\"”’)]?(?:\s|$)", line))
+    return len(words) >= 25 or (sentences >= 2 and len(words) >= 12)
+
+
+def _is_subheading(line: str) -> bool:
+    words = _words(line)
+    return (
+        0 < len(words) <= 20
+        and line[:1].isupper()
+        and not _ends_sentence(line)
+        and not line.rstrip().endswith((":", ";", ","))
+    )
+
+
+def split_dateline(paragraph: str, is_place: Callable[[str], bool]) -> tuple[str | None, str]:
+    """Split a dateline off the first paragraph: wire style or glued to the first word."""
+    m = _DATELINE_WIRE.match(paragraph)
+    if m and (is_place(m.group("place").strip().title()) or m.group("place").isupper()):
+        return m.group("place").strip(), paragraph[m.end() :]
+    m = _GLUED.match(paragraph)
+    if m:
+        place, rest = m.group("place"), m.group("rest")
+        if is_place(place) or (rest in _SENTENCE_STARTERS and len(place) > 3):
+            return place, paragraph[len(place) :]
+    return None, paragraph
+
+
+def analyze_layout(
+    raw: str,
+    *,
+    title: str | None = None,
+    source: str | None = None,
+    is_place: Callable[[str], bool] = lambda _: False,
+    detect_header: bool = True,
+) -> Layout:
+    """Separate header, furniture and body in scraped text.
+
+    ``detect_header`` is off when the caller already knows the title (HTML, JSON
+    Lines) and the text does not start with it: then every line is body except
+    furniture, so a short first paragraph is never mistaken for a caption.
+    """
+    brands = _brand_names(source)
+    blocks = [line.strip() for line in raw.split("\n") if line.strip()]
+    reasons = [furniture_reason(b, brands) for b in blocks]
+    layout = Layout(text="")
+
+    if title and blocks and blocks[0].strip().rstrip(".") == title.strip().rstrip("."):
+        layout.title = blocks[0]
+        reasons[0] = "title"
+        detect_header = True
+    elif title:
+        detect_header = False
+
+    # Where the body starts: after a furniture run in the first lines, else at the
+    # first paragraph that reads like running text.
+    content = [i for i, r in enumerate(reasons) if r is None]
+    body_start = content[0] if content else len(blocks)
+    if detect_header and len(content) > 1:
+        head_window = list(range(min(len(blocks), 10)))
+        furniture_run = [
+            i for i in head_window if reasons[i] is not None or _is_brand_shape(blocks[i])
+        ]
+        furniture_run = [i for i in furniture_run if i > content[0]]
+        after_run = [i for i in content if furniture_run and i > max(furniture_run)]
+        if furniture_run and after_run:
+            body_start = after_run[0]
+        else:
+            start_from = 1 if layout.title is None else 0
+            candidates = [
+                i
+                for k, i in enumerate(content[start_from:], start=start_from)
+                if _is_body_like(blocks[i])
+                or (
+                    _ends_sentence(blocks[i])
+                    and k + 1 < len(content)
+                    and _ends_sentence(blocks[content[k + 1]])
+                )
+            ]
+            body_start = candidates[0] if candidates else content[min(start_from, len(content) - 1)]
+
+    # Header lines: title, deck (subtitle), caption, byline, date stamps, brand.
+    for i in range(body_start):
+        line = blocks[i]
+        if reasons[i] == "title":
+            continue
+        if reasons[i] is not None:
+            layout.removed.append((line, reasons[i] or ""))
+            if reasons[i] == "date stamp" or reasons[i] == "update stamp":
+                layout.published = layout.published or parse_absolute_date(line)
+            continue
+        byline = _BYLINE.match(line)
+        if byline:
+            layout.byline = byline.group(1).strip()
+            layout.removed.append((line, "byline"))
+        elif _is_brand_shape(line):
+            layout.removed.append((line, "brand line"))
+        elif layout.title is None and detect_header:
+            layout.title = line
+        elif not _ends_sentence(line) and layout.subtitle is None:
+            layout.subtitle = line
+        elif _ends_sentence(line) and layout.caption is None:
+            layout.caption = line
+        else:
+            layout.subtitle = f"{layout.subtitle} {line}" if layout.subtitle else line
+
+    # Footer: trailing short lines after the last paragraph of running text.
+    body_idx = [i for i in range(body_start, len(blocks)) if reasons[i] is None]
+    while body_idx and len(body_idx) > 1:
+        last = blocks[body_idx[-1]]
+        if _is_brand_shape(last) or (len(_words(last)) <= 3 and not _ends_sentence(last)):
+            reasons[body_idx[-1]] = "brand line" if _is_brand_shape(last) else "footer widget"
+            body_idx.pop()
+        else:
+            break
+    for i in range(body_start, len(blocks)):
+        if reasons[i] is not None:
+            layout.removed.append((blocks[i], reasons[i] or ""))
+
+    paragraphs = [blocks[i] for i in body_idx]
+    if paragraphs:
+        dateline, first = split_dateline(paragraphs[0], is_place)
+        if dateline:
+            layout.dateline = dateline
+            paragraphs[0] = first.lstrip()
+    pieces: list[str] = []
+    offset = 0
+    for k, para in enumerate(paragraphs):
+        if k:
+            pieces.append("\n\n")
+            offset += 2
+        if 0 < k < len(paragraphs) - 1 and _is_subheading(para):
+            layout.subheadings.append((para, offset, offset + len(para)))
+        pieces.append(para)
+        offset += len(para)
+    layout.text = "".join(pieces)
+    if paragraphs:
+        last = paragraphs[-1].rstrip()
+        layout.truncated = last.endswith(("...", "…")) or not _ends_sentence(last)
+    return layout

@@ -1,0 +1,262 @@
+"""Reading inputs: text files, HTML, JSON Lines, sidecar metadata and folders.
+
+Every reader yields either an Article or the InputError that explains why one
+input could not become an Article. A batch therefore never stops on a bad file
+or a broken JSON line: the caller records the error and goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..dates import parse_absolute_date, parse_iso_date
+from ..errors import InputError, MalformedInputError, NotEnglishError
+from ..model import Article, Removed, Subheading
+from .decode import check_text, decode_bytes
+from .language import english_share, looks_english
+from .layout import analyze_layout
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+META_SUFFIX = ".meta.json"
+
+
+@dataclass
+class RawInput:
+    """One article as read, before layout analysis."""
+
+    label: str
+    text: str | None = None
+    html: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def article_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _place_predicate() -> Any:
+    from ..gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    return lambda name: any(e.kind in ("city", "country", "admin1") for e in gaz.lookup(name))
+
+
+def _published(value: Any, label: str) -> date | None:
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise MalformedInputError(label, f"'published' must be a date string, got {value!r}")
+    found = parse_iso_date(value) or parse_absolute_date(value)
+    if found is None:
+        raise MalformedInputError(label, f"'published' is not a date: {value!r}")
+    return found
+
+
+def build_article(raw: RawInput, published: date | None = None) -> Article:
+    """Turn one raw input into a clean Article (layout, metadata, language check)."""
+    meta = dict(raw.meta)
+    text = raw.text
+    if raw.html is not None:
+        text, html_meta = _from_html(raw.html, raw.label)
+        for key, value in html_meta.items():
+            meta.setdefault(key, value)
+    assert text is not None
+    text = check_text(text, raw.label)
+    title = meta.get("title") if isinstance(meta.get("title"), str) else None
+    source = meta.get("source") if isinstance(meta.get("source"), str) else None
+    layout = analyze_layout(text, title=title, source=source, is_place=_place_predicate())
+    if not layout.text.strip():
+        raise InputError(raw.label, "no article text left after removing page furniture")
+    language = meta.get("language") or "en"
+    if language != "en" or not looks_english(layout.text):
+        share, _ = english_share(layout.text)
+        raise NotEnglishError(
+            raw.label,
+            f"not English (language {language!r}, English function words {share:.0%}); skipped",
+        )
+    meta_date = published or _published(meta.get("published"), raw.label)
+    if meta_date is not None:
+        pub, pub_from = meta_date.isoformat(), "metadata"
+    elif layout.published is not None:
+        pub, pub_from = layout.published.isoformat(), "text"
+    else:
+        pub, pub_from = None, None
+    return Article(
+        id=article_id(layout.text),
+        source=source,
+        url=meta.get("url") if isinstance(meta.get("url"), str) else None,
+        title=layout.title or title,
+        subtitle=layout.subtitle or _str(meta.get("subtitle")),
+        caption=layout.caption,
+        byline=layout.byline or _str(meta.get("author") or meta.get("byline")),
+        dateline=layout.dateline,
+        published=pub,
+        published_from=pub_from,
+        language="en",
+        truncated=layout.truncated,
+        text=layout.text,
+        removed=[Removed(text=t, reason=r) for t, r in layout.removed],
+        subheadings=[Subheading(text=t, span=(s, e)) for t, s, e in layout.subheadings],
+    )
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _from_html(html: str, label: str) -> tuple[str, dict[str, Any]]:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    if doc is None:
+        raise InputError(label, "HTML with no article text found")
+    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    body = data.get("text") or ""
+    if not body.strip():
+        raise InputError(label, "HTML with no article text found")
+    meta = {
+        "title": data.get("title"),
+        "author": data.get("author"),
+        "published": data.get("date"),
+        "url": data.get("url"),
+        "source": data.get("sitename") or data.get("hostname"),
+    }
+    return body, {k: v for k, v in meta.items() if v}
+
+
+def _read_sidecar(path: Path) -> dict[str, Any]:
+    name = path.name
+    for suffix in (*TEXT_SUFFIXES, *HTML_SUFFIXES):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    sidecar = path.with_name(name + META_SUFFIX)
+    if not sidecar.exists():
+        return {}
+    label = str(sidecar)
+    try:
+        meta = json.loads(decode_bytes(sidecar.read_bytes(), label))
+    except json.JSONDecodeError as exc:
+        raise MalformedInputError(label, f"malformed JSON: {exc.msg} at line {exc.lineno}") from None
+    if not isinstance(meta, dict):
+        raise MalformedInputError(label, "sidecar metadata must be a JSON object")
+    return meta
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or bool(
+        re.search(r"<(?:p|div|article|body)\b[^>]*>", head)
+    )
+
+
+def read_file(path: Path) -> Iterator[RawInput | InputError]:
+    """One file: JSON Lines yields one input per line, anything else one input."""
+    label = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield InputError(label, f"cannot read: {exc.strerror or exc}")
+        return
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from read_jsonl(data, label)
+        return
+    try:
+        text = decode_bytes(data, label)
+        meta = _read_sidecar(path)
+    except InputError as exc:
+        yield exc
+        return
+    if path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(text):
+        yield RawInput(label=label, html=text, meta=meta)
+    else:
+        yield RawInput(label=label, text=text, meta=meta)
+
+
+def read_jsonl(data: bytes, label: str) -> Iterator[RawInput | InputError]:
+    """JSON Lines: one article per line with ``text`` or ``html`` and optional metadata."""
+    try:
+        content = decode_bytes(data, label)
+    except InputError as exc:
+        yield exc
+        return
+    for number, line in enumerate(content.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{label}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield MalformedInputError(where, f"malformed JSON on line {number}: {exc.msg}")
+            continue
+        if not isinstance(record, dict):
+            yield MalformedInputError(where, f"line {number} is not a JSON object")
+            continue
+        text, html = record.get("text"), record.get("html")
+        if not isinstance(text, str) and not isinstance(html, str):
+            yield MalformedInputError(where, f"line {number} has no 'text' or 'html' string")
+            continue
+        meta = {k: v for k, v in record.items() if k not in ("text", "html")}
+        if isinstance(text, str):
+            yield RawInput(label=where, text=text, meta=meta)
+        else:
+            yield RawInput(label=where, html=html, meta=meta)
+
+
+def iter_inputs(paths: Iterable[str | Path]) -> Iterator[RawInput | InputError]:
+    """Files and folders (recursively, sorted), skipping sidecars and hidden files."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if (
+                    child.is_file()
+                    and not child.name.startswith(".")
+                    and not child.name.endswith(META_SUFFIX)
+                    and child.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+                ):
+                    yield from read_file(child)
+        elif path.exists():
+            yield from read_file(path)
+        else:
+            yield InputError(str(path), "no such file or folder")
+
+
+def iter_articles(
+    paths: Iterable[str | Path], published: date | None = None
+) -> Iterator[Article | InputError]:
+    """Articles from files and folders; failures come through as InputError values."""
+    for item in iter_inputs(paths):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            yield build_article(item, published)
+        except InputError as exc:
+            yield exc
+
+
+def article_from_text(
+    text: str,
+    *,
+    title: str | None = None,
+    published: str | date | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    label: str = "<text>",
+) -> Article:
+    """An Article from a string, as the library API and tests use it."""
+    pub = _published(published, label) if isinstance(published, str) else published
+    meta = {"title": title, "source": source, "url": url}
+    return build_article(
+        RawInput(label=label, text=text, meta={k: v for k, v in meta.items() if v}), pub
+    )

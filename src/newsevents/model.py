@@ -1,0 +1,160 @@
+"""The one data model of newsevents: the ``newsevents/1`` JSON contract.
+
+Every stage (ingest, extractors, store, API, exports) speaks these types, and the
+JSON Schema printed by ``newsevents schema`` is generated from them, never
+written by hand. Field names are fixed by DESIGN.md because outside tools read
+them; extra fields are allowed on read so that newer documents still load.
+
+Spans are ``[start, end)`` character offsets into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "newsevents/1"
+
+Span = tuple[int, int]
+EntityKind = Literal["person", "organization", "country", "group"]
+PlaceKind = Literal["country", "admin1", "city", "other"]
+TimeKind = Literal["date", "time", "duration", "set"]
+Status = Literal["asserted", "planned", "hypothetical", "possible", "negated", "requested"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+
+class Removed(_Record):
+    """A piece of page furniture taken out of the body, kept so nothing vanishes silently."""
+
+    text: str
+    reason: str
+
+
+class Subheading(_Record):
+    """A crosshead inside the body; kept in the text, flagged so extractors can skip it."""
+
+    text: str
+    span: Span
+
+
+class Article(_Record):
+    id: str = Field(description="sha256 of text")
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    caption: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    published: str | None = Field(None, description="YYYY-MM-DD")
+    published_from: Literal["metadata", "text"] | None = None
+    language: str = "en"
+    truncated: bool = False
+    text: str
+    removed: list[Removed] = Field(default_factory=list)
+    subheadings: list[Subheading] = Field(default_factory=list)
+
+
+class Entity(_Record):
+    id: str
+    name: str
+    kind: EntityKind
+    country: str | None = Field(None, description="ISO 3166 alpha-3")
+    sector: str | None = Field(None, description="PLOVER sector code")
+    role: str | None = None
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Place(_Record):
+    id: str
+    name: str
+    kind: PlaceKind
+    country: str | None = Field(None, description="ISO 3166 alpha-2")
+    iso3166_2: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Time(_Record):
+    id: str
+    text: str
+    span: Span
+    kind: TimeKind
+    value: str | None = None
+    anchor: str | None = None
+
+
+class Event(_Record):
+    id: str
+    type: str
+    mode: str | None = None
+    actors: list[str] = Field(default_factory=list)
+    recipients: list[str] = Field(default_factory=list)
+    place: str | None = None
+    time: str | None = None
+    status: Status = "asserted"
+    source: str | None = None
+    trigger: Span
+    sentence: Span
+    confidence: float = Field(0.5, ge=0.0, le=1.0)
+
+
+class Quote(_Record):
+    id: str
+    speaker: str | None = None
+    speaker_text: str | None = None
+    text: str
+    span: Span
+    kind: QuoteKind
+    cue: str | None = None
+    cue_span: Span | None = None
+
+
+class Claim(_Record):
+    id: str
+    claimant: str | None = None
+    claimant_text: str | None = None
+    value: float
+    unit: str
+    approx: str | None = None
+    measure: str | None = None
+    span: Span
+    sentence: Span
+    status: Status = "asserted"
+    disputed_by: list[str] = Field(default_factory=list)
+
+
+class Analysis(_Record):
+    """One article and everything extracted from it."""
+
+    schema_: str = Field(SCHEMA_VERSION, alias="schema")
+    article: Article
+    entities: list[Entity] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    times: list[Time] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(by_alias=True, mode="json")
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a ``newsevents/1`` document, generated from the model."""
+    schema = Analysis.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://newsevents.invalid/schema/newsevents-1.json"
+    schema["title"] = SCHEMA_VERSION
+    return schema

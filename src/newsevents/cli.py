@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import click
 
 from .errors import InputError, NewsEventsError
 from .ingest import iter_articles
-from .model import Analysis, json_schema
+from .model import Analysis, Article, json_schema
 
 
 def _published(value: str | None) -> date | None:
@@ -50,7 +51,7 @@ def analyze(paths: tuple[Path, ...], published: str | None, fmt: str | None) -> 
     pub = _published(published)
     failures: list[InputError] = []
 
-    def articles():  # type: ignore[no-untyped-def]
+    def articles() -> Iterator[Article]:
         for item in iter_articles(paths, published=pub):
             if isinstance(item, InputError):
                 failures.append(item)
@@ -75,9 +76,7 @@ def analyze(paths: tuple[Path, ...], published: str | None, fmt: str | None) -> 
         for r in results:
             click.echo(r.to_json(indent=None))
     if failures:
-        click.echo(
-            f"newsevents: {len(results)} analysed, {len(failures)} failed", err=True
-        )
+        click.echo(f"newsevents: {len(results)} analysed, {len(failures)} failed", err=True)
         sys.exit(1)
 
 
@@ -116,7 +115,9 @@ def eval_seed(gold: Path, articles: Path | None, verbose: bool) -> None:
         items = list(iter_articles([path]))
         if not items or isinstance(items[0], InputError):
             raise click.ClickException(f"{name}: cannot read article {path}: {items[:1]}")
-        result = analyze(items[0])  # type: ignore[arg-type]
+        article = items[0]
+        assert isinstance(article, Article)
+        result = analyze(article)
         click.echo(format_scores(name, score_article(result, data), verbose))
 
 

@@ -149,7 +149,9 @@ def _city_index() -> dict[str, list[dict[str, object]]]:
     return index
 
 
-def _admin1_base(name: str, country_cities: list[dict[str, object]]) -> tuple[str, dict | None]:
+def _admin1_base(
+    name: str, country_cities: list[dict[str, object]]
+) -> tuple[str, dict[str, object] | None]:
     """English base of a subdivision name, and its eponymous capital if one is found.
 
     ISO names are transliterated local forms ("Kurskaya oblast'", "Donetska
@@ -210,6 +212,9 @@ def _admin1_entries(gaz: Gazetteer) -> None:
             surfaces.update([row[1], *split_list(row[2] if len(row) > 2 else "")])
         elif is_oblast_like and capital is not None:
             name = f"{base} region"
+        elif capital is not None:
+            # "Geneva" the canton, "Baku" the municipality: the bare name is the city
+            name = f"{base} {sub.type.lower()}"
         else:
             name = base
         if not row or not row[1].endswith(("City", "region")):
@@ -222,8 +227,8 @@ def _admin1_entries(gaz: Gazetteer) -> None:
             kind="admin1",
             country=alpha2,
             iso3166_2=code,
-            lat=float(capital["latitude"]) if capital else None,  # type: ignore[arg-type]
-            lon=float(capital["longitude"]) if capital else None,  # type: ignore[arg-type]
+            lat=float(str(capital["latitude"])) if capital else None,
+            lon=float(str(capital["longitude"])) if capital else None,
         )
         gaz.add(entry, sorted(surfaces))
         if capital is not None:

@@ -63,7 +63,7 @@ class GazetteerNER:
             (_AREA, areas),
             (_DEMONYM, demonyms),
         ):
-            self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(surfaces))))
+            self.matcher.add(label, [nlp.make_doc(s) for s in sorted(surfaces)])
 
     def __call__(self, doc: Doc) -> Doc:
         found = [
@@ -77,27 +77,32 @@ class GazetteerNER:
             overlapping = [e for e in ents if e.start < match.end and match.start < e.end]
             if any(
                 e.label_ in _NAME_LABELS
-                and e.start <= match.start
+                and _content_start(e) <= match.start
                 and e.end >= match.end
-                and (e.start, e.end) != (match.start, match.end)
+                and (_content_start(e), e.end) != (match.start, match.end)
                 for e in overlapping
             ):
                 continue  # inside a longer name: "The Moscow Times", "Kyiv Independent"
-            exact_name = [
-                e for e in overlapping if (e.start, e.end) == (match.start, match.end)
-            ]
-            if (
-                exact_name
-                and exact_name[0].label_ in {"PERSON", "ORG"}
-                and kind not in (_STRONG,)
-            ):
+            exact_name = [e for e in overlapping if (e.start, e.end) == (match.start, match.end)]
+            if exact_name and exact_name[0].label_ in {"PERSON", "ORG"} and kind == _PLACE:
                 continue  # an ordinary city name the model read as a person: trust the model
-            if kind == _DEMONYM and any(e.label_ != "NORP" for e in overlapping):
-                continue
+            if kind == _DEMONYM and any(
+                e.label_ != "NORP" and (e.start, e.end) != (match.start, match.end)
+                for e in overlapping
+            ):
+                continue  # a demonym inside another name; alone it is never a person
             ents = [e for e in ents if e not in overlapping]
             ents.append(Span(doc, match.start, match.end, label=label))
         doc.ents = filter_spans(ents)
         return doc
+
+
+def _content_start(span: Span) -> int:
+    """Start of a span without its leading determiners ("the Donetsk Oblast")."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].pos_ == "DET":
+        start += 1
+    return start
 
 
 @Language.factory("newsevents_gazetteer")

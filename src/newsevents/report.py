@@ -50,7 +50,15 @@ def render_text(analysis: Analysis) -> str:
     out.extend(
         _table(
             [
-                (e.id, e.name, e.kind, e.country or "-", e.sector or "-", e.role or "-", str(len(e.mentions)))
+                (
+                    e.id,
+                    e.name,
+                    e.kind,
+                    e.country or "-",
+                    e.sector or "-",
+                    e.role or "-",
+                    str(len(e.mentions)),
+                )
                 for e in analysis.entities
             ],
             ("id", "name", "kind", "country", "sector", "role", "mentions"),
@@ -99,7 +107,9 @@ def render_text(analysis: Analysis) -> str:
         whom = ", ".join(actor(x) for x in ev.recipients)
         arrow = f"{who} -> {whom}" if whom else who
         source = f"  (per {actor(ev.source)})" if ev.source else ""
-        out.append(f"{(when or '----------'):<10}  {kind:<18} {arrow}{where}  [{ev.status}]{source}")
+        out.append(
+            f"{(when or '----------'):<10}  {kind:<18} {arrow}{where}  [{ev.status}]{source}"
+        )
     out.append(_section("Quotes", len(analysis.quotes)))
     for q in analysis.quotes:
         speaker = actor(q.speaker) if q.speaker else (q.speaker_text or "?")

@@ -52,7 +52,7 @@ def names_match(gold: str, names: Iterable[str]) -> bool:
             continue
         if n == g or (len(g.split()) > 1 and len(n.split()) > 1 and g.split()[-1] == n.split()[-1]):
             return True
-        if g.split()[-1] == n and len(n) > 3 or n.split()[-1] == g and len(g) > 3:
+        if (g.split()[-1] == n and len(n) > 3) or (n.split()[-1] == g and len(g) > 3):
             return True
     return False
 
@@ -104,7 +104,9 @@ def score_article(analysis: Analysis, gold: dict[str, Any]) -> list[SectionScore
     s = SectionScore("entities")
     for ge in gold.get("entities", []):
         match = [
-            e for e in analysis.entities if names_match(ge["name"], [e.name]) or _norm(e.name) == _norm(ge["name"])
+            e
+            for e in analysis.entities
+            if names_match(ge["name"], [e.name]) or _norm(e.name) == _norm(ge["name"])
         ]
         ok = any(
             ("country" not in ge or e.country == ge["country"])
@@ -118,13 +120,18 @@ def score_article(analysis: Analysis, gold: dict[str, Any]) -> list[SectionScore
     s = SectionScore("coreference")
     groups = [
         {_norm(art.text[a:b]) for a, b in rec.mentions} | {_norm(rec.name)}
-        for rec in [*analysis.entities, *analysis.places]
+        for rec in analysis.entities
+    ] + [
+        {_norm(art.text[a:b]) for a, b in pl.mentions} | {_norm(pl.name)} for pl in analysis.places
     ]
     for chain in gold.get("coreference", []):
         wanted = [_norm(x) for x in chain]
         # a longer form ("Russian President Vladimir Putin") counts when it ends with a mention
         s.hit(
-            any(all(w in grp or any(w.endswith(" " + m) for m in grp) for w in wanted) for grp in groups),
+            any(
+                all(w in grp or any(w.endswith(" " + m) for m in grp) for w in wanted)
+                for grp in groups
+            ),
             f"chain {chain}",
         )
     scores.append(s)
@@ -132,20 +139,27 @@ def score_article(analysis: Analysis, gold: dict[str, Any]) -> list[SectionScore
     s = SectionScore("places")
     for gp in gold.get("places", []):
         names = [gp["name"], *gp.get("aliases", [])]
-        match = [p for p in analysis.places if any(_norm(n) in {_norm(x) for x in _place_names(analysis, p.id)} for n in names)]
+        pmatch = [
+            p
+            for p in analysis.places
+            if any(_norm(n) in {_norm(x) for x in _place_names(analysis, p.id)} for n in names)
+        ]
         ok = any(
             p.kind == gp.get("kind", p.kind)
             and ("country" not in gp or p.country == gp["country"])
             and ("iso3166_2" not in gp or p.iso3166_2 == gp["iso3166_2"])
-            for p in match
+            for p in pmatch
         )
-        s.hit(ok, f"{gp['name']}: got {[(p.name, p.kind, p.country, p.iso3166_2) for p in match]}")
+        s.hit(ok, f"{gp['name']}: got {[(p.name, p.kind, p.country, p.iso3166_2) for p in pmatch]}")
     scores.append(s)
 
     s = SectionScore("times")
     for gt in gold.get("times", []):
-        match = [t for t in analysis.times if _norm(t.text) == _norm(gt["text"])]
-        s.hit(any(t.value == gt["value"] for t in match), f"{gt['text']} = {gt['value']}: got {[t.value for t in match]}")
+        tmatch = [t for t in analysis.times if _norm(t.text) == _norm(gt["text"])]
+        s.hit(
+            any(t.value == gt["value"] for t in tmatch),
+            f"{gt['text']} = {gt['value']}: got {[t.value for t in tmatch]}",
+        )
     scores.append(s)
 
     scores.append(_score_events(analysis, gold.get("events", [])))
@@ -182,7 +196,9 @@ def _score_events(analysis: Analysis, gold: list[dict[str, Any]]) -> SectionScor
             and ("place" not in ge or names_match(ge["place"], _place_names(analysis, ev.place)))
             and (
                 ("source" not in ge and ev.source is None)
-                or ("source" in ge and names_match(ge["source"], _entity_names(analysis, ev.source)))
+                or (
+                    "source" in ge and names_match(ge["source"], _entity_names(analysis, ev.source))
+                )
             )
             for ev in match
         )
@@ -201,7 +217,9 @@ def _score_quotes(analysis: Analysis, gold: list[dict[str, Any]]) -> SectionScor
     for gq in gold:
         ok = any(
             gq["contains"].lower() in q.text.lower()
-            and names_match(gq["speaker"], [q.speaker_text or "", *_entity_names(analysis, q.speaker)])
+            and names_match(
+                gq["speaker"], [q.speaker_text or "", *_entity_names(analysis, q.speaker)]
+            )
             for q in analysis.quotes
         )
         s.hit(ok, f"{gq['speaker']}: {gq['contains'][:40]!r}")
@@ -213,7 +231,9 @@ def _score_claims(analysis: Analysis, gold: list[dict[str, Any]]) -> SectionScor
     for gc in gold:
         ok = any(
             abs(c.value - float(gc["value"])) < 1e-6
-            and names_match(gc["claimant"], [c.claimant_text or "", *_entity_names(analysis, c.claimant)])
+            and names_match(
+                gc["claimant"], [c.claimant_text or "", *_entity_names(analysis, c.claimant)]
+            )
             for c in analysis.claims
         )
         s.hit(ok, f"{gc['claimant']}: {gc['value']} {gc['unit']}")

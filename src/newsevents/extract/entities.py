@@ -20,17 +20,54 @@ import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import load_gazetteer, normalize_surface, read_table, split_list
-from ..model import Article, Entity
+from ..model import Article, Entity, EntityKind
 
 _MEDIA_WORDS = frozenset(
-    """times post news journal tribune herald gazette telegraph guardian independent
-    agency radio tv television broadcasting press daily weekly magazine wire
-    chronicle observer examiner courier""".split()
+    [
+        "times",
+        "post",
+        "news",
+        "journal",
+        "tribune",
+        "herald",
+        "gazette",
+        "telegraph",
+        "guardian",
+        "independent",
+        "agency",
+        "radio",
+        "tv",
+        "television",
+        "broadcasting",
+        "press",
+        "daily",
+        "weekly",
+        "magazine",
+        "wire",
+        "chronicle",
+        "observer",
+        "examiner",
+        "courier",
+    ]
 )
 _MILITARY_WORDS = frozenset(
-    "army military navy naval forces force troops defence defense armed staff".split()
+    [
+        "army",
+        "military",
+        "navy",
+        "naval",
+        "forces",
+        "force",
+        "troops",
+        "defence",
+        "defense",
+        "armed",
+        "staff",
+    ]
 )
-_HONORIFICS = frozenset("mr mrs ms dr sir gen lt col maj capt adm sgt".split())
+_HONORIFICS = frozenset(
+    ["mr", "mrs", "ms", "dr", "sir", "gen", "lt", "col", "maj", "capt", "adm", "sgt"]
+)
 
 
 @dataclass
@@ -43,7 +80,7 @@ class _Info:
 
 @dataclass
 class _Cluster:
-    kind: str
+    kind: EntityKind
     name: str
     key: str
     mentions: list[tuple[int, int]] = field(default_factory=list)
@@ -224,7 +261,7 @@ def _org_info(name: str) -> _Info:
     return info
 
 
-def _group_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str, int, tuple[str, str]]]:
+def _group_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str, int, str]]:
     """(start, end, alpha3, sector, rank, noun) for "Russian troops", "the US delegation"."""
     groups = _groups()
     for tok in doc:
@@ -235,14 +272,16 @@ def _group_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str, int, tuple[s
         if tok.i > 0 and f"{doc[tok.i - 1].lower_} {noun}" in groups:
             noun = f"{doc[tok.i - 1].lower_} {noun}"
             start_noun = tok.i - 1
-        if noun not in groups:
-            continue
+        if noun not in groups or tok.ent_type_ == "ORG":
+            continue  # named organisations are handled as such
         if tok.dep_ in ("compound", "amod", "nmod") or (
             tok.dep_ == "conj" and tok.head.dep_ in ("compound", "amod", "nmod")
         ):
             continue  # "military aid", "army base": the noun modifies another
         if any(
-            c.dep_ == "conj" and c.lower_ not in groups and any(x.dep_ == "compound" for x in c.lefts)
+            c.dep_ == "conj"
+            and c.lower_ not in groups
+            and any(x.dep_ == "compound" for x in c.lefts)
             for c in tok.children
         ):
             continue  # "military and intelligence aid": coordinated modifiers
@@ -252,6 +291,8 @@ def _group_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str, int, tuple[s
             for c in tok.lefts
             if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < start_noun
         ]
+        if not modifiers and start_noun > 0 and doc[start_noun - 1].ent_type_ in ("NORP", "GPE"):
+            modifiers = [doc[start_noun - 1]]  # parse missed the modifier
         for mod in list(modifiers):
             modifiers.extend(c for c in mod.conjuncts if c not in modifiers)
         for mod in modifiers:
@@ -261,7 +302,9 @@ def _group_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str, int, tuple[s
             country = _country_of_word(text) or _country_of_word(mod.text)
             if country:
                 first = min([mod.i, *[m.i for m in modifiers]])
-                yield doc[first].idx, tok.idx + len(tok.text), country, sector, rank, (mod.text, noun)
+                end = tok.idx + len(tok.text)
+                label = doc.text[mod.idx : end] if len(modifiers) == 1 else f"{mod.text} {noun}"
+                yield doc[first].idx, end, country, sector, rank, label
 
 
 def extract_entities(article: Article, doc: Doc) -> list[Entity]:
@@ -272,7 +315,7 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
     person_spans = [e for e in doc.ents if e.label_ == "PERSON"]
     descriptor_tokens: set[int] = set()
 
-    def cluster_for(key: str, kind: str, name: str) -> _Cluster:
+    def cluster_for(key: str, kind: EntityKind, name: str) -> _Cluster:
         if key not in by_key:
             by_key[key] = _Cluster(kind=kind, name=name, key=key)
             clusters.append(by_key[key])
@@ -313,6 +356,19 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         cluster.role = cluster.role or info.role
         pending_possessors.extend((cluster, p) for p in possessors)
 
+    # Surnames the model did not tag ("Barrot said") still refer to the person.
+    used = {t.i for e in doc.ents if e.label_ in ("PERSON", "ORG") for t in e}
+    for tok in doc:
+        surname_key = surnames.get(tok.text)
+        if (
+            surname_key
+            and tok.i not in used
+            and tok.pos_ == "PROPN"
+            and not (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].is_title)
+            and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")
+        ):
+            by_key[surname_key].mentions.append((tok.idx, tok.idx + len(tok.text)))
+
     # Organisations, and institutions named in the knowledge file.
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "NORP", "FAC", "GPE"):
@@ -331,9 +387,11 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
             continue  # "State" in "Secretary of State"
         info = known[1] if known else _org_info(name)
         canonical = known[0] if known else name
-        kind = info.kind if info.kind in ("organization", "group") else "organization"
-        key = f"org:{info.country}:{info.sector}" if info.sector == "MIL" and info.country else (
-            f"org:{canonical.lower()}"
+        kind: EntityKind = "group" if info.kind == "group" else "organization"
+        key = (
+            f"org:{info.country}:{info.sector}"
+            if info.sector == "MIL" and info.country
+            else (f"org:{canonical.lower()}")
         )
         cluster = cluster_for(key, kind, canonical)
         cluster.country = cluster.country or info.country
@@ -343,9 +401,8 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         cluster.mentions.append((start, start + len(name)))
 
     # Collective actors: a demonym or country on a group noun.
-    for start, end, country, sector, rank, (demonym, noun) in _group_mentions(doc):
+    for start, end, country, sector, rank, name in _group_mentions(doc):
         key = f"org:{country}:{sector}"
-        name = f"{demonym} {noun}"
         cluster = cluster_for(key, "group", name)
         if rank > cluster.rank:
             cluster.name, cluster.rank = name, rank
@@ -367,16 +424,6 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         start = ent.start_char + max(0, ent.text.find(surface))
         cluster.mentions.append((start, start + len(surface)))
 
-    # Possessors ("Donald Trump's envoy") lend their country once all are known.
-    span_owner = {m: c for c in clusters for m in c.mentions}
-    for cluster, span in pending_possessors:
-        owner = span_owner.get(span) or next(
-            (c for c in clusters for m in c.mentions if m[0] == span[0]), None
-        )
-        if owner and owner is not cluster and owner.country and not cluster.country:
-            cluster.country = owner.country
-            cluster.from_text = True
-
     # Knowledge fills what the text left open.
     for cluster in clusters:
         if cluster.kind == "person":
@@ -389,6 +436,16 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
             if cluster.country and not cluster.sector and cluster.role is None:
                 cluster.sector = None
 
+    # Possessors ("Donald Trump's envoy") lend their country once all are known.
+    span_owner = {m: c for c in clusters for m in c.mentions}
+    for cluster, span in pending_possessors:
+        owner = span_owner.get(span) or next(
+            (c for c in clusters for m in c.mentions if m[0] == span[0]), None
+        )
+        if owner and owner is not cluster and owner.country and not cluster.country:
+            cluster.country = owner.country
+            cluster.from_text = True
+
     entities: list[Entity] = []
     ordered = sorted(
         (c for c in clusters if c.mentions), key=lambda c: min(m[0] for m in c.mentions)
@@ -399,7 +456,7 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
             Entity(
                 id=f"E{i}",
                 name=cluster.name,
-                kind=cluster.kind,  # type: ignore[arg-type]
+                kind=cluster.kind,
                 country=cluster.country,
                 sector=cluster.sector,
                 role=cluster.role,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..gazetteer import GeoEntry, Gazetteer, load_gazetteer, normalize_surface
+from ..gazetteer import Gazetteer, GeoEntry, load_gazetteer, normalize_surface
 from ..model import Article, Place
 
 _LABELS = ("GPE", "LOC", "FAC")

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span
 
 from ..dates import MONTHS, WEEKDAYS, parse_absolute_date, valid_date
-from ..model import Article, Time
+from ..model import Article, Time, TimeKind
 
 _NUMBER_WORDS = {
     "a": 1,
@@ -50,8 +50,6 @@ _NUMBER_WORDS = {
     "eighty": 80,
     "ninety": 90,
     "hundred": 100,
-    "several": None,  # type: ignore[dict-item]
-    "few": None,  # type: ignore[dict-item]
 }
 _UNITS = {
     "second": ("T", "S"),
@@ -67,18 +65,32 @@ _NUM = r"(?:\d+(?:\.\d+)?|(?:a|an|one|two|three|four|five|six|seven|eight|nine|t
 _UNIT1 = r"(?:second|minute|hour|day|week|month|year|decade)"
 _UNIT = _UNIT1 + "s?"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+)
 
 # Expressions the model tends to miss; found by pattern and merged with its spans.
 _PATTERNS = [
     re.compile(rf"\b(?:this|last|next|on|past|coming)?\s*{_WEEKDAY}\b", re.I),
     re.compile(r"\b(?:today|yesterday|tomorrow|tonight)\b", re.I),
-    re.compile(rf"\b{_NUM}[- ]{_UNIT1}(?:-long|-old)?\b(?=\s+[a-z])", re.I),
+    re.compile(rf"\b{_NUM}-{_UNIT1}(?:-long|-old)?\b(?=\s+[a-z])", re.I),
     re.compile(rf"\b(?:the\s+)?(?:last|past|next|coming)\s+{_NUM}\s+{_UNIT}\b", re.I),
     re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?\b", re.I),
     re.compile(rf"\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b", re.I),
 ]
-_FUTURE_CUES = {"will", "'ll", "shall", "plan", "plans", "planned", "scheduled", "expected", "due"}
+_FUTURE_CUES = {
+    "will",
+    "'ll",
+    "shall",
+    "would",
+    "plan",
+    "plans",
+    "planned",
+    "scheduled",
+    "expected",
+    "due",
+    "going",
+}
 
 
 @dataclass
@@ -110,6 +122,7 @@ def duration_value(text: str) -> str | None:
     """ISO 8601 duration of phrases like 'five days', 'thirty-day', 'an hour and a half'."""
     lowered = text.lower()
     half = bool(re.search(r"\band a half\b|\bhalf an?\b", lowered))
+    lowered = re.sub(r"\s+and a half\s+", " ", lowered)
     m = re.search(rf"({_NUM})[- ]({_UNIT1})s?\b", lowered)
     if not m:
         if re.fullmatch(r"(?:a\s+)?(?:few|several)\s+\w+", lowered):
@@ -145,14 +158,14 @@ def _future(span: Span) -> bool:
     while verb.dep_ in ("xcomp", "ccomp") and verb.head != verb:
         verb = verb.head
         words |= {t.lower_ for t in verb.children} | {verb.lower_}
-    return bool(words & _FUTURE_CUES) or head.tag_ == "VB" and head.head.lower_ in _FUTURE_CUES
+    return bool(words & _FUTURE_CUES) or (head.tag_ == "VB" and head.head.lower_ in _FUTURE_CUES)
 
 
 def _week_start(d: date) -> date:
     return d - timedelta(days=d.weekday())
 
 
-def normalize(text: str, published: date | None, future: bool) -> tuple[str, str | None, bool]:
+def normalize(text: str, published: date | None, future: bool) -> tuple[TimeKind, str | None, bool]:
     """Kind, value and whether the value depends on the publication date."""
     lowered = re.sub(r"\s+", " ", text.lower().strip())
     lowered = re.sub(r"^(?:on|in|at|since|by|until|from|during|for)\s+", "", lowered)
@@ -180,15 +193,21 @@ def normalize(text: str, published: date | None, future: bool) -> tuple[str, str
 
     is_duration = bool(
         re.search(rf"\b(?:last|past|next|coming|for|over)\s+{_NUM}\s+{_UNIT}\b", lowered)
-        or re.fullmatch(rf"(?:the\s+)?(?:last|past|next|coming\s+)?{_NUM}[- ]{_UNIT}(?:-long)?", lowered)
-        or re.fullmatch(rf"(?:about\s+|nearly\s+|almost\s+|more than\s+)?{_NUM}\s+{_UNIT}(?: and a half)?", lowered)
+        or re.fullmatch(
+            rf"(?:the\s+)?(?:last|past|next|coming\s+)?{_NUM}[- ]{_UNIT}(?:-long)?", lowered
+        )
+        or re.fullmatch(
+            rf"(?:about\s+|nearly\s+|almost\s+|more than\s+)?{_NUM}\s+{_UNIT}(?: and a half)?",
+            lowered,
+        )
         or re.fullmatch(rf"{_NUM}\s+{_UNIT}\s+and\s+a\s+half", lowered)
+        or re.fullmatch(rf"{_NUM}\s+and\s+a\s+half\s+{_UNIT}", lowered)
         or re.fullmatch(rf"(?:an?|one)\s+{_UNIT1}\s+and\s+a\s+half", lowered)
     )
     if is_duration:
-        value = duration_value(lowered)
-        if value:
-            return "duration", value, False
+        duration = duration_value(lowered)
+        if duration:
+            return "duration", duration, False
 
     if lowered in ("now", "currently", "so far", "at present", "at the moment"):
         return "date", "PRESENT_REF", False
@@ -197,7 +216,11 @@ def normalize(text: str, published: date | None, future: bool) -> tuple[str, str
     if lowered in ("recently", "the past", "in the past", "previously"):
         return "date", "PAST_REF", False
 
-    relative_kind = "time" if lowered in ("tonight", "this morning", "this afternoon", "this evening") else "date"
+    relative_kind: TimeKind = (
+        "time"
+        if lowered in ("tonight", "this morning", "this afternoon", "this evening")
+        else "date"
+    )
     if published is None:
         return relative_kind, None, True
 
@@ -205,7 +228,10 @@ def normalize(text: str, published: date | None, future: bool) -> tuple[str, str
     if lowered in offsets or re.fullmatch(r"this (?:morning|afternoon|evening)", lowered):
         day = published + timedelta(days=offsets.get(lowered, 0))
         return relative_kind, day.isoformat(), True
-    m = re.fullmatch(rf"(?:(this|last|next|past|coming) )?({_WEEKDAY})(?: (morning|afternoon|evening|night))?", lowered)
+    m = re.fullmatch(
+        rf"(?:(this|last|next|past|coming) )?({_WEEKDAY})(?: (morning|afternoon|evening|night))?",
+        lowered,
+    )
     if m:
         which, weekday = m.group(1), WEEKDAYS[m.group(2)]
         if which == "this":
@@ -233,7 +259,9 @@ def normalize(text: str, published: date | None, future: bool) -> tuple[str, str
         elif future and candidate < published - timedelta(days=7):
             candidate = valid_date(published.year + 1, month, day_n) or candidate
         return "date", candidate.isoformat(), True
-    m = re.fullmatch(rf"(?:(?:in|early|late|mid-?) )?({_MONTH})(?: (?:of )?(last|this|next) year)?", lowered)
+    m = re.fullmatch(
+        rf"(?:(?:in|early|late|mid-?) )?({_MONTH})(?: (?:of )?(last|this|next) year)?", lowered
+    )
     if m:
         month = MONTHS[m.group(1)]
         rel = m.group(2)
@@ -312,7 +340,9 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
         text = doc.text[start:end]
         if not text.strip():
             continue
-        if re.fullmatch(r"\d{1,3}", text) or re.search(r"\bages?\b|\bold\b|%|\bpercent\b", text, re.I):
+        if re.fullmatch(r"\d{1,3}", text) or re.search(
+            r"\bages?\b|\bold\b|%|\bpercent\b", text, re.I
+        ):
             continue  # bare numbers and ages are not times
         span = doc.char_span(start, end, alignment_mode="expand")
         future = _future(span) if span is not None else False
@@ -324,7 +354,7 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
                 id=f"T{len(times) + 1}",
                 text=text,
                 span=(start, end),
-                kind=kind,  # type: ignore[arg-type]
+                kind=kind,
                 value=value,
                 anchor="published" if relative and value is not None else None,
             )

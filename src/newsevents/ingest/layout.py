@@ -21,10 +21,54 @@ from ..dates import parse_absolute_date
 TERMINAL = (".", "!", "?", '"', "”", "’", "'", "…", ")")
 
 _WIDGET_WORDS = frozenset(
-    """stats statistics share shares shared tweet tweets retweet print email e-mail mail
-    comment comments save saved bookmark listen audio follow like likes facebook twitter x
-    whatsapp linkedin telegram reddit pinterest copy link url views view reads subscribe
-    newsletter menu search close gift send more top back""".split()
+    [
+        "stats",
+        "statistics",
+        "share",
+        "shares",
+        "shared",
+        "tweet",
+        "tweets",
+        "retweet",
+        "print",
+        "email",
+        "e-mail",
+        "mail",
+        "comment",
+        "comments",
+        "save",
+        "saved",
+        "bookmark",
+        "listen",
+        "audio",
+        "follow",
+        "like",
+        "likes",
+        "facebook",
+        "twitter",
+        "x",
+        "whatsapp",
+        "linkedin",
+        "telegram",
+        "reddit",
+        "pinterest",
+        "copy",
+        "link",
+        "url",
+        "views",
+        "view",
+        "reads",
+        "subscribe",
+        "newsletter",
+        "menu",
+        "search",
+        "close",
+        "gift",
+        "send",
+        "more",
+        "top",
+        "back",
+    ]
 )
 _READING_TIME = re.compile(
     r"^(?:reading\s+time:?\s*)?(?:\d+|one|two|three|four|five|ten)\s*(?:-\s*)?"
@@ -36,7 +80,9 @@ _UPDATE_STAMP = re.compile(
     r"\.?:?\s*(?=.*\d).{0,48}$",
     re.I,
 )
-_CLOCK = re.compile(r"^\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|h|gmt|utc|cet|est|et))?$", re.I)
+_CLOCK = re.compile(
+    r"^\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|h|gmt|utc|cet|est|et))?$", re.I
+)
 _DATE_LINE = re.compile(
     r"^(?:\w+day,?\s+)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4})"
     r"(?:\s*[-–|,·]?\s*\d{1,2}[:.h]\d{2}(?:\s*\w{1,4})?)?$"
@@ -49,7 +95,7 @@ _RELATED = re.compile(
 _ADVERT = re.compile(r"^(?:advertisement|sponsored(?:\s+content)?|ad|publicidad)$", re.I)
 _PHOTO_CREDIT = re.compile(r"^(?:photo|image|picture|credit|foto)s?\s*[:/©].{0,80}$", re.I)
 _BYLINE = re.compile(
-    r"^(?:by|por|written\s+by)\s+((?:[A-Z][\w.'’-]+\s?){1,4}(?:\s*(?:,|and|&)\s*(?:[A-Z][\w.'’-]+\s?){1,4})*)"
+    r"^(?:[Bb]y|BY|[Pp]or|[Ww]ritten\s+by)\s+((?:[A-Z][\w.'’-]+\s?){1,4}(?:\s*(?:,|and|&)\s*(?:[A-Z][\w.'’-]+\s?){1,4})*)"
     r"(?:\s*[|,/–-]\s*.{0,40})?$"
 )
 _DATELINE_WIRE = re.compile(
@@ -59,8 +105,34 @@ _DATELINE_WIRE = re.compile(
 )
 _GLUED = re.compile(r"^(?P<place>(?:[A-Z][a-z]+[ -]){0,2}[A-Z][a-z]+)(?P<rest>[A-Z][a-z'’]*)\b")
 _SENTENCE_STARTERS = frozenset(
-    "The A An In On At As After Before When While Since This That These Those It He She They "
-    "We Russia Russian US President Officials".split()
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "As",
+        "After",
+        "Before",
+        "When",
+        "While",
+        "Since",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "Russia",
+        "Russian",
+        "US",
+        "President",
+        "Officials",
+    ]
 )
 
 
@@ -203,7 +275,9 @@ def analyze_layout(
     if detect_header and len(content) > 1:
         head_window = list(range(min(len(blocks), 10)))
         furniture_run = [
-            i for i in head_window if reasons[i] is not None or _is_brand_shape(blocks[i])
+            i
+            for i in head_window
+            if reasons[i] is not None or _is_brand_shape(blocks[i]) or _BYLINE.match(blocks[i])
         ]
         furniture_run = [i for i in furniture_run if i > content[0]]
         after_run = [i for i in content if furniture_run and i > max(furniture_run)]

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ..dates import parse_absolute_date, parse_iso_date
 from ..errors import InputError, MalformedInputError, NotEnglishError
@@ -23,7 +23,7 @@ from .decode import check_text, decode_bytes
 from .language import english_share, looks_english
 from .layout import analyze_layout
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 META_SUFFIX = ".meta.json"
@@ -84,12 +84,12 @@ def build_article(raw: RawInput, published: date | None = None) -> Article:
             f"not English (language {language!r}, English function words {share:.0%}); skipped",
         )
     meta_date = published or _published(meta.get("published"), raw.label)
+    pub_from: Literal["metadata", "text"] | None = None
+    pub: str | None = None
     if meta_date is not None:
         pub, pub_from = meta_date.isoformat(), "metadata"
     elif layout.published is not None:
         pub, pub_from = layout.published.isoformat(), "text"
-    else:
-        pub, pub_from = None, None
     return Article(
         id=article_id(layout.text),
         source=source,
@@ -121,7 +121,7 @@ def _from_html(html: str, label: str) -> tuple[str, dict[str, Any]]:
         raise InputError(label, "HTML with no article text found")
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     body = data.get("text") or ""
-    if not body.strip():
+    if len(body.split()) < 5:  # navigation crumbs, a cookie notice
         raise InputError(label, "HTML with no article text found")
     meta = {
         "title": data.get("title"),
@@ -146,7 +146,9 @@ def _read_sidecar(path: Path) -> dict[str, Any]:
     try:
         meta = json.loads(decode_bytes(sidecar.read_bytes(), label))
     except json.JSONDecodeError as exc:
-        raise MalformedInputError(label, f"malformed JSON: {exc.msg} at line {exc.lineno}") from None
+        raise MalformedInputError(
+            label, f"malformed JSON: {exc.msg} at line {exc.lineno}"
+        ) from None
     if not isinstance(meta, dict):
         raise MalformedInputError(label, "sidecar metadata must be a JSON object")
     return meta

@@ -1,0 +1,40 @@
+"""Shared fixtures: the spaCy pipeline (loaded once), the reference article from ../shared."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from newsevents import Analysis, Article, analyze, iter_articles
+from newsevents.nlp import load_nlp
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+REFERENCE = SHARED / "examples" / "kursk-ceasefire.txt"
+SEED_GOLD = SHARED / "gold" / "seed"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def reference_article() -> Article:
+    items = list(iter_articles([REFERENCE]))
+    assert len(items) == 1 and isinstance(items[0], Article), items
+    return items[0]
+
+
+@pytest.fixture(scope="session")
+def reference(reference_article: Article, nlp: Language) -> Analysis:
+    return analyze(reference_article, nlp)
+
+
+def mention_texts(analysis: Analysis, record_id: str) -> list[str]:
+    for rec in [*analysis.entities, *analysis.places]:
+        if rec.id == record_id:
+            return [analysis.article.text[s:e] for s, e in rec.mentions]
+    raise KeyError(record_id)

@@ -1,0 +1,81 @@
+"""Actors with country, sector and role: the reference article and sentences of our own."""
+
+from spacy.language import Language
+
+from newsevents import Analysis, analyze, article_from_text
+from newsevents.model import Entity
+
+from .conftest import mention_texts
+
+
+def entities(text: str, nlp: Language) -> dict[str, Entity]:
+    result = analyze(article_from_text(text, published="2025-05-01"), nlp)
+    return {e.name: e for e in result.entities}
+
+
+def test_reference_actors(reference: Analysis) -> None:
+    by_name = {e.name: e for e in reference.entities}
+    expected = {
+        "Donald Trump": ("USA", "GOV"),
+        "Steve Witkoff": ("USA", "GOV"),
+        "Vladimir Putin": ("RUS", "GOV"),
+        "Volodymyr Zelensky": ("UKR", "GOV"),
+        "Marco Rubio": ("USA", "GOV"),
+        "Aleksandr Lukashenko": ("BLR", "GOV"),
+        "Valery Gerasimov": ("RUS", "MIL"),
+        "Kremlin": ("RUS", "GOV"),
+    }
+    for name, (country, sector) in expected.items():
+        assert (by_name[name].country, by_name[name].sector) == (country, sector), name
+    assert by_name["Moscow Times"].sector == "MED"
+    army = [
+        e
+        for e in reference.entities
+        if e.country == "RUS" and e.sector == "MIL" and e.kind != "person"
+    ]
+    assert len(army) == 1 and "army" in army[0].name.lower()
+    putin = by_name["Vladimir Putin"]
+    assert set(mention_texts(reference, putin.id)) == {"Vladimir Putin", "Putin"}
+    trump = by_name["Donald Trump"]
+    assert set(mention_texts(reference, trump.id)) == {"Donald Trump", "Trump"}
+    # "State" of "Secretary of State" is not an organisation
+    assert "State" not in by_name
+
+
+def test_titles_appositions_and_demonyms(nlp: Language) -> None:
+    found = entities(
+        "French Foreign Minister Jean-Noel Barrot met the Kenyan interior minister, "
+        "Kipchumba Murkomen, in Nairobi. Barrot said Israeli troops had withdrawn.",
+        nlp,
+    )
+    barrot = found["Jean-Noel Barrot"]
+    assert (barrot.country, barrot.sector, barrot.role) == ("FRA", "GOV", "foreign minister")
+    assert len(barrot.mentions) == 2
+    murkomen = found["Kipchumba Murkomen"]
+    assert (murkomen.country, murkomen.sector) == ("KEN", "GOV")
+    troops = [e for e in found.values() if e.kind == "group"]
+    assert [(t.country, t.sector) for t in troops] == [("ISR", "MIL")]
+
+
+def test_possessor_lends_its_country(nlp: Language) -> None:
+    found = entities(
+        "Emmanuel Macron's chief negotiator, Paul Durand, arrived in Algiers on Monday.", nlp
+    )
+    assert found["Paul Durand"].country == "FRA"
+
+
+def test_military_title_and_no_title(nlp: Language) -> None:
+    found = entities(
+        "Ukrainian Army commander Oleksandr Syrskyi visited the front. "
+        "Local farmer Ivan Petrenko said the shelling had stopped.",
+        nlp,
+    )
+    assert (found["Oleksandr Syrskyi"].country, found["Oleksandr Syrskyi"].sector) == ("UKR", "MIL")
+    # no country and no sector are invented for a private person without a title
+    assert found["Ivan Petrenko"].country is None
+    assert found["Ivan Petrenko"].sector is None
+
+
+def test_modifiers_of_other_nouns_are_not_actors(nlp: Language) -> None:
+    found = entities("The halt in US military and intelligence aid worried officials.", nlp)
+    assert not any(e.kind == "group" and e.sector == "MIL" for e in found.values())

@@ -1,0 +1,84 @@
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from newsevents import Analysis, analyze, article_from_text
+from newsevents.extract.times import normalize
+
+THU = date(2025, 3, 13)  # a Thursday
+
+
+def test_reference_times(reference: Analysis) -> None:
+    values = {t.text: t.value for t in reference.times}
+    assert values["this Thursday"] == "2025-03-13"
+    assert values["yesterday"] == "2025-03-12"
+    assert values["today"] == "2025-03-13"
+    assert values["February 11"] == "2025-02-11"
+    assert values["Wednesday"] == "2025-03-12"
+    assert values["August of last year"] == "2024-08"
+    assert values["the last five days"] == "P5D"
+    assert values["thirty-day"] == "P30D"
+    assert values["an hour and a half"] == "PT1H30M"
+    for t in reference.times:
+        assert reference.article.text[t.span[0] : t.span[1]] == t.text
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "kind", "value"),
+    [
+        ("yesterday", False, "date", "2025-03-12"),
+        ("tomorrow", False, "date", "2025-03-14"),
+        ("Monday", False, "date", "2025-03-10"),
+        ("Monday", True, "date", "2025-03-17"),
+        ("Thursday", False, "date", "2025-03-13"),
+        ("last Thursday", False, "date", "2025-03-06"),
+        ("next Tuesday", False, "date", "2025-03-18"),
+        ("this Saturday", True, "date", "2025-03-15"),
+        ("December 24", False, "date", "2024-12-24"),
+        ("March 20", True, "date", "2025-03-20"),
+        ("January", True, "date", "2026-01"),
+        ("last month", False, "date", "2025-02"),
+        ("next year", False, "date", "2026"),
+        ("last week", False, "date", "2025-W10"),
+        ("three days ago", False, "date", "2025-03-10"),
+        ("14 February 2022", False, "date", "2022-02-14"),
+        ("March 2024", False, "date", "2024-03"),
+        ("2019", False, "date", "2019"),
+        ("two weeks", False, "duration", "P2W"),
+        ("48 hours", False, "duration", "PT48H"),
+        ("five-year", False, "duration", "P5Y"),
+        ("the past three months", False, "duration", "P3M"),
+        ("two and a half years", False, "duration", "P2Y6M"),
+        ("every week", False, "set", "P1W"),
+        ("the near future", False, "date", "FUTURE_REF"),
+    ],
+)
+def test_normalize(text: str, future: bool, kind: str, value: str | None) -> None:
+    got_kind, got_value, _ = normalize(text, THU, future)
+    assert (got_kind, got_value) == (kind, value)
+
+
+def test_relative_without_publication_date_gets_no_value() -> None:
+    assert normalize("yesterday", None, False)[1] is None
+    assert normalize("Wednesday", None, False)[1] is None
+    assert normalize("14 February 2022", None, False)[1] == "2022-02-14"
+    assert normalize("five days", None, False)[1] == "P5D"
+
+
+def test_tense_decides_the_weekday(nlp: Language) -> None:
+    text = (
+        "The envoy met the minister on Monday. He will travel to Riyadh on Friday "
+        "and plans to meet the crown prince on Saturday."
+    )
+    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
+    values = {t.text: t.value for t in result.times}
+    assert values == {"Monday": "2025-03-10", "Friday": "2025-03-14", "Saturday": "2025-03-15"}
+    for t in result.times:
+        assert t.anchor == "published"
+
+
+def test_numbers_and_ordinals_are_not_times(nlp: Language) -> None:
+    text = "Officials said 24 people were hurt in a second round of strikes, up 80% on the week."
+    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
+    assert all(t.text not in ("24", "a second", "80%") for t in result.times)

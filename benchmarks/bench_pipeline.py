@@ -69,7 +69,9 @@ def main() -> None:
         proc.join()
     base_rate = results["spacy"][1] / results["spacy"][3]
     print(f"corpus: {', '.join(map(str, corpora))} x{args.repeat}")
-    print(f"{'mode':<22} {'articles':>8} {'words':>8} {'seconds':>8} {'art/s':>8} {'words/s':>9} {'ratio':>6} {'peak MB':>8}")
+    print(
+        f"{'mode':<22} {'articles':>8} {'words':>8} {'seconds':>8} {'art/s':>8} {'words/s':>9} {'ratio':>6} {'peak MB':>8}"
+    )
     labels = {"spacy": "spaCy nlp.pipe (all)", "newsevents": "newsevents analyze"}
     for mode, n, words, secs, peak in results.values():
         rate = n / secs

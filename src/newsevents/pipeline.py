@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extract import extract_entities, extract_places, extract_times
+from .extract import extract_entities, extract_events, extract_places, extract_times
 from .model import Analysis, Article
 from .nlp import load_nlp
 
@@ -22,12 +22,14 @@ EXTRACTOR_VERSION = "0.1.0"
 
 def analyze_doc(article: Article, doc: Doc) -> Analysis:
     """Run every extractor on an already parsed article."""
-    return Analysis(
+    analysis = Analysis(
         article=article,
         entities=extract_entities(article, doc),
         places=extract_places(article, doc),
         times=extract_times(article, doc),
     )
+    analysis.events = extract_events(article, doc, analysis)
+    return analysis
 
 
 def analyze(article: Article, nlp: Language | None = None) -> Analysis:

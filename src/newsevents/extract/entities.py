@@ -433,8 +433,6 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
                 cluster.country = cluster.country or info.country
                 cluster.sector = cluster.sector or info.sector
                 cluster.role = cluster.role or info.role
-            if cluster.country and not cluster.sector and cluster.role is None:
-                cluster.sector = None
 
     # Possessors ("Donald Trump's envoy") lend their country once all are known.
     span_owner = {m: c for c in clusters for m in c.mentions}

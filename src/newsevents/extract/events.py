@@ -22,7 +22,28 @@ from ..gazetteer import load_gazetteer, read_table
 from ..model import Analysis, Article, Entity, Event, Place, Status, Time
 
 _SPEECH = frozenset(
-    ["say", "tell", "claim", "report", "announce", "state", "explain", "add", "warn", "stress", "insist", "note", "confirm", "reveal", "allege", "assert", "declare", "write", "believe", "think"]
+    [
+        "say",
+        "tell",
+        "claim",
+        "report",
+        "announce",
+        "state",
+        "explain",
+        "add",
+        "warn",
+        "stress",
+        "insist",
+        "note",
+        "confirm",
+        "reveal",
+        "allege",
+        "assert",
+        "declare",
+        "write",
+        "believe",
+        "think",
+    ]
 )
 _PLAN = frozenset(["plan", "intend", "schedule", "aim", "prepare", "expect", "set"])
 _HYPOTHETICAL_MODALS = frozenset(["could", "would", "should"])
@@ -31,12 +52,26 @@ _HYPOTHETICAL_VERBS = frozenset(["consider", "contemplate", "weigh"])
 _REQUEST_VERBS = frozenset(["urge", "ask", "demand", "call", "request"])
 _NEGATING_VERBS = frozenset(["refuse", "fail", "decline"])
 _LIGHT_VERBS = frozenset(
-    ["hold", "launch", "conduct", "carry", "stage", "begin", "start", "increase", "make", "pay", "continue", "resume"]
+    [
+        "hold",
+        "launch",
+        "conduct",
+        "carry",
+        "stage",
+        "begin",
+        "start",
+        "increase",
+        "make",
+        "pay",
+        "continue",
+        "resume",
+    ]
 )
 _RECIPIENT_PREPS = frozenset(["with", "against", "on", "to", "from", "at", "into"])
-_COMMUNICATION = frozenset({"CONSULT", "AGREE"})
 _BACKGROUND = frozenset(["when", "since", "after", "before", "while", "once"])
-_PLACE_PREPS = frozenset(["in", "at", "to", "into", "near", "outside", "inside", "across", "over", "toward", "towards"])
+_PLACE_PREPS = frozenset(
+    ["in", "at", "to", "into", "near", "outside", "inside", "across", "over", "toward", "towards"]
+)
 
 
 @dataclass(frozen=True)
@@ -334,8 +369,6 @@ def extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Event
         if not actors and (is_noun or not recipients):
             continue
         status, why = _status(tok, verb)
-        if entry.type in _COMMUNICATION and status == "asserted" and not is_noun:
-            pass
         source = _source(verb, index)
         clause = list(verb.subtree)
         place = _nearest(

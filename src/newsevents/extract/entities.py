@@ -260,6 +260,53 @@ def _org_info(name: str) -> _Info:
     return info
 
 
+_PLACE_OF_GROUP = frozenset(["in", "from", "of", "throughout", "across", "inside"])
+
+
+def _country_after(tok: Token) -> str | None:
+    """Country of "rebels in the Ivory Coast", "doctors from two American aid groups"."""
+    for prep in tok.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in _PLACE_OF_GROUP:
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            span = obj.doc[obj.left_edge.i : obj.i + 1]
+            for ent in obj.doc.ents:
+                if (
+                    ent.label_ in ("GPE", "NORP")
+                    and span.start <= ent.start
+                    and ent.end <= span.end
+                ):
+                    found = _country_of_word(_strip_name(ent.text))
+                    if found:
+                        return found
+                    place = load_gazetteer().lookup(_strip_name(ent.text))
+                    if place and place[0].country:
+                        return alpha3(place[0].country)
+            for mod in (c for c in obj.lefts if c.dep_ in ("amod", "compound")):
+                found = _country_of_word(mod.text)
+                if found:
+                    return found
+    return None
+
+
+def _people_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str]]:
+    """(start, end, alpha3, name) for a people named by a plural demonym: "the
+    Palestinians", "thousands of Iraqi Kurds". A preceding demonym adjective
+    decides the country ("Iraqi Kurds" are Iraq's), else the noun's own."""
+    gaz = load_gazetteer()
+    for tok in doc:
+        if tok.tag_ not in ("NNPS", "NNS", "NNP") or not tok.text.endswith("s"):
+            continue
+        if tok.text not in gaz.demonyms or tok.dep_ in ("compound", "amod", "nmod"):
+            continue
+        start, country = tok.i, alpha3(gaz.demonyms[tok.text])
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        if before is not None and before.text in gaz.demonyms and not before.text.endswith("s"):
+            start, country = before.i, alpha3(gaz.demonyms[before.text])
+        if country:
+            yield doc[start].idx, tok.idx + len(tok.text), country, doc[start : tok.i + 1].text
+
+
 def _group_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str, int, str]]:
     """(start, end, alpha3, sector, rank, noun) for "Russian troops", "the US delegation"."""
     groups = _groups()
@@ -294,6 +341,7 @@ def _group_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str, int, str]]:
             modifiers = [doc[start_noun - 1]]  # parse missed the modifier
         for mod in list(modifiers):
             modifiers.extend(c for c in mod.conjuncts if c not in modifiers)
+        found_any = False
         for mod in modifiers:
             text = mod.text
             if mod.i + 1 < start_noun and doc[mod.i + 1].pos_ == "PROPN":
@@ -304,6 +352,11 @@ def _group_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str, int, str]]:
                 end = tok.idx + len(tok.text)
                 label = doc.text[mod.idx : end] if len(modifiers) == 1 else f"{mod.text} {noun}"
                 yield doc[first].idx, end, country, sector, rank, label
+                found_any = True
+        if not found_any:
+            country = _country_after(tok)
+            if country:
+                yield doc[start_noun].idx, tok.idx + len(tok.text), country, sector, rank, noun
 
 
 def extract_entities(article: Article, doc: Doc) -> list[Entity]:
@@ -398,13 +451,22 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         cluster.mentions.append((start, start + len(name)))
 
     # Collective actors: a demonym or country on a group noun.
+    described_ends = {doc[i].idx + len(doc[i].text) for i in descriptor_tokens}
     for start, end, country, sector, rank, name in _group_mentions(doc):
+        if end in described_ends:
+            continue  # "the Kenyan interior minister, Kipchumba Murkomen" is the person
         key = f"org:{country}:{sector}"
         cluster = cluster_for(key, "group", name)
         if rank > cluster.rank:
             cluster.name, cluster.rank = name, rank
         cluster.country = cluster.country or country
         cluster.sector = cluster.sector or sector
+        cluster.mentions.append((start, end))
+
+    # Peoples named by a plural demonym.
+    for start, end, country, name in _people_mentions(doc):
+        cluster = cluster_for(f"people:{country}", "group", name)
+        cluster.country = cluster.country or country
         cluster.mentions.append((start, end))
 
     # Countries named as such.

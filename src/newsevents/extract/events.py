@@ -112,6 +112,10 @@ def _match(tok: Token) -> _Entry | None:
                     return lex[(phrase, "verb")]
         return lex.get((lemma, "verb"))
     if tok.pos_ in ("NOUN", "PROPN"):
+        for mod in (c for c in tok.lefts if c.dep_ in ("compound", "amod")):
+            phrase = f"{mod.lemma_.lower()} {lemma}"
+            if (phrase, "noun") in lex:  # "hunger strike", "war games"
+                return lex[(phrase, "noun")]
         for key in (tok.lower_, lemma):
             if (key, "noun") in lex:
                 return lex[(key, "noun")]
@@ -199,7 +203,7 @@ def _actors(tokens: Iterable[Token], index: _Index) -> list[str]:
 
 def _clause_verb(tok: Token) -> Token:
     """The verb whose clause holds ``tok`` (the token itself for verbs)."""
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
@@ -209,7 +213,7 @@ def _subject(verb: Token) -> list[Token]:
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return subj
-        if verb.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl") and verb.head.i != verb.i:
             if verb.dep_ == "relcl":
                 return [verb.head]
             verb = verb.head
@@ -222,7 +226,7 @@ def _governors(
     verb: Token, through: tuple[str, ...] = ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl")
 ) -> list[Token]:
     chain = [verb]
-    while chain[-1].dep_ in through and chain[-1].head is not chain[-1]:
+    while chain[-1].dep_ in through and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
         if len(chain) > 6:
             break
@@ -242,7 +246,7 @@ def _status(trigger: Token, verb: Token) -> tuple[Status, str]:
             return "negated", f"negation on '{v.text}'"
         if v.lemma_ == "rule" and any(c.lower_ == "out" for c in v.children):
             return "hypothetical", "did not rule out"
-        if v.lemma_ in _NEGATING_VERBS and v is not verb:
+        if v.lemma_ in _NEGATING_VERBS and v.i != verb.i:
             return "negated", f"'{v.text}' to"
         if any(c.lower_ == "if" and c.dep_ == "mark" for c in v.children):
             return "hypothetical", "conditional"
@@ -252,13 +256,13 @@ def _status(trigger: Token, verb: Token) -> tuple[Status, str]:
             return "possible", f"modal on '{v.text}'"
         if v.lemma_ == "possible" or "possible" in lemmas:
             return "possible", "it is possible"
-        if v.lemma_ in _REQUEST_VERBS and v is not verb:
+        if v.lemma_ in _REQUEST_VERBS and v.i != verb.i:
             return "requested", f"'{v.text}' governs it"
-        if v.lemma_ in _PLAN and v is not verb:
+        if v.lemma_ in _PLAN and v.i != verb.i:
             return "planned", f"'{v.text}' to"
         if kids & {"will", "'ll", "shall"}:
             return "planned", "future tense"
-        if v.lemma_ in ("travel", "go", "head", "fly") and v is not verb and v.tag_ == "VBG":
+        if v.lemma_ in ("travel", "go", "head", "fly") and v.i != verb.i and v.tag_ == "VBG":
             return "planned", "travelling to"
     adj = [c for c in verb.children if c.dep_ == "acomp" and c.lemma_ == "possible"]
     if adj:
@@ -284,7 +288,7 @@ def _source(verb: Token, index: _Index) -> Entity | None:
                         )
                         if ent is not None:
                             return ent
-        if v is not verb and v.lemma_ in _SPEECH:
+        if v.i != verb.i and v.lemma_ in _SPEECH:
             subj = _subject(v)
             if subj:
                 ids = [index.entity(t) for t in _expand(subj[0])]

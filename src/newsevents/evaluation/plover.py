@@ -37,8 +37,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import InputError
-from ..model import Analysis, Event
 from ..ingest.sources import article_from_text
+from ..model import Analysis, Event
 
 #: PLOVER 0.5 names that PLOVER 0.8 renamed, by CAMEO root (used when no table is given).
 _RENAMED_ROOTS = {"DEMAND": "10", "DISAPPROVE": "11", "INVESTIGATE": "09", "FIGHT": "19"}

@@ -38,7 +38,7 @@ from spacy.tokens import Doc
 
 from ..errors import InputError
 from ..ingest.sources import article_from_text
-from ..model import Analysis, Event
+from ..model import Analysis, Article, Event
 
 #: PLOVER 0.5 names that PLOVER 0.8 renamed, by CAMEO root (used when no table is given).
 _RENAMED_ROOTS = {"DEMAND": "10", "DISAPPROVE": "11", "INVESTIGATE": "09", "FIGHT": "19"}
@@ -54,7 +54,7 @@ _CAMEO_COUNTRY = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 _NOT_COUNTRIES = frozenset(["IGO", "NGO", "IMG", "ISM", "MNC", ""])
 
 _COOPERATIVE = frozenset(["CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"])
-_HOSTILE = frozenset(["ASSAULT", "COERCE", "SANCTION", "MOBILIZE"])
+_HOSTILE = frozenset(["ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"])
 
 
 def read_renames(table: Path | None) -> dict[str, str]:
@@ -122,15 +122,21 @@ def load_plover_gold(path: Path, renames: dict[str, str]) -> list[GoldEvent]:
 def plover_view(event: Event) -> str:
     """The PLOVER type a coder following the manual would give this record.
 
-    A cooperative act that is planned, hypothetical or promised is PLOVER's
-    AGREE ("express intent to"); a hostile one is THREATEN. Requested acts are
-    the requester's REQUEST. Asserted and negated events keep their type.
+    PLOVER codes stated intentions and refusals as such, whoever reports them:
+    a cooperative act that is planned or hypothetical is AGREE ("express
+    intent to"), a hostile one THREATEN, a refused or failed cooperative act
+    REJECT, and an act someone demands of another REQUEST. Everything else
+    keeps its type.
     """
-    if event.status in ("planned", "hypothetical") and event.source in (None, *event.actors):
+    if event.status in ("planned", "hypothetical", "possible"):
         if event.type in _COOPERATIVE:
             return "AGREE"
         if event.type in _HOSTILE:
             return "THREATEN"
+    if event.status == "negated" and event.type in _COOPERATIVE | {"AGREE"}:
+        return "REJECT"
+    if event.status == "requested":
+        return "REQUEST"
     return event.type
 
 
@@ -194,7 +200,7 @@ class PloverReport:
 
 def _countries(analysis: Analysis, ids: Iterable[str]) -> set[str]:
     by_id = {e.id: e for e in analysis.entities}
-    return {by_id[i].country for i in ids if i in by_id and by_id[i].country}
+    return {c for i in ids if i in by_id and (c := by_id[i].country)}
 
 
 def score_plover(gold: list[GoldEvent], nlp: Language) -> PloverReport:
@@ -202,7 +208,7 @@ def score_plover(gold: list[GoldEvent], nlp: Language) -> PloverReport:
     from ..pipeline import analyze_doc
 
     report = PloverReport()
-    articles = []
+    articles: list[Article | None] = []
     for g in gold:
         try:
             articles.append(article_from_text(g.text, published=g.date, label=g.id))

@@ -51,6 +51,8 @@ _POSSIBLE_MODALS = frozenset(["may", "might"])
 _HYPOTHETICAL_VERBS = frozenset(["consider", "contemplate", "weigh"])
 _REQUEST_VERBS = frozenset(["urge", "ask", "demand", "call", "request"])
 _NEGATING_VERBS = frozenset(["refuse", "fail", "decline"])
+#: "is willing to withdraw", "ready to talk": a stated readiness, not an act.
+_WILLING = frozenset(["willing", "ready", "prepared", "prepare", "eager", "open"])
 _LIGHT_VERBS = frozenset(
     [
         "hold",
@@ -65,6 +67,22 @@ _LIGHT_VERBS = frozenset(
         "pay",
         "continue",
         "resume",
+        "tighten",
+        "impose",
+        "declare",
+        "announce",
+        "order",
+        "extend",
+        "intensify",
+        "escalate",
+        "renew",
+        "sign",
+        "reach",
+        "issue",
+        "lodge",
+        "mount",
+        "undertake",
+        "complete",
     ]
 )
 _RECIPIENT_PREPS = frozenset(["with", "against", "on", "to", "from", "at", "into"])
@@ -250,6 +268,10 @@ def _status(trigger: Token, verb: Token) -> tuple[Status, str]:
             return "negated", f"'{v.text}' to"
         if any(c.lower_ == "if" and c.dep_ == "mark" for c in v.children):
             return "hypothetical", "conditional"
+        if "must" in kids or ("should" in kids and any(g.lemma_ in _SPEECH for g in chain)):
+            return "requested", f"'must' on '{v.text}'"  # "X said Y must withdraw"
+        if v.lemma_ in _WILLING and v.i != verb.i:
+            return "hypothetical", f"'{v.text}' to"
         if kids & _HYPOTHETICAL_MODALS or v.lemma_ in _HYPOTHETICAL_VERBS:
             return "hypothetical", f"modal on '{v.text}'"
         if kids & _POSSIBLE_MODALS:
@@ -335,7 +357,7 @@ def extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Event
                     if index.entity(obj) is not None:
                         if prep.lower_ in _RECIPIENT_PREPS | {"in"}:
                             recipients += _actors([obj], index)
-                    else:  # "halt in US aid": the aid's giver acts
+                    elif prep.lower_ in ("in", "of"):  # "halt in US aid": the aid's giver acts
                         mods = [
                             c
                             for c in obj.children

@@ -114,11 +114,17 @@ def _groups() -> dict[str, tuple[str, int]]:
 @cache
 def _leaders() -> dict[str, tuple[str, _Info]]:
     known: dict[str, tuple[str, _Info]] = {}
+    surnames: dict[str, list[tuple[str, _Info]]] = {}
     for row in read_table("leaders.tsv"):
         name, aliases, country, sector, role = (row + [""] * 5)[:5]
         info = _Info(country or None, sector or None, role or None)
         for alias in [name, *split_list(aliases)]:
             known[alias] = (name, info)
+        surnames.setdefault(name.split()[-1], []).append((name, info))
+    # A bare surname ("Putin") names the leader when one leader bears it.
+    for surname, people in surnames.items():
+        if len(people) == 1 and surname not in known and len(surname) > 3:
+            known[surname] = people[0]
     return known
 
 

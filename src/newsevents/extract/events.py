@@ -219,6 +219,44 @@ def _actors(tokens: Iterable[Token], index: _Index) -> list[str]:
     return ids
 
 
+def _verb_recipients(verb: Token, index: _Index) -> list[str]:
+    """Objects, indirect objects and "with/against/to ..." objects of a verb, of
+    its direct object ("gave aid to Mozambique"), and of the complement of a
+    verb of intent ("agreed to lift the embargo on Iran")."""
+    heads = [verb]
+    heads += [c for c in verb.children if c.dep_ == "dobj"]
+    ids = _actors(
+        [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.dep_ != "nsubjpass"],
+        index,
+    )
+    for _ in range(2):
+        for head in heads:
+            for prep in (c for c in head.children if c.dep_ == "prep"):
+                if prep.lower_ in _RECIPIENT_PREPS | {"for"}:
+                    objs = [c for c in prep.children if c.dep_ == "pobj"]
+                    ids += [r for r in _actors(objs, index) if r not in ids]
+        if ids:
+            break
+        comps = [c for c in verb.children if c.dep_ == "xcomp"]
+        if not comps:
+            break
+        verb = comps[0]
+        heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        ids = _actors([c for c in verb.children if c.dep_ in ("dobj", "dative")], index)
+    return ids
+
+
+def _place_recipients(verb: Token, index: _Index, actors: list[str]) -> list[str]:
+    """A country the act happens in, when it is not the actor's own."""
+    own = {e.country for e in index.analysis.entities if e.id in actors}
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "into")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            ent = index.entity(obj)
+            if ent is not None and ent.kind == "country" and ent.country not in own:
+                return [ent.id]
+    return []
+
+
 def _clause_verb(tok: Token) -> Token:
     """The verb whose clause holds ``tok`` (the token itself for verbs)."""
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
@@ -231,7 +269,10 @@ def _subject(verb: Token) -> list[Token]:
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return subj
-        if verb.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl") and verb.head.i != verb.i:
+        if (
+            verb.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl", "acomp")
+            and verb.head.i != verb.i
+        ):
             if verb.dep_ == "relcl":
                 return [verb.head]
             verb = verb.head
@@ -383,13 +424,9 @@ def extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Event
                     actors += _actors([c for c in agent.children if c.dep_ == "pobj"], index)
             else:
                 actors = _actors(subj, index)
-                recipients = _actors(
-                    [c for c in tok.children if c.dep_ in ("dobj", "dative")], index
-                )
-            for prep in (c for c in tok.children if c.dep_ == "prep"):
-                if prep.lower_ in _RECIPIENT_PREPS:
-                    objs = [c for c in prep.children if c.dep_ == "pobj"]
-                    recipients += [r for r in _actors(objs, index) if r not in recipients]
+            recipients += [r for r in _verb_recipients(tok, index) if r not in recipients]
+            if not recipients:  # "lifted the curfew in Montenegro"
+                recipients = _place_recipients(tok, index, actors)
         recipients = [r for r in recipients if r not in actors]
         if not actors and (is_noun or not recipients):
             continue

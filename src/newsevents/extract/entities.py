@@ -354,10 +354,11 @@ def _group_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str, int, str]]:
                 text = f"{mod.text} {doc[mod.i + 1].text}"
             country = _country_of_word(text) or _country_of_word(mod.text)
             if country:
-                first = min([mod.i, *[m.i for m in modifiers]])
                 end = tok.idx + len(tok.text)
-                label = doc.text[mod.idx : end] if len(modifiers) == 1 else f"{mod.text} {noun}"
-                yield doc[first].idx, end, country, sector, rank, label
+                if len(modifiers) == 1:
+                    yield mod.idx, end, country, sector, rank, doc.text[mod.idx : end]
+                else:  # "the American and Ukrainian delegations": one mention each
+                    yield mod.idx, mod.idx + len(text), country, sector, rank, f"{text} {noun}"
                 found_any = True
         if not found_any:
             country = _country_after(tok)

@@ -86,7 +86,12 @@ _LIGHT_VERBS = frozenset(
     ]
 )
 _RECIPIENT_PREPS = frozenset(["with", "against", "on", "to", "from", "at", "into"])
-_BACKGROUND = frozenset(["when", "since", "after", "before", "while", "once"])
+#: Temporal clauses that give background the report does not cover ("since" is
+#: left out: it is as often causal).
+_BACKGROUND = frozenset(["when", "after", "before", "while", "once"])
+#: Events whose doing is a saying: when the speaker is the actor, no separate source.
+_VERBAL = frozenset(["AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"])
+_TRIP_VERBS = frozenset(["travel", "go", "fly", "head", "arrive", "come", "visit"])
 _PLACE_PREPS = frozenset(
     ["in", "at", "to", "into", "near", "outside", "inside", "across", "over", "toward", "towards"]
 )
@@ -161,6 +166,26 @@ class _Index:
                 self.time_at[i] = t
         self.persons = [e for e in analysis.entities if e.kind == "person"]
         self.analysis = analysis
+        #: parties of the last event coded, for "they met"
+        self.recent: list[str] = []
+
+    def described(self, tok: Token) -> Entity | None:
+        """The one person a role noun describes: "Trump's envoy", "the Russian
+        president" -> the person of that role whose country the modifier names."""
+        if tok.pos_ != "NOUN":
+            return None
+        owners = [
+            self.entity(c) for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+        ]
+        countries = {o.country for o in owners if o is not None and o.country}
+        if not countries:
+            return None
+        matches = [
+            p
+            for p in self.persons
+            if p.role and p.role.split()[-1] == tok.lemma_.lower() and p.country in countries
+        ]
+        return matches[0] if len(matches) == 1 else None
 
     def entity(self, tok: Token) -> Entity | None:
         """The actor a token names: entity, else a place standing for its country."""
@@ -205,9 +230,19 @@ def _actors(tokens: Iterable[Token], index: _Index) -> list[str]:
     ("Trump's envoy, Steve Witkoff"), else its modifiers ("Ukrainian delegations")."""
     ids: list[str] = []
     for tok in tokens:
+        if tok.lower_ in ("they", "them") and len(index.recent) >= 2:
+            ids += [r for r in index.recent if r not in ids]  # "they met": the last parties
+            continue
         for t in _expand(tok):
             candidates = [t]
-            if index.entity(t) is None:
+            described = index.described(t) if index.entity(t) is None else None
+            if described is not None:
+                candidates = []
+                if described.id not in ids:
+                    ids.append(described.id)
+            elif index.entity(t) is None and t.idx in index.place_at:
+                candidates = []  # "Russia's Kursk region" is a place, not Russia
+            elif index.entity(t) is None:
                 appos = [c for c in t.children if c.dep_ == "appos"]
                 mods = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
                 candidates = appos if any(index.entity(a) for a in appos) else mods
@@ -293,7 +328,9 @@ def _governors(
 
 
 def _status(trigger: Token, verb: Token) -> tuple[Status, str]:
-    chain = _governors(verb)
+    # Adverbial clauses keep their own mood: "This will be the second time,
+    # since they met on February 11" does not make the past meeting future.
+    chain = _governors(verb, ("xcomp", "ccomp", "conj", "pcomp", "acl"))
     for v in chain[:3]:
         kids = {c.lower_ for c in v.children}
         lemmas = {c.lemma_.lower() for c in v.children}
@@ -337,8 +374,15 @@ def _source(verb: Token, index: _Index) -> Entity | None:
     """Who reports the event: the subject of a governing speech verb, or "according to"."""
     # background clauses ("when it launched ...") are not covered by the report
     chain: list[Token] = []
-    for v in _governors(verb):
+    for v in _governors(verb, ("xcomp", "ccomp", "advcl", "conj", "pcomp")):
         chain.append(v)
+        if (
+            v.i == verb.i
+            and v.dep_ == "advcl"
+            and v.tag_ == "VBN"
+            and not any(c.dep_.startswith("nsubj") for c in v.children)
+        ):
+            break  # "the proposal, agreed upon by ...": a description, not the report
         if any(c.lower_ in _BACKGROUND for c in v.children if c.dep_ in ("advmod", "mark")):
             break
     for v in chain:
@@ -369,12 +413,184 @@ def _nearest(mapping: Mapping[int, object], tokens: Iterable[Token]) -> object |
     return None
 
 
+def _headline_spans(article: Article) -> list[tuple[int, int]]:
+    """Title, deck and caption as they appear in the text: they restate the body."""
+    spans = []
+    for piece in (article.title, article.subtitle, article.caption):
+        if piece:
+            at = article.text.find(piece)
+            if at >= 0:
+                spans.append((at, at + len(piece)))
+    return spans
+
+
+def _noun_arguments(tok: Token, verb: Token, index: _Index) -> tuple[list[str], list[str]]:
+    """Actors and recipients of an event noun: its modifiers ("US aid"), its "by"
+    and "with/against/on" objects, else the subject of the light verb that
+    governs it ("Putin held talks with ..." -> the talks are Putin's)."""
+    mods = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    actors = _actors(mods, index)
+    recipients: list[str] = []
+    for prep in (c for c in tok.children if c.dep_ == "prep"):
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.lower_ == "by":
+            actors += [a for a in _actors(objs, index) if a not in actors]
+            continue
+        for obj in objs:
+            if index.entity(obj) is not None:
+                if prep.lower_ in _RECIPIENT_PREPS | {"in"}:
+                    recipients += _actors([obj], index)
+            elif prep.lower_ in ("in", "of"):  # "halt in US aid": the aid's giver acts
+                mods = [c for c in obj.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+                actors += [a for a in _actors(mods, index) if a not in actors]
+    governed = tok.dep_ in ("dobj", "pobj") and verb.lemma_ in _LIGHT_VERBS | _PLAN | {
+        "get",
+        "obtain",
+        "agree",
+    }
+    if not actors and governed:
+        actors = _actors(_subject(verb), index)
+    if governed:  # "hold a press conference with Lukashenko"
+        for prep in (
+            c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
+        ):
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            recipients += [r for r in _actors(objs, index) if r not in recipients]
+    return actors, recipients
+
+
+def _verb_arguments(tok: Token, index: _Index) -> tuple[list[str], list[str]]:
+    """Actors and recipients of an event verb, active or passive."""
+    subj = _subject(tok)
+    passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+    agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    actors: list[str] = []
+    recipients: list[str] = []
+    if agents and not passive:  # "the proposal, agreed upon by the delegations"
+        actors = _actors(agents, index)
+    elif passive:
+        recipients = _actors(subj, index)
+        actors = _actors(agents, index)
+    else:
+        actors = _actors(subj, index)
+    recipients += [r for r in _verb_recipients(tok, index) if r not in recipients]
+    if not recipients:  # "lifted the curfew in Montenegro"
+        recipients = _place_recipients(tok, index, actors)
+    return actors, recipients
+
+
+def _place_of(tok: Token, verb: Token, sent: Span, index: _Index) -> Place | None:
+    """The place named in the event's own clause, else the only place of the sentence."""
+    heads = [tok, verb]
+    heads += [c for c in verb.children if c.dep_ in ("dobj", "agent")]
+    heads += [o for h in list(heads) if h.dep_ == "agent" for o in h.children if o.dep_ == "pobj"]
+    candidates = [
+        o
+        for head in heads
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS | {"on"}
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    found = _nearest(
+        index.place_at,
+        [t for c in candidates for t in (c, *(m for m in c.lefts if m.dep_ == "compound"))],
+    )
+    if isinstance(found, Place):
+        return found
+    in_sentence = {index.place_at[t.idx].id for t in sent if t.idx in index.place_at}
+    if len(in_sentence) == 1:
+        found = _nearest(index.place_at, list(sent))
+        return found if isinstance(found, Place) else None
+    return None
+
+
+@dataclass
+class _Draft:
+    """An event before ids are fixed, with the tokens that merging needs."""
+
+    event: Event
+    tok: Token
+    verb: Token
+
+
+def _merge_purpose(drafts: list[_Draft]) -> list[_Draft]:
+    """ "travels to Moscow, where he plans to meet Putin" is one visit to Putin.
+
+    A trip (CONSULT/visit on a motion verb) and a meeting in the trip's own
+    subtree by the same actor become one event: the trip's place, the meeting's
+    partner, status and date.
+    """
+    dropped: set[int] = set()
+    for trip in drafts:
+        if trip.event.mode != "visit" or trip.tok.lemma_ not in _TRIP_VERBS:
+            continue
+        inside = {t.i for t in trip.tok.subtree}
+        for meet in drafts:
+            if meet is trip or id(meet) in dropped or meet.event.type != "CONSULT":
+                continue
+            if meet.tok.i not in inside or not set(meet.event.actors) <= set(trip.event.actors):
+                continue
+            trip.event.recipients = meet.event.recipients or trip.event.recipients
+            trip.event.status = meet.event.status
+            trip.event.status_rule = f"purpose: {meet.event.status_rule}"  # type: ignore[attr-defined]
+            trip.event.time = meet.event.time or trip.event.time
+            dropped.add(id(meet))
+    return [d for d in drafts if id(d) not in dropped]
+
+
+def _merge_conjoined(drafts: list[_Draft]) -> list[_Draft]:
+    """ "increase pressure on Kursk and recapture territory from Ukraine": one
+    assault, when conjoined verbs share type and actors."""
+    kept: list[_Draft] = []
+    for d in drafts:
+        twin = next(
+            (
+                k
+                for k in kept
+                if k.event.type == d.event.type
+                and k.event.actors == d.event.actors
+                and k.event.sentence == d.event.sentence
+                and (d.verb.i in {c.i for c in k.verb.conjuncts})
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(d)
+            continue
+        ev = twin.event
+        ev.recipients += [r for r in d.event.recipients if r not in ev.recipients]
+        ev.place = ev.place or d.event.place
+        ev.time = ev.time or d.event.time
+    return kept
+
+
+def _drop_headline_repeats(drafts: list[_Draft], headlines: list[tuple[int, int]]) -> list[_Draft]:
+    def in_headline(d: _Draft) -> bool:
+        return any(a <= d.event.trigger[0] < b for a, b in headlines)
+
+    body = [d for d in drafts if not in_headline(d)]
+    kept = []
+    for d in drafts:
+        if in_headline(d):
+            parties = set(d.event.actors) | set(d.event.recipients)
+            if any(
+                b.event.type == d.event.type
+                and parties & (set(b.event.actors) | set(b.event.recipients))
+                for b in body
+            ):
+                continue
+        kept.append(d)
+    return kept
+
+
 def extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Event]:
     """Events of the article; needs the entities, places and times already extracted."""
     index = _Index(analysis)
     skip = [s.span for s in article.subheadings]
-    events: list[Event] = []
+    drafts: list[_Draft] = []
     seen: set[tuple[str, tuple[str, ...], tuple[str, ...], int]] = set()
+    dated = {k: v for k, v in index.time_at.items() if v.kind == "date" and v.value}
     for tok in doc:
         if any(a <= tok.idx < b for a, b in skip):
             continue
@@ -384,93 +600,49 @@ def extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Event
         sent: Span = tok.sent
         is_noun = tok.pos_ in ("NOUN", "PROPN")
         verb = _clause_verb(tok) if is_noun else tok
-        actors: list[str] = []
-        recipients: list[str] = []
         if is_noun:
-            mods = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-            actors = _actors(mods, index)
-            for prep in (c for c in tok.children if c.dep_ == "prep"):
-                objs = [c for c in prep.children if c.dep_ == "pobj"]
-                if prep.lower_ == "by":
-                    actors += [a for a in _actors(objs, index) if a not in actors]
-                    continue
-                for obj in objs:
-                    if index.entity(obj) is not None:
-                        if prep.lower_ in _RECIPIENT_PREPS | {"in"}:
-                            recipients += _actors([obj], index)
-                    elif prep.lower_ in ("in", "of"):  # "halt in US aid": the aid's giver acts
-                        mods = [
-                            c
-                            for c in obj.children
-                            if c.dep_ in ("compound", "amod", "nmod", "poss")
-                        ]
-                        actors += [a for a in _actors(mods, index) if a not in actors]
-            if not actors and (
-                tok.dep_ in ("dobj", "pobj")
-                and verb.lemma_ in _LIGHT_VERBS | _PLAN | {"get", "obtain", "agree"}
-            ):
-                actors = _actors(_subject(verb), index)
+            actors, recipients = _noun_arguments(tok, verb, index)
         else:
-            subj = _subject(tok)
-            passive = any(c.dep_ == "nsubjpass" for c in tok.children)
-            agents = [
-                o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
-            ]
-            if agents and not passive:  # "the proposal, agreed upon by the delegations"
-                actors = _actors(agents, index)
-            elif passive:
-                recipients = _actors(subj, index)
-                for agent in (c for c in tok.children if c.dep_ == "agent"):
-                    actors += _actors([c for c in agent.children if c.dep_ == "pobj"], index)
-            else:
-                actors = _actors(subj, index)
-            recipients += [r for r in _verb_recipients(tok, index) if r not in recipients]
-            if not recipients:  # "lifted the curfew in Montenegro"
-                recipients = _place_recipients(tok, index, actors)
+            actors, recipients = _verb_arguments(tok, index)
         recipients = [r for r in recipients if r not in actors]
         if not actors and (is_noun or not recipients):
             continue
+        if is_noun and entry.type == "CONSULT" and len(actors) + len(recipients) < 2:
+            continue  # a meeting noun with one party is not yet a meeting between anyone
         status, why = _status(tok, verb)
         source = _source(verb, index)
-        clause = list(verb.subtree)
-        place = _nearest(
-            index.place_at,
-            [
-                o
-                for head in (tok, verb)
-                for p in head.children
-                if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS
-                for o in p.children
-                if o.dep_ == "pobj"
-            ],
-        )
-        if place is None:
-            in_sentence = {index.place_at[t.idx].id for t in sent if t.idx in index.place_at}
-            if len(in_sentence) == 1:
-                place = _nearest(index.place_at, list(sent))
-        dated = {k: v for k, v in index.time_at.items() if v.kind == "date" and v.value}
-        time = _nearest(dated, clause) or _nearest(dated, list(sent))
+        if source is not None and source.id in actors and entry.type in _VERBAL:
+            source = None  # saying it is doing it: "we hope to get a ceasefire"
+        place = _place_of(tok, verb, sent, index)
+        time = _nearest(dated, list(verb.subtree)) or _nearest(dated, list(sent))
         key = (entry.type, tuple(actors), tuple(recipients), sent.start)
         if key in seen:
             continue
         seen.add(key)
+        index.recent = [*actors, *recipients]
         confidence = 0.4 + 0.2 * bool(actors) + 0.2 * bool(recipients) + 0.1 * (not is_noun)
-        events.append(
-            Event(
-                id=f"V{len(events) + 1}",
-                type=entry.type,
-                mode=entry.mode,
-                actors=actors,
-                recipients=recipients,
-                place=place.id if isinstance(place, Place) else None,
-                time=time.id if isinstance(time, Time) else None,
-                status=status,
-                source=source.id if source else None,
-                trigger=(tok.idx, tok.idx + len(tok.text)),
-                sentence=(sent.start_char, sent.end_char),
-                confidence=round(min(confidence, 0.95), 2),
-                rule=entry.rule,
-                status_rule=why,
-            )
+        event = Event(
+            id="",
+            type=entry.type,
+            mode=entry.mode,
+            actors=actors,
+            recipients=recipients,
+            place=place.id if place else None,
+            time=time.id if isinstance(time, Time) else None,
+            status=status,
+            source=source.id if source else None,
+            trigger=(tok.idx, tok.idx + len(tok.text)),
+            sentence=(sent.start_char, sent.end_char),
+            confidence=round(min(confidence, 0.95), 2),
+            rule=entry.rule,
+            status_rule=why,
         )
+        drafts.append(_Draft(event, tok, verb))
+    drafts = _merge_purpose(drafts)
+    drafts = _merge_conjoined(drafts)
+    drafts = _drop_headline_repeats(drafts, _headline_spans(article))
+    events = []
+    for i, d in enumerate(drafts, start=1):
+        d.event.id = f"V{i}"
+        events.append(d.event)
     return events

@@ -12,7 +12,13 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extract import extract_entities, extract_events, extract_places, extract_times
+from .extract import (
+    extract_entities,
+    extract_events,
+    extract_places,
+    extract_quotes,
+    extract_times,
+)
 from .model import Analysis, Article
 from .nlp import load_nlp
 
@@ -28,6 +34,7 @@ def analyze_doc(article: Article, doc: Doc) -> Analysis:
         places=extract_places(article, doc),
         times=extract_times(article, doc),
     )
+    analysis.quotes = extract_quotes(article, doc, analysis)
     analysis.events = extract_events(article, doc, analysis)
     return analysis
 

@@ -163,9 +163,21 @@ def score_article(analysis: Analysis, gold: dict[str, Any]) -> list[SectionScore
     scores.append(s)
 
     scores.append(_score_events(analysis, gold.get("events", [])))
+    scores.append(_score_not_events(analysis, gold.get("not_events", [])))
     scores.append(_score_quotes(analysis, gold.get("quotes", [])))
     scores.append(_score_claims(analysis, gold.get("claims", [])))
     return scores
+
+
+def _score_not_events(analysis: Analysis, gold: list[dict[str, Any]]) -> SectionScore:
+    """Listed non-events pass when no event is triggered inside their text."""
+    s = SectionScore("non-events left uncoded")
+    text = analysis.article.text
+    for ne in gold:
+        spans = [(m.start(), m.end()) for m in re.finditer(re.escape(ne["text"]), text)]
+        coded = [e for e in analysis.events for a, b in spans if a <= e.trigger[0] < b]
+        s.hit(not coded, f"{ne['text'][:50]!r} coded as {[e.type for e in coded]}")
+    return s
 
 
 def _event_matches(analysis: Analysis, ge: dict[str, Any]) -> list[Any]:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import load_gazetteer, read_table
 from ..model import Analysis, Article, Entity, Event, Place, Status, Time
 
-_SPEECH = frozenset(
+SPEECH_VERBS = frozenset(
     [
         "say",
         "tell",
@@ -145,7 +145,7 @@ def _match(tok: Token) -> _Entry | None:
     return None
 
 
-class _Index:
+class ActorIndex:
     """Character offsets to entity and place ids."""
 
     def __init__(self, analysis: Analysis) -> None:
@@ -166,6 +166,8 @@ class _Index:
                 self.time_at[i] = t
         self.persons = [e for e in analysis.entities if e.kind == "person"]
         self.analysis = analysis
+        self.quotes = [q for q in analysis.quotes if q.kind != "indirect"]
+        self.by_id = {e.id: e for e in analysis.entities}
         #: parties of the last event coded, for "they met"
         self.recent: list[str] = []
 
@@ -192,6 +194,10 @@ class _Index:
         found = self.entity_at.get(tok.idx)
         if found is not None:
             return found
+        if tok.lower_ in ("i", "we", "me", "us", "my", "our") and tok.pos_ == "PRON":
+            quote = next((q for q in self.quotes if q.span[0] <= tok.idx < q.span[1]), None)
+            speaker = self.by_id.get(quote.speaker or "") if quote is not None else None
+            return speaker  # "We hope to get a ceasefire," he said: the speaker
         if tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "him", "her"):
             before = [(s, e) for e in self.persons for s, _ in e.mentions if s < tok.idx]
             if before:
@@ -225,7 +231,7 @@ def _expand(tok: Token) -> list[Token]:
     return [tok, *tok.conjuncts]
 
 
-def _actors(tokens: Iterable[Token], index: _Index) -> list[str]:
+def _actors(tokens: Iterable[Token], index: ActorIndex) -> list[str]:
     """Entities named by argument heads: the head itself, else its apposition
     ("Trump's envoy, Steve Witkoff"), else its modifiers ("Ukrainian delegations")."""
     ids: list[str] = []
@@ -254,7 +260,7 @@ def _actors(tokens: Iterable[Token], index: _Index) -> list[str]:
     return ids
 
 
-def _verb_recipients(verb: Token, index: _Index) -> list[str]:
+def _verb_recipients(verb: Token, index: ActorIndex) -> list[str]:
     """Objects, indirect objects and "with/against/to ..." objects of a verb, of
     its direct object ("gave aid to Mozambique"), and of the complement of a
     verb of intent ("agreed to lift the embargo on Iran")."""
@@ -281,7 +287,7 @@ def _verb_recipients(verb: Token, index: _Index) -> list[str]:
     return ids
 
 
-def _place_recipients(verb: Token, index: _Index, actors: list[str]) -> list[str]:
+def _place_recipients(verb: Token, index: ActorIndex, actors: list[str]) -> list[str]:
     """A country the act happens in, when it is not the actor's own."""
     own = {e.country for e in index.analysis.entities if e.id in actors}
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "into")):
@@ -346,7 +352,7 @@ def _status(trigger: Token, verb: Token) -> tuple[Status, str]:
             return "negated", f"'{v.text}' to"
         if any(c.lower_ == "if" and c.dep_ == "mark" for c in v.children):
             return "hypothetical", "conditional"
-        if "must" in kids or ("should" in kids and any(g.lemma_ in _SPEECH for g in chain)):
+        if "must" in kids or ("should" in kids and any(g.lemma_ in SPEECH_VERBS for g in chain)):
             return "requested", f"'must' on '{v.text}'"  # "X said Y must withdraw"
         if v.lemma_ in _WILLING and v.i != verb.i:
             return "hypothetical", f"'{v.text}' to"
@@ -370,7 +376,7 @@ def _status(trigger: Token, verb: Token) -> tuple[Status, str]:
     return "asserted", "indicative"
 
 
-def _source(verb: Token, index: _Index) -> Entity | None:
+def _source(verb: Token, index: ActorIndex) -> Entity | None:
     """Who reports the event: the subject of a governing speech verb, or "according to"."""
     # background clauses ("when it launched ...") are not covered by the report
     chain: list[Token] = []
@@ -395,7 +401,7 @@ def _source(verb: Token, index: _Index) -> Entity | None:
                         )
                         if ent is not None:
                             return ent
-        if v.i != verb.i and v.lemma_ in _SPEECH:
+        if v.i != verb.i and v.lemma_ in SPEECH_VERBS:
             subj = _subject(v)
             if subj:
                 ids = [index.entity(t) for t in _expand(subj[0])]
@@ -424,7 +430,7 @@ def _headline_spans(article: Article) -> list[tuple[int, int]]:
     return spans
 
 
-def _noun_arguments(tok: Token, verb: Token, index: _Index) -> tuple[list[str], list[str]]:
+def _noun_arguments(tok: Token, verb: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
     """Actors and recipients of an event noun: its modifiers ("US aid"), its "by"
     and "with/against/on" objects, else the subject of the light verb that
     governs it ("Putin held talks with ..." -> the talks are Putin's)."""
@@ -459,7 +465,7 @@ def _noun_arguments(tok: Token, verb: Token, index: _Index) -> tuple[list[str], 
     return actors, recipients
 
 
-def _verb_arguments(tok: Token, index: _Index) -> tuple[list[str], list[str]]:
+def _verb_arguments(tok: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
     """Actors and recipients of an event verb, active or passive."""
     subj = _subject(tok)
     passive = any(c.dep_ == "nsubjpass" for c in tok.children)
@@ -479,7 +485,7 @@ def _verb_arguments(tok: Token, index: _Index) -> tuple[list[str], list[str]]:
     return actors, recipients
 
 
-def _place_of(tok: Token, verb: Token, sent: Span, index: _Index) -> Place | None:
+def _place_of(tok: Token, verb: Token, sent: Span, index: ActorIndex) -> Place | None:
     """The place named in the event's own clause, else the only place of the sentence."""
     heads = [tok, verb]
     heads += [c for c in verb.children if c.dep_ in ("dobj", "agent")]
@@ -586,7 +592,7 @@ def _drop_headline_repeats(drafts: list[_Draft], headlines: list[tuple[int, int]
 
 def extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Event]:
     """Events of the article; needs the entities, places and times already extracted."""
-    index = _Index(analysis)
+    index = ActorIndex(analysis)
     skip = [s.span for s in article.subheadings]
     drafts: list[_Draft] = []
     seen: set[tuple[str, tuple[str, ...], tuple[str, ...], int]] = set()

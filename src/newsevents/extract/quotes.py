@@ -1,0 +1,255 @@
+"""Who said what: direct, partial and indirect quotes with their speakers.
+
+Quotation marks are paired per paragraph ("..." and curly quotes), so an
+unbalanced mark can never swallow the rest of the article: a quote that is not
+closed in its paragraph continues only when the next paragraph opens with a
+mark (the wire convention for quotes over several paragraphs), else it is
+dropped. Each quote then finds its cue: a speech verb after it in the same
+sentence ('"...," he said'), or the nearest one before it ('X warned that the
+ball is "in Putin's court"'; 'X said: "..."'). The cue's subject is the
+speaker; pronouns go to the last person named before. A speech verb with a
+that-clause and no quotation marks is an indirect quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Analysis, Article, Quote, QuoteKind
+from .events import SPEECH_VERBS, ActorIndex
+
+_OPEN = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
+#: Longest quote we accept, in characters: a guard against runaway pairing.
+_MAX_QUOTE = 3000
+#: Verbs that introduce reported speech besides the event coder's speech verbs.
+_CUES = SPEECH_VERBS | {
+    "hope",
+    "argue",
+    "suggest",
+    "promise",
+    "admit",
+    "deny",
+    "acknowledge",
+    "predict",
+    "reply",
+    "respond",
+    "tweet",
+    "post",
+    "ask",
+    "quote",
+    "describe",
+    "call",
+    "estimate",
+    "emphasize",
+    "emphasise",
+    "point",
+    "indicate",
+    "conclude",
+    "reiterate",
+    "complain",
+    "testify",
+}
+_INDIRECT_CUES = SPEECH_VERBS - {"believe", "think"} | {
+    "admit",
+    "deny",
+    "acknowledge",
+    "reiterate",
+    "indicate",
+    "conclude",
+    "predict",
+}
+
+
+@dataclass
+class _Marked:
+    start: int  # first character inside the marks
+    end: int  # last character inside the marks, exclusive
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in re.finditer(r"\n\s*\n", text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks, paired within paragraphs."""
+    found: list[_Marked] = []
+    pending: _Marked | None = None  # a quote running on from the previous paragraph
+    for p_start, p_end in _paragraphs(text):
+        i = p_start
+        opened: tuple[int, str] | None = None
+        continues = pending is not None and text[p_start : p_start + 1] in _OPEN
+        if pending is not None and not continues:
+            pending = None  # never closed: malformed, dropped
+        while i < p_end:
+            ch = text[i]
+            if opened is None and ch in _OPEN and _opens(text, i):
+                opened = (i, _OPEN[ch])
+            elif opened is not None and ch == opened[1] and (ch != '"' or _closes(text, i)):
+                start = pending.start if pending is not None else opened[0] + 1
+                if i - start <= _MAX_QUOTE:
+                    found.append(_Marked(start, i))
+                pending, opened = None, None
+            i += 1
+        if opened is not None:
+            # open at paragraph end: runs on only if the next paragraph reopens
+            first = pending.start if pending is not None else opened[0] + 1
+            pending = _Marked(first, p_end)
+    return [(m.start, m.end) for m in found if m.end > m.start]
+
+
+def _opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not after.isspace() and (before.isspace() or before in "([{—–-:,;" or i == 0)
+
+
+def _closes(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    return not before.isspace()
+
+
+def _speaker_of(cue: Token) -> Token | None:
+    for c in cue.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    if cue.dep_ in ("conj", "advcl", "xcomp") and cue.head.i != cue.i:
+        return _speaker_of(cue.head)  # "..., adding that": the subject of the first verb
+    return None
+
+
+def _is_cue(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in _CUES
+
+
+def _noun_phrase(tok: Token) -> str:
+    left = tok.left_edge.i
+    while left < tok.i and tok.doc[left].dep_ in ("det", "punct"):
+        left += 1
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in ("prep", "compound", "appos") and child.lower_ != "by":
+            right = child.right_edge.i
+    return tok.doc[left : right + 1].text
+
+
+def _cue_for(doc: Doc, start: int, end: int) -> tuple[Token | None, bool]:
+    """(cue verb, quote is all of its sentence's content) for a quoted span."""
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is None:
+        return None, False
+    sent_start: Span = first[0].sent
+    sent_end: Span = first[-1].sent
+    outside_after = [t for t in sent_end if t.idx >= end]
+    outside_before = [t for t in sent_start if t.idx + len(t.text) <= start]
+    # a cue after the quote counts when it follows closely ('"...," he said',
+    # '" by Ukraine, Gerasimov said'), not when a later clause has its own
+    after_cues = [t for t in outside_after[:8] if _is_cue(t)]
+    before_cues = [t for t in outside_before if _is_cue(t)]
+    if after_cues and (not before_cues or after_cues[0].i - first[-1].i <= 5):
+        return after_cues[0], not any(t.is_alpha for t in outside_before)
+    # the quote may end its sentence with the cue opening the next ('..."  he said.')
+    nxt = sent_end.end
+    if nxt < len(doc):
+        following = doc[nxt].sent
+        words = [t for t in following if t.is_alpha]
+        if words and len(words) <= 6 and any(_is_cue(t) for t in words):
+            return next(t for t in words if _is_cue(t)), True
+    if before_cues:
+        cue = before_cues[-1]
+        between = doc.text[cue.idx + len(cue.text) : start]
+        direct = ":" in between or not any(
+            t.is_alpha for t in outside_before if t.i > cue.i and t.dep_ != "nsubj"
+        )
+        return cue, direct
+    return None, not any(t.is_alpha for t in outside_before)
+
+
+def _kind(doc: Doc, start: int, end: int, whole_sentence: bool) -> QuoteKind:
+    if whole_sentence:
+        return "direct"
+    inner = doc.text[start:end]
+    words = inner.split()
+    # a full clause standing alone after a colon is direct speech too
+    if len(words) >= 8 and inner[:1].isupper() and doc.text[:start].rstrip()[-2:-1] == ":":
+        return "direct"
+    return "partial"
+
+
+def extract_quotes(article: Article, doc: Doc, analysis: Analysis) -> list[Quote]:
+    """Quotes with speakers; needs the entities already extracted."""
+    index = ActorIndex(analysis)
+    quotes: list[Quote] = []
+    covered: list[tuple[int, int]] = []
+    for start, end in quoted_spans(doc.text):
+        inner = doc.text[start:end].rstrip(" ,.")
+        if not re.search(r"\w", inner):
+            continue
+        cue, whole = _cue_for(doc, start, end)
+        speaker_tok = _speaker_of(cue) if cue is not None else None
+        speaker = index.entity(speaker_tok) if speaker_tok is not None else None
+        if speaker_tok is not None and speaker is None:
+            speaker = next((index.entity(t) for t in speaker_tok.subtree if index.entity(t)), None)
+        covered.append((start, end))
+        quotes.append(
+            Quote(
+                id="",
+                speaker=speaker.id if speaker else None,
+                speaker_text=_noun_phrase(speaker_tok) if speaker_tok is not None else None,
+                text=doc.text[start : start + len(inner)],
+                span=(start, start + len(inner)),
+                kind=_kind(doc, start, end, whole),
+                cue=cue.text if cue is not None else None,
+                cue_span=(cue.idx, cue.idx + len(cue.text)) if cue is not None else None,
+            )
+        )
+    quotes += _indirect(doc, index, covered)
+    quotes.sort(key=lambda q: q.span)
+    for i, q in enumerate(quotes, start=1):
+        q.id = f"Q{i}"
+    return quotes
+
+
+def _indirect(doc: Doc, index: ActorIndex, covered: list[tuple[int, int]]) -> list[Quote]:
+    """'The Kremlin has said that Putin is studying the proposal': speech verb + that-clause."""
+    found: list[Quote] = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _INDIRECT_CUES:
+            continue
+        clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
+        subj = _speaker_of(tok)
+        if not clauses or subj is None:
+            continue
+        clause = clauses[0]
+        left = clause.left_edge
+        if left.lower_ == "that":
+            left = doc[left.i + 1]
+        right = clause.right_edge
+        while right.i > left.i and right.is_punct:
+            right = doc[right.i - 1]
+        start, end = left.idx, right.idx + len(right.text)
+        if any(a < end and start < b for a, b in covered) or end - start < 10:
+            continue  # already quoted directly
+        speaker = index.entity(subj) or next(
+            (index.entity(t) for t in subj.subtree if index.entity(t)), None
+        )
+        found.append(
+            Quote(
+                id="",
+                speaker=speaker.id if speaker else None,
+                speaker_text=_noun_phrase(subj),
+                text=doc.text[start:end],
+                span=(start, end),
+                kind="indirect",
+                cue=tok.text,
+                cue_span=(tok.idx, tok.idx + len(tok.text)),
+            )
+        )
+    return found

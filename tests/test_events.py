@@ -60,3 +60,95 @@ def test_possible_event(nlp: Language) -> None:
         t == "CONSULT" and s == "possible" and set(a) == {"Egypt", "Qatar"}
         for t, a, _, s, _ in found
     )
+
+
+def test_requested_by_call_and_by_must(nlp: Language) -> None:
+    found = events("Germany called on Serbia to withdraw its troops from the border.", nlp)
+    assert any(t == "RETREAT" and s == "requested" for t, _, _, s, _ in found)
+    found = events("Japan said that North Korea must release the detained fishermen.", nlp)
+    assert ("RETREAT", ["North Korea"], [], "requested", "Japan") in found
+
+
+def test_refused_is_negated_and_rule_out_is_hypothetical(nlp: Language) -> None:
+    found = events("Hungary refused to sign the accord with Slovakia.", nlp)
+    assert any(t == "SUPPORT" and s == "negated" for t, _, _, s, _ in found)
+    found = events("Brazil did not rule out imposing sanctions on Venezuela.", nlp)
+    assert any(t == "SANCTION" and s == "hypothetical" for t, _, _, s, _ in found)
+
+
+def test_conditional_and_readiness_are_hypothetical(nlp: Language) -> None:
+    found = events("If talks fail, Armenia would withdraw its observers from Georgia.", nlp)
+    assert any(
+        t == "RETREAT" and a == ["Armenia"] and s == "hypothetical" for t, a, _, s, _ in found
+    )
+    found = events("Syria says it is willing to withdraw its troops from Lebanon.", nlp)
+    assert any(t == "RETREAT" and a == ["Syria"] and s == "hypothetical" for t, a, _, s, _ in found)
+
+
+def test_trip_to_meet_is_one_planned_visit(nlp: Language) -> None:
+    result = analyze(
+        article_from_text(
+            "Indian Prime Minister Narendra Modi is travelling to Tokyo, where he plans to "
+            "meet Japanese Prime Minister Shigeru Ishiba on Friday.",
+            published="2025-03-13",
+        ),
+        nlp,
+    )
+    names = {e.id: e.name for e in result.entities}
+    places = {p.id: p.name for p in result.places}
+    visits = [e for e in result.events if e.type == "CONSULT"]
+    assert len(visits) == 1
+    (visit,) = visits
+    assert visit.mode == "visit" and visit.status == "planned"
+    assert [names[a] for a in visit.actors] == ["Narendra Modi"]
+    assert [names[r] for r in visit.recipients] == ["Shigeru Ishiba"]
+    assert places[visit.place or ""] == "Tokyo"
+
+
+def test_coordinated_demonyms_are_separate_parties(nlp: Language) -> None:
+    found = events("The plan was agreed upon by the Kenyan and Somali delegations in Nairobi.", nlp)
+    assert any(
+        t == "AGREE" and {"Kenyan delegations", "Somali delegations"} <= set(a) | set(r)
+        for t, a, r, _, _ in found
+    ), found
+
+
+def test_capital_stands_for_its_country(nlp: Language) -> None:
+    found = events("Ukraine and Russia traded accusations. Kyiv accused Moscow of shelling.", nlp)
+    assert any(t == "ACCUSE" and a == ["Ukraine"] and r == ["Russia"] for t, a, r, _, _ in found)
+
+
+def test_quoted_first_person_is_the_speaker(nlp: Language) -> None:
+    found = events(
+        'Polish President Andrzej Duda spoke to reporters. "We demand a ceasefire from '
+        'Belarus," he said.',
+        nlp,
+    )
+    assert any(
+        t == "REQUEST" and a == ["Andrzej Duda"] and r == ["Belarus"] for t, a, r, _, _ in found
+    )
+
+
+def test_background_clause_is_not_under_the_report(nlp: Language) -> None:
+    found = events(
+        "According to officials in Ankara, Turkey has retaken the town it lost in May, "
+        "when Syrian rebels attacked Turkish forces.",
+        nlp,
+    )
+    attack = [f for f in found if f[0] == "ASSAULT" and f[1] == ["Syrian rebels"]]
+    assert attack and attack[0][4] is None, found
+
+
+def test_headline_restating_the_body_is_dropped(nlp: Language) -> None:
+    result = analyze(
+        article_from_text(
+            "Chile and Peru sign fishing accord\n\nChile signed a fishing accord with Peru "
+            "on Monday in Lima.",
+            title="Chile and Peru sign fishing accord",
+            published="2025-03-13",
+        ),
+        nlp,
+    )
+    body_start = result.article.text.index("Chile signed")
+    assert result.events
+    assert all(ev.trigger[0] >= body_start for ev in result.events)

@@ -1,0 +1,70 @@
+"""Quotes on sentences written for these tests: cues before and after, kinds, malformed marks."""
+
+from spacy.language import Language
+
+from newsevents import Analysis, analyze, article_from_text
+from newsevents.extract.quotes import quoted_spans
+
+
+def quotes(text: str, nlp: Language) -> list[tuple[str | None, str, str, str | None]]:
+    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
+    names = {e.id: e.name for e in result.entities}
+    return [(names.get(q.speaker or ""), q.kind, q.text, q.cue) for q in result.quotes]
+
+
+def test_direct_quote_with_pronoun_speaker(nlp: Language) -> None:
+    found = quotes(
+        "Kenyan President William Ruto met aid agencies on Monday. "
+        "\u201cWe will not abandon the refugees,\u201d he said.",
+        nlp,
+    )
+    assert ("William Ruto", "direct", "We will not abandon the refugees", "said") in found
+
+
+def test_partial_quote_takes_the_nearest_cue_before(nlp: Language) -> None:
+    found = quotes(
+        'Dutch Foreign Minister Caspar Veldkamp warned that the talks were "on a knife '
+        'edge," a view that the German government later says it shares.',
+        nlp,
+    )
+    assert ("Caspar Veldkamp", "partial", "on a knife edge", "warned") in found
+
+
+def test_colon_introduces_direct_speech(nlp: Language) -> None:
+    found = quotes(
+        'Chilean President Gabriel Boric said: "Our navy will patrol the whole coast from '
+        'tomorrow morning onwards."',
+        nlp,
+    )
+    assert any(s == "Gabriel Boric" and k == "direct" for s, k, _, _ in found), found
+
+
+def test_indirect_speech(nlp: Language) -> None:
+    found = quotes("The Egyptian foreign ministry said that the border crossing would reopen.", nlp)
+    assert any(k == "indirect" and t == "the border crossing would reopen" for _, k, t, _ in found)
+
+
+def test_multi_paragraph_quote_runs_on_only_when_reopened() -> None:
+    text = '"The first part goes on\n\n"and the second part ends here," she said.'
+    ((start, end),) = quoted_spans(text)
+    assert text[start:end].startswith("The first part") and text[start:end].endswith("here,")
+
+
+def test_unbalanced_quote_never_swallows_the_article() -> None:
+    text = 'He said "this never closes.\n\nA new paragraph with "a real quote" inside.'
+    spans = quoted_spans(text)
+    assert [text[s:e] for s, e in spans] == ["a real quote"]
+
+
+def test_apostrophes_and_inch_marks_are_not_quotes() -> None:
+    text = "The rebels' base lies 5\" from the map's edge, officials said."
+    assert quoted_spans(text) == []
+
+
+def test_reference_quotes_stay_inside_their_marks(reference: Analysis) -> None:
+    text = reference.article.text
+    assert reference.quotes
+    for q in reference.quotes:
+        assert text[q.span[0] : q.span[1]] == q.text
+        if q.kind != "indirect":
+            assert '"' not in q.text and "\u201d" not in q.text

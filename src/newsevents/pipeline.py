@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extract import (
+    extract_claims,
     extract_entities,
     extract_events,
     extract_places,
@@ -36,6 +37,7 @@ def analyze_doc(article: Article, doc: Doc) -> Analysis:
     )
     analysis.quotes = extract_quotes(article, doc, analysis)
     analysis.events = extract_events(article, doc, analysis)
+    analysis.claims = extract_claims(article, doc, analysis)
     return analysis
 
 

@@ -3,6 +3,7 @@
 They never read files, touch the store or print; each lives in its own module.
 """
 
+from .claims import extract_claims
 from .entities import extract_entities
 from .events import extract_events
 from .places import extract_places

@@ -333,10 +333,21 @@ def _governors(
     return chain
 
 
+def _conditional(v: Token) -> bool:
+    """The clause is an if-clause, or has one ("If we get that, it will be ...")."""
+    return any(c.lower_ in ("if", "unless") and c.dep_ == "mark" for c in v.children) or any(
+        c.dep_ == "advcl"
+        and any(m.lower_ in ("if", "unless") and m.dep_ == "mark" for m in c.children)
+        for c in v.children
+    )
+
+
 def _status(trigger: Token, verb: Token) -> tuple[Status, str]:
     # Adverbial clauses keep their own mood: "This will be the second time,
     # since they met on February 11" does not make the past meeting future.
     chain = _governors(verb, ("xcomp", "ccomp", "conj", "pcomp", "acl"))
+    if any(_conditional(v) for v in chain[:3]):
+        return "hypothetical", "conditional"
     for v in chain[:3]:
         kids = {c.lower_ for c in v.children}
         lemmas = {c.lemma_.lower() for c in v.children}
@@ -350,7 +361,7 @@ def _status(trigger: Token, verb: Token) -> tuple[Status, str]:
             return "hypothetical", "did not rule out"
         if v.lemma_ in _NEGATING_VERBS and v.i != verb.i:
             return "negated", f"'{v.text}' to"
-        if any(c.lower_ == "if" and c.dep_ == "mark" for c in v.children):
+        if _conditional(v):
             return "hypothetical", "conditional"
         if "must" in kids or ("should" in kids and any(g.lemma_ in SPEECH_VERBS for g in chain)):
             return "requested", f"'must' on '{v.text}'"  # "X said Y must withdraw"

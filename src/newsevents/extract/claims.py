@@ -1,0 +1,245 @@
+"""Numeric claims: a figure, what it counts, who asserts it, and who disputes it.
+
+A war is reported through figures that parties assert ("Russia says it has
+recaptured 86%"), so a figure is never stored as a bare fact: its claimant is
+the speaker of the quote it sits in, the "according to" source of its
+sentence, or the subject of the speech verb that reports it; null means the
+outlet states it. Dates and durations are times, not claims, and are skipped
+(the NER labels them DATE/TIME). Status comes from the same modality reading
+as events ("If we get that, that will be 80%" is hypothetical).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Analysis, Article, Claim, Entity
+from .events import ActorIndex, _source, _status
+
+_APPROX = {
+    "more than": "more than",
+    "over": "more than",
+    "upwards of": "more than",
+    "at least": "at least",
+    "about": "about",
+    "around": "about",
+    "some": "about",
+    "roughly": "about",
+    "approximately": "about",
+    "an estimated": "about",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "up to": "up to",
+    "as many as": "up to",
+    "less than": "less than",
+    "fewer than": "less than",
+    "under": "less than",
+    "at most": "at most",
+}
+_WORDS = {
+    w: i
+    for i, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALE = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "dozen": 12,
+    "hundreds": 1e2,
+    "thousands": 1e3,
+    "millions": 1e6,
+}
+_PEOPLE = frozenset(
+    ["people", "persons", "men", "women", "children", "soldiers", "troops", "servicemen", "civilians", "fighters", "refugees", "residents", "casualties", "dead", "wounded", "prisoners", "hostages", "migrants", "militants", "rebels"]
+)
+_UNITS = {
+    "square kilometers": "km2",
+    "square kilometres": "km2",
+    "sq km": "km2",
+    "km2": "km2",
+    "square miles": "mi2",
+    "kilometers": "km",
+    "kilometres": "km",
+    "km": "km",
+    "miles": "mi",
+    "hectares": "ha",
+    "tons": "t",
+    "tonnes": "t",
+    "dollars": "USD",
+    "euros": "EUR",
+    "pounds": "GBP",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "hryvnias": "UAH",
+}
+_CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB"}
+_DISPUTE_VERBS = frozenset(["dispute", "deny", "reject", "contest", "challenge", "question"])
+_NUMBER = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+
+
+def _value(tokens: list[Token]) -> float | None:
+    """86, 1,100, 67.5, "five", "1.5 million", "two thousand"."""
+    value: float | None = None
+    for tok in tokens:
+        text = tok.text.lower().replace("%", "")
+        if _NUMBER.match(text):
+            value = float(text.replace(",", ""))
+        elif text in _WORDS:
+            value = (value or 0) + _WORDS[text]
+        elif text in _SCALE and value is not None:
+            value *= _SCALE[text]
+    return value
+
+
+def _approx(doc: Doc, start: int, first_number: int) -> str | None:
+    """The hedge before the figure, inside the entity ("more than 86 percent") or before it."""
+    at = doc[first_number].idx
+    before = doc.text[max(0, doc[start].idx - 20) : at].lower()
+    for phrase, norm in sorted(_APPROX.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{phrase}\s*$", before):
+            return norm
+    return None
+
+
+def _unit(ent: Span) -> tuple[str, Token | None]:
+    """Normalised unit and the counted noun: "86%" -> percent; "67,000 men" -> people."""
+    doc = ent.doc
+    text = ent.text.lower()
+    if "%" in text or re.search(
+        r"\bper ?cent\b", text + doc.text[ent.end_char : ent.end_char + 9].lower()
+    ):
+        return "percent", None
+    sign = doc.text[max(0, ent.start_char - 1) : ent.start_char]
+    if sign in _CURRENCY_SIGNS or ent.text[:1] in _CURRENCY_SIGNS:
+        return _CURRENCY_SIGNS.get(sign) or _CURRENCY_SIGNS[ent.text[0]], None
+    after = doc.text[ent.end_char : ent.end_char + 20].lower()
+    for phrase, unit in _UNITS.items():
+        if after.lstrip().startswith(phrase) or text.endswith(phrase):
+            return unit, None
+    head = ent[-1].head if ent[-1].dep_ in ("nummod", "quantmod", "compound") else None
+    if head is None:
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        head = nxt if nxt is not None and nxt.pos_ == "NOUN" else None
+    if head is None:
+        return "count", None
+    if head.lower_ in _PEOPLE:
+        return "people", head
+    return head.lemma_.lower(), head
+
+
+def _measure(ent: Span, noun: Token | None) -> str:
+    """What is counted, in the text's words: the verb and the counted thing."""
+    doc = ent.doc
+    anchor = noun or ent[-1]
+    parts: list[str] = []
+    of = [c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if noun is not None:
+        parts.append(noun.text)
+    for prep in of:
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        if objs:
+            obj = objs[0]
+            parts.append(doc[obj.left_edge.i : obj.right_edge.i + 1].text)
+    verb = anchor
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ in ("VERB", "AUX") and verb.lemma_ not in ("be", "have"):
+        parts.insert(0, verb.text)
+    return " ".join(" ".join(parts).split())[:160] or ent.text
+
+
+def _disputed(ent: Span, index: ActorIndex) -> list[str]:
+    """ "a figure that Kyiv disputes", "Moscow denied the figure"."""
+    sent = ent.sent
+    found: list[str] = []
+    for tok in sent:
+        if tok.i < ent.end or tok.lemma_.lower() not in _DISPUTE_VERBS:
+            continue
+        for subj in (c for c in tok.children if c.dep_ in ("nsubj",)):
+            who = index.entity(subj)
+            if who is not None and who.id not in found:
+                found.append(who.id)
+    return found
+
+
+def extract_claims(article: Article, doc: Doc, analysis: Analysis) -> list[Claim]:
+    """Figures with claimant, unit, approximation, measure, status and disputes."""
+    index = ActorIndex(analysis)
+    by_id = {e.id: e for e in analysis.entities}
+    claims: list[Claim] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERCENT", "CARDINAL", "QUANTITY", "MONEY"):
+            continue
+        value = _value(list(ent))
+        if value is None:
+            continue
+        unit, noun = _unit(ent)
+        if unit == "count" and value < 10 and noun is None:
+            continue  # "one of", "two" standing alone: not a figure anyone claims
+        sent = ent.sent
+        claimant, claimant_text = _claimant(ent, sent, analysis, index, by_id)
+        anchor = noun or ent[-1]
+        verb = anchor
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        status, _ = _status(verb, verb)
+        claims.append(
+            Claim(
+                id="",
+                claimant=claimant.id if claimant else None,
+                claimant_text=claimant_text,
+                value=value,
+                unit=unit,
+                approx=_approx(doc, ent.start, next((t.i for t in ent if t.like_num), ent.start)),
+                measure=_measure(ent, noun),
+                span=(ent.start_char, ent.end_char),
+                sentence=(sent.start_char, sent.end_char),
+                status=status,
+                disputed_by=_disputed(ent, index),
+            )
+        )
+    for i, c in enumerate(claims, start=1):
+        c.id = f"C{i}"
+    return claims
+
+
+def _claimant(
+    ent: Span, sent: Span, analysis: Analysis, index: ActorIndex, by_id: dict[str, Entity]
+) -> tuple[Entity | None, str | None]:
+    """Quote speaker, else "according to", else the reporting verb's subject."""
+    start = ent.start_char
+    inside = [
+        q for q in analysis.quotes if q.span[0] <= start < q.span[1] and q.speaker_text is not None
+    ]
+    if inside:
+        q = min(inside, key=lambda q: q.span[1] - q.span[0])
+        who = by_id.get(q.speaker or "")
+        pronoun = (q.speaker_text or "").lower() in ("he", "she", "they", "it")
+        return who, (who.name if who is not None and pronoun else q.speaker_text)
+    for tok in sent:
+        if (
+            tok.lower_ == "according"
+            and tok.i + 1 < len(ent.doc)
+            and ent.doc[tok.i + 1].lower_ == "to"
+        ):
+            objs = [c for c in ent.doc[tok.i + 1].children if c.dep_ == "pobj"]
+            if objs:
+                obj = objs[0]
+                who = index.entity(obj) or next(
+                    (index.entity(t) for t in obj.subtree if index.entity(t)), None
+                )
+                text = ent.doc[obj.left_edge.i : obj.right_edge.i + 1].text
+                return who, text
+    anchor = ent[-1]
+    verb = anchor
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    who = _source(verb, index)
+    return who, (who.name if who else None)

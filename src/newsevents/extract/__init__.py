@@ -11,6 +11,7 @@ from .quotes import extract_quotes
 from .times import extract_times
 
 __all__ = [
+    "extract_claims",
     "extract_entities",
     "extract_events",
     "extract_places",

@@ -42,7 +42,29 @@ _APPROX = {
 _WORDS = {
     w: i
     for i, w in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SCALE = {
@@ -57,7 +79,28 @@ _SCALE = {
     "millions": 1e6,
 }
 _PEOPLE = frozenset(
-    ["people", "persons", "men", "women", "children", "soldiers", "troops", "servicemen", "civilians", "fighters", "refugees", "residents", "casualties", "dead", "wounded", "prisoners", "hostages", "migrants", "militants", "rebels"]
+    [
+        "people",
+        "persons",
+        "men",
+        "women",
+        "children",
+        "soldiers",
+        "troops",
+        "servicemen",
+        "civilians",
+        "fighters",
+        "refugees",
+        "residents",
+        "casualties",
+        "dead",
+        "wounded",
+        "prisoners",
+        "hostages",
+        "migrants",
+        "militants",
+        "rebels",
+    ]
 )
 _UNITS = {
     "square kilometers": "km2",

@@ -48,9 +48,49 @@ def _run(mode: str, corpora: list[Path], repeat: int, queue: Any) -> None:
         for _ in analyze_batch(articles):
             pass
     elapsed = time.perf_counter() - start
+    if mode == "newsevents":
+        queue.put(("costs", _extractor_costs(articles)))
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     words = sum(len(t.split()) for t in texts)
     queue.put((mode, len(texts), words, elapsed, peak_kb / 1024))
+
+
+def _extractor_costs(articles: list[Any]) -> dict[str, float]:
+    """Milliseconds per article spent in each extractor, on already parsed docs."""
+    from newsevents.extract import (
+        extract_claims,
+        extract_entities,
+        extract_events,
+        extract_places,
+        extract_quotes,
+        extract_times,
+    )
+    from newsevents.model import Analysis
+    from newsevents.nlp import load_nlp
+
+    nlp = load_nlp()
+    costs = dict.fromkeys(["entities", "places", "times", "quotes", "events", "claims"], 0.0)
+    for article, doc in zip(
+        articles, nlp.pipe([a.text for a in articles], batch_size=16), strict=True
+    ):
+        t0 = time.perf_counter()
+        analysis = Analysis(article=article, entities=extract_entities(article, doc))
+        t1 = time.perf_counter()
+        analysis.places = extract_places(article, doc)
+        t2 = time.perf_counter()
+        analysis.times = extract_times(article, doc)
+        t3 = time.perf_counter()
+        analysis.quotes = extract_quotes(article, doc, analysis)
+        t4 = time.perf_counter()
+        analysis.events = extract_events(article, doc, analysis)
+        t5 = time.perf_counter()
+        analysis.claims = extract_claims(article, doc, analysis)
+        t6 = time.perf_counter()
+        for name, dt in zip(
+            costs, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5), strict=True
+        ):
+            costs[name] += dt
+    return {k: 1000 * v / len(articles) for k, v in costs.items()}
 
 
 def main() -> None:
@@ -61,11 +101,16 @@ def main() -> None:
     corpora = args.corpus or DEFAULT_CORPORA
     ctx = mp.get_context("spawn")
     results = {}
+    costs: dict[str, float] = {}
     for mode in ("spacy", "newsevents"):
         queue = ctx.Queue()
         proc = ctx.Process(target=_run, args=(mode, corpora, args.repeat, queue))
         proc.start()
-        results[mode] = queue.get()
+        item = queue.get()
+        if item[0] == "costs":
+            costs = item[1]
+            item = queue.get()
+        results[mode] = item
         proc.join()
     base_rate = results["spacy"][1] / results["spacy"][3]
     print(f"corpus: {', '.join(map(str, corpora))} x{args.repeat}")
@@ -79,6 +124,11 @@ def main() -> None:
             f"{labels[mode]:<22} {n:>8} {words:>8} {secs:>8.2f} {rate:>8.1f} {words / secs:>9.0f} "
             f"{rate / base_rate:>6.2f} {peak:>8.0f}"
         )
+
+    print(
+        "extractor cost, ms per article (after parsing): "
+        + ", ".join(f"{k} {v:.1f}" for k, v in costs.items())
+    )
 
 
 if __name__ == "__main__":

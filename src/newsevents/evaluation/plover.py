@@ -269,7 +269,7 @@ def format_plover(report: PloverReport, verbose: bool = False) -> str:
     )
 
     def ratio(a: int, b: int) -> str:
-        return f"{a}/{b} = {a / b:.2f}" if b else "n/a"
+        return f"{a}/{b} = {a / b:.3f}" if b else "n/a"
 
     lines.append(
         f"actor country right on matched events: {ratio(report.actor_right, report.actor_checked)}"

@@ -309,6 +309,8 @@ def _people_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str]]:
         before = doc[tok.i - 1] if tok.i > 0 else None
         if before is not None and before.text in gaz.demonyms and not before.text.endswith("s"):
             start, country = before.i, alpha3(gaz.demonyms[before.text])
+        # where they live decides for a minority: "ethnic Albanians in south Serbia"
+        country = _country_after(tok) or country
         if country:
             yield doc[start].idx, tok.idx + len(tok.text), country, doc[start : tok.i + 1].text
 
@@ -472,6 +474,10 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
 
     # Peoples named by a plural demonym.
     for start, end, country, name in _people_mentions(doc):
+        same = next((c for c in clusters if (start, end) in c.mentions and not c.country), None)
+        if same is not None:  # the model tagged "Bosnian Serbs" already: give it the country
+            same.country = country
+            continue
         cluster = cluster_for(f"people:{country}", "group", name)
         cluster.country = cluster.country or country
         cluster.mentions.append((start, end))

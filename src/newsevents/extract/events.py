@@ -43,6 +43,16 @@ SPEECH_VERBS = frozenset(
         "write",
         "believe",
         "think",
+        "reiterate",
+        "repeat",
+        "emphasize",
+        "emphasise",
+        "underline",
+        "argue",
+        "indicate",
+        "conclude",
+        "acknowledge",
+        "admit",
     ]
 )
 _PLAN = frozenset(["plan", "intend", "schedule", "aim", "prepare", "expect", "set"])

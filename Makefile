@@ -26,6 +26,7 @@ test: install lint
 
 eval: install
 	$(BIN)/newsevents eval seed --gold ../shared/gold/seed
+	$(BIN)/newsevents eval plover --gold ../shared/gold/plover/PLOVER_GSR_CAMEO.txt
 
 bench: install
 	$(BIN)/python benchmarks/bench_pipeline.py --repeat 50

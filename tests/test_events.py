@@ -152,3 +152,12 @@ def test_headline_restating_the_body_is_dropped(nlp: Language) -> None:
     body_start = result.article.text.index("Chile signed")
     assert result.events
     assert all(ev.trigger[0] >= body_start for ev in result.events)
+
+
+def test_apposition_and_talks_with(nlp: Language) -> None:
+    found = events(
+        "The Saudi foreign minister, Faisal bin Farhan, held talks with Iran on Sunday.", nlp
+    )
+    assert any(
+        t == "CONSULT" and a == ["Faisal bin Farhan"] and r == ["Iran"] for t, a, r, _, _ in found
+    ), found

@@ -99,6 +99,24 @@ _RECIPIENT_PREPS = frozenset(["with", "against", "on", "to", "from", "at", "into
 #: Temporal clauses that give background the report does not cover ("since" is
 #: left out: it is as often causal).
 _BACKGROUND = frozenset(["when", "after", "before", "while", "once"])
+#: Verbs whose complement says to whom they commit ("agreed to lift the embargo on Iran").
+_COMMITTING = frozenset(
+    [
+        "agree",
+        "offer",
+        "promise",
+        "pledge",
+        "threaten",
+        "vow",
+        "refuse",
+        "decline",
+        "decide",
+        "propose",
+        "undertake",
+        "swear",
+        "commit",
+    ]
+)
 #: Events whose doing is a saying: when the speaker is the actor, no separate source.
 _VERBAL = frozenset(["AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"])
 _TRIP_VERBS = frozenset(["travel", "go", "fly", "head", "arrive", "come", "visit"])
@@ -270,7 +288,7 @@ def _actors(tokens: Iterable[Token], index: ActorIndex) -> list[str]:
     return ids
 
 
-def _verb_recipients(verb: Token, index: ActorIndex) -> list[str]:
+def _verb_recipients(verb: Token, index: ActorIndex, phrase: bool = False) -> list[str]:
     """Objects, indirect objects and "with/against/to ..." objects of a verb, of
     its direct object ("gave aid to Mozambique"), and of the complement of a
     verb of intent ("agreed to lift the embargo on Iran")."""
@@ -289,8 +307,9 @@ def _verb_recipients(verb: Token, index: ActorIndex) -> list[str]:
         if ids:
             break
         comps = [c for c in verb.children if c.dep_ == "xcomp"]
-        if not comps:
-            break
+        if not comps or not (phrase or verb.lemma_ in _COMMITTING):
+            break  # the complement is the verb's own object only for commitments and
+            # for phrase triggers that span it ("hope to get X from Russia")
         verb = comps[0]
         heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
         ids = _actors([c for c in verb.children if c.dep_ in ("dobj", "dative")], index)
@@ -486,7 +505,9 @@ def _noun_arguments(tok: Token, verb: Token, index: ActorIndex) -> tuple[list[st
     return actors, recipients
 
 
-def _verb_arguments(tok: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
+def _verb_arguments(
+    tok: Token, index: ActorIndex, phrase: bool = False
+) -> tuple[list[str], list[str]]:
     """Actors and recipients of an event verb, active or passive."""
     subj = _subject(tok)
     passive = any(c.dep_ == "nsubjpass" for c in tok.children)
@@ -500,7 +521,7 @@ def _verb_arguments(tok: Token, index: ActorIndex) -> tuple[list[str], list[str]
         actors = _actors(agents, index)
     else:
         actors = _actors(subj, index)
-    recipients += [r for r in _verb_recipients(tok, index) if r not in recipients]
+    recipients += [r for r in _verb_recipients(tok, index, phrase) if r not in recipients]
     if not recipients:  # "lifted the curfew in Montenegro"
         recipients = _place_recipients(tok, index, actors)
     return actors, recipients
@@ -539,6 +560,23 @@ class _Draft:
     event: Event
     tok: Token
     verb: Token
+    own_time: bool = False  # the date is in the event's own clause
+
+
+def _date_from_sentence(drafts: list[_Draft], doc: Doc, dated: Mapping[int, Time]) -> None:
+    """An event with no date in its own clause takes one from its sentence, but
+    never one that another event's clause holds ("the second time Putin meets
+    the envoy, since they met on February 11": February 11 is the first meeting's)."""
+    claimed = {d.event.time for d in drafts if d.own_time}
+    for d in drafts:
+        if d.event.time is not None:
+            continue
+        sent = doc[d.tok.i].sent
+        for t in sent:
+            found = dated.get(t.idx)
+            if found is not None and found.id not in claimed:
+                d.event.time = found.id
+                break
 
 
 def _merge_purpose(drafts: list[_Draft]) -> list[_Draft]:
@@ -630,7 +668,7 @@ def extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Event
         if is_noun:
             actors, recipients = _noun_arguments(tok, verb, index)
         else:
-            actors, recipients = _verb_arguments(tok, index)
+            actors, recipients = _verb_arguments(tok, index, " to " in entry.rule)
         recipients = [r for r in recipients if r not in actors]
         if not actors and (is_noun or not recipients):
             continue
@@ -641,7 +679,7 @@ def extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Event
         if source is not None and source.id in actors and entry.type in _VERBAL:
             source = None  # saying it is doing it: "we hope to get a ceasefire"
         place = _place_of(tok, verb, sent, index)
-        time = _nearest(dated, list(verb.subtree)) or _nearest(dated, list(sent))
+        time = _nearest(dated, list(verb.subtree))
         key = (entry.type, tuple(actors), tuple(recipients), sent.start)
         if key in seen:
             continue
@@ -664,7 +702,8 @@ def extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Event
             rule=entry.rule,
             status_rule=why,
         )
-        drafts.append(_Draft(event, tok, verb))
+        drafts.append(_Draft(event, tok, verb, own_time=time is not None))
+    _date_from_sentence(drafts, doc, dated)
     drafts = _merge_purpose(drafts)
     drafts = _merge_conjoined(drafts)
     drafts = _drop_headline_repeats(drafts, _headline_spans(article))

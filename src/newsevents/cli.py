@@ -143,5 +143,25 @@ def eval_plover(gold: Path, table: Path | None, verbose: bool) -> None:
     click.echo(format_plover(score_plover(records, load_nlp()), verbose))
 
 
+@eval_.command(name="dev")
+@click.option(
+    "--data",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="JSON Lines development set (eval/data/quotes_claims_dev.jsonl).",
+)
+@click.option("--no-peers", is_flag=True, help="Skip textacy and quantulum3.")
+def eval_dev(data: Path, no_peers: bool) -> None:
+    """Quote speakers and claims P/R/F1 on a development set, beside the peers."""
+    from .evaluation.dev import format_dev, load_dev, score_dev
+    from .nlp import load_nlp
+
+    try:
+        records = load_dev(data)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(format_dev(score_dev(records, load_nlp(), peers=not no_peers)))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -130,6 +130,7 @@ class Claim(_Record):
     sentence: Span
     status: Status = "asserted"
     disputed_by: list[str] = Field(default_factory=list)
+    dispute_cue: str | None = Field(None, description="the words that say the figure is disputed")
 
 
 class Analysis(_Record):

@@ -198,18 +198,70 @@ def _measure(ent: Span, noun: Token | None) -> str:
     return " ".join(" ".join(parts).split())[:160] or ent.text
 
 
-def _disputed(ent: Span, index: ActorIndex) -> list[str]:
-    """ "a figure that Kyiv disputes", "Moscow denied the figure"."""
+_FIGURE_NOUNS = frozenset(["figure", "claim", "number", "toll", "estimate", "count", "tally"])
+
+
+def _disputed(ent: Span, index: ActorIndex) -> tuple[list[str], str | None]:
+    """Who disputes the figure, and the words that say so.
+
+    "..., a figure Kyiv denies", "a claim that Moscow rejected", "a number Egypt
+    questions": a figure noun after the claim, then a party, then a verb of
+    dispute (the parser often reads "questions" or "disputes" as a noun, so the
+    word decides, not its tag). When the text is cut off right after the party
+    ("a figure that Kyiv..." at the end of a truncated article) the party is
+    recorded too, and the cue says the verb is missing.
+    """
+    doc = ent.doc
     sent = ent.sent
     found: list[str] = []
+    cue: str | None = None
     for tok in sent:
-        if tok.i < ent.end or tok.lemma_.lower() not in _DISPUTE_VERBS:
+        if tok.i < ent.end or tok.lemma_.lower() not in _FIGURE_NOUNS:
             continue
-        for subj in (c for c in tok.children if c.dep_ in ("nsubj",)):
+        if any(t.like_num for t in doc[ent.end : tok.i]):
+            break  # "a figure that ..." speaks of the last figure before it only
+        j = tok.i + 1
+        if j < len(doc) and doc[j].lower_ in ("that", "which"):
+            j += 1
+        party = None
+        while j < len(doc) and j < tok.i + 8 and not doc[j].is_punct:
+            who = index.entity(doc[j])
+            if who is not None:
+                party = who
+                while j + 1 < len(doc) and index.entity(doc[j + 1]) is who:
+                    j += 1
+                break
+            j += 1
+        if party is None:
+            continue
+        nxt = doc[j + 1] if j + 1 < len(doc) else None
+        rest = doc.text[doc[j].idx + len(doc[j].text) :].strip()
+        disputes = nxt is not None and nxt.lemma_.lower() in _DISPUTE_VERBS | {"denie", "dispute"}
+        negated_confirm = (
+            nxt is not None
+            and nxt.lemma_.lower() in ("have", "has", "do", "does", "did")
+            and j + 3 < len(doc)
+            and doc[j + 2].lower_ in ("not", "n't")
+        )
+        cut = (rest.startswith("...") and not rest[3:].strip()) or rest.startswith("\u2026")
+        if disputes or negated_confirm or cut:
+            if party.id not in found:
+                found.append(party.id)
+            end = (
+                nxt.idx + len(nxt.text)
+                if nxt is not None and not cut
+                else doc[j].idx + len(doc[j].text)
+            )
+            cue = doc.text[tok.idx : end] + (" ... (text cut off)" if cut else "")
+    for tok in sent:  # "Moscow denied the figure": a dispute verb with its own subject
+        if tok.i < ent.end or tok.pos_ != "VERB" or tok.lemma_.lower() not in _DISPUTE_VERBS:
+            continue
+        for subj in (c for c in tok.children if c.dep_ == "nsubj"):
             who = index.entity(subj)
             if who is not None and who.id not in found:
                 found.append(who.id)
-    return found
+                cue = cue or doc.text[subj.idx : tok.idx + len(tok.text)]
+    return found, cue
 
 
 def extract_claims(article: Article, doc: Doc, analysis: Analysis) -> list[Claim]:
@@ -233,6 +285,7 @@ def extract_claims(article: Article, doc: Doc, analysis: Analysis) -> list[Claim
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         status, _ = _status(verb, verb)
+        disputed, dispute_cue = _disputed(ent, index)
         claims.append(
             Claim(
                 id="",
@@ -245,7 +298,8 @@ def extract_claims(article: Article, doc: Doc, analysis: Analysis) -> list[Claim
                 span=(ent.start_char, ent.end_char),
                 sentence=(sent.start_char, sent.end_char),
                 status=status,
-                disputed_by=_disputed(ent, index),
+                disputed_by=disputed,
+                dispute_cue=dispute_cue,
             )
         )
     for i, c in enumerate(claims, start=1):
@@ -275,9 +329,10 @@ def _claimant(
             objs = [c for c in ent.doc[tok.i + 1].children if c.dep_ == "pobj"]
             if objs:
                 obj = objs[0]
-                who = index.entity(obj) or next(
-                    (index.entity(t) for t in obj.subtree if index.entity(t)), None
-                )
+                # "sources in Moscow" are not Moscow: look at the head and its
+                # name parts only, not inside its prepositional phrases
+                heads = [obj, *(c for c in obj.children if c.dep_ in ("compound", "appos"))]
+                who = next((index.entity(t) for t in heads if index.entity(t)), None)
                 text = ent.doc[obj.left_edge.i : obj.right_edge.i + 1].text
                 return who, text
     anchor = ent[-1]

@@ -295,6 +295,10 @@ def _country_after(tok: Token) -> str | None:
     return None
 
 
+#: Dependencies of a name that acts or is acted on (not "in Moscow", "the Moscow talks").
+_ACTOR_DEPS = frozenset(["nsubj", "nsubjpass", "poss", "dobj", "conj"])
+
+
 def _people_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str]]:
     """(start, end, alpha3, name) for a people named by a plural demonym: "the
     Palestinians", "thousands of Iraqi Kurds". A preceding demonym adjective
@@ -492,6 +496,22 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
             continue
         entry = candidates[0]
         cluster = cluster_for(f"country:{entry.country}", "country", entry.name)
+        cluster.country = alpha3(entry.country)
+        start = ent.start_char + max(0, ent.text.find(surface))
+        cluster.mentions.append((start, start + len(surface)))
+
+    # A capital acting stands for its country ("Kyiv denies", "Moscow's offer").
+    for ent in doc.ents:
+        if ent.label_ != "GPE" or ent.root.dep_ not in _ACTOR_DEPS:
+            continue
+        surface = normalize_surface(ent.text)
+        candidates = gaz.lookup(surface)
+        if not candidates or candidates[0].kind != "city" or not candidates[0].capital:
+            continue
+        entry = candidates[0]
+        country_entry = gaz.country(entry.country) if entry.country else None
+        name = country_entry.name if country_entry else entry.country or surface
+        cluster = cluster_for(f"country:{entry.country}", "country", name)
         cluster.country = alpha3(entry.country)
         start = ent.start_char + max(0, ent.text.find(surface))
         cluster.mentions.append((start, start + len(surface)))

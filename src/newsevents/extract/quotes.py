@@ -13,6 +13,7 @@ that-clause and no quotation marks is an indirect quote.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -60,6 +61,7 @@ _INDIRECT_CUES = SPEECH_VERBS - {"believe", "think"} | {
     "indicate",
     "conclude",
     "predict",
+    "estimate",
 }
 
 
@@ -151,9 +153,18 @@ def _cue_for(doc: Doc, start: int, end: int) -> tuple[Token | None, bool]:
     outside_before = [t for t in sent_start if t.idx + len(t.text) <= start]
     # a cue after the quote counts when it follows closely ('"...," he said',
     # '" by Ukraine, Gerasimov said'), not when a later clause has its own
-    after_cues = [t for t in outside_after[:8] if _is_cue(t)]
+    after_cues = [t for t in outside_after[:16] if _is_cue(t)]
     before_cues = [t for t in outside_before if _is_cue(t)]
-    if after_cues and (not before_cues or after_cues[0].i - first[-1].i <= 5):
+    # close means only the cue's own subject stands between ('," Egyptian
+    # President Abdel Fattah el-Sisi said'): nothing before it that is not its subject
+    close = bool(after_cues) and all(
+        t.is_punct
+        or t.dep_ in ("nsubj", "compound", "amod", "det", "appos", "prep", "pobj")
+        or t.head.i == after_cues[0].i
+        for t in outside_after
+        if t.i < after_cues[0].i
+    )
+    if after_cues and (not before_cues or close):
         return after_cues[0], not any(t.is_alpha for t in outside_before)
     # the quote may end its sentence with the cue opening the next ('..."  he said.')
     nxt = sent_end.end
@@ -210,11 +221,45 @@ def extract_quotes(article: Article, doc: Doc, analysis: Analysis) -> list[Quote
                 cue_span=(cue.idx, cue.idx + len(cue.text)) if cue is not None else None,
             )
         )
+    _continue_speakers(doc, quotes)
     quotes += _indirect(doc, index, covered)
     quotes.sort(key=lambda q: q.span)
     for i, q in enumerate(quotes, start=1):
         q.id = f"Q{i}"
     return quotes
+
+
+def _continue_speakers(doc: Doc, quotes: list[Quote]) -> None:
+    """A quote with no cue of its own right after another speaker's quote is that
+    speaker's ('"The talks were frank," X told reporters. "But we are far apart."')."""
+    for prev, q in itertools.pairwise(quotes):
+        if q.cue is not None or prev.speaker_text is None:
+            continue
+        between = doc.text[prev.span[1] : q.span[0]]
+        if "\n\n" in between or len(between) > 160:
+            continue
+        q.speaker, q.speaker_text = prev.speaker, prev.speaker_text
+        q.cue, q.cue_span = prev.cue, prev.cue_span
+
+
+def _clause_span(doc: Doc, clause: Token) -> tuple[int, int] | None:
+    """The clause's words, without a leading "that", trailing punctuation, or a
+    later clause that has a speech verb of its own ("..., while X said ...")."""
+    left = clause.left_edge
+    if left.lower_ == "that":
+        left = doc[left.i + 1]
+    right = clause.right_edge
+    for child in clause.rights:
+        if child.dep_ in ("advcl", "conj", "parataxis", "cc") and any(
+            _is_cue(t) for t in child.subtree
+        ):
+            right = doc[max(left.i, child.left_edge.i - 1)]
+            break
+    while right.i > left.i and (right.is_punct or right.dep_ in ("cc", "mark")):
+        right = doc[right.i - 1]
+    if right.i <= left.i:
+        return None
+    return left.idx, right.idx + len(right.text)
 
 
 def _indirect(doc: Doc, index: ActorIndex, covered: list[tuple[int, int]]) -> list[Quote]:
@@ -223,18 +268,15 @@ def _indirect(doc: Doc, index: ActorIndex, covered: list[tuple[int, int]]) -> li
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in _INDIRECT_CUES:
             continue
-        clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
+        # "X said that ...", and the reporting clause after the report: "..., officials said"
+        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
         subj = _speaker_of(tok)
         if not clauses or subj is None:
             continue
-        clause = clauses[0]
-        left = clause.left_edge
-        if left.lower_ == "that":
-            left = doc[left.i + 1]
-        right = clause.right_edge
-        while right.i > left.i and right.is_punct:
-            right = doc[right.i - 1]
-        start, end = left.idx, right.idx + len(right.text)
+        span = _clause_span(doc, clauses[0])
+        if span is None:
+            continue
+        start, end = span
         if any(a < end and start < b for a, b in covered) or end - start < 10:
             continue  # already quoted directly
         speaker = index.entity(subj) or next(

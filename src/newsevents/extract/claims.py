@@ -256,6 +256,8 @@ def _disputed(ent: Span, index: ActorIndex) -> tuple[list[str], str | None]:
     for tok in sent:  # "Moscow denied the figure": a dispute verb with its own subject
         if tok.i < ent.end or tok.pos_ != "VERB" or tok.lemma_.lower() not in _DISPUTE_VERBS:
             continue
+        if any(t.like_num for t in doc[ent.end : tok.i]):
+            break
         for subj in (c for c in tok.children if c.dep_ == "nsubj"):
             who = index.entity(subj)
             if who is not None and who.id not in found:

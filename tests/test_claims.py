@@ -1,0 +1,79 @@
+"""Claims on sentences written for these tests: values, units, hedges, claimants, disputes."""
+
+from spacy.language import Language
+
+from newsevents import analyze, article_from_text
+
+
+def claims(text: str, nlp: Language) -> list[tuple[float, str, str | None, str | None, list[str]]]:
+    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
+    names = {e.id: e.name for e in result.entities}
+    return [
+        (
+            c.value,
+            c.unit,
+            c.approx,
+            names.get(c.claimant or "") or c.claimant_text,
+            [names[d] for d in c.disputed_by],
+        )
+        for c in result.claims
+    ]
+
+
+def test_units_are_normalised_and_hedges_kept(nlp: Language) -> None:
+    found = claims(
+        "The army said it had retaken more than 1,300 square kilometres and about 40 villages, "
+        "and that nearly 2,500 soldiers had been killed.",
+        nlp,
+    )
+    values = {(v, u, a) for v, u, a, _, _ in found}
+    assert (1300.0, "km2", "more than") in values
+    assert (40.0, "village", "about") in values
+    assert (2500.0, "people", "nearly") in values
+
+
+def test_money_and_words(nlp: Language) -> None:
+    found = claims("The bank lent Kenya $1.5 billion and two million euros in grants.", nlp)
+    assert (1.5e9, "USD") in {(v, u) for v, u, _, _, _ in found}
+
+
+def test_durations_and_years_are_not_claims(nlp: Language) -> None:
+    assert claims("The truce held for five days in 2023 before fighting resumed.", nlp) == []
+
+
+def test_claimant_from_according_to_and_quote(nlp: Language) -> None:
+    found = claims("According to Amnesty International, 120 people were detained.", nlp)
+    assert (120.0, "Amnesty International") in {(v, c) for v, _, _, c, _ in found}
+    found = claims(
+        'Chadian President Mahamat Deby met donors. "We host 1.2 million refugees," he said.',
+        nlp,
+    )
+    assert (1.2e6, "Mahamat Deby") in {(v, c) for v, _, _, c, _ in found}
+
+
+def test_outlet_figure_has_no_claimant(nlp: Language) -> None:
+    found = claims("Three soldiers were wounded near the border on Monday.", nlp)
+    assert [(v, c) for v, _, _, c, _ in found] == [(3.0, None)]
+
+
+def test_dispute_after_the_figure_goes_to_the_last_figure_only(nlp: Language) -> None:
+    found = claims(
+        "Armenia said 20 posts were shelled and 4,000 people fled, a figure Azerbaijan denies.",
+        nlp,
+    )
+    by_value = {v: d for v, _, _, _, d in found}
+    assert by_value[4000.0] == ["Azerbaijan"]
+    assert by_value[20.0] == []
+
+
+def test_conditional_figure_is_hypothetical(nlp: Language) -> None:
+    result = analyze(
+        article_from_text(
+            '"If the port reopens, exports will rise by 30 percent," Somali Finance Minister '
+            "Bihi Egeh said.",
+            published="2025-03-13",
+        ),
+        nlp,
+    )
+    (claim,) = result.claims
+    assert claim.value == 30.0 and claim.status == "hypothetical"

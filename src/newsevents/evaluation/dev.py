@@ -147,7 +147,8 @@ def score_dev(records: list[dict[str, Any]], nlp: Language, peers: bool = True) 
             quantity_parser = importlib.import_module("quantulum3.parser")
             # its bundled disambiguation model does not load with current
             # scikit-learn; run it the way it runs without scikit-learn
-            importlib.import_module("quantulum3.classifier").USE_CLF = False
+            quantulum_classifier: Any = importlib.import_module("quantulum3.classifier")
+            quantulum_classifier.USE_CLF = False
             quantulum_v = PRF()
         except ImportError:
             pass

@@ -68,3 +68,15 @@ def test_reference_quotes_stay_inside_their_marks(reference: Analysis) -> None:
         assert text[q.span[0] : q.span[1]] == q.text
         if q.kind != "indirect":
             assert '"' not in q.text and "\u201d" not in q.text
+
+
+def test_nested_single_quotes_stay_inside_the_outer_quote() -> None:
+    text = "The mayor said: \"They shouted 'leave now' and opened fire.\" Then he left."
+    assert [text[s:e] for s, e in quoted_spans(text)] == [
+        "They shouted 'leave now' and opened fire."
+    ]
+
+
+def test_curly_quote_left_open_at_the_end_is_dropped() -> None:
+    text = "Officials said the vote was \u201cfinal. Nobody expects a recount."
+    assert quoted_spans(text) == []

@@ -3,7 +3,7 @@ PY ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test lint check eval bench clean
+.PHONY: install system-deps demo test lint check eval bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -21,7 +21,14 @@ lint:
 	$(BIN)/ruff check src tests benchmarks eval
 	$(BIN)/mypy
 
-test: install lint
+# The store tests start a throwaway PostgreSQL server: Debian's package, installed if missing.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+system-deps:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q postgresql; }
+
+test: system-deps install lint
 	$(BIN)/python -m pytest -q
 
 eval: install

@@ -87,6 +87,72 @@ def _text(result: Analysis) -> str:
 
 
 @main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--db", default="newsevents.db", show_default=True, help="SQLite path or postgresql:// URL."
+)
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
+@click.option("--published", help="Publication date (YYYY-MM-DD) for every input.")
+def ingest(paths: tuple[Path, ...], db: str, workers: int, published: str | None) -> None:
+    """Analyse inputs into the store; already stored articles are skipped.
+
+    Each article is committed with all its records in one transaction, so an
+    interrupted run loses nothing committed and a rerun continues where it
+    stopped. Bad inputs are reported (file and line) and recorded in the
+    ``failures`` table; they never stop the batch.
+    """
+    from .ingest_run import run_ingest
+
+    stats = run_ingest(paths, db, workers=workers, published=_published(published))
+    click.echo(
+        f"newsevents: {stats.stored} stored, {stats.skipped} already there, "
+        f"{stats.failed} failed, in {stats.seconds:.1f} s ({stats.rate:.1f} articles/s) -> {db}",
+        err=True,
+    )
+    if stats.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.option(
+    "--db", default="newsevents.db", show_default=True, help="SQLite path or postgresql:// URL."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet", "gdelt"]),
+    default="jsonl",
+    show_default=True,
+)
+@click.option("--out", required=True, type=click.Path(path_type=Path), help="Output file.")
+@click.option("--since", help="Events dated on or after YYYY-MM-DD.")
+@click.option("--until", help="Events dated on or before YYYY-MM-DD.")
+@click.option("--type", "etype", help="PLOVER event type.")
+@click.option("--actor", help="Actor or recipient name (substring, case-insensitive).")
+def export(
+    db: str,
+    fmt: str,
+    out: Path,
+    since: str | None,
+    until: str | None,
+    etype: str | None,
+    actor: str | None,
+) -> None:
+    """Write stored analyses: one newsevents/1 document per article (jsonl), or one
+    row per event (csv, parquet, gdelt: the GDELT 2.0 event-table layout)."""
+    from .export import EventFilter, export_store
+    from .store import StoreError, open_store
+
+    try:
+        store = open_store(db)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    with store:
+        n = export_store(store, fmt, out, EventFilter(since, until, etype, actor))
+    click.echo(f"newsevents: {n} {'articles' if fmt == 'jsonl' else 'events'} -> {out}", err=True)
+
+
+@main.command()
 def schema() -> None:
     """Print the JSON Schema of a newsevents/1 document (generated from the model)."""
     click.echo(json.dumps(json_schema(), indent=2))

@@ -1,0 +1,100 @@
+"""``newsevents ingest``: inputs -> analyses -> store, with a progress line.
+
+Inputs are read lazily; failures found while reading (bad encoding, a broken
+JSON line) are queued by the reading thread and written by the main thread, the
+only one that touches the database.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .errors import InputError
+from .ingest import iter_articles
+from .model import Article
+from .pipeline import EXTRACTOR_VERSION
+from .runner import run_local
+from .store import open_store
+
+
+@dataclass
+class IngestStats:
+    stored: int = 0
+    skipped: int = 0
+    failed: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+    @property
+    def seconds(self) -> float:
+        return time.perf_counter() - self.started
+
+    @property
+    def rate(self) -> float:
+        return self.stored / self.seconds if self.seconds > 0 else 0.0
+
+
+def _line_of(error: InputError) -> tuple[str, int | None]:
+    """ "wire.jsonl:3" -> ("wire.jsonl", 3)."""
+    name, _, tail = error.source.rpartition(":")
+    if name and tail.isdigit():
+        return name, int(tail)
+    return error.source, None
+
+
+def run_ingest(
+    paths: Iterable[str | Path],
+    db: str,
+    workers: int = 1,
+    published: date | None = None,
+    progress: bool | None = None,
+) -> IngestStats:
+    store = open_store(db)
+    stats = IngestStats()
+    known = set(store.article_ids())
+    failures: list[InputError] = []
+    show = sys.stderr.isatty() if progress is None else progress
+
+    def todo() -> Iterator[Article]:
+        for item in iter_articles(paths, published=published):
+            if isinstance(item, InputError):
+                failures.append(item)
+                continue
+            if item.id in known:
+                stats.skipped += 1
+                continue
+            known.add(item.id)
+            yield item
+
+    def flush_failures() -> None:
+        while failures:
+            error = failures.pop(0)
+            name, line = _line_of(error)
+            store.record_failure(name, error.problem, line)
+            stats.failed += 1
+            print(f"newsevents: {error}", file=sys.stderr)
+
+    try:
+        for analysis in run_local(todo(), workers=workers):
+            flush_failures()
+            if store.save(analysis, label=analysis.article.source, version=EXTRACTOR_VERSION):
+                stats.stored += 1
+            else:
+                stats.skipped += 1
+            if show:
+                print(
+                    f"\r{stats.stored} stored  {stats.rate:5.1f} articles/s  {stats.failed} errors",
+                    end="",
+                    file=sys.stderr,
+                    flush=True,
+                )
+        flush_failures()
+    finally:
+        if show:
+            print(file=sys.stderr)
+        store.close()
+    return stats

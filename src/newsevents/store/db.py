@@ -1,0 +1,340 @@
+"""The store: SQLite by default, PostgreSQL for servers, one schema, chosen by URL.
+
+Every article is written in one transaction with all its records and their
+evidence, keyed by the article id (sha256 of its text). A second ingest of the
+same text is a no-op, and a process killed mid-run loses only the article it
+was writing: what was committed stays, and the rerun skips it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..model import Analysis
+from .schema import Dialect, migrations
+
+#: The records of one analysis and the extractor each comes from.
+_EXTRACTORS = {
+    "entity": "entities",
+    "place": "places",
+    "time": "times",
+    "event": "events",
+    "quote": "quotes",
+    "claim": "claims",
+}
+
+
+class StoreError(Exception):
+    """The database cannot be opened or written; the message names it."""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """A connection to one newsevents database."""
+
+    def __init__(self, url: str | Path) -> None:
+        self.url = str(url)
+        self.dialect: Dialect
+        if self.url.startswith(("postgresql://", "postgres://")):
+            import psycopg
+
+            self.dialect = "postgresql"
+            try:
+                self._pg = psycopg.connect(self.url, autocommit=False)
+            except psycopg.Error as exc:
+                raise StoreError(f"{self.url}: cannot connect: {exc}") from exc
+        else:
+            path = self.url.removeprefix("sqlite:///").removeprefix("sqlite://")
+            self.dialect = "sqlite"
+            try:
+                self._lite = sqlite3.connect(path, isolation_level=None, timeout=30)
+                self._lite.execute("PRAGMA journal_mode=WAL")
+                self._lite.execute("PRAGMA foreign_keys=ON")
+                self._lite.execute("PRAGMA busy_timeout=30000")
+            except sqlite3.Error as exc:
+                raise StoreError(f"{path}: cannot open SQLite database: {exc}") from exc
+        self.migrate()
+
+    # -- low level ------------------------------------------------------------
+
+    def _sql(self, query: str) -> str:
+        return query.replace("?", "%s") if self.dialect == "postgresql" else query
+
+    def execute(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Run one statement outside a write transaction and return its rows."""
+        if self.dialect == "postgresql":
+            with self._pg.cursor() as cur:
+                cur.execute(self._sql(query), params)
+                rows = cur.fetchall() if cur.description else []
+            self._pg.commit()
+            return rows
+        return self._lite.execute(query, params).fetchall()
+
+    def _begin(self) -> Any:
+        if self.dialect == "postgresql":
+            return self._pg.cursor()
+        self._lite.execute("BEGIN IMMEDIATE")
+        return self._lite.cursor()
+
+    def _commit(self) -> None:
+        if self.dialect == "postgresql":
+            self._pg.commit()
+        else:
+            self._lite.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        if self.dialect == "postgresql":
+            self._pg.rollback()
+        else:
+            self._lite.execute("ROLLBACK")
+
+    def _many(self, cur: Any, query: str, rows: Iterable[Sequence[Any]]) -> None:
+        rows = list(rows)
+        if rows:
+            cur.executemany(self._sql(query), rows)
+
+    def close(self) -> None:
+        if self.dialect == "postgresql":
+            self._pg.close()
+        else:
+            self._lite.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema ---------------------------------------------------------------
+
+    def migrate(self) -> int:
+        """Apply the migrations not yet applied; returns the schema version."""
+        self.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        done = {row[0] for row in self.execute("SELECT version FROM schema_migrations")}
+        version = max(done, default=0)
+        for number, description, statements in migrations(self.dialect):
+            if number in done:
+                continue
+            cur = self._begin()
+            try:
+                for stmt in statements:
+                    cur.execute(stmt)
+                cur.execute(
+                    self._sql(
+                        "INSERT INTO schema_migrations (version, description, applied_at) "
+                        "VALUES (?, ?, ?)"
+                    ),
+                    (number, description, _now()),
+                )
+                self._commit()
+            except Exception:
+                self._rollback()
+                raise
+            version = number
+        return version
+
+    # -- writing --------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return bool(self.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
+
+    def record_failure(self, input_name: str, problem: str, line: int | None = None) -> None:
+        """Keep a rejected input in the database so the batch's report survives it."""
+        self.execute(
+            "INSERT INTO failures (input, line, problem, at) VALUES (?, ?, ?, ?)",
+            (input_name, line, problem, _now()),
+        )
+
+    def save(self, analysis: Analysis, label: str | None = None, version: str = "") -> bool:
+        """Write one analysis in one transaction; False when the article was there already."""
+        art = analysis.article
+        cur = self._begin()
+        try:
+            cur.execute(
+                self._sql(
+                    "INSERT INTO articles (id, source, url, title, published, language, "
+                    "truncated, text, doc, label, extractor_version, ingested_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"
+                ),
+                (
+                    art.id,
+                    art.source,
+                    art.url,
+                    art.title,
+                    art.published,
+                    art.language,
+                    int(art.truncated),
+                    art.text,
+                    analysis.to_json(),
+                    label,
+                    version,
+                    _now(),
+                ),
+            )
+            if cur.rowcount == 0:
+                self._rollback()
+                return False
+            self._write_records(cur, analysis, version)
+            self._commit()
+            return True
+        except Exception:
+            self._rollback()
+            raise
+
+    def _write_records(self, cur: Any, analysis: Analysis, version: str) -> None:
+        aid = analysis.article.id
+        times = {t.id: t.value for t in analysis.times}
+        self._many(
+            cur,
+            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(aid, e.id, e.name, e.kind, e.country, e.sector, e.role) for e in analysis.entities],
+        )
+        self._many(
+            cur,
+            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (aid, p.id, p.name, p.kind, p.country, p.iso3166_2, p.geonameid, p.lat, p.lon)
+                for p in analysis.places
+            ],
+        )
+        self._many(
+            cur,
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    aid,
+                    ev.id,
+                    ev.type,
+                    ev.mode,
+                    ev.status,
+                    times.get(ev.time) if ev.time else None,
+                    ev.place,
+                    ev.source,
+                    ev.confidence,
+                    getattr(ev, "rule", None),
+                    ev.trigger[0],
+                    ev.trigger[1],
+                    ev.sentence[0],
+                    ev.sentence[1],
+                )
+                for ev in analysis.events
+            ],
+        )
+        self._many(
+            cur,
+            "INSERT INTO event_parties VALUES (?, ?, ?, ?)",
+            [
+                (aid, ev.id, party, role)
+                for ev in analysis.events
+                for role, parties in (("actor", ev.actors), ("recipient", ev.recipients))
+                for party in dict.fromkeys(parties)
+            ],
+        )
+        self._many(
+            cur,
+            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (aid, q.id, q.speaker, q.speaker_text, q.text, q.kind, q.cue, q.span[0], q.span[1])
+                for q in analysis.quotes
+            ],
+        )
+        self._many(
+            cur,
+            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    aid,
+                    c.id,
+                    c.claimant,
+                    c.claimant_text,
+                    c.value,
+                    c.unit,
+                    c.approx,
+                    c.measure,
+                    c.status,
+                    json.dumps(c.disputed_by),
+                    c.span[0],
+                    c.span[1],
+                )
+                for c in analysis.claims
+            ],
+        )
+        self._many(
+            cur,
+            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(aid, *row, version) for row in _mentions(analysis)],
+        )
+        if self.dialect == "sqlite":
+            cur.execute(
+                "INSERT INTO articles_fts (article_id, title, text) VALUES (?, ?, ?)",
+                (aid, analysis.article.title or "", analysis.article.text),
+            )
+
+    # -- reading --------------------------------------------------------------
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self.execute("SELECT id FROM articles ORDER BY id")]
+
+    def analyses(self, ids: Iterable[str] | None = None) -> Iterator[Analysis]:
+        """Stored analyses, as the extractors produced them, in article-id order."""
+        wanted = list(ids) if ids is not None else self.article_ids()
+        for aid in wanted:
+            rows = self.execute("SELECT doc FROM articles WHERE id = ?", (aid,))
+            if rows:
+                yield Analysis.model_validate_json(rows[0][0])
+
+    def search(self, words: str, limit: int = 50) -> list[str]:
+        """Ids of articles whose title or text match ``words`` (full-text index)."""
+        if self.dialect == "postgresql":
+            rows = self.execute(
+                "SELECT id FROM articles WHERE to_tsvector('english', coalesce(title, '') || ' ' "
+                "|| text) @@ plainto_tsquery('english', ?) ORDER BY id LIMIT ?",
+                (words, limit),
+            )
+        else:
+            quoted = " ".join('"' + w.replace('"', '""') + '"' for w in words.split())
+            rows = self.execute(
+                "SELECT article_id FROM articles_fts WHERE articles_fts MATCH ? "
+                "ORDER BY article_id LIMIT ?",
+                (quoted, limit),
+            )
+        return [r[0] for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        tables = ["articles", "entities", "places", "events", "quotes", "claims", "mentions"]
+        tables.append("failures")
+        return {t: int(self.execute(f"SELECT COUNT(*) FROM {t}")[0][0]) for t in tables}
+
+
+def _mentions(analysis: Analysis) -> Iterator[tuple[Any, ...]]:
+    """(kind, record id, start, end, sentence start, sentence end, extractor) per span."""
+    for e in analysis.entities:
+        for s, t in e.mentions:
+            yield ("entity", e.id, s, t, None, None, _EXTRACTORS["entity"])
+    for p in analysis.places:
+        for s, t in p.mentions:
+            yield ("place", p.id, s, t, None, None, _EXTRACTORS["place"])
+    for tm in analysis.times:
+        yield ("time", tm.id, tm.span[0], tm.span[1], None, None, _EXTRACTORS["time"])
+    for ev in analysis.events:
+        yield ("event", ev.id, *ev.trigger, *ev.sentence, _EXTRACTORS["event"])
+    for q in analysis.quotes:
+        yield ("quote", q.id, *q.span, None, None, _EXTRACTORS["quote"])
+    for c in analysis.claims:
+        yield ("claim", c.id, *c.span, *c.sentence, _EXTRACTORS["claim"])
+
+
+def open_store(url: str | Path) -> Store:
+    """Open (and migrate) the database at a path or a ``postgresql://`` URL."""
+    return Store(url)

@@ -1,0 +1,149 @@
+"""Versioned schema for SQLite and PostgreSQL.
+
+One list of migrations, applied in order and recorded in ``schema_migrations``;
+a statement is written once with ``{json}``-style placeholders for the few
+types the two dialects spell differently. The full ``newsevents/1`` document of
+each article is kept beside the tables (``articles.doc``) so that an export is
+exactly what the analysis produced; the tables are for querying.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Dialect = Literal["sqlite", "postgresql"]
+
+_TYPES: dict[Dialect, dict[str, str]] = {
+    "sqlite": {"real": "REAL", "bigint": "INTEGER"},
+    "postgresql": {"real": "DOUBLE PRECISION", "bigint": "BIGINT"},
+}
+
+_V1 = [
+    """CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        source TEXT,
+        url TEXT,
+        title TEXT,
+        published TEXT,
+        language TEXT,
+        truncated INTEGER NOT NULL DEFAULT 0,
+        text TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        label TEXT,
+        extractor_version TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE entities (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        country TEXT,
+        sector TEXT,
+        role TEXT,
+        PRIMARY KEY (article_id, id)
+    )""",
+    """CREATE TABLE places (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        country TEXT,
+        iso3166_2 TEXT,
+        geonameid {bigint},
+        lat {real},
+        lon {real},
+        PRIMARY KEY (article_id, id)
+    )""",
+    """CREATE TABLE events (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        mode TEXT,
+        status TEXT NOT NULL,
+        date TEXT,
+        place_id TEXT,
+        source_id TEXT,
+        confidence {real} NOT NULL,
+        rule TEXT,
+        trigger_start INTEGER NOT NULL,
+        trigger_end INTEGER NOT NULL,
+        sentence_start INTEGER NOT NULL,
+        sentence_end INTEGER NOT NULL,
+        PRIMARY KEY (article_id, id)
+    )""",
+    """CREATE TABLE event_parties (
+        article_id TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        PRIMARY KEY (article_id, event_id, entity_id, role),
+        FOREIGN KEY (article_id, event_id) REFERENCES events(article_id, id) ON DELETE CASCADE
+    )""",
+    """CREATE TABLE quotes (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        speaker_id TEXT,
+        speaker_text TEXT,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        cue TEXT,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        PRIMARY KEY (article_id, id)
+    )""",
+    """CREATE TABLE claims (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        claimant_id TEXT,
+        claimant_text TEXT,
+        value {real} NOT NULL,
+        unit TEXT NOT NULL,
+        approx TEXT,
+        measure TEXT,
+        status TEXT NOT NULL,
+        disputed_by TEXT NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        PRIMARY KEY (article_id, id)
+    )""",
+    """CREATE TABLE mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        record_kind TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        sentence_start INTEGER,
+        sentence_end INTEGER,
+        extractor TEXT NOT NULL,
+        version TEXT NOT NULL
+    )""",
+    "CREATE INDEX mentions_record ON mentions (article_id, record_kind, record_id)",
+    """CREATE TABLE failures (
+        input TEXT NOT NULL,
+        line INTEGER,
+        problem TEXT NOT NULL,
+        at TEXT NOT NULL
+    )""",
+    "CREATE INDEX events_type ON events (type)",
+    "CREATE INDEX events_date ON events (date)",
+    "CREATE INDEX parties_entity ON event_parties (entity_id)",
+    "CREATE INDEX entities_name ON entities (name)",
+]
+
+_FTS: dict[Dialect, list[str]] = {
+    "sqlite": [
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(article_id UNINDEXED, title, text)",
+    ],
+    "postgresql": [
+        "CREATE INDEX articles_fts ON articles USING GIN "
+        "(to_tsvector('english', coalesce(title, '') || ' ' || text))",
+    ],
+}
+
+
+def migrations(dialect: Dialect) -> list[tuple[int, str, list[str]]]:
+    """(version, description, statements) in the order they apply."""
+    types = _TYPES[dialect]
+    v1 = [stmt.format(**types) for stmt in _V1] + _FTS[dialect]
+    return [(1, "articles, extracted records, mentions, failures, full-text index", v1)]

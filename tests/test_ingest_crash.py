@@ -23,6 +23,13 @@ _TABLES = {
     "quotes": "*",
     "claims": "*",
     "mentions": "*",
+    "global_entities": "*",
+    "entity_aliases": "*",
+    "entity_links": "*",
+    "event_clusters": "*",
+    "cluster_members": "*",
+    "claim_groups": "*",
+    "claim_members": "*",
 }
 
 

@@ -84,11 +84,19 @@ MIN_SHARE = 0.12
 
 
 def english_share(text: str) -> tuple[float, int]:
-    """Share of English function words among the words of ``text``, and the word count."""
-    words = _WORD.findall(text[:20000].lower())
+    """Share of English function words among the lower-case words of ``text``, and
+    how many there are.
+
+    Capitalised words are names in news copy ("Indian Prime Minister Narendra
+    Modi met Brazilian President ..."), and names say nothing about the
+    language, so a name-heavy brief would look foreign if they counted.
+    German nouns are capitalised too, which leaves German judged on its
+    function words, as it should be.
+    """
+    words = [w for w in _WORD.findall(text[:20000]) if not w[0].isupper()]
     if not words:
         return 0.0, 0
-    hits = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS)
+    hits = sum(1 for w in words if w.lower() in _ENGLISH_FUNCTION_WORDS)
     return hits / len(words), len(words)
 
 

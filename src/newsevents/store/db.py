@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..link import Linker, assign_threads
 from ..model import Analysis
 from .schema import Dialect, migrations
 
@@ -186,6 +187,8 @@ class Store:
                 self._rollback()
                 return False
             self._write_records(cur, analysis, version)
+            Linker(cur, self._sql).link(analysis)
+            assign_threads(cur, self._sql)
             self._commit()
             return True
         except Exception:

@@ -142,8 +142,44 @@ _FTS: dict[Dialect, list[str]] = {
 }
 
 
+_V2 = [
+    """CREATE TABLE global_entities (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT,
+        sector TEXT, surname TEXT NOT NULL, num_articles INTEGER NOT NULL)""",
+    "CREATE INDEX global_entities_surname ON global_entities (kind, surname, country)",
+    """CREATE TABLE entity_aliases (
+        global_id TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL,
+        PRIMARY KEY (global_id, key))""",
+    "CREATE INDEX entity_aliases_key ON entity_aliases (key)",
+    """CREATE TABLE entity_links (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity_id TEXT NOT NULL, global_id TEXT NOT NULL,
+        PRIMARY KEY (article_id, entity_id))""",
+    "CREATE INDEX entity_links_global ON entity_links (global_id)",
+    """CREATE TABLE event_clusters (
+        id TEXT PRIMARY KEY, type TEXT NOT NULL, actors TEXT NOT NULL, recipients TEXT NOT NULL,
+        date TEXT, place TEXT, first_report TEXT, last_report TEXT,
+        num_articles INTEGER NOT NULL, num_sources INTEGER NOT NULL, sources TEXT NOT NULL,
+        thread_id TEXT)""",
+    "CREATE INDEX event_clusters_type_date ON event_clusters (type, date)",
+    """CREATE TABLE cluster_members (
+        cluster_id TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id)
+        ON DELETE CASCADE, event_id TEXT NOT NULL, PRIMARY KEY (article_id, event_id))""",
+    "CREATE INDEX cluster_members_cluster ON cluster_members (cluster_id)",
+    """CREATE TABLE claim_groups (
+        id TEXT PRIMARY KEY, unit TEXT NOT NULL, measure_key TEXT NOT NULL, label TEXT NOT NULL)""",
+    """CREATE TABLE claim_members (
+        group_id TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id)
+        ON DELETE CASCADE, claim_id TEXT NOT NULL, PRIMARY KEY (article_id, claim_id))""",
+    "CREATE INDEX claim_members_group ON claim_members (group_id)",
+]
+
+
 def migrations(dialect: Dialect) -> list[tuple[int, str, list[str]]]:
     """(version, description, statements) in the order they apply."""
     types = _TYPES[dialect]
     v1 = [stmt.format(**types) for stmt in _V1] + _FTS[dialect]
-    return [(1, "articles, extracted records, mentions, failures, full-text index", v1)]
+    return [
+        (1, "articles, extracted records, mentions, failures, full-text index", v1),
+        (2, "cross-article links: global entities, event clusters, claim groups", _V2),
+    ]

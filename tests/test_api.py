@@ -1,0 +1,118 @@
+"""The HTTP API on a real server over a store with the reference and bundled articles."""
+
+from __future__ import annotations
+
+import socket
+import urllib.parse
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsevents.ingest_run import run_ingest
+
+from .conftest import REFERENCE, ROOT
+from .server import call, running_server
+
+TOKEN = "test-token-123"
+
+
+@pytest.fixture(scope="module")
+def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = str(tmp_path_factory.mktemp("api") / "api.db")
+    run_ingest([ROOT / "examples", REFERENCE], db, progress=False)
+    with running_server(db, token=TOKEN) as url:
+        yield url
+
+
+def test_events_filter_by_actor_and_type(api: str) -> None:
+    status, body = call(f"{api}/api/events?actor=putin&type=CONSULT")
+    assert status == 200 and body["total"] >= 3
+    for ev in body["items"]:
+        assert ev["type"] == "CONSULT"
+        names = [p["name"] for p in ev["actors"]]
+        assert any("Putin" in n for n in names)
+        start, end = ev["trigger"]
+        assert ev["trigger_text"] and ev["sentence"][0] <= start < end <= ev["sentence"][1]
+
+
+def test_pagination_and_totals(api: str) -> None:
+    _, first = call(f"{api}/api/events?limit=2&offset=0")
+    _, second = call(f"{api}/api/events?limit=2&offset=2")
+    assert first["total"] == second["total"] > 4
+    keys = {(e["article_id"], e["event_id"]) for e in first["items"]}
+    assert keys.isdisjoint({(e["article_id"], e["event_id"]) for e in second["items"]})
+    status, _ = call(f"{api}/api/events?limit=100000")
+    assert status == 422
+
+
+def test_article_with_spans_and_search(api: str) -> None:
+    _, found = call(f"{api}/api/articles?q=Gerasimov")
+    (hit,) = found["items"]
+    status, doc = call(f"{api}/api/articles/{hit['id']}")
+    assert status == 200
+    text = doc["article"]["text"]
+    for q in doc["quotes"]:
+        assert text[q["span"][0] : q["span"][1]] == q["text"]
+    assert call(f"{api}/api/articles/nope")[0] == 404
+
+
+def test_views_share_the_filters(api: str) -> None:
+    query = urllib.parse.urlencode({"actor": "putin"})
+    _, events = call(f"{api}/api/events?{query}&limit=500")
+    _, timeline = call(f"{api}/api/timeline?{query}")
+    dated = [e for e in events["items"] if e["date"] or e["article"]["published"]]
+    assert sum(t["count"] for t in timeline["items"]) == len(dated)
+    _, graph = call(f"{api}/api/graph?{query}")
+    assert graph["edges"] and all(e["weight"] >= 1 for e in graph["edges"])
+    _, clusters = call(f"{api}/api/clusters?{query}")
+    assert clusters["items"] and all(c["num_articles"] >= 1 for c in clusters["items"])
+    _, countries = call(f"{api}/api/countries?{query}")
+    assert any(c["country"] == "RU" and c["numeric"] == "643" for c in countries["items"])
+
+
+def test_claims_and_entities(api: str) -> None:
+    _, claims = call(f"{api}/api/claims/compare")
+    values = [v for g in claims["items"] for v in g["values"]]
+    lost = next(v for v in values if v["value"] == 67000)
+    assert lost["claimant"] == "Valery Gerasimov" and lost["disputed_by"] == ["Ukraine"]
+    _, ents = call(f"{api}/api/entities?q=putin")
+    assert ents["items"][0]["name"] == "Vladimir Putin"
+
+
+def test_openapi_is_served(api: str) -> None:
+    status, spec = call(f"{api}/openapi.json")
+    assert status == 200 and "/api/events" in spec["paths"]
+
+
+def test_writes_need_the_token(api: str) -> None:
+    article = {"articles": [{"text": (ROOT / "examples" / "geneva-talks.txt").read_text()}]}
+    assert call(f"{api}/api/ingest", "POST", article)[0] == 401
+    bad = {"Authorization": "Bearer wrong"}
+    assert call(f"{api}/api/ingest", "POST", article, bad)[0] == 401
+    good = {"Authorization": f"Bearer {TOKEN}"}
+    status, body = call(f"{api}/api/ingest", "POST", article, good)
+    assert status == 201 and body["stored"] == []  # already stored: idempotent
+
+
+def test_oversized_request_is_refused(api: str) -> None:
+    """The size is judged from the headers, before the body is read."""
+    host, port = urllib.parse.urlsplit(api).netloc.split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as sock:
+        sock.sendall(
+            b"POST /api/ingest HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Authorization: Bearer " + TOKEN.encode() + b"\r\n"
+            b"Content-Length: 60000000\r\n\r\n"
+        )
+        status_line = sock.recv(200).split(b"\r\n", 1)[0]
+    assert status_line.split()[1] == b"413"
+
+
+def test_reads_without_token_when_ingest_disabled(tmp_path: Path) -> None:
+    db = str(tmp_path / "ro.db")
+    run_ingest([REFERENCE], db, progress=False)
+    with running_server(db, token=None) as url:
+        assert call(f"{url}/api/events")[0] == 200
+        article = {"articles": [{"text": "x"}]}
+        headers = {"Authorization": "Bearer anything"}
+        assert call(f"{url}/api/ingest", "POST", article, headers)[0] == 403

@@ -1,0 +1,109 @@
+"""Drive the dashboard in Debian's headless Chromium: filter, open an event, see its sentence.
+
+Also stores an article whose text is an attack (script tags, event handlers)
+and checks that every view shows it as text and nothing runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from newsevents import analyze, article_from_text
+from newsevents.ingest_run import run_ingest
+from newsevents.store import open_store
+
+from .conftest import REFERENCE, ROOT
+from .server import running_server
+
+CHROMIUM = "/usr/bin/chromium"
+ATTACK = (
+    "Armenian Foreign Minister Ararat Mirzoyan met Azerbaijani Foreign Minister Jeyhun "
+    'Bayramov in Geneva on Monday. <script>window.__pwned = 1</script> "<img src=x '
+    'onerror=window.__pwned=2>," Mirzoyan said after the talks, which lasted three hours.'
+)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = str(tmp_path_factory.mktemp("dash") / "dash.db")
+    run_ingest([ROOT / "examples", REFERENCE], db, progress=False)
+    with open_store(db) as store:
+        store.save(analyze(article_from_text(ATTACK, published="2025-04-01", source="X")))
+    with running_server(db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield b
+        b.close()
+
+
+def _ready(page: Page) -> None:
+    page.wait_for_selector("body[data-ready='1']", timeout=30000)
+
+
+def test_filter_open_event_and_see_its_sentence(
+    site: str, browser: Browser, tmp_path: Path
+) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(site + "/")
+    _ready(page)
+    assert page.locator("#map svg path.country").count() > 100  # bundled shapes, no tiles
+    assert page.locator("#timeline svg rect").count() > 0
+
+    page.fill("#f-actor", "Putin")
+    page.evaluate("document.body.dataset.ready = '0'")
+    page.click("#apply")
+    _ready(page)
+    rows = page.locator("#events li.event")
+    assert rows.count() >= 3
+    for text in rows.all_inner_texts():
+        assert "Putin" in text.split("->")[0]
+
+    first = rows.first
+    first.click()
+    page.wait_for_selector("#article-view:not([hidden]) .hl-sentence")
+    sentence = " ".join(page.locator(".hl-sentence").all_inner_texts())
+    trigger_type = first.locator(".type").inner_text()
+    assert page.locator("#details pre").first.inner_text().count(trigger_type.split("/")[0]) >= 1
+    assert "Putin" in sentence
+    assert page.locator("#article-text .hl-event").count() > 0
+    page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
+    assert (tmp_path / "dashboard.png").stat().st_size > 10000
+    assert not errors
+
+
+def test_stored_markup_is_inert(site: str, browser: Browser) -> None:
+    page = browser.new_page()
+    page.goto(site + "/")
+    _ready(page)
+    page.fill("#f-q", "Mirzoyan Bayramov")
+    page.evaluate("document.body.dataset.ready = '0'")
+    page.click("#apply")
+    _ready(page)
+    page.locator("#events li.event").first.click()
+    page.wait_for_selector("#article-view:not([hidden])")
+    text = page.locator("#article-text").inner_text()
+    assert "<script>window.__pwned = 1</script>" in text
+    assert page.locator("#article-text script, #article-text img").count() == 0
+    assert page.evaluate("window.__pwned") is None

@@ -95,3 +95,13 @@ def test_killed_ingest_resumes_to_the_same_database(tmp_path: Path) -> None:
     assert rerun.skipped == stored_before
     assert rerun.stored == 30 - stored_before
     assert _dump(crashed) == _dump(clean)
+
+
+def test_two_workers_store_the_same_as_one(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _corpus(corpus, 12)
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    assert run_ingest([corpus], str(one), workers=1, progress=False).stored == 12
+    assert run_ingest([corpus], str(two), workers=2, progress=False).stored == 12
+    assert _dump(one) == _dump(two)

@@ -102,6 +102,7 @@ def test_exports(db_url: str, reference: Analysis, tmp_path: Path) -> None:
         n = export_store(store, "jsonl", tmp_path / "a.jsonl")
         docs = [json.loads(x) for x in (tmp_path / "a.jsonl").read_text().splitlines()]
         assert n == 1 and docs[0]["article"]["id"] == reference.article.id
+        assert all(ev["cluster"].startswith("K") for ev in docs[0]["events"])
         n = export_store(store, "csv", tmp_path / "e.csv")
         with (tmp_path / "e.csv").open() as fh:
             rows = list(csv.DictReader(fh))

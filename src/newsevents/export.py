@@ -10,6 +10,7 @@ where the mode picks a CAMEO root, e.g. ACCUSE/investigate is 09).
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -222,7 +223,16 @@ def export_store(store: Store, fmt: str, out: Path, flt: EventFilter | None = No
             for analysis in store.analyses():
                 if flt.active and not any(flt.keep(analysis, ev) for ev in analysis.events):
                     continue
-                fh.write(analysis.to_json(indent=None) + "\n")
+                doc = analysis.to_dict()
+                clusters = dict(
+                    store.execute(
+                        "SELECT event_id, cluster_id FROM cluster_members WHERE article_id = ?",
+                        (analysis.article.id,),
+                    )
+                )
+                for ev in doc["events"]:  # the cross-article event this report belongs to
+                    ev["cluster"] = clusters.get(ev["id"])
+                fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
                 n += 1
         return n
     if fmt == "parquet":

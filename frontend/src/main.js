@@ -49,11 +49,16 @@ async function drawTimeline() {
   box.replaceChildren();
   const days = [...new Set(items.map((d) => d.date))].sort();
   if (!days.length) return box.append(el("p", { class: "empty" }, "No events."));
-  const statuses = Object.keys(STATUS_COLORS);
+  // stacked by status (asserted vs planned vs hypothetical ...) or by event type
+  const by = document.getElementById("timeline-by").value;
+  const types = [...new Set(items.map((d) => d.type))].sort();
+  const typeColor = d3.scaleOrdinal(types, d3.quantize(d3.interpolateRainbow, types.length + 1));
+  const colorOf = (k) => (by === "type" ? typeColor(k) : STATUS_COLORS[k]);
+  const statuses = by === "type" ? types : Object.keys(STATUS_COLORS);
   const rows = days.map((day) => {
     const row = { date: day };
     for (const s of statuses) row[s] = 0;
-    for (const d of items.filter((i) => i.date === day)) row[d.status] += d.count;
+    for (const d of items.filter((i) => i.date === day)) row[by === "type" ? d.type : d.status] += d.count;
     return row;
   });
   const width = 900, height = 180, m = { t: 10, r: 10, b: 40, l: 30 };
@@ -64,18 +69,18 @@ async function drawTimeline() {
     .nice().range([height - m.b, m.t]);
   const svg = d3.select(box).append("svg").attr("viewBox", `0 0 ${width} ${height}`);
   svg.append("g").selectAll("g").data(stack).join("g")
-    .attr("fill", (s) => STATUS_COLORS[s.key]).attr("class", (s) => `status-${s.key}`)
+    .attr("fill", (s) => colorOf(s.key)).attr("class", (s) => `${by}-${s.key}`)
     .selectAll("rect").data((s) => s).join("rect")
     .attr("x", (d) => x(d.data.date)).attr("width", x.bandwidth())
     .attr("y", (d) => y(d[1])).attr("height", (d) => y(d[0]) - y(d[1]))
-    .append("title").text((d) => `${d.data.date}: ${d[1] - d[0]}`);
+    .append("title").text(function (d) { return `${d.data.date} ${this.parentNode.parentNode.__data__.key}: ${d[1] - d[0]}`; });
   svg.append("g").attr("transform", `translate(0,${height - m.b})`).call(d3.axisBottom(x))
     .selectAll("text").attr("transform", "rotate(-30)").attr("text-anchor", "end");
   svg.append("g").attr("transform", `translate(${m.l},0)`).call(d3.axisLeft(y).ticks(4));
   const legend = el("p", { class: "legend" });
   for (const s of statuses) {
     const key = el("span", { class: "key" }, s);
-    key.style.borderLeftColor = STATUS_COLORS[s];
+    key.style.borderLeftColor = colorOf(s);
     legend.append(key);
   }
   box.append(legend);
@@ -250,6 +255,7 @@ async function refresh() {
   document.body.dataset.ready = "1";
 }
 
+document.getElementById("timeline-by").addEventListener("change", () => drawTimeline());
 form.addEventListener("submit", (e) => { e.preventDefault(); document.body.dataset.ready = "0"; refresh(); });
 form.addEventListener("reset", () => setTimeout(() => { document.body.dataset.ready = "0"; refresh(); }, 0));
 refresh();

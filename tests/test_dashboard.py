@@ -72,7 +72,7 @@ def test_filter_open_event_and_see_its_sentence(
     assert page.locator("#timeline svg rect").count() > 0
     assert page.locator("#timeline g.status-planned rect").count() > 0  # planned is its own colour
     page.select_option("#timeline-by", "type")
-    page.wait_for_selector("#timeline g.type-CONSULT rect")
+    page.wait_for_selector("#timeline g.type-CONSULT rect", state="attached")
 
     page.fill("#f-actor", "Putin")
     page.evaluate("document.body.dataset.ready = '0'")

@@ -1,4 +1,5 @@
 import codecs
+from pathlib import Path
 
 import pytest
 
@@ -44,3 +45,14 @@ def test_bad_bytes_name_the_input_and_the_problem(
 def test_too_large() -> None:
     with pytest.raises(InputTooLargeError, match="too large"):
         decode_bytes(b"a" * 101, "big.txt", max_bytes=100)
+
+
+def test_short_text_in_another_script_is_not_english(tmp_path: Path) -> None:
+    from newsevents import iter_articles
+    from newsevents.errors import NotEnglishError
+
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(b"\xff\xfe\x00bad")  # valid UTF-16: two CJK characters
+    (item,) = list(iter_articles([path]))
+    assert isinstance(item, NotEnglishError)
+    assert "utf16.txt" in str(item)

@@ -100,7 +100,17 @@ def english_share(text: str) -> tuple[float, int]:
     return hits / len(words), len(words)
 
 
+def latin_share(text: str) -> float:
+    """Share of letters in the Latin script (basic and extended)."""
+    letters = [c for c in text[:20000] if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if c < "\u0250") / len(letters)
+
+
 def looks_english(text: str) -> bool:
+    if latin_share(text) < 0.5:
+        return False  # Cyrillic, Arabic, CJK...: not English however short
     share, count = english_share(text)
     if count < MIN_WORDS:
         return True  # too short to judge: a headline has no function words

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -38,3 +39,12 @@ def mention_texts(analysis: Analysis, record_id: str) -> list[str]:
         if rec.id == record_id:
             return [analysis.article.text[s:e] for s, e in rec.mentions]
     raise KeyError(record_id)
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """A throwaway PostgreSQL server for the whole session (see tests/pg.py)."""
+    from .pg import postgres_server
+
+    with postgres_server() as url:
+        yield url

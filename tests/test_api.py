@@ -116,3 +116,20 @@ def test_reads_without_token_when_ingest_disabled(tmp_path: Path) -> None:
         article = {"articles": [{"text": "x"}]}
         headers = {"Authorization": "Bearer anything"}
         assert call(f"{url}/api/ingest", "POST", article, headers)[0] == 403
+
+
+def test_every_view_on_postgresql(pg_url: str) -> None:
+    """The API's SQL runs on PostgreSQL too."""
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("CREATE DATABASE api_views")
+    db = pg_url.rsplit("/", 1)[0] + "/api_views"
+    run_ingest([ROOT / "examples", REFERENCE], db, progress=False)
+    with running_server(db) as url:
+        status, events = call(f"{url}/api/events?actor=putin&q=Kursk")
+        assert status == 200 and events["total"] >= 3
+        for view in ("timeline", "graph", "clusters", "countries", "claims/compare", "entities"):
+            status, body = call(f"{url}/api/{view}?actor=putin")
+            assert status == 200, view
+            assert body.get("items") or body.get("edges"), view

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import itertools
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -17,15 +16,8 @@ from newsevents.ingest_run import run_ingest
 from newsevents.store import open_store
 
 from .conftest import ROOT
-from .pg import postgres_server
 
 _COUNTER = itertools.count()
-
-
-@pytest.fixture(scope="session")
-def pg_url() -> Iterator[str]:
-    with postgres_server() as url:
-        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -181,7 +181,7 @@ class Store:
                     art.language,
                     int(art.truncated),
                     art.text,
-                    analysis.to_json(),
+                    analysis.to_json(indent=None),
                     label,
                     version,
                     _now(),

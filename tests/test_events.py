@@ -161,3 +161,8 @@ def test_apposition_and_talks_with(nlp: Language) -> None:
     assert any(
         t == "CONSULT" and a == ["Faisal bin Farhan"] and r == ["Iran"] for t, a, r, _, _ in found
     ), found
+
+
+def test_counted_crowd_is_the_actor(nlp: Language) -> None:
+    found = events("Thousands of Kenyan teachers marched in Nairobi on Monday.", nlp)
+    assert any(t == "PROTEST" and a == ["Kenyan teachers"] for t, a, _, _, _ in found), found

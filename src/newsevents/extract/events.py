@@ -99,6 +99,33 @@ _RECIPIENT_PREPS = frozenset(["with", "against", "on", "to", "from", "at", "into
 #: Temporal clauses that give background the report does not cover ("since" is
 #: left out: it is as often causal).
 _BACKGROUND = frozenset(["when", "after", "before", "while", "once"])
+#: Heads that count or portion a group ("thousands of", "members of", "some of").
+_COUNT_NOUNS = frozenset(
+    [
+        "thousands",
+        "hundreds",
+        "dozens",
+        "tens",
+        "scores",
+        "millions",
+        "number",
+        "numbers",
+        "group",
+        "groups",
+        "members",
+        "majority",
+        "most",
+        "many",
+        "some",
+        "several",
+        "all",
+        "hundred",
+        "thousand",
+        "dozen",
+        "crowd",
+        "crowds",
+    ]
+)
 #: Verbs whose complement says to whom they commit ("agreed to lift the embargo on Iran").
 _COMMITTING = frozenset(
     [
@@ -263,6 +290,17 @@ def _actors(tokens: Iterable[Token], index: ActorIndex) -> list[str]:
     """Entities named by argument heads: the head itself, else its apposition
     ("Trump's envoy, Steve Witkoff"), else its modifiers ("Ukrainian delegations")."""
     ids: list[str] = []
+    # "Thousands of Iraqi Kurds demonstrated": the people counted are the actor
+    tokens = [
+        next(
+            (o for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+             if o.dep_ == "pobj"),
+            t,
+        )
+        if t.lower_ in _COUNT_NOUNS
+        else t
+        for t in tokens
+    ]  # fmt: skip
     for tok in tokens:
         if tok.lower_ in ("they", "them") and len(index.recent) >= 2:
             ids += [r for r in index.recent if r not in ids]  # "they met": the last parties

@@ -166,3 +166,14 @@ def test_apposition_and_talks_with(nlp: Language) -> None:
 def test_counted_crowd_is_the_actor(nlp: Language) -> None:
     found = events("Thousands of Kenyan teachers marched in Nairobi on Monday.", nlp)
     assert any(t == "PROTEST" and a == ["Kenyan teachers"] for t, a, _, _, _ in found), found
+
+
+def test_ending_cooperation_is_a_sanction(nlp: Language) -> None:
+    found = events("Japan cancelled a planned visit to China on Tuesday.", nlp)
+    types = [t for t, _, _, _, _ in found]
+    assert "SANCTION" in types and "CONSULT" not in types, found
+    found = events("Morocco suspended diplomatic ties with Iran.", nlp)
+    assert any(t == "SANCTION" and a == ["Morocco"] and r == ["Iran"] for t, a, r, _, _ in found)
+    # ending a hostile act is not a sanction: calling off a strike yields
+    found = events("Nigerian teachers called off their strike on Monday.", nlp)
+    assert [t for t, _, _, _, _ in found if t == "SANCTION"] == [], found

@@ -93,6 +93,13 @@ _LIGHT_VERBS = frozenset(
         "mount",
         "undertake",
         "complete",
+        "finish",
+        "speed",
+        "accelerate",
+        "remain",
+        "stay",
+        "put",
+        "place",
     ]
 )
 _RECIPIENT_PREPS = frozenset(["with", "against", "on", "to", "from", "at", "into"])
@@ -168,9 +175,44 @@ def _lexicon() -> dict[tuple[str, str], _Entry]:
     return table
 
 
+#: Verbs that end or suspend something: with a cooperative object they are SANCTION.
+_DISCONTINUE = frozenset(
+    ["end", "halt", "suspend", "cancel", "freeze", "stop", "cut", "sever", "scrap", "abandon"]
+)
+_COOPERATIVE_NOUNS = frozenset(
+    ["relation", "tie", "link", "contact", "trade", "flight", "mediation", "cooperation"]
+)
+
+
+def _discontinued(tok: Token) -> _Entry | None:
+    """ "cancelled a planned visit", "ended mediation efforts": SANCTION/discontinue."""
+    if tok.lemma_.lower() not in _DISCONTINUE:
+        return None
+    for obj in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+        heads = [obj, *(c for c in obj.children if c.dep_ == "compound")]
+        for head in heads:
+            noun = _lexicon().get((head.lemma_.lower(), "noun"))
+            cooperative = noun is not None and noun.type in ("CONSULT", "COOPERATE", "AID", "AGREE")
+            if cooperative or head.lemma_.lower() in _COOPERATIVE_NOUNS:
+                return _Entry("SANCTION", "discontinue", f"discontinue:{tok.lemma_}+{head.lemma_}")
+    return None
+
+
+def _discontinued_object(tok: Token) -> bool:
+    """The noun is what a discontinuation verb ends: not an event of its own."""
+    head = tok.head if tok.dep_ != "compound" else tok.head.head
+    return tok.dep_ in ("dobj", "nsubjpass", "compound") and _discontinued(head) is not None
+
+
 def _match(tok: Token) -> _Entry | None:
     lex = _lexicon()
     lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX"):
+        stopped = _discontinued(tok)
+        if stopped is not None:
+            return stopped
+    if tok.pos_ in ("NOUN", "PROPN") and _discontinued_object(tok):
+        return None
     if tok.pos_ in ("VERB", "AUX") or (
         tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")
     ):
@@ -258,7 +300,7 @@ class ActorIndex:
             if before:
                 return max(before, key=lambda pair: pair[0])[1]
             return None
-        if tok.pos_ == "PRON" and tok.lower_ in ("it", "they"):
+        if tok.pos_ == "PRON" and tok.lower_ in ("it", "they", "its", "their"):
             groups = [
                 (s, e)
                 for e in self.analysis.entities

@@ -177,3 +177,10 @@ def test_ending_cooperation_is_a_sanction(nlp: Language) -> None:
     # ending a hostile act is not a sanction: calling off a strike yields
     found = events("Nigerian teachers called off their strike on Monday.", nlp)
     assert [t for t, _, _, _, _ in found if t == "SANCTION"] == [], found
+
+
+def test_addressee_of_a_demand_and_office_of_a_country(nlp: Language) -> None:
+    found = events("Beijing demanded that Washington cancel the arms sale to Taiwan.", nlp)
+    assert any(t == "REQUEST" and r[:1] == ["United States"] for t, _, r, _, _ in found), found
+    found = events("Kazakhstan offered to negotiate with the president of Kyrgyzstan.", nlp)
+    assert any(r == ["Kyrgyzstan"] for _, _, r, _, _ in found), found

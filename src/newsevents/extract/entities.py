@@ -139,6 +139,11 @@ def _institutions() -> dict[str, tuple[str, _Info]]:
     return known
 
 
+def is_office_noun(lemma: str) -> bool:
+    """A title or a collective that acts for a country: "president", "government"."""
+    return lemma in _roles() or lemma in _groups() or f"{lemma}s" in _groups()
+
+
 def _country_of_word(text: str) -> str | None:
     """alpha-3 of a demonym ("Belarusian") or a country name ("US")."""
     gaz = load_gazetteer()

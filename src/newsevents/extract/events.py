@@ -356,6 +356,8 @@ def _actors(tokens: Iterable[Token], index: ActorIndex) -> list[str]:
                     ids.append(described.id)
             elif index.entity(t) is None and t.idx in index.place_at:
                 candidates = []  # "Russia's Kursk region" is a place, not Russia
+            elif index.entity(t) is None and _office_of(t, index) is not None:
+                candidates = [_office_of(t, index)]  # type: ignore[list-item]
             elif index.entity(t) is None:
                 appos = [c for c in t.children if c.dep_ == "appos"]
                 mods = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
@@ -373,11 +375,12 @@ def _verb_recipients(verb: Token, index: ActorIndex, phrase: bool = False) -> li
     its direct object ("gave aid to Mozambique"), and of the complement of a
     verb of intent ("agreed to lift the embargo on Iran")."""
     heads = [verb]
-    heads += [c for c in verb.children if c.dep_ == "dobj"]
-    ids = _actors(
-        [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.dep_ != "nsubjpass"],
-        index,
-    )
+    heads += [x for c in verb.children if c.dep_ == "dobj" for x in (c, *c.conjuncts)]
+    ids = _actors([c for c in verb.children if c.dep_ in ("dobj", "dative")], index)
+    if not ids and _match_type(verb) in _ADDRESSED:
+        # "demanded that the US cancel the sale": the one asked is the clause's subject
+        for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+            ids += [r for r in _actors(_subject(comp), index) if r not in ids]
     for _ in range(2):
         for head in heads:
             for prep in (c for c in head.children if c.dep_ == "prep"):
@@ -396,6 +399,15 @@ def _verb_recipients(verb: Token, index: ActorIndex, phrase: bool = False) -> li
     return ids
 
 
+#: Event types whose that-clause names who is addressed.
+_ADDRESSED = frozenset(["REQUEST", "ACCUSE", "THREATEN", "REJECT"])
+
+
+def _match_type(verb: Token) -> str | None:
+    entry = _lexicon().get((verb.lemma_.lower(), "verb"))
+    return entry.type if entry else None
+
+
 def _place_recipients(verb: Token, index: ActorIndex, actors: list[str]) -> list[str]:
     """A country the act happens in, when it is not the actor's own."""
     own = {e.country for e in index.analysis.entities if e.id in actors}
@@ -405,6 +417,20 @@ def _place_recipients(verb: Token, index: ActorIndex, actors: list[str]) -> list
             if ent is not None and ent.kind == "country" and ent.country not in own:
                 return [ent.id]
     return []
+
+
+def _office_of(tok: Token, index: ActorIndex) -> Token | None:
+    """ "the president of Armenia", "the government of Sudan": the country's token."""
+    from .entities import is_office_noun
+
+    if tok.pos_ != "NOUN" or not is_office_noun(tok.lemma_.lower()):
+        return None
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            ent = index.entity(obj)
+            if ent is not None and ent.kind == "country":
+                return obj
+    return None
 
 
 def _clause_verb(tok: Token) -> Token:

@@ -57,40 +57,16 @@ def _run(mode: str, corpora: list[Path], repeat: int, queue: Any) -> None:
 
 def _extractor_costs(articles: list[Any]) -> dict[str, float]:
     """Milliseconds per article spent in each extractor, on already parsed docs."""
-    from newsevents.extract import (
-        extract_claims,
-        extract_entities,
-        extract_events,
-        extract_places,
-        extract_quotes,
-        extract_times,
-    )
-    from newsevents.model import Analysis
     from newsevents.nlp import load_nlp
+    from newsevents.pipeline import analyze_doc
 
     nlp = load_nlp()
-    costs = dict.fromkeys(["entities", "places", "times", "quotes", "events", "claims"], 0.0)
+    timings: dict[str, float] = {}
     for article, doc in zip(
         articles, nlp.pipe([a.text for a in articles], batch_size=16), strict=True
     ):
-        t0 = time.perf_counter()
-        analysis = Analysis(article=article, entities=extract_entities(article, doc))
-        t1 = time.perf_counter()
-        analysis.places = extract_places(article, doc)
-        t2 = time.perf_counter()
-        analysis.times = extract_times(article, doc)
-        t3 = time.perf_counter()
-        analysis.quotes = extract_quotes(article, doc, analysis)
-        t4 = time.perf_counter()
-        analysis.events = extract_events(article, doc, analysis)
-        t5 = time.perf_counter()
-        analysis.claims = extract_claims(article, doc, analysis)
-        t6 = time.perf_counter()
-        for name, dt in zip(
-            costs, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5), strict=True
-        ):
-            costs[name] += dt
-    return {k: 1000 * v / len(articles) for k, v in costs.items()}
+        analyze_doc(article, doc, timings)
+    return {k: 1000 * v / len(articles) for k, v in timings.items()}
 
 
 def main() -> None:

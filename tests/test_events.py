@@ -184,3 +184,12 @@ def test_addressee_of_a_demand_and_office_of_a_country(nlp: Language) -> None:
     assert any(t == "REQUEST" and r[:1] == ["United States"] for t, _, r, _, _ in found), found
     found = events("Kazakhstan offered to negotiate with the president of Kyrgyzstan.", nlp)
     assert any(r == ["Kyrgyzstan"] for _, _, r, _, _ in found), found
+
+
+def test_relative_clause_of_a_future_clause_is_planned(nlp: Language) -> None:
+    found = events(
+        "This will be the third time that Kenyan President William Ruto meets "
+        "Ugandan President Yoweri Museveni.",
+        nlp,
+    )
+    assert any(t == "CONSULT" and s == "planned" for t, _, _, s, _ in found), found

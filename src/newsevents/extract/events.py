@@ -516,6 +516,12 @@ def _status(trigger: Token, verb: Token) -> tuple[Status, str]:
             return "planned", "future tense"
         if v.lemma_ in ("travel", "go", "head", "fly") and v.i != verb.i and v.tag_ == "VBG":
             return "planned", "travelling to"
+    if verb.dep_ == "relcl" and verb.head.dep_ in ("attr", "nsubj", "dobj"):
+        # "This will be the second time that Putin meets the envoy": the noun's
+        # clause is future, so is the meeting it describes
+        outer = verb.head.head
+        if any(c.lower_ in ("will", "'ll", "shall") for c in outer.children):
+            return "planned", f"future clause around '{verb.head.text}'"
     adj = [c for c in verb.children if c.dep_ == "acomp" and c.lemma_ == "possible"]
     if adj:
         return "possible", "it is possible"

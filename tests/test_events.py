@@ -193,3 +193,16 @@ def test_relative_clause_of_a_future_clause_is_planned(nlp: Language) -> None:
         nlp,
     )
     assert any(t == "CONSULT" and s == "planned" for t, _, _, s, _ in found), found
+
+
+def test_anonymous_sources_are_not_their_city(nlp: Language) -> None:
+    result = analyze(
+        article_from_text(
+            "According to sources in Cairo, Egypt has closed its border with Libya.",
+            published="2025-03-13",
+        ),
+        nlp,
+    )
+    names = {e.id: (e.name, e.country) for e in result.entities}
+    (closed,) = [ev for ev in result.events if ev.type == "SANCTION"]
+    assert names[closed.source or ""] == ("sources in Cairo", "EGY")

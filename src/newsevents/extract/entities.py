@@ -374,7 +374,14 @@ def _group_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str, int, str]]:
         if not found_any:
             country = _country_after(tok)
             if country:
-                yield doc[start_noun].idx, tok.idx + len(tok.text), country, sector, rank, noun
+                # named with its place ("sources in Moscow"), mentioned by its noun
+                place = next(
+                    (p for p in tok.rights if p.dep_ == "prep" and p.lower_ in _PLACE_OF_GROUP),
+                    None,
+                )
+                last = place.right_edge.i if place is not None else tok.i
+                name = doc[start_noun : last + 1].text if last - tok.i <= 5 else noun
+                yield doc[start_noun].idx, tok.idx + len(tok.text), country, sector, rank, name
 
 
 def extract_entities(article: Article, doc: Doc) -> list[Entity]:
@@ -478,7 +485,7 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         if rank > cluster.rank:
             cluster.name, cluster.rank = name, rank
         cluster.country = cluster.country or country
-        cluster.sector = cluster.sector or sector
+        cluster.sector = cluster.sector or sector or None
         cluster.mentions.append((start, end))
 
     # Peoples named by a plural demonym.

@@ -548,9 +548,9 @@ def _source(verb: Token, index: ActorIndex) -> Entity | None:
             if child.lower_ == "according" and child.dep_ == "prep":
                 for t in child.subtree:
                     if t.dep_ == "pobj" and t.head.lower_ == "to":
-                        ent = index.entity(t) or next(
-                            (index.entity(x) for x in t.subtree if index.entity(x)), None
-                        )
+                        # "sources in Moscow" are not Moscow: the head and its name parts only
+                        heads = [t, *(c for c in t.children if c.dep_ in ("compound", "appos"))]
+                        ent = next((index.entity(x) for x in heads if index.entity(x)), None)
                         if ent is not None:
                             return ent
         if v.i != verb.i and v.lemma_ in SPEECH_VERBS:

@@ -1,5 +1,6 @@
 """The command line as a user runs it: outputs, exit codes and messages."""
 
+import csv
 import json
 from pathlib import Path
 
@@ -86,3 +87,20 @@ def test_eval_seed_prints_found_and_expected() -> None:
     assert rows["entities"] == ["10", "10"]
     assert rows["places"] == ["8", "8"]
     assert int(rows["times"][0]) >= 8
+
+
+def test_ingest_then_export_with_filters(tmp_path: Path) -> None:
+    db = str(tmp_path / "cli.db")
+    runner = CliRunner()
+    result = runner.invoke(main, ["ingest", str(REFERENCE), "--db", db])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "planned.csv"
+    result = runner.invoke(
+        main,
+        ["export", "--db", db, "--format", "csv", "--out", str(out), "--status", "planned"],
+    )
+    assert result.exit_code == 0, result.output
+    with out.open() as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows and all(r["status"] == "planned" for r in rows)
+    assert any("Witkoff" in r["actors"] for r in rows)

@@ -137,11 +137,13 @@ async function drawGraph() {
 }
 
 // --- events list -------------------------------------------------------------
-async function drawEvents() {
-  const { items, total } = await get("/api/events", { limit: 200 });
+const PAGE = 100;
+async function drawEvents(offset = 0) {
+  const { items, total } = await get("/api/events", { limit: PAGE, offset });
   document.getElementById("events-count").textContent = `(${total})`;
   const list = document.getElementById("events");
-  list.replaceChildren();
+  if (offset === 0) list.replaceChildren();
+  list.querySelector("li.more")?.remove();
   for (const ev of items) {
     const li = el("li", { class: `event status-${ev.status}`, tabindex: "0" });
     li.dataset.article = ev.article_id;
@@ -160,6 +162,11 @@ async function drawEvents() {
     li.addEventListener("click", () => openArticle(ev.article_id, ev.event_id));
     li.addEventListener("keydown", (e) => { if (e.key === "Enter") openArticle(ev.article_id, ev.event_id); });
     list.append(li);
+  }
+  if (offset + items.length < total) {
+    const more = el("li", { class: "more", tabindex: "0" }, `Show more (${total - offset - items.length} left)`);
+    more.addEventListener("click", () => drawEvents(offset + PAGE));
+    list.append(more);
   }
 }
 

@@ -129,6 +129,11 @@ def ingest(paths: tuple[Path, ...], db: str, workers: int, published: str | None
 @click.option("--until", help="Events dated on or before YYYY-MM-DD.")
 @click.option("--type", "etype", help="PLOVER event type.")
 @click.option("--actor", help="Actor or recipient name (substring, case-insensitive).")
+@click.option(
+    "--status",
+    type=click.Choice(["asserted", "planned", "hypothetical", "possible", "negated", "requested"]),
+)
+@click.option("--country", help="A party's country (ISO alpha-3).")
 def export(
     db: str,
     fmt: str,
@@ -137,6 +142,8 @@ def export(
     until: str | None,
     etype: str | None,
     actor: str | None,
+    status: str | None,
+    country: str | None,
 ) -> None:
     """Write stored analyses: one newsevents/1 document per article (jsonl), or one
     row per event (csv, parquet, gdelt: the GDELT 2.0 event-table layout)."""
@@ -148,7 +155,7 @@ def export(
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     with store:
-        n = export_store(store, fmt, out, EventFilter(since, until, etype, actor))
+        n = export_store(store, fmt, out, EventFilter(since, until, etype, actor, status, country))
     click.echo(f"newsevents: {n} {'articles' if fmt == 'jsonl' else 'events'} -> {out}", err=True)
 
 

@@ -84,6 +84,8 @@ class EventFilter:
     until: str | None = None
     type: str | None = None
     actor: str | None = None
+    status: str | None = None
+    country: str | None = None
 
     def keep(self, analysis: Analysis, ev: Event) -> bool:
         day = _event_date(analysis, ev) or analysis.article.published or ""
@@ -93,6 +95,12 @@ class EventFilter:
             return False
         if self.type and ev.type != self.type.upper():
             return False
+        if self.status and ev.status != self.status:
+            return False
+        if self.country:
+            countries = {e.id: e.country for e in analysis.entities}
+            if self.country.upper() not in {countries.get(p) for p in (*ev.actors, *ev.recipients)}:
+                return False
         if self.actor:
             names = {e.id: e.name.lower() for e in analysis.entities}
             parties = [names.get(p, "") for p in (*ev.actors, *ev.recipients)]
@@ -102,7 +110,7 @@ class EventFilter:
 
     @property
     def active(self) -> bool:
-        return any((self.since, self.until, self.type, self.actor))
+        return any((self.since, self.until, self.type, self.actor, self.status, self.country))
 
 
 def _event_date(analysis: Analysis, ev: Event) -> str | None:

@@ -37,6 +37,7 @@ test: system-deps install lint
 eval: install
 	$(BIN)/newsevents eval seed --gold ../shared/gold/seed
 	$(BIN)/newsevents eval plover --gold ../shared/gold/plover/PLOVER_GSR_CAMEO.txt
+	$(BIN)/newsevents eval dev --data eval/data/quotes_claims_heldout.jsonl
 
 bench: install
 	$(BIN)/python benchmarks/bench_pipeline.py --repeat 50

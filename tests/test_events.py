@@ -206,3 +206,17 @@ def test_anonymous_sources_are_not_their_city(nlp: Language) -> None:
     names = {e.id: (e.name, e.country) for e in result.entities}
     (closed,) = [ev for ev in result.events if ev.type == "SANCTION"]
     assert names[closed.source or ""] == ("sources in Cairo", "EGY")
+
+
+def test_demonym_on_an_event_noun_is_the_acting_country(nlp: Language) -> None:
+    found = events("Israeli air raids hit southern Lebanon on Sunday.", nlp)
+    assert any(t == "ASSAULT" and a == ["Israel"] for t, a, _, _, _ in found), found
+
+
+def test_military_strike_and_labour_strike(nlp: Language) -> None:
+    found = events("Russian strikes on Kharkiv killed five civilians.", nlp)
+    assert {t for t, _, _, _, _ in found} == {"ASSAULT"}, found
+    found = events("Dock workers in Antwerp began a strike on Monday over pay.", nlp)
+    assert [t for t, _, _, _, _ in found] == ["PROTEST"], found
+    found = events("Nigerian teachers went on strike for two weeks.", nlp)
+    assert [(t, a) for t, a, _, _, _ in found] == [("PROTEST", ["Nigerian teachers"])], found

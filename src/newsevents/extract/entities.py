@@ -112,6 +112,14 @@ def _groups() -> dict[str, tuple[str, int]]:
 
 
 @cache
+def _event_nouns() -> frozenset[str]:
+    """Event nouns of the event lexicon ("strike", "raid", "talks")."""
+    return frozenset(
+        row[0].split()[-1] for row in read_table("event_lexicon.tsv") if row[1:2] == ["noun"]
+    )
+
+
+@cache
 def _leaders() -> dict[str, tuple[str, _Info]]:
     known: dict[str, tuple[str, _Info]] = {}
     surnames: dict[str, list[tuple[str, _Info]]] = {}
@@ -511,6 +519,22 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         cluster.country = alpha3(entry.country)
         start = ent.start_char + max(0, ent.text.find(surface))
         cluster.mentions.append((start, start + len(surface)))
+
+    # A demonym on an event noun is the country acting: "Russian strikes", "Israeli raids".
+    covered = {i for c in clusters for a, b in c.mentions for i in range(a, b)}
+    event_nouns = _event_nouns()
+    for tok in doc:
+        if tok.dep_ not in ("amod", "compound", "nmod") or tok.idx in covered:
+            continue
+        if tok.head.lemma_.lower() not in event_nouns:
+            continue
+        alpha2 = gaz.demonyms.get(tok.text)
+        entry = gaz.country(alpha2) if alpha2 else None
+        if entry is None:
+            continue
+        cluster = cluster_for(f"country:{alpha2}", "country", entry.name)
+        cluster.country = alpha3(alpha2)
+        cluster.mentions.append((tok.idx, tok.idx + len(tok.text)))
 
     # A capital acting stands for its country ("Kyiv denies", "Moscow's offer").
     for ent in doc.ents:

@@ -98,6 +98,7 @@ _LIGHT_VERBS = frozenset(
         "accelerate",
         "remain",
         "stay",
+        "go",
         "put",
         "place",
     ]
@@ -236,10 +237,30 @@ def _match(tok: Token) -> _Entry | None:
             phrase = f"{mod.lemma_.lower()} {lemma}"
             if (phrase, "noun") in lex:  # "hunger strike", "war games"
                 return lex[(phrase, "noun")]
+        if lemma == "strike" and _military_strike(tok):
+            return _Entry("ASSAULT", None, "strike/military")
         for key in (tok.lower_, lemma):
             if (key, "noun") in lex:
                 return lex[(key, "noun")]
     return None
+
+
+def _military_strike(tok: Token) -> bool:
+    """ "Russian strikes on Kharkiv" attack; "a strike by dockers" protests.
+
+    A strike aimed at something ("on", "against") or made by a country is an
+    attack; a labour strike is held by people and aims at no place.
+    """
+    from .entities import alpha3
+
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")):
+        if any(o.ent_type_ not in ("DATE", "TIME") for o in prep.children if o.dep_ == "pobj"):
+            return True  # "on Kharkiv", not "on Monday"
+    gaz = load_gazetteer()
+    return any(
+        c.dep_ in ("amod", "compound", "nmod") and alpha3(gaz.demonyms.get(c.text)) is not None
+        for c in tok.children
+    )
 
 
 class ActorIndex:

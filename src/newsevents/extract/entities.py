@@ -529,10 +529,10 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         if tok.head.lemma_.lower() not in event_nouns:
             continue
         alpha2 = gaz.demonyms.get(tok.text)
-        entry = gaz.country(alpha2) if alpha2 else None
-        if entry is None:
+        acting = gaz.country(alpha2) if alpha2 else None
+        if alpha2 is None or acting is None:
             continue
-        cluster = cluster_for(f"country:{alpha2}", "country", entry.name)
+        cluster = cluster_for(f"country:{alpha2}", "country", acting.name)
         cluster.country = alpha3(alpha2)
         cluster.mentions.append((tok.idx, tok.idx + len(tok.text)))
 

@@ -220,3 +220,26 @@ def test_military_strike_and_labour_strike(nlp: Language) -> None:
     assert [t for t, _, _, _, _ in found] == ["PROTEST"], found
     found = events("Nigerian teachers went on strike for two weeks.", nlp)
     assert [(t, a) for t, a, _, _, _ in found] == [("PROTEST", ["Nigerian teachers"])], found
+
+
+def test_accused_of_is_the_accusers_word(nlp: Language) -> None:
+    found = events("Armenia accused Azerbaijan of shelling border villages on Monday.", nlp)
+    assert ("ASSAULT", ["Azerbaijan"], [], "asserted", "Armenia") in found, found
+    assert any(
+        t == "ACCUSE" and a == ["Armenia"] and r == ["Azerbaijan"] for t, a, r, _, _ in found
+    )
+
+
+def test_called_on_x_to_act_makes_x_the_actor(nlp: Language) -> None:
+    found = events("France called on Rwanda to withdraw its troops from Congo.", nlp)
+    assert any(t == "RETREAT" and a == ["Rwanda"] and s == "requested" for t, a, _, s, _ in found)
+
+
+def test_returning_to_talks_is_a_planned_meeting_not_a_retreat(nlp: Language) -> None:
+    found = events("Serbia and Kosovo agreed to return to talks in Brussels next week.", nlp)
+    types = {t for t, _, _, _, _ in found}
+    assert "RETREAT" not in types, found
+    assert any(
+        t == "CONSULT" and set(a) == {"Serbia", "Kosovo"} and s == "planned"
+        for t, a, _, s, _ in found
+    ), found

@@ -24,6 +24,11 @@ def _section(title: str, count: int) -> str:
     return click.style(f"\n{title} ({count})", bold=True, fg="cyan")
 
 
+def _number(value: float) -> str:
+    """12,000,000 rather than 1.2e+07; decimals kept when there are any."""
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+
+
 def render_text(analysis: Analysis) -> str:
     """A human-readable report of one analysis."""
     a = analysis.article
@@ -120,7 +125,7 @@ def render_text(analysis: Analysis) -> str:
             [
                 (
                     actor(c.claimant) if c.claimant else (c.claimant_text or "-"),
-                    f"{c.approx + ' ' if c.approx else ''}{c.value:g} {c.unit}",
+                    f"{c.approx + ' ' if c.approx else ''}{_number(c.value)} {c.unit}",
                     c.measure or "-",
                     c.status,
                     ", ".join(actor(d) for d in c.disputed_by) or "-",

@@ -177,10 +177,28 @@ def _unit(ent: Span) -> tuple[str, Token | None]:
     return head.lemma_.lower(), head
 
 
+_LEVEL_VERBS = frozenset(
+    ["rise", "climb", "reach", "stand", "increase", "fall", "drop", "hit", "exceed", "top", "be"]
+)
+
+
 def _measure(ent: Span, noun: Token | None) -> str:
-    """What is counted, in the text's words: the verb and the counted thing."""
+    """What is counted, in the text's words: the verb and the counted thing.
+
+    A level reached by something is that thing: "the death toll rose to more
+    than 300" measures the death toll.
+    """
     doc = ent.doc
     anchor = noun or ent[-1]
+    level = anchor
+    while level.pos_ not in ("VERB", "AUX") and level.head.i != level.i:
+        level = level.head
+    if level.lemma_ in _LEVEL_VERBS and (noun is None or noun.lower_ in ("people", "count")):
+        subj = next((c for c in level.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ == "NOUN":
+            phrase = doc[subj.left_edge.i : subj.right_edge.i + 1]
+            words = [t for t in phrase if not (t.dep_ == "det" and t.i == phrase.start)]
+            return " ".join(t.text for t in words[:10])
     parts: list[str] = []
     of = [c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"]
     if noun is not None:
@@ -196,6 +214,11 @@ def _measure(ent: Span, noun: Token | None) -> str:
     if verb.pos_ in ("VERB", "AUX") and verb.lemma_ not in ("be", "have"):
         parts.insert(0, verb.text)
     return " ".join(" ".join(parts).split())[:160] or ent.text
+
+
+def _is_figure(tok: Token) -> bool:
+    """A number that is a figure, not part of a date ("in April 2023")."""
+    return bool(tok.like_num) and tok.ent_type_ not in ("DATE", "TIME")
 
 
 _FIGURE_NOUNS = frozenset(["figure", "claim", "number", "toll", "estimate", "count", "tally"])
@@ -218,7 +241,7 @@ def _disputed(ent: Span, index: ActorIndex) -> tuple[list[str], str | None]:
     for tok in sent:
         if tok.i < ent.end or tok.lemma_.lower() not in _FIGURE_NOUNS:
             continue
-        if any(t.like_num for t in doc[ent.end : tok.i]):
+        if any(_is_figure(t) for t in doc[ent.end : tok.i]):
             break  # "a figure that ..." speaks of the last figure before it only
         j = tok.i + 1
         if j < len(doc) and doc[j].lower_ in ("that", "which"):
@@ -256,7 +279,7 @@ def _disputed(ent: Span, index: ActorIndex) -> tuple[list[str], str | None]:
     for tok in sent:  # "Moscow denied the figure": a dispute verb with its own subject
         if tok.i < ent.end or tok.pos_ != "VERB" or tok.lemma_.lower() not in _DISPUTE_VERBS:
             continue
-        if any(t.like_num for t in doc[ent.end : tok.i]):
+        if any(_is_figure(t) for t in doc[ent.end : tok.i]):
             break
         for subj in (c for c in tok.children if c.dep_ == "nsubj"):
             who = index.entity(subj)

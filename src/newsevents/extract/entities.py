@@ -371,11 +371,14 @@ def _group_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str, int, str]]:
             text = mod.text
             if mod.i + 1 < start_noun and doc[mod.i + 1].pos_ == "PROPN":
                 text = f"{mod.text} {doc[mod.i + 1].text}"
+            if mod.dep_ == "poss":  # "Saudi Arabia's foreign ministry": the whole possessor
+                text = " ".join(t.text for t in mod.subtree if t.dep_ != "case")
             country = _country_of_word(text) or _country_of_word(mod.text)
             if country:
                 end = tok.idx + len(tok.text)
                 if len(modifiers) == 1:
-                    yield mod.idx, end, country, sector, rank, doc.text[mod.idx : end]
+                    first = mod.left_edge if mod.dep_ == "poss" else mod
+                    yield first.idx, end, country, sector, rank, doc.text[first.idx : end]
                 else:  # "the American and Ukrainian delegations": one mention each
                     yield mod.idx, mod.idx + len(text), country, sector, rank, f"{text} {noun}"
                 found_any = True

@@ -99,6 +99,7 @@ _LIGHT_VERBS = frozenset(
         "remain",
         "stay",
         "go",
+        "return",
         "put",
         "place",
     ]
@@ -214,6 +215,17 @@ def _match(tok: Token) -> _Entry | None:
             return stopped
     if tok.pos_ in ("NOUN", "PROPN") and _discontinued_object(tok):
         return None
+    if lemma in ("return", "come", "go") and any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(
+            (o.lemma_.lower(), "noun") in lex or (o.lower_, "noun") in lex
+            for o in c.children
+            if o.dep_ == "pobj"
+        )
+        for c in tok.children
+    ):
+        return None  # "return to talks": the talks are the event
     if tok.pos_ in ("VERB", "AUX") or (
         tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")
     ):
@@ -461,11 +473,62 @@ def _clause_verb(tok: Token) -> Token:
     return tok
 
 
+#: Verbs whose object does what follows: "called on both sides to agree", "urged X to".
+_OBJECT_CONTROL = frozenset(
+    ["call", "urge", "ask", "order", "tell", "force", "persuade", "invite", "encourage",
+     "press", "pressure", "push", "appeal", "request", "instruct", "allow", "permit"]
+)  # fmt: skip
+#: Verbs of accusing: "accused the army of bombing" -> the army bombed (by the accuser's word).
+_ACCUSING = frozenset(["accuse", "blame", "charge", "suspect", "convict"])
+
+
+def _controller(verb: Token) -> list[Token]:
+    """The object that is the subject of an xcomp under an object-control verb."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in _OBJECT_CONTROL:
+        return []
+    objs = [c for c in head.children if c.dep_ == "dobj"]
+    objs += [
+        o
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ == "on"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return objs
+
+
+def _accused(verb: Token) -> Token | None:
+    """The accuser's verb when ``verb`` is the charge: "accused X of bombing"
+    (the "of" may hang on the verb or on its object)."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "of":
+        accuser = verb.head.head
+        if accuser.lemma_.lower() not in _ACCUSING and accuser.dep_ == "dobj":
+            accuser = accuser.head
+        if accuser.lemma_.lower() in _ACCUSING:
+            return accuser
+    head = verb.head
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and head.lemma_.lower() in _ACCUSING
+        and any(p.lower_ == "of" for p in head.children if p.dep_ == "prep")
+    ):
+        return head  # "accused X of bombing a market, killing 45": the killing is charged too
+    return None
+
+
 def _subject(verb: Token) -> list[Token]:
     for _ in range(4):
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return subj
+        controlled = _controller(verb)
+        if controlled:
+            return controlled
+        accuser = _accused(verb)
+        if accuser is not None:
+            return [c for c in accuser.children if c.dep_ == "dobj"]
         if (
             verb.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl", "acomp")
             and verb.head.i != verb.i
@@ -533,6 +596,8 @@ def _status(trigger: Token, verb: Token) -> tuple[Status, str]:
             return "requested", f"'{v.text}' governs it"
         if v.lemma_ in _PLAN and v.i != verb.i:
             return "planned", f"'{v.text}' to"
+        if v.lemma_ in _COMMITTING - _NEGATING_VERBS and v.i != verb.i:
+            return "planned", f"'{v.text}' to"  # "agreed to return to talks"
         if kids & {"will", "'ll", "shall"}:
             return "planned", "future tense"
         if v.lemma_ in ("travel", "go", "head", "fly") and v.i != verb.i and v.tag_ == "VBG":
@@ -553,6 +618,12 @@ def _source(verb: Token, index: ActorIndex) -> Entity | None:
     """Who reports the event: the subject of a governing speech verb, or "according to"."""
     # background clauses ("when it launched ...") are not covered by the report
     chain: list[Token] = []
+    accuser = _accused(verb)
+    if accuser is not None:  # the charge is the accuser's word
+        subj = [c for c in accuser.children if c.dep_ == "nsubj"]
+        ids = _actors(subj[:1], index)
+        if ids:
+            return index.by_id.get(ids[0])
     for v in _governors(verb, ("xcomp", "ccomp", "advcl", "conj", "pcomp")):
         chain.append(v)
         if (
@@ -574,13 +645,16 @@ def _source(verb: Token, index: ActorIndex) -> Entity | None:
                         ent = next((index.entity(x) for x in heads if index.entity(x)), None)
                         if ent is not None:
                             return ent
-        if v.i != verb.i and v.lemma_ in SPEECH_VERBS:
-            subj = _subject(v)
+        reporter = v.i != verb.i and v.lemma_ in SPEECH_VERBS
+        accuser = _accused(v)
+        if reporter or accuser is not None:
+            speaker = accuser if accuser is not None else v
+            subj = [c for c in speaker.children if c.dep_ == "nsubj"] or _subject(speaker)
             if subj:
-                ids = [index.entity(t) for t in _expand(subj[0])]
-                ent = next((e for e in ids if e is not None), None)
-                if ent is not None:
-                    return ent
+                # "Saudi Arabia's foreign ministry said": the ministry, else its owner
+                ids = _actors(subj[:1], index)
+                if ids:
+                    return index.by_id.get(ids[0])
     return None
 
 

@@ -243,3 +243,14 @@ def test_returning_to_talks_is_a_planned_meeting_not_a_retreat(nlp: Language) ->
         t == "CONSULT" and set(a) == {"Serbia", "Kosovo"} and s == "planned"
         for t, a, _, s, _ in found
     ), found
+
+
+def test_the_army_is_the_army_named_before(nlp: Language) -> None:
+    found = events(
+        "Mali's army launched an offensive near Gao on Monday. Tuareg rebels accused "
+        "the army of killing civilians.",
+        nlp,
+    )
+    assert any(
+        t == "ASSAULT" and a == ["Mali's army"] and len(a) == 1 for t, a, _, _, _ in found[1:]
+    )

@@ -347,7 +347,27 @@ class ActorIndex:
             from .entities import alpha3
 
             return self.countries.get(alpha3(place.country))
-        return None
+        return self._definite(tok)
+
+    def _definite(self, tok: Token) -> Entity | None:
+        """ "the army", "the ministry": the last group or organisation named with that head
+        noun before ("Sudan's army", "Saudi Arabia's foreign ministry")."""
+        if tok.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children
+        ):
+            return None
+        if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in tok.children):
+            return None  # "the Russian army" names its own owner
+        head = tok.lemma_.lower()
+        before = [
+            (s, e)
+            for e in self.analysis.entities
+            if e.kind in ("group", "organization")
+            and e.name.split()[-1].lower().rstrip("s") == head.rstrip("s")
+            for s, _ in e.mentions
+            if s < tok.idx
+        ]
+        return max(before, key=lambda pair: pair[0])[1] if before else None
 
 
 def _is_capital(place: Place) -> bool:

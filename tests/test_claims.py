@@ -77,3 +77,7 @@ def test_conditional_figure_is_hypothetical(nlp: Language) -> None:
     )
     (claim,) = result.claims
     assert claim.value == 30.0 and claim.status == "hypothetical"
+
+
+def test_counted_speakers_are_not_claims(nlp: Language) -> None:
+    assert claims("Two diplomats said the talks had stalled.", nlp) == []

@@ -254,3 +254,20 @@ def test_the_army_is_the_army_named_before(nlp: Language) -> None:
     assert any(
         t == "ASSAULT" and a == ["Mali's army"] and len(a) == 1 for t, a, _, _, _ in found[1:]
     )
+
+
+def test_venue_inside_nested_phrases_and_acting_capital_is_no_venue(nlp: Language) -> None:
+    result = analyze(
+        article_from_text(
+            "Brazilian President Luiz Inacio Lula da Silva met Argentine President Javier "
+            "Milei on the sidelines of the summit in Montevideo. Brasilia said it would "
+            "not attend the next meeting.",
+            published="2025-03-13",
+        ),
+        nlp,
+    )
+    places = {p.id: p.name for p in result.places}
+    meet = next(e for e in result.events if e.type == "CONSULT" and e.status == "asserted")
+    assert places[meet.place or ""] == "Montevideo"
+    refused = next(e for e in result.events if e.status == "negated")
+    assert refused.place is None

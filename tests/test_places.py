@@ -55,3 +55,12 @@ def test_unknown_place_does_not_spoil_the_rest(nlp: Language) -> None:
     assert found["Ukraine"].kind == "country"
     if "Zzyzxville" in found:
         assert found["Zzyzxville"].kind == "other" and found["Zzyzxville"].country is None
+
+
+def test_capitals_spelt_with_diacritics_are_capitals() -> None:
+    from newsevents.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    for name in ("Brasilia", "Bogota", "Asuncion", "Reykjavik"):
+        (best, *_) = gaz.lookup(name)
+        assert best.kind == "city" and best.capital, name

@@ -80,3 +80,11 @@ def test_nested_single_quotes_stay_inside_the_outer_quote() -> None:
 def test_curly_quote_left_open_at_the_end_is_dropped() -> None:
     text = "Officials said the vote was \u201cfinal. Nobody expects a recount."
     assert quoted_spans(text) == []
+
+
+def test_speaker_in_apposition_is_the_person(nlp: Language) -> None:
+    found = quotes(
+        "Pakistan's foreign minister, Ishaq Dar, said Islamabad would not attend the summit.",
+        nlp,
+    )
+    assert found and found[0][0] == "Ishaq Dar", found

@@ -259,10 +259,12 @@ def _region_entries(gaz: Gazetteer) -> None:
 def _city_entries(gaz: Gazetteer) -> None:
     stop = {line.strip() for line in read_lines("place_stopwords.txt")}
     geo_countries = _geonames().get_countries()
-    capitals = {(c["iso"], c["capital"]) for c in geo_countries.values()}
+    # GeoNames spells the capital in ASCII on the country ("Brasilia") and with
+    # diacritics on the city ("Brasília"): compare folded forms
+    capitals = {(c["iso"], ascii_fold(str(c["capital"]))) for c in geo_countries.values()}
     for city in _geonames().get_cities().values():
         population = int(city["population"])
-        is_capital = (city["countrycode"], city["name"]) in capitals
+        is_capital = (city["countrycode"], ascii_fold(city["name"])) in capitals
         entry = GeoEntry(
             key=f"city:{city['geonameid']}",
             name=city["name"],

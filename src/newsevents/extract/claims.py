@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Analysis, Article, Claim, Entity
-from .events import ActorIndex, _source, _status
+from .events import SPEECH_VERBS, ActorIndex, _source, _status
 
 _APPROX = {
     "more than": "more than",
@@ -303,6 +303,8 @@ def extract_claims(article: Article, doc: Doc, analysis: Analysis) -> list[Claim
         unit, noun = _unit(ent)
         if unit == "count" and value < 10 and noun is None:
             continue  # "one of", "two" standing alone: not a figure anyone claims
+        if noun is not None and noun.dep_ == "nsubj" and noun.head.lemma_ in SPEECH_VERBS:
+            continue  # "two officials said": who speaks, not what is claimed
         sent = ent.sent
         claimant, claimant_text = _claimant(ent, sent, analysis, index, by_id)
         anchor = noun or ent[-1]

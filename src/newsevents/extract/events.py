@@ -376,6 +376,11 @@ def _is_capital(place: Place) -> bool:
     return bool(entry and entry.capital)
 
 
+def actors_of(tokens: Iterable[Token], index: ActorIndex) -> list[str]:
+    """Entity ids that argument heads name (shared with the quote extractor)."""
+    return _actors(tokens, index)
+
+
 def _expand(tok: Token) -> list[Token]:
     """A head and its coordinated heads ("the US and Ukraine")."""
     return [tok, *tok.conjuncts]
@@ -754,6 +759,19 @@ def _verb_arguments(
     return actors, recipients
 
 
+def _only_as_party(place: Place, parties: list[str], sent: Span, index: ActorIndex) -> bool:
+    """Every mention of the place in the sentence is a party's mention (metonymy)."""
+    party_chars = {
+        i
+        for e in index.analysis.entities
+        if e.id in parties
+        for a, b in e.mentions
+        for i in range(a, b)
+    }
+    inside = [(a, b) for a, b in place.mentions if sent.start_char <= a < sent.end_char]
+    return bool(inside) and all(a in party_chars for a, _ in inside)
+
+
 def _place_of(tok: Token, verb: Token, sent: Span, index: ActorIndex) -> Place | None:
     """The place named in the event's own clause, else the only place of the sentence."""
     heads = [tok, verb]
@@ -767,12 +785,22 @@ def _place_of(tok: Token, verb: Token, sent: Span, index: ActorIndex) -> Place |
         for o in p.children
         if o.dep_ == "pobj"
     ]
-    found = _nearest(
-        index.place_at,
-        [t for c in candidates for t in (c, *(m for m in c.lefts if m.dep_ == "compound"))],
-    )
-    if isinstance(found, Place):
-        return found
+    # "on the sidelines of the summit in Kazan": follow of/in chains two levels down
+    for _ in range(2):
+        candidates += [
+            o
+            for c in list(candidates)
+            for p in c.children
+            if p.dep_ == "prep" and p.lower_ in ("of", "in", "at", "near")
+            for o in p.children
+            if o.dep_ == "pobj" and o not in candidates
+        ]
+    tokens = [t for c in candidates for t in (c, *(m for m in c.lefts if m.dep_ == "compound"))]
+    places = [index.place_at[t.idx] for t in tokens if t.idx in index.place_at]
+    # a mapped place (city, region, country) before a name we could not place ("BRICS")
+    ranked = sorted(places, key=lambda p: p.kind == "other")
+    if ranked:
+        return ranked[0]
     in_sentence = {index.place_at[t.idx].id for t in sent if t.idx in index.place_at}
     if len(in_sentence) == 1:
         found = _nearest(index.place_at, list(sent))
@@ -906,6 +934,8 @@ def extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Event
         if source is not None and source.id in actors and entry.type in _VERBAL:
             source = None  # saying it is doing it: "we hope to get a ceasefire"
         place = _place_of(tok, verb, sent, index)
+        if place is not None and _only_as_party(place, [*actors, *recipients], sent, index):
+            place = None  # "New Delhi would not discuss ...": the capital acts, it is no venue
         time = _nearest(dated, list(verb.subtree))
         key = (entry.type, tuple(actors), tuple(recipients), sent.start)
         if key in seen:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Analysis, Article, Quote, QuoteKind
-from .events import SPEECH_VERBS, ActorIndex
+from ..model import Analysis, Article, Entity, Quote, QuoteKind
+from .events import SPEECH_VERBS, ActorIndex, actors_of
 
 _OPEN = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
 #: Longest quote we accept, in characters: a guard against runaway pairing.
@@ -118,6 +118,15 @@ def _closes(text: str, i: int) -> bool:
     return not before.isspace()
 
 
+def _who(tok: Token, index: ActorIndex) -> Entity | None:
+    """The entity a speaker phrase names: the head, its apposition ("Pakistan's
+    foreign minister, Ishaq Dar"), a described person, else a name inside it."""
+    ids = actors_of([tok], index)
+    if ids:
+        return index.by_id.get(ids[0])
+    return next((index.entity(t) for t in tok.subtree if index.entity(t)), None)
+
+
 def _speaker_of(cue: Token) -> Token | None:
     for c in cue.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
@@ -205,9 +214,7 @@ def extract_quotes(article: Article, doc: Doc, analysis: Analysis) -> list[Quote
             continue
         cue, whole = _cue_for(doc, start, end)
         speaker_tok = _speaker_of(cue) if cue is not None else None
-        speaker = index.entity(speaker_tok) if speaker_tok is not None else None
-        if speaker_tok is not None and speaker is None:
-            speaker = next((index.entity(t) for t in speaker_tok.subtree if index.entity(t)), None)
+        speaker = _who(speaker_tok, index) if speaker_tok is not None else None
         covered.append((start, end))
         quotes.append(
             Quote(
@@ -279,9 +286,7 @@ def _indirect(doc: Doc, index: ActorIndex, covered: list[tuple[int, int]]) -> li
         start, end = span
         if any(a < end and start < b for a, b in covered) or end - start < 10:
             continue  # already quoted directly
-        speaker = index.entity(subj) or next(
-            (index.entity(t) for t in subj.subtree if index.entity(t)), None
-        )
+        speaker = _who(subj, index)
         found.append(
             Quote(
                 id="",

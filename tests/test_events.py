@@ -271,3 +271,18 @@ def test_venue_inside_nested_phrases_and_acting_capital_is_no_venue(nlp: Languag
     assert places[meet.place or ""] == "Montevideo"
     refused = next(e for e in result.events if e.status == "negated")
     assert refused.place is None
+
+
+def test_a_place_named_for_another_reason_is_no_venue(nlp: Language) -> None:
+    result = analyze(
+        article_from_text(
+            "Moldovan President Maia Sandu said she would not allow the country to drift "
+            "into Russia's orbit. Sandu visited Odesa on Monday.",
+            published="2025-03-13",
+        ),
+        nlp,
+    )
+    places = {p.id: p.name for p in result.places}
+    assert all(places.get(e.place or "") != "Russia" for e in result.events)
+    (visit,) = [e for e in result.events if e.type == "CONSULT"]
+    assert places[visit.place or ""] == "Odesa"

@@ -795,17 +795,31 @@ def _place_of(tok: Token, verb: Token, sent: Span, index: ActorIndex) -> Place |
             for o in p.children
             if o.dep_ == "pobj" and o not in candidates
         ]
+    # a place as the object is where it happens: "visited Kursk", "shelled Kharkiv"
+    candidates = [c for c in verb.children if c.dep_ == "dobj"] + candidates
     tokens = [t for c in candidates for t in (c, *(m for m in c.lefts if m.dep_ == "compound"))]
     places = [index.place_at[t.idx] for t in tokens if t.idx in index.place_at]
     # a mapped place (city, region, country) before a name we could not place ("BRICS")
     ranked = sorted(places, key=lambda p: p.kind == "other")
     if ranked:
         return ranked[0]
-    in_sentence = {index.place_at[t.idx].id for t in sent if t.idx in index.place_at}
-    if len(in_sentence) == 1:
-        found = _nearest(index.place_at, list(sent))
-        return found if isinstance(found, Place) else None
+    # else the one place the sentence locates something in ("... in Geneva"), never
+    # a place named for another reason ("Russia's orbit", "Europe is our choice")
+    located = [
+        t
+        for t in sent
+        if t.idx in index.place_at and (t.dep_ == "pobj" or t.head.dep_ == "pobj") and _locative(t)
+    ]
+    if len({index.place_at[t.idx].id for t in located}) == 1:
+        return index.place_at[located[0].idx]
     return None
+
+
+def _locative(tok: Token) -> bool:
+    """The token sits in a locative phrase: "in Geneva", "near the Kursk region"."""
+    while tok.dep_ in ("compound", "amod", "appos", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS
 
 
 @dataclass

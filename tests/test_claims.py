@@ -81,3 +81,18 @@ def test_conditional_figure_is_hypothetical(nlp: Language) -> None:
 
 def test_counted_speakers_are_not_claims(nlp: Language) -> None:
     assert claims("Two diplomats said the talks had stalled.", nlp) == []
+
+
+def test_ranges_and_parts_of_a_whole(nlp: Language) -> None:
+    result = analyze(
+        article_from_text(
+            "Aid agencies said between 300 and 400 trucks a day were needed, and that only "
+            "10 of 36 hospitals were working.",
+            published="2025-03-13",
+        ),
+        nlp,
+    )
+    by_value = {c.value: c for c in result.claims}
+    assert by_value[300.0].approx == "between" and by_value[300.0].unit == "truck"
+    assert by_value[300.0].model_dump()["value_max"] == 400.0
+    assert by_value[10.0].unit == "hospital"

@@ -46,8 +46,24 @@ def test_indirect_speech(nlp: Language) -> None:
 
 def test_multi_paragraph_quote_runs_on_only_when_reopened() -> None:
     text = '"The first part goes on\n\n"and the second part ends here," she said.'
-    ((start, end),) = quoted_spans(text)
-    assert text[start:end].startswith("The first part") and text[start:end].endswith("here,")
+    assert [text[s:e] for s, e in quoted_spans(text)] == [
+        "The first part goes on",
+        "and the second part ends here,",
+    ]
+
+
+def test_every_paragraph_of_a_long_quote_has_the_speaker(nlp: Language) -> None:
+    found = quotes(
+        "Aid chief warns of famine in Gaza\n\n"
+        '"The situation is catastrophic," said Philippe Lazzarini, the head of UNRWA. '
+        '"Children are dying of hunger.\n\n"We need the crossings open now."',
+        nlp,
+    )
+    assert [(s, t) for s, _, t, _ in found] == [
+        ("Philippe Lazzarini", "The situation is catastrophic"),
+        ("Philippe Lazzarini", "Children are dying of hunger"),
+        ("Philippe Lazzarini", "We need the crossings open now"),
+    ]
 
 
 def test_unbalanced_quote_never_swallows_the_article() -> None:

@@ -38,6 +38,7 @@ _APPROX = {
     "fewer than": "less than",
     "under": "less than",
     "at most": "at most",
+    "between": "between",
 }
 _WORDS = {
     w: i
@@ -167,9 +168,15 @@ def _unit(ent: Span) -> tuple[str, Token | None]:
         if after.lstrip().startswith(phrase) or text.endswith(phrase):
             return unit, None
     head = ent[-1].head if ent[-1].dep_ in ("nummod", "quantmod", "compound") else None
+    if head is not None and (head.like_num or head.pos_ != "NOUN"):
+        head = None
     if head is None:
         nxt = doc[ent.end] if ent.end < len(doc) else None
         head = nxt if nxt is not None and nxt.pos_ == "NOUN" else None
+    if head is None and ent.end + 2 < len(doc) and doc[ent.end].lower_ == "of":
+        # "10 of 36 hospitals": the part counts what the whole counts
+        whole = doc[ent.end + 1 : ent.end + 4]
+        head = next((t for t in whole if t.pos_ == "NOUN"), None)
     if head is None:
         return "count", None
     if head.lower_ in _PEOPLE:
@@ -300,6 +307,10 @@ def extract_claims(article: Article, doc: Doc, analysis: Analysis) -> list[Claim
         value = _value(list(ent))
         if value is None:
             continue
+        bounds = [_value([t]) for t in ent if t.like_num]
+        ranged = ent.text.lower().startswith("between") and len(bounds) == 2 and None not in bounds
+        if ranged:  # "between 300 and 400 trucks": the lower bound, the upper kept beside it
+            value = float(bounds[0])  # type: ignore[arg-type]
         unit, noun = _unit(ent)
         if unit == "count" and value < 10 and noun is None:
             continue  # "one of", "two" standing alone: not a figure anyone claims
@@ -327,6 +338,7 @@ def extract_claims(article: Article, doc: Doc, analysis: Analysis) -> list[Claim
                 status=status,
                 disputed_by=disputed,
                 dispute_cue=dispute_cue,
+                **({"value_max": bounds[1]} if ranged else {}),
             )
         )
     for i, c in enumerate(claims, start=1):

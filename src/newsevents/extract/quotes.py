@@ -81,29 +81,33 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans inside quotation marks, paired within paragraphs."""
+    """Character spans inside quotation marks, paired within paragraphs.
+
+    A quote that runs over paragraphs gives one span per paragraph (the wire
+    convention reopens the mark at each new paragraph and closes it only at
+    the end), so no span ever holds a paragraph break or a quotation mark.
+    """
     found: list[_Marked] = []
-    pending: _Marked | None = None  # a quote running on from the previous paragraph
+    pending: _Marked | None = None  # a paragraph's quote still open at its end
     for p_start, p_end in _paragraphs(text):
+        if pending is not None and text[p_start : p_start + 1] in _OPEN:
+            found.append(pending)  # confirmed: the next paragraph reopens it
+        pending = None  # else it never closed: malformed, dropped
         i = p_start
         opened: tuple[int, str] | None = None
-        continues = pending is not None and text[p_start : p_start + 1] in _OPEN
-        if pending is not None and not continues:
-            pending = None  # never closed: malformed, dropped
         while i < p_end:
             ch = text[i]
             if opened is None and ch in _OPEN and _opens(text, i):
                 opened = (i, _OPEN[ch])
             elif opened is not None and ch == opened[1] and (ch != '"' or _closes(text, i)):
-                start = pending.start if pending is not None else opened[0] + 1
-                if i - start <= _MAX_QUOTE:
-                    found.append(_Marked(start, i))
-                pending, opened = None, None
+                if i - opened[0] <= _MAX_QUOTE:
+                    found.append(_Marked(opened[0] + 1, i))
+                opened = None
             i += 1
         if opened is not None:
-            # open at paragraph end: runs on only if the next paragraph reopens
-            first = pending.start if pending is not None else opened[0] + 1
-            pending = _Marked(first, p_end)
+            end = len(text[:p_end].rstrip())
+            if end - opened[0] <= _MAX_QUOTE:
+                pending = _Marked(opened[0] + 1, end)
     return [(m.start, m.end) for m in found if m.end > m.start]
 
 
@@ -146,7 +150,9 @@ def _noun_phrase(tok: Token) -> str:
         left += 1
     right = tok.i
     for child in tok.rights:
-        if child.dep_ in ("prep", "compound", "appos") and child.lower_ != "by":
+        if child.dep_ == "prep" and child.lower_ not in ("of", "for", "from", "at"):
+            break  # "X, the head of UNRWA, in a statement": the statement is not the speaker
+        if child.dep_ in ("prep", "compound", "appos"):
             right = child.right_edge.i
     return tok.doc[left : right + 1].text
 
@@ -237,16 +243,27 @@ def extract_quotes(article: Article, doc: Doc, analysis: Analysis) -> list[Quote
 
 
 def _continue_speakers(doc: Doc, quotes: list[Quote]) -> None:
-    """A quote with no cue of its own right after another speaker's quote is that
-    speaker's ('"The talks were frank," X told reporters. "But we are far apart."')."""
+    """A quote with no cue of its own beside another speaker's quote is that
+    speaker's ('"The talks were frank," X told reporters. "But we are far apart."'),
+    and so is each paragraph of a quote that runs over paragraphs, whether the
+    attribution comes in its first paragraph or its last."""
+
+    def adjacent(a: Quote, b: Quote) -> bool:
+        between = doc.text[a.span[1] : b.span[0]]
+        if not between.strip(' .,\n"\u201c\u201d'):
+            return True  # a quote running on into the next paragraph
+        return "\n\n" not in between and len(between) <= 160
+
     for prev, q in itertools.pairwise(quotes):
-        if q.cue is not None or prev.speaker_text is None:
-            continue
-        between = doc.text[prev.span[1] : q.span[0]]
-        if "\n\n" in between or len(between) > 160:
-            continue
-        q.speaker, q.speaker_text = prev.speaker, prev.speaker_text
-        q.cue, q.cue_span = prev.cue, prev.cue_span
+        if q.cue is None and prev.speaker_text is not None and adjacent(prev, q):
+            q.speaker, q.speaker_text = prev.speaker, prev.speaker_text
+            q.cue, q.cue_span = prev.cue, prev.cue_span
+    for q, nxt in reversed(list(itertools.pairwise(quotes))):
+        if q.cue is None and nxt.speaker_text is not None and adjacent(q, nxt):
+            between = doc.text[q.span[1] : nxt.span[0]]
+            if not between.strip(' .,\n"\u201c\u201d'):  # only across a paragraph run-on
+                q.speaker, q.speaker_text = nxt.speaker, nxt.speaker_text
+                q.cue, q.cue_span = nxt.cue, nxt.cue_span
 
 
 def _clause_span(doc: Doc, clause: Token) -> tuple[int, int] | None:

@@ -123,6 +123,9 @@ class Claim(_Record):
     claimant: str | None = None
     claimant_text: str | None = None
     value: float
+    value_max: float | None = Field(
+        None, description='upper bound of a range ("between 300 and 400")'
+    )
     unit: str
     approx: str | None = None
     measure: str | None = None

@@ -338,7 +338,7 @@ def extract_claims(article: Article, doc: Doc, analysis: Analysis) -> list[Claim
                 status=status,
                 disputed_by=disputed,
                 dispute_cue=dispute_cue,
-                **({"value_max": bounds[1]} if ranged else {}),
+                value_max=bounds[1] if ranged else None,
             )
         )
     for i, c in enumerate(claims, start=1):

@@ -79,3 +79,15 @@ def test_military_title_and_no_title(nlp: Language) -> None:
 def test_modifiers_of_other_nouns_are_not_actors(nlp: Language) -> None:
     found = entities("The halt in US military and intelligence aid worried officials.", nlp)
     assert not any(e.kind == "group" and e.sector == "MIL" for e in found.values())
+
+
+def test_titled_official_takes_the_dateline_country(nlp: Language) -> None:
+    article = article_from_text(
+        "Talks stall in Tbilisi\n\nTBILISI, Dec 5 (Wire) - Prime Minister Irakli Kobakhidze said "
+        "on Thursday that the government would not hold early elections, and the opposition "
+        "leader Nika Melia called for new protests.",
+        published="2024-12-05",
+    )
+    found = {e.name: e for e in analyze(article, nlp).entities}
+    assert found["Irakli Kobakhidze"].country == "GEO"
+    assert found["Nika Melia"].country is None  # an opposition leader is not the state's

@@ -147,6 +147,19 @@ def _institutions() -> dict[str, tuple[str, _Info]]:
     return known
 
 
+_STATE_SECTORS = frozenset(["GOV", "MIL", "COP", "LEG", "JUD", "SPY"])
+
+
+def _dateline_country(article: Article) -> str | None:
+    """alpha-3 of the country the story is datelined in, if its dateline is a place."""
+    if not article.dateline:
+        return None
+    gaz = load_gazetteer()
+    name = re.split(r"[,(]", article.dateline)[0].strip().title()
+    found = gaz.lookup(name)
+    return alpha3(found[0].country) if found and found[0].country else None
+
+
 def is_office_noun(lemma: str) -> bool:
     """A title or a collective that acts for a country: "president", "government"."""
     return lemma in _roles() or lemma in _groups() or f"{lemma}s" in _groups()
@@ -573,6 +586,18 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         )
         if owner and owner is not cluster and owner.country and not cluster.country:
             cluster.country = owner.country
+
+    # An official with a title and no nationality in a story datelined in a country
+    # ("TBILISI - Prime Minister Irakli Kobakhidze said") is that country's.
+    home = _dateline_country(article)
+    if home is not None:
+        for cluster in clusters:
+            if (
+                cluster.kind == "person"
+                and not cluster.country
+                and cluster.sector in _STATE_SECTORS
+            ):
+                cluster.country = home
 
     entities: list[Entity] = []
     ordered = sorted(

@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Analysis, Article, Claim, Entity
-from .events import SPEECH_VERBS, ActorIndex, _source, _status
+from .events import SPEECH_VERBS, ActorIndex, _clause_verb, _named_head, _source, _status
 
 _APPROX = {
     "more than": "more than",
@@ -197,11 +197,9 @@ def _measure(ent: Span, noun: Token | None) -> str:
     """
     doc = ent.doc
     anchor = noun or ent[-1]
-    level = anchor
-    while level.pos_ not in ("VERB", "AUX") and level.head.i != level.i:
-        level = level.head
-    if level.lemma_ in _LEVEL_VERBS and (noun is None or noun.lower_ in ("people", "count")):
-        subj = next((c for c in level.children if c.dep_ == "nsubj"), None)
+    verb = _clause_verb(anchor)
+    if verb.lemma_ in _LEVEL_VERBS and (noun is None or noun.lower_ in ("people", "count")):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.pos_ == "NOUN":
             phrase = doc[subj.left_edge.i : subj.right_edge.i + 1]
             words = [t for t in phrase if not (t.dep_ == "det" and t.i == phrase.start)]
@@ -215,9 +213,6 @@ def _measure(ent: Span, noun: Token | None) -> str:
         if objs:
             obj = objs[0]
             parts.append(doc[obj.left_edge.i : obj.right_edge.i + 1].text)
-    verb = anchor
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
     if verb.pos_ in ("VERB", "AUX") and verb.lemma_ not in ("be", "have"):
         parts.insert(0, verb.text)
     return " ".join(" ".join(parts).split())[:160] or ent.text
@@ -318,10 +313,7 @@ def extract_claims(article: Article, doc: Doc, analysis: Analysis) -> list[Claim
             continue  # "two officials said": who speaks, not what is claimed
         sent = ent.sent
         claimant, claimant_text = _claimant(ent, sent, analysis, index, by_id)
-        anchor = noun or ent[-1]
-        verb = anchor
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
+        verb = _clause_verb(noun or ent[-1])
         status, _ = _status(verb, verb)
         disputed, dispute_cue = _disputed(ent, index)
         claims.append(
@@ -368,15 +360,7 @@ def _claimant(
             objs = [c for c in ent.doc[tok.i + 1].children if c.dep_ == "pobj"]
             if objs:
                 obj = objs[0]
-                # "sources in Moscow" are not Moscow: look at the head and its
-                # name parts only, not inside its prepositional phrases
-                heads = [obj, *(c for c in obj.children if c.dep_ in ("compound", "appos"))]
-                who = next((index.entity(t) for t in heads if index.entity(t)), None)
                 text = ent.doc[obj.left_edge.i : obj.right_edge.i + 1].text
-                return who, text
-    anchor = ent[-1]
-    verb = anchor
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    who = _source(verb, index)
+                return _named_head(obj, index), text
+    who = _source(_clause_verb(ent[-1]), index)
     return who, (who.name if who else None)

@@ -491,6 +491,13 @@ def _office_of(tok: Token, index: ActorIndex) -> Token | None:
     return None
 
 
+def _named_head(obj: Token, index: ActorIndex) -> Entity | None:
+    """The entity an "according to" object names: its head and name parts only,
+    not its prepositional phrases ("sources in Moscow" are not Moscow)."""
+    heads = [obj, *(c for c in obj.children if c.dep_ in ("compound", "appos"))]
+    return next((index.entity(x) for x in heads if index.entity(x)), None)
+
+
 def _clause_verb(tok: Token) -> Token:
     """The verb whose clause holds ``tok`` (the token itself for verbs)."""
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
@@ -665,9 +672,7 @@ def _source(verb: Token, index: ActorIndex) -> Entity | None:
             if child.lower_ == "according" and child.dep_ == "prep":
                 for t in child.subtree:
                     if t.dep_ == "pobj" and t.head.lower_ == "to":
-                        # "sources in Moscow" are not Moscow: the head and its name parts only
-                        heads = [t, *(c for c in t.children if c.dep_ in ("compound", "appos"))]
-                        ent = next((index.entity(x) for x in heads if index.entity(x)), None)
+                        ent = _named_head(t, index)
                         if ent is not None:
                             return ent
         reporter = v.i != verb.i and v.lemma_ in SPEECH_VERBS

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Analysis, Article, Claim, Entity
 from .events import SPEECH_VERBS, ActorIndex, _clause_verb, _named_head, _source, _status
+from .text import doc_text
 
 _APPROX = {
     "more than": "more than",
@@ -145,7 +146,7 @@ def _value(tokens: list[Token]) -> float | None:
 def _approx(doc: Doc, start: int, first_number: int) -> str | None:
     """The hedge before the figure, inside the entity ("more than 86 percent") or before it."""
     at = doc[first_number].idx
-    before = doc.text[max(0, doc[start].idx - 20) : at].lower()
+    before = doc_text(doc)[max(0, doc[start].idx - 20) : at].lower()
     for phrase, norm in sorted(_APPROX.items(), key=lambda kv: -len(kv[0])):
         if re.search(rf"\b{phrase}\s*$", before):
             return norm
@@ -157,13 +158,13 @@ def _unit(ent: Span) -> tuple[str, Token | None]:
     doc = ent.doc
     text = ent.text.lower()
     if "%" in text or re.search(
-        r"\bper ?cent\b", text + doc.text[ent.end_char : ent.end_char + 9].lower()
+        r"\bper ?cent\b", text + doc_text(doc)[ent.end_char : ent.end_char + 9].lower()
     ):
         return "percent", None
-    sign = doc.text[max(0, ent.start_char - 1) : ent.start_char]
+    sign = doc_text(doc)[max(0, ent.start_char - 1) : ent.start_char]
     if sign in _CURRENCY_SIGNS or ent.text[:1] in _CURRENCY_SIGNS:
         return _CURRENCY_SIGNS.get(sign) or _CURRENCY_SIGNS[ent.text[0]], None
-    after = doc.text[ent.end_char : ent.end_char + 20].lower()
+    after = doc_text(doc)[ent.end_char : ent.end_char + 20].lower()
     for phrase, unit in _UNITS.items():
         if after.lstrip().startswith(phrase) or text.endswith(phrase):
             return unit, None
@@ -260,7 +261,7 @@ def _disputed(ent: Span, index: ActorIndex) -> tuple[list[str], str | None]:
         if party is None:
             continue
         nxt = doc[j + 1] if j + 1 < len(doc) else None
-        rest = doc.text[doc[j].idx + len(doc[j].text) :].strip()
+        rest = doc_text(doc)[doc[j].idx + len(doc[j].text) :].strip()
         disputes = nxt is not None and nxt.lemma_.lower() in _DISPUTE_VERBS | {"denie", "dispute"}
         negated_confirm = (
             nxt is not None
@@ -277,7 +278,7 @@ def _disputed(ent: Span, index: ActorIndex) -> tuple[list[str], str | None]:
                 if nxt is not None and not cut
                 else doc[j].idx + len(doc[j].text)
             )
-            cue = doc.text[tok.idx : end] + (" ... (text cut off)" if cut else "")
+            cue = doc_text(doc)[tok.idx : end] + (" ... (text cut off)" if cut else "")
     for tok in sent:  # "Moscow denied the figure": a dispute verb with its own subject
         if tok.i < ent.end or tok.pos_ != "VERB" or tok.lemma_.lower() not in _DISPUTE_VERBS:
             continue
@@ -287,7 +288,7 @@ def _disputed(ent: Span, index: ActorIndex) -> tuple[list[str], str | None]:
             who = index.entity(subj)
             if who is not None and who.id not in found:
                 found.append(who.id)
-                cue = cue or doc.text[subj.idx : tok.idx + len(tok.text)]
+                cue = cue or doc_text(doc)[subj.idx : tok.idx + len(tok.text)]
     return found, cue
 
 

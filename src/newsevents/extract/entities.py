@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import load_gazetteer, normalize_surface, read_table, split_list
 from ..model import Article, Entity, EntityKind
+from .text import doc_text
 
 _MEDIA_WORDS = frozenset(
     [
@@ -391,7 +392,7 @@ def _group_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str, int, str]]:
                 end = tok.idx + len(tok.text)
                 if len(modifiers) == 1:
                     first = mod.left_edge if mod.dep_ == "poss" else mod
-                    yield first.idx, end, country, sector, rank, doc.text[first.idx : end]
+                    yield first.idx, end, country, sector, rank, doc_text(doc)[first.idx : end]
                 else:  # "the American and Ukrainian delegations": one mention each
                     yield mod.idx, mod.idx + len(text), country, sector, rank, f"{text} {noun}"
                 found_any = True

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer import Gazetteer, GeoEntry, load_gazetteer, normalize_surface
 from ..model import Article, Place
+from .text import doc_text
 
 _LABELS = ("GPE", "LOC", "FAC")
 
@@ -59,7 +60,7 @@ def extract_places(article: Article, doc: Doc) -> list[Place]:
     by_key: dict[str, Place] = {}
     for start, end, surface in mentions:
         # keep the span on the name itself, without "the" or a possessive
-        raw = doc.text[start:end]
+        raw = doc_text(doc)[start:end]
         offset = raw.find(surface) if surface in raw else 0
         span = (start + offset, start + offset + len(surface)) if offset >= 0 else (start, end)
         entry = _resolve(surface, gaz, doc_admin1, doc_countries)

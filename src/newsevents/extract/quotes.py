@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Analysis, Article, Entity, Quote, QuoteKind
 from .events import SPEECH_VERBS, ActorIndex, actors_of
+from .text import doc_text
 
 _OPEN = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
 #: Longest quote we accept, in characters: a guard against runaway pairing.
@@ -190,7 +191,7 @@ def _cue_for(doc: Doc, start: int, end: int) -> tuple[Token | None, bool]:
             return next(t for t in words if _is_cue(t)), True
     if before_cues:
         cue = before_cues[-1]
-        between = doc.text[cue.idx + len(cue.text) : start]
+        between = doc_text(doc)[cue.idx + len(cue.text) : start]
         direct = ":" in between or not any(
             t.is_alpha for t in outside_before if t.i > cue.i and t.dep_ != "nsubj"
         )
@@ -201,10 +202,10 @@ def _cue_for(doc: Doc, start: int, end: int) -> tuple[Token | None, bool]:
 def _kind(doc: Doc, start: int, end: int, whole_sentence: bool) -> QuoteKind:
     if whole_sentence:
         return "direct"
-    inner = doc.text[start:end]
+    inner = doc_text(doc)[start:end]
     words = inner.split()
     # a full clause standing alone after a colon is direct speech too
-    if len(words) >= 8 and inner[:1].isupper() and doc.text[:start].rstrip()[-2:-1] == ":":
+    if len(words) >= 8 and inner[:1].isupper() and doc_text(doc)[:start].rstrip()[-2:-1] == ":":
         return "direct"
     return "partial"
 
@@ -214,8 +215,8 @@ def extract_quotes(article: Article, doc: Doc, analysis: Analysis) -> list[Quote
     index = ActorIndex(analysis)
     quotes: list[Quote] = []
     covered: list[tuple[int, int]] = []
-    for start, end in quoted_spans(doc.text):
-        inner = doc.text[start:end].rstrip(" ,.")
+    for start, end in quoted_spans(doc_text(doc)):
+        inner = doc_text(doc)[start:end].rstrip(" ,.")
         if not re.search(r"\w", inner):
             continue
         cue, whole = _cue_for(doc, start, end)
@@ -227,7 +228,7 @@ def extract_quotes(article: Article, doc: Doc, analysis: Analysis) -> list[Quote
                 id="",
                 speaker=speaker.id if speaker else None,
                 speaker_text=_noun_phrase(speaker_tok) if speaker_tok is not None else None,
-                text=doc.text[start : start + len(inner)],
+                text=doc_text(doc)[start : start + len(inner)],
                 span=(start, start + len(inner)),
                 kind=_kind(doc, start, end, whole),
                 cue=cue.text if cue is not None else None,
@@ -249,7 +250,7 @@ def _continue_speakers(doc: Doc, quotes: list[Quote]) -> None:
     attribution comes in its first paragraph or its last."""
 
     def adjacent(a: Quote, b: Quote) -> bool:
-        between = doc.text[a.span[1] : b.span[0]]
+        between = doc_text(doc)[a.span[1] : b.span[0]]
         if not between.strip(' .,\n"\u201c\u201d'):
             return True  # a quote running on into the next paragraph
         return "\n\n" not in between and len(between) <= 160
@@ -260,7 +261,7 @@ def _continue_speakers(doc: Doc, quotes: list[Quote]) -> None:
             q.cue, q.cue_span = prev.cue, prev.cue_span
     for q, nxt in reversed(list(itertools.pairwise(quotes))):
         if q.cue is None and nxt.speaker_text is not None and adjacent(q, nxt):
-            between = doc.text[q.span[1] : nxt.span[0]]
+            between = doc_text(doc)[q.span[1] : nxt.span[0]]
             if not between.strip(' .,\n"\u201c\u201d'):  # only across a paragraph run-on
                 q.speaker, q.speaker_text = nxt.speaker, nxt.speaker_text
                 q.cue, q.cue_span = nxt.cue, nxt.cue_span
@@ -309,7 +310,7 @@ def _indirect(doc: Doc, index: ActorIndex, covered: list[tuple[int, int]]) -> li
                 id="",
                 speaker=speaker.id if speaker else None,
                 speaker_text=_noun_phrase(subj),
-                text=doc.text[start:end],
+                text=doc_text(doc)[start:end],
                 span=(start, end),
                 kind="indirect",
                 cue=tok.text,

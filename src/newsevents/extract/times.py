@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from ..dates import MONTHS, WEEKDAYS, parse_absolute_date, valid_date
 from ..model import Article, Time, TimeKind
+from .text import doc_text
 
 _NUMBER_WORDS = {
     "a": 1,
@@ -303,13 +304,13 @@ def _candidates(doc: Doc) -> list[_Candidate]:
         _Candidate(e.start_char, e.end_char, True) for e in doc.ents if e.label_ in ("DATE", "TIME")
     ]
     for pattern in _PATTERNS:
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(doc_text(doc)):
             start, end = m.start(), m.end()
             text = m.group(0)
             lead = len(text) - len(text.lstrip())
             start += lead
-            if re.match(r"(?:on|past)\s", doc.text[start:end], re.I):
-                start += doc.text[start:end].index(" ") + 1
+            if re.match(r"(?:on|past)\s", doc_text(doc)[start:end], re.I):
+                start += doc_text(doc)[start:end].index(" ") + 1
             spans.append(_Candidate(start, end, False))
     # Longest first, then drop any candidate overlapping one already kept.
     spans.sort(key=lambda c: (-(c.end - c.start), c.start))
@@ -336,8 +337,8 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
     published = date.fromisoformat(article.published) if article.published else None
     times: list[Time] = []
     for cand in _candidates(doc):
-        start, end = _trim(doc.text, cand.start, cand.end)
-        text = doc.text[start:end]
+        start, end = _trim(doc_text(doc), cand.start, cand.end)
+        text = doc_text(doc)[start:end]
         if not text.strip():
             continue
         if re.fullmatch(r"\d{1,3}", text) or re.search(

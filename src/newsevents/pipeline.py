@@ -2,7 +2,7 @@
 
 The spaCy pipeline is loaded once per process (``load_nlp``) and each extractor
 is a pure function of the Article and the Doc, so the same code runs in the CLI,
-the local runner and, later, inside Spark executors.
+the local runner's workers and Spark executors.
 """
 
 from __future__ import annotations
@@ -26,6 +26,13 @@ from .nlp import load_nlp
 
 #: Bump when an extractor changes its output, so stored evidence says what made it.
 EXTRACTOR_VERSION = "0.1.0"
+
+#: Articles parsed inside one ``memory_zone``: large enough for ``nlp.pipe`` to
+#: batch well, small enough that the zone's transient strings stay few.
+ZONE_SIZE = 256
+#: Longest text parsed in one piece (spaCy refuses more than ``nlp.max_length``,
+#: and the parser's memory grows with the length of what it is given).
+PIECE_CHARS = 100_000
 
 
 def analyze_doc(article: Article, doc: Doc, timings: dict[str, float] | None = None) -> Analysis:
@@ -53,15 +60,86 @@ def analyze_doc(article: Article, doc: Doc, timings: dict[str, float] | None = N
 
 def analyze(article: Article, nlp: Language | None = None) -> Analysis:
     """Analyse one article."""
-    nlp = nlp or load_nlp()
-    return analyze_doc(article, nlp(article.text))
+    return next(analyze_batch([article], nlp))
 
 
 def analyze_batch(
-    articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 16
+    articles: Iterable[Article],
+    nlp: Language | None = None,
+    batch_size: int = 16,
+    zone_size: int = ZONE_SIZE,
+    piece_chars: int = PIECE_CHARS,
 ) -> Iterator[Analysis]:
-    """Analyse many articles with ``nlp.pipe``, in input order."""
+    """Analyse many articles with ``nlp.pipe``, in input order.
+
+    Pure: the same articles give the same analyses wherever this runs (CLI,
+    local workers, Spark executors). Every ``zone_size`` articles are parsed
+    inside ``nlp.memory_zone()``, so strings and lexemes that only those
+    articles introduced are freed and a long run does not grow. Nothing of
+    spaCy leaves the zone: analyses hold plain strings and numbers.
+    """
     nlp = nlp or load_nlp()
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield analyze_doc(article, doc)
+    for chunk in _chunks(articles, zone_size):
+        with nlp.memory_zone():
+            for article, doc in parse_articles(chunk, nlp, batch_size, piece_chars):
+                yield analyze_doc(article, doc)
+
+
+def parse_articles(
+    articles: list[Article], nlp: Language, batch_size: int = 16, piece_chars: int = PIECE_CHARS
+) -> Iterator[tuple[Article, Doc]]:
+    """Each article with its Doc; long texts are parsed in pieces and joined.
+
+    A text longer than ``PIECE_CHARS`` is cut at paragraph (else sentence, else
+    word) boundaries, the pieces go through ``nlp.pipe`` with everything else,
+    and ``Doc.from_docs`` joins them into one Doc whose text and offsets are
+    the article's. Nothing is rejected for length, and the parser's working
+    memory stays that of one piece.
+    """
+    pieces = (
+        (piece, (number, count))
+        for number, article in enumerate(articles)
+        for count, piece in _counted(split_text(article.text, piece_chars))
+    )
+    parts: list[Doc] = []
+    for doc, (number, count) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+        parts.append(doc)
+        if len(parts) < count:
+            continue
+        joined = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        parts = []
+        yield articles[number], joined
+
+
+def _counted(pieces: list[str]) -> Iterator[tuple[int, str]]:
+    return ((len(pieces), p) for p in pieces)
+
+
+def split_text(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters that join back exactly."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = -1
+        for boundary in ("\n\n", "\n", ". ", " "):
+            at = window.rfind(boundary, limit // 2)
+            if at > 0:
+                cut = at + len(boundary)
+                break
+        end = start + (cut if cut > 0 else limit)
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

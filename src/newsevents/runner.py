@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .model import Analysis, Article
+from .pipeline import _chunks
 
 _NLP: Any = None
 
@@ -27,17 +28,6 @@ def _analyze_chunk(articles: list[Article]) -> list[Analysis]:
     from .pipeline import analyze_batch
 
     return list(analyze_batch(articles, _NLP))
-
-
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def run_local(articles: Iterable[Article], workers: int = 1, chunk: int = 8) -> Iterator[Analysis]:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Analysis, Article, Claim, Entity
 from .events import SPEECH_VERBS, ActorIndex, _clause_verb, _named_head, _source, _status
-from .text import doc_text
+from .text import doc_text, trimmed
 
 _APPROX = {
     "more than": "more than",
@@ -327,7 +327,7 @@ def extract_claims(article: Article, doc: Doc, analysis: Analysis) -> list[Claim
                 approx=_approx(doc, ent.start, next((t.i for t in ent if t.like_num), ent.start)),
                 measure=_measure(ent, noun),
                 span=(ent.start_char, ent.end_char),
-                sentence=(sent.start_char, sent.end_char),
+                sentence=trimmed(doc, sent.start_char, sent.end_char),
                 status=status,
                 disputed_by=disputed,
                 dispute_cue=dispute_cue,

@@ -242,7 +242,7 @@ def _info_from_descriptor(
         if tok.i not in premods or tok.dep_ == "pobj":
             continue
         if tok.dep_ == "poss" or (tok.i + 1 < len(tok.doc) and tok.nbor(1).tag_ == "POS"):
-            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            ent = _entity_of(tok)
             if ent is not None and ent.label_ in ("PERSON", "ORG"):
                 possessors.append((ent.start_char, ent.end_char))
                 continue
@@ -302,13 +302,8 @@ def _country_after(tok: Token) -> str | None:
         if prep.dep_ != "prep" or prep.lower_ not in _PLACE_OF_GROUP:
             continue
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            span = obj.doc[obj.left_edge.i : obj.i + 1]
-            for ent in obj.doc.ents:
-                if (
-                    ent.label_ in ("GPE", "NORP")
-                    and span.start <= ent.start
-                    and ent.end <= span.end
-                ):
+            for ent in _ents_within(obj.doc, obj.left_edge.i, obj.i + 1):
+                if ent.label_ in ("GPE", "NORP"):
                     found = _country_of_word(_strip_name(ent.text))
                     if found:
                         return found
@@ -320,6 +315,35 @@ def _country_after(tok: Token) -> str | None:
                 if found:
                     return found
     return None
+
+
+def _entity_of(tok: Token) -> Span | None:
+    """The named entity a token is part of, from the IOB tags."""
+    if tok.ent_iob_ not in ("B", "I"):
+        return None
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
+
+
+def _ents_within(doc: Doc, start: int, end: int) -> Iterable[Span]:
+    """Named entities wholly inside tokens ``[start, end)``, read from the tokens'
+    IOB tags: ``doc.ents`` builds every entity of the article on each call."""
+    i = start
+    while i < end:
+        tok = doc[i]
+        if tok.ent_iob_ != "B":
+            i += 1
+            continue
+        stop = i + 1
+        while stop < len(doc) and doc[stop].ent_iob_ == "I":
+            stop += 1
+        if stop <= end:
+            yield Span(doc, i, stop, label=tok.ent_type_)
+        i = stop
 
 
 #: Dependencies of a name that acts or is acted on (not "in Moscow", "the Moscow talks").

@@ -12,6 +12,7 @@ that reports it.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -20,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import load_gazetteer, read_table
 from ..model import Analysis, Article, Entity, Event, Place, Status, Time
+from .text import trimmed
 
 SPEECH_VERBS = frozenset(
     [
@@ -300,6 +302,21 @@ class ActorIndex:
         self.by_id = {e.id: e for e in analysis.entities}
         #: parties of the last event coded, for "they met"
         self.recent: list[str] = []
+        # Mention starts in text order, so that "the last X named before" is a
+        # binary search and not a scan of the article (long texts made it quadratic).
+        self._person_starts = _mention_starts(self.persons)
+        self._group_starts = _mention_starts(e for e in analysis.entities if e.kind != "person")
+        self._by_head: dict[str, tuple[list[int], list[Entity]]] = {}
+        for ent in analysis.entities:
+            if ent.kind in ("group", "organization"):
+                self._by_head.setdefault(ent.name.split()[-1].lower().rstrip("s"), ([], []))
+        for head in self._by_head:
+            self._by_head[head] = _mention_starts(
+                e
+                for e in analysis.entities
+                if e.kind in ("group", "organization")
+                and e.name.split()[-1].lower().rstrip("s") == head
+            )
 
     def described(self, tok: Token) -> Entity | None:
         """The one person a role noun describes: "Trump's envoy", "the Russian
@@ -329,19 +346,9 @@ class ActorIndex:
             speaker = self.by_id.get(quote.speaker or "") if quote is not None else None
             return speaker  # "We hope to get a ceasefire," he said: the speaker
         if tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "him", "her"):
-            before = [(s, e) for e in self.persons for s, _ in e.mentions if s < tok.idx]
-            if before:
-                return max(before, key=lambda pair: pair[0])[1]
-            return None
+            return _last_before(self._person_starts, tok.idx)
         if tok.pos_ == "PRON" and tok.lower_ in ("it", "they", "its", "their"):
-            groups = [
-                (s, e)
-                for e in self.analysis.entities
-                if e.kind != "person"
-                for s, _ in e.mentions
-                if tok.sent.start_char <= s < tok.idx
-            ]
-            return max(groups, key=lambda pair: pair[0])[1] if groups else None
+            return _last_before(self._group_starts, tok.idx, tok.sent.start_char)
         place = self.place_at.get(tok.idx)
         if place is not None and place.country and (place.kind == "country" or _is_capital(place)):
             from .entities import alpha3
@@ -358,16 +365,24 @@ class ActorIndex:
             return None
         if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in tok.children):
             return None  # "the Russian army" names its own owner
-        head = tok.lemma_.lower()
-        before = [
-            (s, e)
-            for e in self.analysis.entities
-            if e.kind in ("group", "organization")
-            and e.name.split()[-1].lower().rstrip("s") == head.rstrip("s")
-            for s, _ in e.mentions
-            if s < tok.idx
-        ]
-        return max(before, key=lambda pair: pair[0])[1] if before else None
+        starts = self._by_head.get(tok.lemma_.lower().rstrip("s"))
+        return _last_before(starts, tok.idx) if starts else None
+
+
+def _mention_starts(entities: Iterable[Entity]) -> tuple[list[int], list[Entity]]:
+    """Every mention start of ``entities`` in text order, with its entity."""
+    pairs = sorted(((s, e) for e in entities for s, _ in e.mentions), key=lambda p: p[0])
+    return [s for s, _ in pairs], [e for _, e in pairs]
+
+
+def _last_before(
+    starts: tuple[list[int], list[Entity]], offset: int, floor: int = 0
+) -> Entity | None:
+    """The entity of the last mention starting before ``offset`` (and at or after ``floor``)."""
+    at = bisect.bisect_left(starts[0], offset) - 1
+    if at < 0 or starts[0][at] < floor:
+        return None
+    return starts[1][at]
 
 
 def _is_capital(place: Place) -> bool:
@@ -771,6 +786,7 @@ def _only_as_party(place: Place, parties: list[str], sent: Span, index: ActorInd
         for e in index.analysis.entities
         if e.id in parties
         for a, b in e.mentions
+        if a < sent.end_char and sent.start_char < b
         for i in range(a, b)
     }
     inside = [(a, b) for a, b in place.mentions if sent.start_char <= a < sent.end_char]
@@ -882,11 +898,12 @@ def _merge_conjoined(drafts: list[_Draft]) -> list[_Draft]:
     """ "increase pressure on Kursk and recapture territory from Ukraine": one
     assault, when conjoined verbs share type and actors."""
     kept: list[_Draft] = []
+    by_sentence: dict[tuple[int, int], list[_Draft]] = {}
     for d in drafts:
         twin = next(
             (
                 k
-                for k in kept
+                for k in by_sentence.get(d.event.sentence, [])
                 if k.event.type == d.event.type
                 and k.event.actors == d.event.actors
                 and k.event.sentence == d.event.sentence
@@ -896,6 +913,7 @@ def _merge_conjoined(drafts: list[_Draft]) -> list[_Draft]:
         )
         if twin is None:
             kept.append(d)
+            by_sentence.setdefault(d.event.sentence, []).append(d)
             continue
         ev = twin.event
         ev.recipients += [r for r in d.event.recipients if r not in ev.recipients]
@@ -973,7 +991,7 @@ def extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Event
             status=status,
             source=source.id if source else None,
             trigger=(tok.idx, tok.idx + len(tok.text)),
-            sentence=(sent.start_char, sent.end_char),
+            sentence=trimmed(doc, sent.start_char, sent.end_char),
             confidence=round(min(confidence, 0.95), 2),
             rule=entry.rule,
             status_rule=why,

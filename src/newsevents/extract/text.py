@@ -19,3 +19,17 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return str(text)
+
+
+def trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the whitespace at either edge.
+
+    A paragraph break is a token of its own and spaCy may put it at the start
+    of the next sentence; a sentence span should hold the sentence only.
+    """
+    text = doc_text(doc)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

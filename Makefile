@@ -23,13 +23,14 @@ lint:
 	$(BIN)/ruff check src tests benchmarks eval
 	$(BIN)/mypy
 
-# The store tests start a throwaway PostgreSQL server and the dashboard test drives
-# Debian's Chromium: both Debian packages, installed when missing.
+# The store tests start a throwaway PostgreSQL server, the dashboard test drives
+# Debian's Chromium and the Spark test runs Spark in local mode on Java 17: all
+# Debian packages, installed when missing.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 system-deps:
-	@{ ls /usr/lib/postgresql/*/bin/initdb && [ -x /usr/bin/chromium ]; } >/dev/null 2>&1 || { \
+	@{ ls /usr/lib/postgresql/*/bin/initdb && [ -x /usr/bin/chromium ] && java -version; } >/dev/null 2>&1 || { \
 	  $(SUDO) apt-get update -q && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q postgresql chromium; }
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q postgresql chromium openjdk-17-jre-headless; }
 
 test: system-deps install lint
 	$(BIN)/python -m pytest -q

@@ -114,6 +114,72 @@ def ingest(paths: tuple[Path, ...], db: str, workers: int, published: str | None
 
 
 @main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", required=True, type=click.Path(path_type=Path), help="Output folder.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default="local",
+    show_default=True,
+    help="Local processes, or Spark (needs the 'spark' extra and Java 17).",
+)
+@click.option("--workers", type=int, default=1, show_default=True, help="Local processes.")
+@click.option(
+    "--master",
+    default=None,
+    help="Spark master (default local[2]; under spark-submit, leave it to spark-submit).",
+)
+@click.option("--partitions", type=int, default=None, help="Spark partitions for the analysis.")
+@click.option("--published", help="Publication date (YYYY-MM-DD) for every input.")
+@click.option("--overwrite", is_flag=True, help="Replace what the output folder holds.")
+def batch(
+    paths: tuple[Path, ...],
+    out: Path,
+    engine: str,
+    workers: int,
+    master: str | None,
+    partitions: int | None,
+    published: str | None,
+    overwrite: bool,
+) -> None:
+    """Analyse inputs into Parquet tables (articles, entities, places, mentions,
+    events, quotes, claims, failures) under OUT, one folder a table.
+
+    Text, HTML, JSON Lines and Parquet inputs (files or folders). DuckDB reads
+    the result (SELECT * FROM 'OUT/events/*.parquet') and `newsevents ingest
+    OUT` loads it into the store. Bad inputs go to the failures table; the exit
+    status is 1 if there were any.
+    """
+    from .batch import run_batch_local
+
+    pub = _published(published)
+    try:
+        if engine == "spark":
+            from .spark import default_master, run_batch_spark
+
+            stats = run_batch_spark(
+                [str(p) for p in paths],
+                out,
+                master=master or default_master(),
+                partitions=partitions,
+                published=pub,
+                overwrite=overwrite,
+            )
+        else:
+            stats = run_batch_local(paths, out, workers=workers, published=pub, overwrite=overwrite)
+    except NewsEventsError as exc:
+        raise click.ClickException(str(exc)) from None
+    rows = ", ".join(f"{n} {t}" for t, n in stats.rows.items())
+    click.echo(
+        f"newsevents: {stats.articles} articles ({stats.duplicates} duplicates skipped, "
+        f"{stats.failed} failed) in {stats.seconds:.1f} s on {stats.engine}: {rows} -> {out}",
+        err=True,
+    )
+    if stats.failed:
+        sys.exit(1)
+
+
+@main.command()
 @click.option(
     "--db", default="newsevents.db", show_default=True, help="SQLite path or postgresql:// URL."
 )

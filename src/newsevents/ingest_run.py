@@ -12,13 +12,15 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 from pathlib import Path
 
+from .batch import batch_analyses, is_batch_output
 from .errors import InputError
 from .ingest import iter_articles
-from .model import Article
+from .model import Analysis, Article
 from .pipeline import EXTRACTOR_VERSION
-from .runner import run_local
+from .runner import AnalysisError, run_local
 from .store import open_store
 
 
@@ -59,6 +61,10 @@ def run_ingest(
     failures: list[InputError] = []
     show = sys.stderr.isatty() if progress is None else progress
 
+    paths = list(paths)
+    analysed = [Path(p) for p in paths if is_batch_output(Path(p))]
+    paths = [p for p in paths if Path(p) not in analysed]
+
     def todo() -> Iterator[Article]:
         for item in iter_articles(paths, published=published):
             if isinstance(item, InputError):
@@ -78,9 +84,22 @@ def run_ingest(
             stats.failed += 1
             print(f"newsevents: {error}", file=sys.stderr)
 
+    def stored() -> Iterator[Analysis]:
+        """Documents a ``newsevents batch`` run already made: loaded, not analysed again."""
+        for folder in analysed:
+            for _, analysis in batch_analyses(folder):
+                if analysis.article.id in known:
+                    stats.skipped += 1
+                    continue
+                known.add(analysis.article.id)
+                yield analysis
+
     try:
-        for analysis in run_local(todo(), workers=workers):
+        for analysis in chain(stored(), run_local(todo(), workers=workers)):
             flush_failures()
+            if isinstance(analysis, AnalysisError):
+                failures.append(analysis)
+                continue
             if store.save(analysis, label=analysis.article.source, version=EXTRACTOR_VERSION):
                 stats.stored += 1
             else:

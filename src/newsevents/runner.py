@@ -3,6 +3,10 @@
 Each worker loads the spaCy pipeline once (pool initializer) and runs the same
 pure ``analyze_batch`` as the single-process path; only plain pydantic records
 cross the process boundary. With one worker nothing is forked.
+
+An article that makes an extractor fail does not take its neighbours down:
+the chunk is analysed again one article at a time and the failing article
+comes back as an ``AnalysisError`` naming it, in its place in the order.
 """
 
 from __future__ import annotations
@@ -11,8 +15,14 @@ import multiprocessing as mp
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from .errors import InputError
 from .model import Analysis, Article
-from .pipeline import _chunks
+from .pipeline import _chunks, analyze_batch
+
+
+class AnalysisError(InputError):
+    """An article the extractors failed on; ``source`` is the article id."""
+
 
 _NLP: Any = None
 
@@ -24,20 +34,33 @@ def _init_worker() -> None:
     _NLP = load_nlp()
 
 
-def _analyze_chunk(articles: list[Article]) -> list[Analysis]:
-    from .pipeline import analyze_batch
+def analyze_chunk(articles: list[Article], nlp: Any = None) -> list[Analysis | AnalysisError]:
+    """Analyses of ``articles``; one that fails becomes an AnalysisError, not an exception."""
+    nlp = nlp if nlp is not None else _NLP
+    try:
+        return list(analyze_batch(articles, nlp))
+    except Exception:
+        results: list[Analysis | AnalysisError] = []
+        for article in articles:
+            try:
+                results.extend(analyze_batch([article], nlp))
+            except Exception as exc:
+                problem = f"analysis failed: {type(exc).__name__}: {exc}"
+                results.append(AnalysisError(article.id, problem))
+        return results
 
-    return list(analyze_batch(articles, _NLP))
 
-
-def run_local(articles: Iterable[Article], workers: int = 1, chunk: int = 8) -> Iterator[Analysis]:
+def run_local(
+    articles: Iterable[Article], workers: int = 1, chunk: int = 16
+) -> Iterator[Analysis | AnalysisError]:
     """Analyses of ``articles`` in order, on ``workers`` processes."""
     if workers <= 1:
-        from .pipeline import analyze_batch
+        from .nlp import load_nlp
 
-        yield from analyze_batch(articles)
+        for part in _chunks(articles, chunk):  # the model loads when there is work
+            yield from analyze_chunk(part, load_nlp())
         return
     ctx = mp.get_context("spawn")
     with ctx.Pool(workers, initializer=_init_worker) as pool:
-        for batch in pool.imap(_analyze_chunk, _chunks(articles, chunk)):
+        for batch in pool.imap(analyze_chunk, _chunks(articles, chunk)):
             yield from batch

@@ -26,7 +26,9 @@ from .layout import analyze_layout
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+PARQUET_SUFFIXES = {".parquet"}
 META_SUFFIX = ".meta.json"
+INPUT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | PARQUET_SUFFIXES
 
 
 @dataclass
@@ -133,18 +135,20 @@ def _from_html(html: str, label: str) -> tuple[str, dict[str, Any]]:
     return body, {k: v for k, v in meta.items() if v}
 
 
-def _read_sidecar(path: Path) -> dict[str, Any]:
+def sidecar_path(path: Path) -> Path:
+    """``report.txt`` -> ``report.meta.json``: where an input's metadata would be."""
     name = path.name
     for suffix in (*TEXT_SUFFIXES, *HTML_SUFFIXES):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
             break
-    sidecar = path.with_name(name + META_SUFFIX)
-    if not sidecar.exists():
-        return {}
-    label = str(sidecar)
+    return path.with_name(name + META_SUFFIX)
+
+
+def parse_sidecar(data: bytes, label: str) -> dict[str, Any]:
+    """The metadata object of a ``.meta.json`` file, or MalformedInputError naming it."""
     try:
-        meta = json.loads(decode_bytes(sidecar.read_bytes(), label))
+        meta = json.loads(decode_bytes(data, label))
     except json.JSONDecodeError as exc:
         raise MalformedInputError(
             label, f"malformed JSON: {exc.msg} at line {exc.lineno}"
@@ -162,26 +166,63 @@ def _looks_like_html(text: str) -> bool:
 
 
 def read_file(path: Path) -> Iterator[RawInput | InputError]:
-    """One file: JSON Lines yields one input per line, anything else one input."""
+    """One file: JSON Lines and Parquet yield one input per line or row, anything else one."""
     label = str(path)
     try:
         data = path.read_bytes()
+        sidecar = sidecar_path(path)
+        meta = sidecar.read_bytes() if sidecar.exists() else None
     except OSError as exc:
         yield InputError(label, f"cannot read: {exc.strerror or exc}")
         return
-    if path.suffix.lower() in JSONL_SUFFIXES:
+    yield from parse_file(label, data, meta, str(sidecar_path(path)))
+
+
+def parse_file(
+    label: str, data: bytes, meta: bytes | None = None, meta_label: str = ""
+) -> Iterator[RawInput | InputError]:
+    """The inputs in one file's bytes; ``label`` ends with the file name.
+
+    Separate from reading so that Spark executors, which get the bytes from
+    ``binaryFile``, parse exactly as the local runner does.
+    """
+    suffix = Path(label).suffix.lower()
+    if suffix in JSONL_SUFFIXES:
         yield from read_jsonl(data, label)
+        return
+    if suffix in PARQUET_SUFFIXES:
+        yield from read_parquet(data, label)
         return
     try:
         text = decode_bytes(data, label)
-        meta = _read_sidecar(path)
+        metadata = parse_sidecar(meta, meta_label) if meta is not None else {}
     except InputError as exc:
         yield exc
         return
-    if path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(text):
-        yield RawInput(label=label, html=text, meta=meta)
+    if suffix in HTML_SUFFIXES or _looks_like_html(text):
+        yield RawInput(label=label, html=text, meta=metadata)
     else:
-        yield RawInput(label=label, text=text, meta=meta)
+        yield RawInput(label=label, text=text, meta=metadata)
+
+
+def read_parquet(data: bytes, label: str) -> Iterator[RawInput | InputError]:
+    """A Parquet file of articles: a ``text`` or ``html`` column plus metadata columns.
+
+    Rows are labelled ``file:N`` (N from 1) like JSON Lines, so a failure names its row.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.read_table(pa.BufferReader(data))
+    except (OSError, ValueError, pa.ArrowException) as exc:
+        yield MalformedInputError(label, f"not a readable Parquet file: {exc}")
+        return
+    if "text" not in table.column_names and "html" not in table.column_names:
+        yield MalformedInputError(label, "Parquet file has no 'text' or 'html' column")
+        return
+    for number, record in enumerate(table.to_pylist(), start=1):
+        yield from record_input(record, f"{label}:{number}", number, "row")
 
 
 def read_jsonl(data: bytes, label: str) -> Iterator[RawInput | InputError]:
@@ -203,15 +244,22 @@ def read_jsonl(data: bytes, label: str) -> Iterator[RawInput | InputError]:
         if not isinstance(record, dict):
             yield MalformedInputError(where, f"line {number} is not a JSON object")
             continue
-        text, html = record.get("text"), record.get("html")
-        if not isinstance(text, str) and not isinstance(html, str):
-            yield MalformedInputError(where, f"line {number} has no 'text' or 'html' string")
-            continue
-        meta = {k: v for k, v in record.items() if k not in ("text", "html")}
-        if isinstance(text, str):
-            yield RawInput(label=where, text=text, meta=meta)
-        else:
-            yield RawInput(label=where, html=html, meta=meta)
+        yield from record_input(record, where, number, "line")
+
+
+def record_input(
+    record: dict[str, Any], where: str, number: int, unit: str
+) -> Iterator[RawInput | InputError]:
+    """One JSON Lines object or Parquet row: ``text`` or ``html`` plus metadata."""
+    text, html = record.get("text"), record.get("html")
+    if not isinstance(text, str) and not isinstance(html, str):
+        yield MalformedInputError(where, f"{unit} {number} has no 'text' or 'html' string")
+        return
+    meta = {k: v for k, v in record.items() if k not in ("text", "html") and v is not None}
+    if isinstance(text, str):
+        yield RawInput(label=where, text=text, meta=meta)
+    else:
+        yield RawInput(label=where, html=html, meta=meta)
 
 
 def iter_inputs(paths: Iterable[str | Path]) -> Iterator[RawInput | InputError]:
@@ -224,7 +272,7 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[RawInput | InputError]:
                     child.is_file()
                     and not child.name.startswith(".")
                     and not child.name.endswith(META_SUFFIX)
-                    and child.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+                    and child.suffix.lower() in INPUT_SUFFIXES
                 ):
                     yield from read_file(child)
         elif path.exists():

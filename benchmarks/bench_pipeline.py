@@ -1,10 +1,21 @@
-"""Throughput of the full analysis against plain spaCy ``nlp.pipe`` on the same texts.
+"""Throughput of newsevents against plain spaCy ``nlp.pipe`` on the same texts.
 
-Each mode runs in its own child process so that its peak RSS is its own; both
-run in the same invocation, so the ratio compares like with like on this
-machine. Not a test: nothing here asserts a duration.
+Modes, each in its own child process so that its peak RSS is its own, all in
+one invocation so that every ratio compares like with like on this machine:
 
-    python benchmarks/bench_pipeline.py --repeat 50 [--corpus DIR]
+- ``spacy``: ``nlp.pipe`` with the same model and all its components, nothing of ours.
+- ``local-1``: the full analysis (``analyze_batch``: parse, gazetteer, entities,
+  places, times, quotes, events, claims) in one process.
+- ``local-2``: the same through the local runner on two worker processes.
+  Timed after every worker has loaded the model and analysed one chunk, as a
+  long run would see it; pool start-up is printed apart.
+- ``spark``: ``newsevents batch --engine spark`` in ``local[2]`` mode, from a
+  JSON Lines file to the Parquet tables; wall time including Spark's start,
+  reading, analysis and writing, so it is an end-to-end figure.
+
+    python benchmarks/bench_pipeline.py --articles 600 [--modes spacy,local-1,local-2,spark]
+
+Not a test: nothing here asserts a duration.
 """
 
 from __future__ import annotations
@@ -12,26 +23,34 @@ from __future__ import annotations
 import argparse
 import multiprocessing as mp
 import resource
+import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPORA = [ROOT / "examples", ROOT.parent / "shared" / "examples"]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import varied_articles, write_jsonl
+
+MODES = ("spacy", "local-1", "local-2", "spark")
+LABELS = {
+    "spacy": "spaCy nlp.pipe (all)",
+    "local-1": "newsevents, 1 worker",
+    "local-2": "newsevents, 2 workers",
+    "spark": "Spark local[2], e2e",
+}
 
 
-def _load_articles(corpora: list[Path], repeat: int) -> list[Any]:
-    from newsevents import Article, iter_articles
-
-    base = [a for a in iter_articles([c for c in corpora if c.exists()]) if isinstance(a, Article)]
-    if not base:
-        raise SystemExit("no articles found in " + ", ".join(map(str, corpora)))
-    return base * repeat
+def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
-def _run(mode: str, corpora: list[Path], repeat: int, queue: Any) -> None:
-    articles = _load_articles(corpora, repeat)
+def _run(mode: str, count: int, queue: Any) -> None:
+    articles = list(varied_articles(count))
     texts = [a.text for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    extra: dict[str, float] = {}
     if mode == "spacy":
         from newsevents.nlp import load_model
 
@@ -39,20 +58,45 @@ def _run(mode: str, corpora: list[Path], repeat: int, queue: Any) -> None:
         start = time.perf_counter()
         for _ in nlp.pipe(texts, batch_size=16):
             pass
-    else:
-        from newsevents import analyze_batch
+        elapsed = time.perf_counter() - start
+        peak = _peak_mb()
+    elif mode == "local-1":
         from newsevents.nlp import load_nlp
+        from newsevents.pipeline import analyze_batch
 
-        load_nlp()
+        nlp = load_nlp()
         start = time.perf_counter()
-        for _ in analyze_batch(articles):
+        for _ in analyze_batch(articles, nlp):
             pass
-    elapsed = time.perf_counter() - start
-    if mode == "newsevents":
-        queue.put(("costs", _extractor_costs(articles)))
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    words = sum(len(t.split()) for t in texts)
-    queue.put((mode, len(texts), words, elapsed, peak_kb / 1024))
+        elapsed = time.perf_counter() - start
+        peak = _peak_mb()
+        extra = _extractor_costs(articles[:200])
+    elif mode == "local-2":
+        from newsevents.runner import _init_worker as init
+        from newsevents.runner import analyze_chunk
+
+        ctx = mp.get_context("spawn")
+        boot = time.perf_counter()
+        with ctx.Pool(2, initializer=init) as pool:
+            pool.map(analyze_chunk, [articles[:4], articles[4:8]], chunksize=1)  # warm
+            extra["pool start s"] = time.perf_counter() - boot
+            start = time.perf_counter()
+            chunks = [articles[i : i + 16] for i in range(0, len(articles), 16)]
+            for _ in pool.imap(analyze_chunk, chunks):
+                pass
+            elapsed = time.perf_counter() - start
+        peak = _peak_mb(resource.RUSAGE_CHILDREN)  # the larger worker
+    else:
+        from newsevents.spark import run_batch_spark
+
+        with tempfile.TemporaryDirectory() as tmp:
+            source = write_jsonl(Path(tmp) / "corpus.jsonl", count)
+            start = time.perf_counter()
+            stats = run_batch_spark([str(source)], Path(tmp) / "out", master="local[2]")
+            elapsed = time.perf_counter() - start
+            assert stats.articles == count, stats
+        peak = _peak_mb(resource.RUSAGE_CHILDREN)  # the JVM or a Python worker
+    queue.put((mode, len(texts), words, elapsed, peak, extra))
 
 
 def _extractor_costs(articles: list[Any]) -> dict[str, float]:
@@ -71,40 +115,36 @@ def _extractor_costs(articles: list[Any]) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=20, help="times each article is repeated")
-    parser.add_argument("--corpus", type=Path, action="append", help="folder(s) of articles")
+    parser.add_argument("--articles", type=int, default=600)
+    parser.add_argument("--modes", default=",".join(MODES))
     args = parser.parse_args()
-    corpora = args.corpus or DEFAULT_CORPORA
+    modes = [m for m in args.modes.split(",") if m]
     ctx = mp.get_context("spawn")
     results = {}
-    costs: dict[str, float] = {}
-    for mode in ("spacy", "newsevents"):
+    for mode in modes:
         queue = ctx.Queue()
-        proc = ctx.Process(target=_run, args=(mode, corpora, args.repeat, queue))
+        proc = ctx.Process(target=_run, args=(mode, args.articles, queue))
         proc.start()
-        item = queue.get()
-        if item[0] == "costs":
-            costs = item[1]
-            item = queue.get()
-        results[mode] = item
+        results[mode] = queue.get()
         proc.join()
-    base_rate = results["spacy"][1] / results["spacy"][3]
-    print(f"corpus: {', '.join(map(str, corpora))} x{args.repeat}")
-    print(
-        f"{'mode':<22} {'articles':>8} {'words':>8} {'seconds':>8} {'art/s':>8} {'words/s':>9} {'ratio':>6} {'peak MB':>8}"
-    )
-    labels = {"spacy": "spaCy nlp.pipe (all)", "newsevents": "newsevents analyze"}
-    for mode, n, words, secs, peak in results.values():
+    print(f"corpus: bundled examples + reference article, varied, {args.articles} articles")
+    header = f"{'mode':<24} {'articles':>8} {'words':>8} {'seconds':>8} {'art/s':>7}"
+    print(header + f" {'words/s':>8} {'ratio':>6} {'peak MB':>8}")
+    base = results["spacy"][1] / results["spacy"][3] if "spacy" in results else None
+    for mode, n, words, secs, peak, _ in results.values():
         rate = n / secs
+        ratio = f"{rate / base:>6.2f}" if base else "     -"
         print(
-            f"{labels[mode]:<22} {n:>8} {words:>8} {secs:>8.2f} {rate:>8.1f} {words / secs:>9.0f} "
-            f"{rate / base_rate:>6.2f} {peak:>8.0f}"
+            f"{LABELS[mode]:<24} {n:>8} {words:>8} {secs:>8.2f} {rate:>7.1f} {words / secs:>8.0f} "
+            f"{ratio} {peak:>8.0f}"
         )
-
-    print(
-        "extractor cost, ms per article (after parsing): "
-        + ", ".join(f"{k} {v:.1f}" for k, v in costs.items())
-    )
+    if "local-1" in results and "local-2" in results:
+        one = results["local-1"][1] / results["local-1"][3]
+        two = results["local-2"][1] / results["local-2"][3]
+        print(f"2 workers / 1 worker: {two / one:.2f}x")
+    for mode, *_, extra in results.values():
+        if extra:
+            print(f"{LABELS[mode]}: " + ", ".join(f"{k} {v:.1f}" for k, v in extra.items()))
 
 
 if __name__ == "__main__":

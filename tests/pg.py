@@ -36,43 +36,55 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+class PgServer:
+    """A server in a temporary folder that a test can stop and start again."""
+
+    def __init__(self) -> None:
+        self.root = os.geteuid() == 0
+        self.base = Path(tempfile.mkdtemp(prefix="newsevents-pg-"))
+        self.data = self.base / "data"
+        if self.root:
+            shutil.chown(self.base, "postgres", "postgres")
+        self.as_user = ["runuser", "-u", "postgres", "--"] if self.root else []
+        self.port = _free_port()
+        subprocess.run(
+            [*self.as_user, _bin("initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres",
+             "-E", "UTF8"],
+            check=True,
+            capture_output=True,
+        )  # fmt: skip
+
+    @property
+    def url(self) -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+
+    def start(self) -> None:
+        opts = f"-p {self.port} -k {self.base} -c listen_addresses=127.0.0.1 -c fsync=off"
+        subprocess.run(
+            [*self.as_user, _bin("pg_ctl"), "-D", str(self.data), "-o", opts, "-w",
+             "-l", str(self.base / "log"), "start"],
+            check=True,
+            capture_output=True,
+        )  # fmt: skip
+
+    def stop(self, mode: str = "fast") -> None:
+        """``fast`` ends the sessions and shuts down cleanly; ``immediate`` is a crash."""
+        subprocess.run(
+            [*self.as_user, _bin("pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop"],
+            capture_output=True,
+        )
+
+    def remove(self) -> None:
+        self.stop("immediate")
+        shutil.rmtree(self.base, ignore_errors=True)
+
+
 @contextmanager
 def postgres_server() -> Iterator[str]:
     """Yields the URL of a fresh server's ``postgres`` database; stops it after."""
-    root = os.geteuid() == 0
-    base = Path(tempfile.mkdtemp(prefix="newsevents-pg-"))
-    data = base / "data"
-    if root:
-        shutil.chown(base, "postgres", "postgres")
-    as_user = ["runuser", "-u", "postgres", "--"] if root else []
-    port = _free_port()
-    subprocess.run(
-        [*as_user, _bin("initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8"],
-        check=True,
-        capture_output=True,
-    )
-    opts = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off"
-    subprocess.run(
-        [
-            *as_user,
-            _bin("pg_ctl"),
-            "-D",
-            str(data),
-            "-o",
-            opts,
-            "-w",
-            "-l",
-            str(base / "log"),
-            "start",
-        ],
-        check=True,
-        capture_output=True,
-    )
+    server = PgServer()
+    server.start()
     try:
-        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
+        yield server.url
     finally:
-        subprocess.run(
-            [*as_user, _bin("pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-            capture_output=True,
-        )
-        shutil.rmtree(base, ignore_errors=True)
+        server.remove()

@@ -18,12 +18,16 @@ from newsevents.api import create_app
 
 
 @contextmanager
-def running_server(db: str, token: str | None = None) -> Iterator[str]:
+def running_server(db: str, token: str | None = None, rate_limit: float = 0.0) -> Iterator[str]:
+    """The API on a free loopback port; the rate limit is off unless a test turns it on."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = int(s.getsockname()[1])
     config = uvicorn.Config(
-        create_app(db, token=token), host="127.0.0.1", port=port, log_level="warning"
+        create_app(db, token=token, rate_limit=rate_limit),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

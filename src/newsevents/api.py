@@ -18,16 +18,21 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
+from .guard import Guard
 from .model import Analysis
 from .store import Store, open_store
 
 STATIC = Path(__file__).parent / "web"
 MAX_BODY = 5 * 1024 * 1024
 MAX_PAGE = 500
+#: Largest offset or count a client may ask for (SQLite integers are 64-bit).
+MAX_OFFSET = 10**12
+#: Requests a second per client address; see Guard.
+RATE_LIMIT = 20.0
 
 
 @dataclass
@@ -207,8 +212,12 @@ def event_json(
     }
 
 
-def create_app(db: str, token: str | None = None) -> FastAPI:
-    """The API and dashboard over the database at ``db``."""
+def create_app(db: str, token: str | None = None, rate_limit: float = RATE_LIMIT) -> FastAPI:
+    """The API and dashboard over the database at ``db``.
+
+    ``rate_limit``: requests a second per client address (bursts of four times
+    that; writes a tenth of it); 0 turns the limit off.
+    """
     app = FastAPI(
         title="newsevents",
         version="1",
@@ -225,17 +234,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         finally:
             store.close()
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next: Any) -> Any:
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_BODY:
-            return JSONResponse({"detail": "request body too large"}, status_code=413)
-        response = await call_next(request)
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Content-Security-Policy"] = (
-            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'"
-        )
-        return response
+    app.add_middleware(Guard, max_body=MAX_BODY, rate=rate_limit)
 
     def _links(store: Store, article_ids: list[str]) -> dict[tuple[str, str], str]:
         if not article_ids:
@@ -265,7 +264,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         store: Db,
         flt: Filters,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict[str, Any]:
         """Events matching the filters, newest first, with their sentence and spans."""
         cond, params = flt.where(store)
@@ -300,9 +299,9 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     def clusters(
         store: Db,
         flt: Filters,
-        min_articles: Annotated[int, Query(ge=1)] = 1,
+        min_articles: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict[str, Any]:
         """Event clusters (one real-world event, many reports) with their members."""
         cond, params = flt.where(store)

@@ -102,8 +102,17 @@ def ingest(paths: tuple[Path, ...], db: str, workers: int, published: str | None
     ``failures`` table; they never stop the batch.
     """
     from .ingest_run import run_ingest
+    from .store import StoreError
 
-    stats = run_ingest(paths, db, workers=workers, published=_published(published))
+    try:
+        stats = run_ingest(paths, db, workers=workers, published=_published(published))
+    except StoreError as exc:
+        click.echo(
+            f"newsevents: ingest stopped: {exc}\n"
+            "newsevents: what was committed before stays; run the same command again to go on",
+            err=True,
+        )
+        sys.exit(2)
     click.echo(
         f"newsevents: {stats.stored} stored, {stats.skipped} already there, "
         f"{stats.failed} failed, in {stats.seconds:.1f} s ({stats.rate:.1f} articles/s) -> {db}",
@@ -239,13 +248,19 @@ def export(
     show_default=True,
     help="Environment variable holding the token that write requests must present.",
 )
-def serve(db: str, host: str, port: int, token_env: str) -> None:
+@click.option(
+    "--rate-limit",
+    type=float,
+    default=None,
+    help="Requests a second per client address (default 20; writes a tenth); 0 turns it off.",
+)
+def serve(db: str, host: str, port: int, token_env: str, rate_limit: float | None) -> None:
     """Serve the API (OpenAPI at /docs) and the dashboard over a database."""
     import os
 
     import uvicorn
 
-    from .api import create_app
+    from .api import RATE_LIMIT, create_app
 
     token = os.environ.get(token_env) or None
     click.echo(
@@ -253,7 +268,8 @@ def serve(db: str, host: str, port: int, token_env: str) -> None:
         f"(ingest {'enabled' if token else 'disabled: no token'})",
         err=True,
     )
-    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
+    app = create_app(db, token=token, rate_limit=RATE_LIMIT if rate_limit is None else rate_limit)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @main.command()

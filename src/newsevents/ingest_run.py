@@ -21,7 +21,8 @@ from .ingest import iter_articles
 from .model import Analysis, Article
 from .pipeline import EXTRACTOR_VERSION
 from .runner import AnalysisError, run_local
-from .store import open_store
+from .store import StoreUnavailable, open_store
+from .store.db import BUSY_TIMEOUT
 
 
 @dataclass
@@ -54,8 +55,17 @@ def run_ingest(
     workers: int = 1,
     published: date | None = None,
     progress: bool | None = None,
+    retry_seconds: float = 60.0,
+    timeout: float = BUSY_TIMEOUT,
 ) -> IngestStats:
-    store = open_store(db)
+    """Analyse ``paths`` into the store at ``db``.
+
+    A database that refuses writes (disk full, a lock held past ``timeout``)
+    stops the run with StoreWriteError: everything committed before stays, and
+    a rerun continues. A PostgreSQL server that goes away is waited for, up to
+    ``retry_seconds``, before giving up the same way.
+    """
+    store = open_store(db, timeout)
     stats = IngestStats()
     known = set(store.article_ids())
     failures: list[InputError] = []
@@ -94,13 +104,37 @@ def run_ingest(
                 known.add(analysis.article.id)
                 yield analysis
 
+    def save(analysis: Analysis) -> bool:
+        """Save, riding out a database server that goes away for up to ``retry_seconds``.
+
+        The write is idempotent (keyed by the article id), so saving again after
+        a lost connection can neither lose nor double an article.
+        """
+        deadline = time.monotonic() + retry_seconds
+        pause = 0.5
+        while True:
+            try:
+                return store.save(
+                    analysis, label=analysis.article.source, version=EXTRACTOR_VERSION
+                )
+            except StoreUnavailable as exc:
+                if time.monotonic() + pause > deadline:
+                    raise
+                print(f"newsevents: {exc}; retrying in {pause:.1f} s", file=sys.stderr)
+                time.sleep(pause)
+                pause = min(pause * 2, 5.0)
+                try:
+                    store.reconnect()
+                except StoreUnavailable:
+                    continue
+
     try:
         for analysis in chain(stored(), run_local(todo(), workers=workers)):
             flush_failures()
             if isinstance(analysis, AnalysisError):
                 failures.append(analysis)
                 continue
-            if store.save(analysis, label=analysis.article.source, version=EXTRACTOR_VERSION):
+            if save(analysis):
                 stats.stored += 1
             else:
                 stats.skipped += 1

@@ -46,14 +46,40 @@ def decode_bytes(data: bytes, source: str, max_bytes: int = MAX_BYTES) -> str:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise EncodingError(
-                source, f"not UTF-8: invalid byte 0x{data[exc.start]:02x} at offset {exc.start}"
-            ) from None
+            problem = f"not UTF-8: invalid byte 0x{data[exc.start]:02x} at offset {exc.start}"
+            if _is_cp1252(data):
+                problem += (
+                    "; it reads as Latin-1/Windows-1252: convert it to UTF-8 "
+                    "(iconv -f windows-1252 -t utf-8)"
+                )
+            raise EncodingError(source, problem) from None
     return check_text(text, source)
 
 
-def check_text(text: str, source: str) -> str:
-    """Reject text that is empty or made of control characters; normalise newlines."""
+def _is_cp1252(data: bytes) -> bool:
+    """Decodes as Windows-1252 into text without control characters (a hint, not a guess)."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return not any(ord(ch) < 32 and ch not in "\n\r\t\f" for ch in text)
+
+
+#: Longest text taken as one article, in characters. Longer than any report, even
+#: a transcript; beyond it the input is a dump or a whole site in one line.
+MAX_CHARS = 2_000_000
+
+
+def check_text(text: str, source: str, max_chars: int | None = None) -> str:
+    """Reject text that is empty, made of control characters, or (with ``max_chars``,
+    for one article rather than a file of many) far longer than any article;
+    normalise newlines."""
+    if max_chars is not None and len(text) > max_chars:
+        raise InputTooLargeError(
+            source,
+            f"too long for one article: {len(text):,} characters (limit {max_chars:,}); "
+            "split it into articles",
+        )
     if not text.strip():
         raise EmptyInputError(source, "empty input" if not text else "whitespace only")
     if "\x00" in text:

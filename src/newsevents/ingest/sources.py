@@ -12,14 +12,14 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
 from ..dates import parse_absolute_date, parse_iso_date
 from ..errors import InputError, MalformedInputError, NotEnglishError
 from ..model import Article, Removed, Subheading
-from .decode import check_text, decode_bytes
+from .decode import MAX_CHARS, check_text, decode_bytes
 from .language import english_share, looks_english
 from .layout import analyze_layout
 
@@ -60,6 +60,32 @@ def _published(value: Any, label: str) -> date | None:
     found = parse_iso_date(value) or parse_absolute_date(value)
     if found is None:
         raise MalformedInputError(label, f"'published' is not a date: {value!r}")
+    return plausible_published(found, label)
+
+
+#: Earliest publication date taken at its word: wire archives go back to the 1900s.
+EARLIEST_PUBLISHED = date(1900, 1, 1)
+
+
+def _plausible(found: date) -> bool:
+    """A date stamp found in the text: ignored, not an error, when implausible."""
+    try:
+        plausible_published(found, "")
+    except InputError:
+        return False
+    return True
+
+
+def plausible_published(found: date, label: str) -> date:
+    """The date, unless no report could carry it: every relative date ("on
+    Tuesday") would be resolved against it, so a wrong one does silent harm."""
+    latest = date.today() + timedelta(days=2)  # a day ahead is a time zone, not an error
+    if found > latest:
+        raise MalformedInputError(label, f"'published' is in the future: {found.isoformat()}")
+    if found < EARLIEST_PUBLISHED:
+        raise MalformedInputError(
+            label, f"'published' is before {EARLIEST_PUBLISHED.year}: {found.isoformat()}"
+        )
     return found
 
 
@@ -72,7 +98,7 @@ def build_article(raw: RawInput, published: date | None = None) -> Article:
         for key, value in html_meta.items():
             meta.setdefault(key, value)
     assert text is not None
-    text = check_text(text, raw.label)
+    text = check_text(text, raw.label, MAX_CHARS)
     title = meta.get("title") if isinstance(meta.get("title"), str) else None
     source = meta.get("source") if isinstance(meta.get("source"), str) else None
     layout = analyze_layout(text, title=title, source=source, is_place=_place_predicate())
@@ -90,7 +116,7 @@ def build_article(raw: RawInput, published: date | None = None) -> Article:
     pub: str | None = None
     if meta_date is not None:
         pub, pub_from = meta_date.isoformat(), "metadata"
-    elif layout.published is not None:
+    elif layout.published is not None and _plausible(layout.published):
         pub, pub_from = layout.published.isoformat(), "text"
     return Article(
         id=article_id(layout.text),

@@ -1,5 +1,5 @@
 """Persistent store of analyses (SQLite by default, PostgreSQL by URL)."""
 
-from .db import Store, StoreError, open_store
+from .db import Store, StoreError, StoreUnavailable, StoreWriteError, open_store
 
-__all__ = ["Store", "StoreError", "open_store"]
+__all__ = ["Store", "StoreError", "StoreUnavailable", "StoreWriteError", "open_store"]

@@ -8,7 +8,9 @@ was writing: what was committed stays, and the rerun skips it.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
@@ -34,6 +36,18 @@ class StoreError(Exception):
     """The database cannot be opened or written; the message names it."""
 
 
+class StoreUnavailable(StoreError):
+    """The connection to the database server is gone (it may come back): retry."""
+
+
+class StoreWriteError(StoreError):
+    """The database refused a write (disk full, locked past the timeout): stop."""
+
+
+#: Seconds a SQLite writer waits for another writer's lock before giving up.
+BUSY_TIMEOUT = 30.0
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -41,17 +55,13 @@ def _now() -> str:
 class Store:
     """A connection to one newsevents database."""
 
-    def __init__(self, url: str | Path) -> None:
+    def __init__(self, url: str | Path, timeout: float = BUSY_TIMEOUT) -> None:
         self.url = str(url)
+        self.timeout = timeout
         self.dialect: Dialect
         if self.url.startswith(("postgresql://", "postgres://")):
-            import psycopg
-
             self.dialect = "postgresql"
-            try:
-                self._pg = psycopg.connect(self.url, autocommit=False)
-            except psycopg.Error as exc:
-                raise StoreError(f"{self.url}: cannot connect: {exc}") from exc
+            self._connect_pg()
         else:
             path = self.url.removeprefix("sqlite:///").removeprefix("sqlite://")
             self.dialect = "sqlite"
@@ -59,14 +69,51 @@ class Store:
                 # one connection serves one request or one ingest at a time, but the
                 # web framework may hand it between threads within a request
                 self._lite = sqlite3.connect(
-                    path, isolation_level=None, timeout=30, check_same_thread=False
+                    path, isolation_level=None, timeout=timeout, check_same_thread=False
                 )
+                self._lite.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
                 self._lite.execute("PRAGMA journal_mode=WAL")
                 self._lite.execute("PRAGMA foreign_keys=ON")
-                self._lite.execute("PRAGMA busy_timeout=30000")
             except sqlite3.Error as exc:
                 raise StoreError(f"{path}: cannot open SQLite database: {exc}") from exc
         self.migrate()
+
+    def _connect_pg(self) -> None:
+        import psycopg
+
+        try:
+            self._pg = psycopg.connect(self.url, autocommit=False, connect_timeout=10)
+        except psycopg.OperationalError as exc:
+            raise StoreUnavailable(f"{_redact(self.url)}: cannot connect: {exc}") from exc
+        except psycopg.Error as exc:
+            raise StoreError(f"{_redact(self.url)}: cannot connect: {exc}") from exc
+
+    def reconnect(self) -> None:
+        """A new server connection after ``StoreUnavailable`` (PostgreSQL only)."""
+        if self.dialect != "postgresql":
+            return
+        with contextlib.suppress(Exception):  # the old connection is dead anyway
+            self._pg.close()
+        self._connect_pg()
+
+    def _classify(self, exc: BaseException) -> StoreError | None:
+        """Our error for a driver error, or None when it is not about the database."""
+        where = _redact(self.url)
+        if self.dialect == "postgresql":
+            import psycopg
+
+            if isinstance(exc, psycopg.OperationalError) or (
+                isinstance(exc, psycopg.Error) and self._pg.closed
+            ):
+                return StoreUnavailable(f"{where}: connection lost: {exc}")
+            if isinstance(exc, psycopg.Error):
+                return StoreWriteError(f"{where}: {exc}")
+            return None
+        if isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError):
+            return StoreWriteError(f"{where}: {exc}")
+        if isinstance(exc, OSError):
+            return StoreWriteError(f"{where}: {exc.strerror or exc}")
+        return None
 
     # -- low level ------------------------------------------------------------
 
@@ -75,19 +122,33 @@ class Store:
 
     def execute(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Run one statement outside a write transaction and return its rows."""
-        if self.dialect == "postgresql":
-            with self._pg.cursor() as cur:
-                cur.execute(self._sql(query), params)
-                rows = cur.fetchall() if cur.description else []
-            self._pg.commit()
-            return rows
-        return self._lite.execute(query, params).fetchall()
+        try:
+            if self.dialect == "postgresql":
+                with self._pg.cursor() as cur:
+                    cur.execute(self._sql(query), params)
+                    rows = cur.fetchall() if cur.description else []
+                self._pg.commit()
+                return rows
+            return self._lite.execute(query, params).fetchall()
+        except Exception as exc:
+            if self.dialect == "postgresql":
+                self._safe_rollback()
+            ours = self._classify(exc)
+            if ours is not None and not isinstance(exc, sqlite3.ProgrammingError):
+                raise ours from exc
+            raise
 
     def _begin(self) -> Any:
-        if self.dialect == "postgresql":
-            return self._pg.cursor()
-        self._lite.execute("BEGIN IMMEDIATE")
-        return self._lite.cursor()
+        try:
+            if self.dialect == "postgresql":
+                return self._pg.cursor()
+            self._lite.execute("BEGIN IMMEDIATE")
+            return self._lite.cursor()
+        except Exception as exc:
+            ours = self._classify(exc)
+            if ours is not None:
+                raise ours from exc
+            raise
 
     def _commit(self) -> None:
         if self.dialect == "postgresql":
@@ -195,9 +256,17 @@ class Store:
             assign_threads(cur, self._sql)
             self._commit()
             return True
-        except Exception:
-            self._rollback()
+        except Exception as exc:
+            self._safe_rollback()
+            ours = self._classify(exc)
+            if ours is not None:
+                raise ours from exc
             raise
+
+    def _safe_rollback(self) -> None:
+        """Roll back what can be; a dead connection or a full disk rolls back by itself."""
+        with contextlib.suppress(Exception):  # nothing was committed; the caller gets the cause
+            self._rollback()
 
     def _write_records(self, cur: Any, analysis: Analysis, version: str) -> None:
         aid = analysis.article.id
@@ -302,7 +371,15 @@ class Store:
                 yield Analysis.model_validate_json(rows[0][0])
 
     def search(self, words: str, limit: int = 50) -> list[str]:
-        """Ids of articles whose title or text match ``words`` (full-text index)."""
+        """Ids of articles whose title or text match ``words`` (full-text index).
+
+        Only the word characters of ``words`` are searched for, each as a quoted
+        term: a query is never FTS syntax, whatever a client sends.
+        """
+        terms = re.findall(r"\w+", words)
+        if not terms:
+            return []
+        words = " ".join(terms)
         if self.dialect == "postgresql":
             rows = self.execute(
                 "SELECT id FROM articles WHERE to_tsvector('english', coalesce(title, '') || ' ' "
@@ -342,6 +419,15 @@ def _mentions(analysis: Analysis) -> Iterator[tuple[Any, ...]]:
         yield ("claim", c.id, *c.span, *c.sentence, _EXTRACTORS["claim"])
 
 
-def open_store(url: str | Path) -> Store:
+def open_store(url: str | Path, timeout: float = BUSY_TIMEOUT) -> Store:
     """Open (and migrate) the database at a path or a ``postgresql://`` URL."""
-    return Store(url)
+    return Store(url, timeout)
+
+
+def _redact(url: str) -> str:
+    """A URL without its password, for messages."""
+    head, at, tail = url.rpartition("@")
+    if not at or "://" not in head:
+        return url
+    scheme, _, userinfo = head.partition("://")
+    return f"{scheme}://{userinfo.split(':', 1)[0]}@{tail}"

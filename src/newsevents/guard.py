@@ -1,0 +1,138 @@
+"""What stands between the API and its clients: body size, request rate, headers.
+
+A plain ASGI middleware rather than FastAPI's decorator, because a size limit
+must hold for bodies sent without a Content-Length (chunked) too: the body is
+read here, at most ``max_body`` bytes of it, before the app sees it. The rate
+limit is a token bucket per client address; it protects a dashboard on a
+newsroom network from one noisy client, not from a distributed attack.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+App = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (
+        b"content-security-policy",
+        b"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        b"object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    ),
+]
+
+
+class _Buckets:
+    """Token buckets by client: ``rate`` tokens a second, at most ``burst`` saved up."""
+
+    def __init__(self, rate: float, burst: float) -> None:
+        self.rate, self.burst = rate, burst
+        self.state: dict[str, tuple[float, float]] = {}
+
+    def take(self, client: str) -> float:
+        """0 when the request may go, else the seconds until it could."""
+        now = time.monotonic()
+        tokens, last = self.state.get(client, (self.burst, now))
+        tokens = min(self.burst, tokens + (now - last) * self.rate)
+        if tokens >= 1:
+            self.state[client] = (tokens - 1, now)
+            if len(self.state) > 10_000:  # forget idle clients; their buckets are full again
+                self.state = {k: v for k, v in self.state.items() if now - v[1] < 60}
+            return 0.0
+        self.state[client] = (tokens, now)
+        return (1 - tokens) / self.rate
+
+
+class Guard:
+    def __init__(self, app: App, max_body: int, rate: float = 0.0, burst: float = 0.0) -> None:
+        self.app = app
+        self.max_body = max_body
+        self.reads = _Buckets(rate, burst or rate * 4) if rate > 0 else None
+        self.writes = _Buckets(rate / 10, max(2.0, rate / 2)) if rate > 0 else None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if b"%00" in scope.get("query_string", b"") or "\x00" in scope.get("path", ""):
+            # no field of ours holds a NUL, and PostgreSQL text cannot
+            await _reply(send, 400, "NUL character in the request")
+            return
+        write = scope["method"] not in ("GET", "HEAD", "OPTIONS")
+        buckets = self.writes if write else self.reads
+        if buckets is not None:
+            client = (scope.get("client") or ("?", 0))[0]
+            wait = buckets.take(client)
+            if wait > 0:
+                await _reply(send, 429, "too many requests", [(b"retry-after", _secs(wait))])
+                return
+        if write:
+            declared = dict(scope.get("headers") or []).get(b"content-length", b"")
+            if declared.isdigit() and int(declared) > self.max_body:
+                await _reply(send, 413, "request body too large")
+                return
+            body, more = b"", True
+            while more:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return
+                body += message.get("body", b"")
+                more = message.get("more_body", False)
+                if len(body) > self.max_body:
+                    await _reply(send, 413, "request body too large")
+                    return
+            receive = _replay(body)
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def _secs(wait: float) -> bytes:
+    return str(max(1, math.ceil(wait))).encode()
+
+
+def _replay(body: bytes) -> Receive:
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return receive
+
+
+async def _reply(
+    send: Send, status: int, detail: str, headers: list[tuple[bytes, bytes]] | None = None
+) -> None:
+    payload = json.dumps({"detail": detail}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(payload)).encode()),
+                *(headers or []),
+                *SECURITY_HEADERS,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": payload})

@@ -23,8 +23,11 @@ CHROMIUM = "/usr/bin/chromium"
 ATTACK = (
     "Armenian Foreign Minister Ararat Mirzoyan met Azerbaijani Foreign Minister Jeyhun "
     'Bayramov in Geneva on Monday. <script>window.__pwned = 1</script> "<img src=x '
-    'onerror=window.__pwned=2>," Mirzoyan said after the talks, which lasted three hours.'
+    'onerror=window.__pwned=2>," Mirzoyan said after the talks, which lasted three hours. '
+    "Shelling killed at least 40 people in the border villages last month, officials said."
 )
+HOSTILE_TITLE = "<img src=x onerror=window.__pwned=3>Geneva talks"
+HOSTILE_SOURCE = "<svg onload=window.__pwned=4>Wire"
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +35,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = str(tmp_path_factory.mktemp("dash") / "dash.db")
     run_ingest([ROOT / "examples", REFERENCE], db, progress=False)
     with open_store(db) as store:
-        store.save(analyze(article_from_text(ATTACK, published="2025-04-01", source="X")))
+        attack = article_from_text(
+            ATTACK, published="2025-04-01", source=HOSTILE_SOURCE, title=HOSTILE_TITLE
+        )
+        store.save(analyze(attack), label=HOSTILE_SOURCE)
     with running_server(db) as url:
         yield url
 
@@ -100,6 +106,8 @@ def test_stored_markup_is_inert(site: str, browser: Browser) -> None:
     page = browser.new_page()
     page.goto(site + "/")
     _ready(page)
+    claims = page.locator("#claims").inner_text()  # before the search narrows the claims
+    assert "40" in claims and HOSTILE_SOURCE in claims
     page.fill("#f-q", "Mirzoyan Bayramov")
     page.evaluate("document.body.dataset.ready = '0'")
     page.click("#apply")
@@ -109,4 +117,14 @@ def test_stored_markup_is_inert(site: str, browser: Browser) -> None:
     text = page.locator("#article-text").inner_text()
     assert "<script>window.__pwned = 1</script>" in text
     assert page.locator("#article-text script, #article-text img").count() == 0
+    assert page.locator("#article-title").inner_text() == HOSTILE_TITLE  # shown, as text
+    assert HOSTILE_SOURCE in page.locator("#article-meta").inner_text()
+    # every view on the page (timeline, map, network, events, claims, article): nothing
+    # of the stored markup became an element, and none of its handlers ran
+    page.wait_for_timeout(500)
+    injected = page.evaluate(
+        """() => document.querySelectorAll(
+            "img[src='x'], svg[onload], [onerror], [onload], script:not([src])").length"""
+    )
+    assert injected == 0
     assert page.evaluate("window.__pwned") is None

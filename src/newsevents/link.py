@@ -142,20 +142,21 @@ class Linker:
         day: date | None,
         place: str | None,
     ) -> str | None:
+        if not actors:
+            return None  # a cluster is joined through a shared actor
+        marks = ", ".join("?" for _ in actors)
+        query = (
+            "SELECT DISTINCT c.id, c.actors, c.recipients, c.date, c.place FROM cluster_parties p "
+            "JOIN event_clusters c ON c.id = p.cluster_id "
+            f"WHERE p.type = ? AND p.party IN ({marks})"
+        )
+        params: list[Any] = [etype, *sorted(actors)]
         if day is not None:
             lo = date.fromordinal(day.toordinal() - WINDOW_DAYS).isoformat()
             hi = date.fromordinal(day.toordinal() + WINDOW_DAYS).isoformat()
-            rows = self._rows(
-                "SELECT id, actors, recipients, date, place FROM event_clusters WHERE type = ? "
-                "AND (date IS NULL OR (date >= ? AND date <= ?)) ORDER BY id",
-                (etype, lo, hi),
-            )
-        else:
-            rows = self._rows(
-                "SELECT id, actors, recipients, date, place FROM event_clusters WHERE type = ? "
-                "ORDER BY id",
-                (etype,),
-            )
+            query += " AND (p.day IS NULL OR (p.day >= ? AND p.day <= ?))"
+            params += [lo, hi]
+        rows = self._rows(query + " ORDER BY c.id", tuple(params))
         for cid, c_actors, c_recipients, c_date, c_place in rows:
             ca, cr = set(json.loads(c_actors)), set(json.loads(c_recipients))
             parties, c_parties = actors | recipients, ca | cr
@@ -171,8 +172,10 @@ class Linker:
             return str(cid)
         return None
 
-    def link(self, analysis: Analysis) -> None:
+    def link(self, analysis: Analysis) -> set[str]:
+        """Link one article's records; returns the ids of the clusters its events joined."""
         art = analysis.article
+        touched: set[str] = set()
         gids = {e.id: self._global_entity(e) for e in analysis.entities}
         for eid, gid in gids.items():
             self._run(
@@ -193,14 +196,13 @@ class Linker:
             if cid is None:
                 cid = _id("K", art.id, ev.id)
                 self._run(
+                    # parties are added by _refresh_cluster, which indexes them
                     "INSERT INTO event_clusters (id, type, actors, recipients, date, place, "
                     "first_report, last_report, num_articles, num_sources, sources) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)",
+                    "VALUES (?, ?, '[]', '[]', ?, ?, ?, ?, 0, 0, ?)",
                     (
                         cid,
                         ev.type,
-                        json.dumps(sorted(actors)),
-                        json.dumps(sorted(recipients)),
                         day.isoformat() if day else None,
                         place,
                         report,
@@ -212,7 +214,11 @@ class Linker:
                 "INSERT INTO cluster_members (cluster_id, article_id, event_id) VALUES (?, ?, ?)",
                 (cid, art.id, ev.id),
             )
-            self._refresh_cluster(cid, actors, recipients, outlet, report, place)
+            # a new article: it joins the cluster for the first time with its first event there
+            self._refresh_cluster(
+                cid, actors, recipients, outlet, report, place, new_article=cid not in touched
+            )
+            touched.add(cid)
         for claim in analysis.claims:
             key = _measure_key(claim.measure)
             gid = _id("Q", claim.unit, key)
@@ -225,6 +231,7 @@ class Linker:
                 "INSERT INTO claim_members (group_id, article_id, claim_id) VALUES (?, ?, ?)",
                 (gid, art.id, claim.id),
             )
+        return touched
 
     def _refresh_cluster(
         self,
@@ -234,18 +241,22 @@ class Linker:
         outlet: str,
         report: str,
         place: str | None,
+        new_article: bool,
     ) -> None:
-        (c_actors, c_recipients, c_place, first, last, sources) = self._rows(
-            "SELECT actors, recipients, place, first_report, last_report, sources "
-            "FROM event_clusters WHERE id = ?",
-            (cid,),
-        )[0]
+        (c_type, c_actors, c_recipients, c_date, c_place, first, last, sources, articles) = (
+            self._rows(
+                "SELECT type, actors, recipients, date, place, first_report, last_report, "
+                "sources, num_articles FROM event_clusters WHERE id = ?",
+                (cid,),
+            )[0]
+        )
         source_list = json.loads(sources)
         if outlet not in source_list:
             source_list.append(outlet)
-        articles = self._rows(
-            "SELECT COUNT(DISTINCT article_id) FROM cluster_members WHERE cluster_id = ?", (cid,)
-        )[0][0]
+        articles = int(articles) + int(new_article)
+        old_parties = set(json.loads(c_actors)) | set(json.loads(c_recipients))
+        for party in sorted((actors | recipients) - old_parties):
+            _index_party(self.cur, self.sql, party, cid, c_type, c_date)
         reports = [r for r in (first, last, report) if r]
         self._run(
             "UPDATE event_clusters SET actors = ?, recipients = ?, place = ?, first_report = ?, "
@@ -264,29 +275,91 @@ class Linker:
         )
 
 
-def assign_threads(cur: Any, sql: Any) -> None:
-    """Story threads: clusters sharing an actor pair whose dates chain within THREAD_DAYS."""
-    cur.execute(sql("SELECT id, actors, recipients, date FROM event_clusters ORDER BY date, id"))
-    rows = list(cur.fetchall())
-    parent: dict[str, str] = {r[0]: r[0] for r in rows}
+def _index_party(cur: Any, sql: Any, party: str, cid: str, etype: str, day: str | None) -> None:
+    cur.execute(
+        sql(
+            "INSERT INTO cluster_parties (party, cluster_id, type, day) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (party, cluster_id) DO NOTHING"
+        ),
+        (party, cid, etype, day),
+    )
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    last_by_pair: dict[tuple[str, str], tuple[str, date | None]] = {}
-    for cid, actors, recipients, day in rows:
-        parties = sorted(set(json.loads(actors)) | set(json.loads(recipients)))
-        d = _day(day)
-        for i, a in enumerate(parties):
-            for b in parties[i + 1 :]:
-                prev = last_by_pair.get((a, b))
-                if prev and (d is None or prev[1] is None or (d - prev[1]).days <= THREAD_DAYS):
-                    parent[find(cid)] = find(prev[0])
-                last_by_pair[(a, b)] = (cid, d)
-    for cid in parent:
+def _pairs(actors: str, recipients: str) -> list[str]:
+    parties = sorted(set(json.loads(actors)) | set(json.loads(recipients)))
+    return [f"{a}|{b}" for i, a in enumerate(parties) for b in parties[i + 1 :]]
+
+
+def _thread_of(cid: str) -> str:
+    return "T" + cid[1:]
+
+
+def assign_threads(cur: Any, sql: Any, touched: set[str]) -> None:
+    """Story threads: clusters sharing an actor pair with dates within THREAD_DAYS
+    of each other (an undated cluster joins every cluster of its pairs).
+
+    Incremental: only the clusters this article touched are looked at, with the
+    clusters that share one of their pairs (``cluster_pairs``), so a save costs
+    the same on the ten-thousandth article as on the first. Two threads that
+    meet merge under the smaller id; a thread's id is therefore its members'
+    smallest, whatever order the articles came in.
+    """
+    for cid in sorted(touched):
         cur.execute(
-            sql("UPDATE event_clusters SET thread_id = ? WHERE id = ?"), ("T" + find(cid)[1:], cid)
+            sql("SELECT actors, recipients, date, thread_id FROM event_clusters WHERE id = ?"),
+            (cid,),
         )
+        actors, recipients, day, thread = cur.fetchone()
+        own = thread or _thread_of(cid)
+        pairs = _pairs(actors, recipients)
+        for pair in pairs:
+            cur.execute(
+                sql(
+                    "INSERT INTO cluster_pairs (pair, cluster_id, day) VALUES (?, ?, ?) "
+                    "ON CONFLICT (pair, cluster_id) DO NOTHING"
+                ),
+                (pair, cid, day),
+            )
+        threads = {own}
+        if pairs:
+            marks = ", ".join("?" for _ in pairs)
+            query = (
+                "SELECT DISTINCT c.id, c.thread_id FROM cluster_pairs p JOIN event_clusters c "
+                f"ON c.id = p.cluster_id WHERE p.pair IN ({marks}) AND p.cluster_id <> ?"
+            )
+            params: list[Any] = [*pairs, cid]
+            d = _day(day)
+            if d is not None:
+                query += " AND (p.day IS NULL OR (p.day >= ? AND p.day <= ?))"
+                lo, hi = (
+                    date.fromordinal(d.toordinal() - THREAD_DAYS),
+                    date.fromordinal(d.toordinal() + THREAD_DAYS),
+                )
+                params += [lo.isoformat(), hi.isoformat() + "~"]  # "~" sorts after any time
+            cur.execute(sql(query), params)
+            threads |= {t or _thread_of(other) for other, t in cur.fetchall()}
+        target = min(threads)
+        for old in sorted(threads - {target}):
+            cur.execute(
+                sql("UPDATE event_clusters SET thread_id = ? WHERE thread_id = ?"), (target, old)
+            )
+            # a neighbour with no thread yet is its own thread
+            cur.execute(
+                sql("UPDATE event_clusters SET thread_id = ? WHERE id = ? AND thread_id IS NULL"),
+                (target, "K" + old[1:]),
+            )
+        if thread != target:
+            cur.execute(sql("UPDATE event_clusters SET thread_id = ? WHERE id = ?"), (target, cid))
+
+
+def backfill_cluster_index(cur: Any, sql: Any) -> None:
+    """Parties, pairs and threads of the clusters linked before migration 3."""
+    cur.execute(sql("SELECT id, type, actors, recipients, date FROM event_clusters ORDER BY id"))
+    rows = cur.fetchall()
+    for cid, etype, actors, recipients, day in rows:
+        for party in sorted(set(json.loads(actors)) | set(json.loads(recipients))):
+            _index_party(cur, sql, party, cid, etype, day)
+    ids = {row[0] for row in rows}
+    if ids:
+        cur.execute(sql("UPDATE event_clusters SET thread_id = NULL"))
+        assign_threads(cur, sql, ids)

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..link import Linker, assign_threads
+from ..link import Linker, assign_threads, backfill_cluster_index
 from ..model import Analysis
 from .schema import Dialect, migrations
 
@@ -199,6 +199,8 @@ class Store:
             try:
                 for stmt in statements:
                     cur.execute(stmt)
+                if number == 3:  # pairs of the clusters linked before it existed
+                    backfill_cluster_index(cur, self._sql)
                 cur.execute(
                     self._sql(
                         "INSERT INTO schema_migrations (version, description, applied_at) "
@@ -255,8 +257,8 @@ class Store:
                 self._rollback()
                 return False
             self._write_records(cur, analysis, version)
-            Linker(cur, self._sql).link(analysis)
-            assign_threads(cur, self._sql)
+            touched = Linker(cur, self._sql).link(analysis)
+            assign_threads(cur, self._sql, touched)
             self._commit()
             return True
         except Exception as exc:

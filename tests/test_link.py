@@ -115,7 +115,9 @@ def test_threads_chain_an_actor_pair_within_a_month(nlp: Language, tmp_path: Pat
     assert _threads(tmp_path / "b.db", nlp, THREAD_REPORTS[::-1]) == threads
 
 
-def test_upgrade_to_schema_3_backfills_parties_pairs_and_threads(nlp: Language, tmp_path: Path) -> None:
+def test_upgrade_to_schema_3_backfills_parties_pairs_and_threads(
+    nlp: Language, tmp_path: Path
+) -> None:
     path = tmp_path / "old.db"
     threads = _threads(path, nlp, THREAD_REPORTS)
     with open_store(path) as store:  # back to schema 2, as a store made before it

@@ -67,6 +67,10 @@ def test_views_share_the_filters(api: str) -> None:
     assert graph["edges"] and all(e["weight"] >= 1 for e in graph["edges"])
     _, clusters = call(f"{api}/api/clusters?{query}")
     assert clusters["items"] and all(c["num_articles"] >= 1 for c in clusters["items"])
+    for cluster in clusters["items"]:  # members and party names come with each cluster
+        assert len({m["article_id"] for m in cluster["members"]}) == cluster["num_articles"]
+        assert all(p["name"] for p in cluster["actors"] + cluster["recipients"])
+    assert any(p["name"] == "Vladimir Putin" for c in clusters["items"] for p in c["actors"])
     _, countries = call(f"{api}/api/countries?{query}")
     assert any(c["country"] == "RU" and c["numeric"] == "643" for c in countries["items"])
 
@@ -78,6 +82,7 @@ def test_claims_and_entities(api: str) -> None:
     assert lost["claimant"] == "Valery Gerasimov" and lost["disputed_by"] == ["Ukraine"]
     _, ents = call(f"{api}/api/entities?q=putin")
     assert ents["items"][0]["name"] == "Vladimir Putin"
+    assert "Vladimir Putin" in ents["items"][0]["aliases"]
 
 
 def test_openapi_is_served(api: str) -> None:

@@ -212,6 +212,13 @@ def event_json(
     }
 
 
+def _in(store: Store, query: str, values: list[Any]) -> list[tuple[Any, ...]]:
+    """``query`` with its ``IN ({})`` filled with one placeholder per value."""
+    if not values:
+        return []
+    return store.execute(query.format(", ".join("?" for _ in values)), values)
+
+
 def create_app(db: str, token: str | None = None, rate_limit: float = RATE_LIMIT) -> FastAPI:
     """The API and dashboard over the database at ``db``.
 
@@ -315,14 +322,20 @@ def create_app(db: str, token: str | None = None, rate_limit: float = RATE_LIMIT
             "ORDER BY c.num_articles DESC, c.date DESC, c.id LIMIT ? OFFSET ?",
             [min_articles, *params, limit, offset],
         )
-        names = dict(store.execute("SELECT id, name FROM global_entities"))
+        # names and members of the page's clusters, each in one query
+        party_ids = sorted({g for r in rows for g in json.loads(r[9]) + json.loads(r[10])})
+        names = dict(_in(store, "SELECT id, name FROM global_entities WHERE id IN ({})", party_ids))
+        members_of: dict[str, list[tuple[str, str]]] = {}
+        for cid, aid, eid in _in(
+            store,
+            "SELECT cluster_id, article_id, event_id FROM cluster_members "
+            "WHERE cluster_id IN ({}) ORDER BY article_id, event_id",
+            [r[0] for r in rows],
+        ):
+            members_of.setdefault(cid, []).append((aid, eid))
         out = []
         for r in rows:
-            members = store.execute(
-                "SELECT article_id, event_id FROM cluster_members WHERE cluster_id = ? "
-                "ORDER BY article_id, event_id",
-                (r[0],),
-            )
+            members = members_of.get(r[0], [])
             out.append(
                 {
                     "id": r[0],
@@ -358,11 +371,16 @@ def create_app(db: str, token: str | None = None, rate_limit: float = RATE_LIMIT
             f"global_entities g WHERE {cond} ORDER BY g.num_articles DESC, g.name LIMIT ?",
             [*params, limit],
         )
+        aliases_of: dict[str, list[str]] = {}
+        for gid, name in _in(
+            store,
+            "SELECT global_id, name FROM entity_aliases WHERE global_id IN ({}) ORDER BY name",
+            [r[0] for r in rows],
+        ):
+            aliases_of.setdefault(gid, []).append(name)
         items = []
         for r in rows:
-            aliases = [a[0] for a in store.execute(
-                "SELECT name FROM entity_aliases WHERE global_id = ? ORDER BY name", (r[0],)
-            )]  # fmt: skip
+            aliases = aliases_of.get(r[0], [])
             items.append(
                 {
                     "id": r[0],

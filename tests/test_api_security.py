@@ -211,3 +211,11 @@ def test_schemathesis_finds_no_server_error(api: str, tmp_path: Path) -> None:
     assert found is not None, result.stdout[-2000:]
     generated, passed = map(int, found.groups())
     assert generated == passed and generated > 300
+
+
+def test_an_unusable_database_answers_503_not_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "not-a-db").mkdir()  # a folder where the database file should be
+    with running_server(str(tmp_path / "not-a-db"), token=TOKEN) as url:
+        status, body = call(f"{url}/api/events")
+        assert status == 503 and "try again" in body["detail"]
+        assert "not-a-db" not in json.dumps(body)  # the path is not told to clients

@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from .guard import Guard
 from .model import Analysis
-from .store import Store, open_store
+from .store import Store, StoreError, open_store
 
 STATIC = Path(__file__).parent / "web"
 MAX_BODY = 5 * 1024 * 1024
@@ -242,6 +242,15 @@ def create_app(db: str, token: str | None = None, rate_limit: float = RATE_LIMIT
             store.close()
 
     app.add_middleware(Guard, max_body=MAX_BODY, rate=rate_limit)
+
+    @app.exception_handler(StoreError)
+    async def store_unavailable(request: Request, exc: StoreError) -> JSONResponse:
+        # the message names the database; the client only needs to know to come back
+        return JSONResponse(
+            {"detail": "the database is unavailable or busy; try again shortly"},
+            status_code=503,
+            headers={"Retry-After": "5"},
+        )
 
     def _links(store: Store, article_ids: list[str]) -> dict[tuple[str, str], str]:
         if not article_ids:
@@ -561,7 +570,12 @@ def create_app(db: str, token: str | None = None, rate_limit: float = RATE_LIMIT
                 except InputError as exc:
                     failed.append({"index": i, "problem": exc.problem})
                     continue
-                if store.save(analyze(art), label=item.source, version=EXTRACTOR_VERSION):
+                try:
+                    analysis = analyze(art)
+                except Exception as exc:  # an extractor bug must not cost the other articles
+                    failed.append({"index": i, "problem": f"analysis failed: {type(exc).__name__}"})
+                    continue
+                if store.save(analysis, label=item.source, version=EXTRACTOR_VERSION):
                     stored.append(art.id)
         return {"stored": stored, "failed": failed}
 

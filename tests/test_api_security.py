@@ -12,6 +12,7 @@ import time
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -219,3 +220,31 @@ def test_an_unusable_database_answers_503_not_a_traceback(tmp_path: Path) -> Non
         status, body = call(f"{url}/api/events")
         assert status == 503 and "try again" in body["detail"]
         assert "not-a-db" not in json.dumps(body)  # the path is not told to clients
+
+
+def test_an_extractor_failure_costs_only_its_article(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsevents.pipeline as pipeline
+
+    real = pipeline.analyze
+
+    def fragile(article: Any, nlp: Any = None) -> Any:
+        if "BOOM" in article.text:
+            raise RuntimeError("an extractor bug")
+        return real(article, nlp)
+
+    monkeypatch.setattr(pipeline, "analyze", fragile)
+    body = {
+        "articles": [
+            {"text": "BOOM. Iran rejected talks with the United States on Monday, officials said."},
+            {"text": "Protesters marched in Nairobi on Friday against new taxes, police said."},
+        ]
+    }
+    with running_server(db, token=TOKEN) as url:
+        status, result = call(
+            f"{url}/api/ingest", "POST", body, {"Authorization": f"Bearer {TOKEN}"}
+        )
+    assert status == 201
+    assert result["failed"] == [{"index": 0, "problem": "analysis failed: RuntimeError"}]
+    assert len(result["stored"]) == 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -93,3 +95,30 @@ def test_batch_equals_one_by_one(nlp: Language) -> None:
     batch = [a.to_dict() for a in analyze_batch(articles, nlp, batch_size=2, zone_size=2)]
     alone: list[Analysis] = [next(analyze_batch([a], nlp)) for a in articles]
     assert batch == [a.to_dict() for a in alone]
+
+
+def test_a_failing_article_fails_alone_in_its_chunk(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsevents.pipeline as pipeline
+    from newsevents.runner import AnalysisError, analyze_chunk
+
+    real = pipeline.analyze_doc
+
+    def fragile(article: Article, doc: Any, timings: Any = None) -> Analysis:
+        if "BOOM" in article.text:
+            raise RuntimeError("an extractor bug")
+        return real(article, doc, timings)
+
+    monkeypatch.setattr(pipeline, "analyze_doc", fragile)
+    texts = [
+        "Russia and Ukraine agreed on Tuesday to exchange prisoners, the Kremlin said.",
+        "BOOM. Protesters marched in Nairobi on Friday against new taxes, police said.",
+        "Iran rejected the proposal for talks with the United States.",
+    ]
+    articles = [article_from_text(t) for t in texts]
+    results = analyze_chunk(articles, nlp)
+    assert [type(r).__name__ for r in results] == ["Analysis", "AnalysisError", "Analysis"]
+    failed = results[1]
+    assert isinstance(failed, AnalysisError) and failed.source == articles[1].id
+    assert "RuntimeError: an extractor bug" in failed.problem

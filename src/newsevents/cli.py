@@ -93,19 +93,51 @@ def _text(result: Analysis) -> str:
 )
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
 @click.option("--published", help="Publication date (YYYY-MM-DD) for every input.")
-def ingest(paths: tuple[Path, ...], db: str, workers: int, published: str | None) -> None:
+@click.option(
+    "--retry-seconds",
+    default=60.0,
+    show_default=True,
+    type=click.FloatRange(0),
+    help="How long to wait for a PostgreSQL server that went away.",
+)
+@click.option(
+    "--busy-timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(0),
+    help="Seconds to wait for another writer's lock on a SQLite file.",
+)
+def ingest(
+    paths: tuple[Path, ...],
+    db: str,
+    workers: int,
+    published: str | None,
+    retry_seconds: float,
+    busy_timeout: float,
+) -> None:
     """Analyse inputs into the store; already stored articles are skipped.
 
     Each article is committed with all its records in one transaction, so an
     interrupted run loses nothing committed and a rerun continues where it
     stopped. Bad inputs are reported (file and line) and recorded in the
-    ``failures`` table; they never stop the batch.
+    ``failures`` table; they never stop the batch. A PostgreSQL server that
+    goes away is waited for (--retry-seconds); a database that refuses writes
+    (disk full, a lock held past --busy-timeout) stops the run with exit status
+    2, keeping everything committed before. A folder written by `newsevents
+    batch` is loaded from its documents, without analysing again.
     """
     from .ingest_run import run_ingest
     from .store import StoreError
 
     try:
-        stats = run_ingest(paths, db, workers=workers, published=_published(published))
+        stats = run_ingest(
+            paths,
+            db,
+            workers=workers,
+            published=_published(published),
+            retry_seconds=retry_seconds,
+            timeout=busy_timeout,
+        )
     except StoreError as exc:
         click.echo(
             f"newsevents: ingest stopped: {exc}\n"

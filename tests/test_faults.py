@@ -110,7 +110,7 @@ def test_lock_held_past_the_timeout_stops_cleanly(tmp_path: Path) -> None:
 def test_postgres_going_away_mid_ingest_is_ridden_out(
     tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
-    corpus = _corpus(tmp_path / "wire.jsonl", 30)
+    corpus = _corpus(tmp_path / "wire.jsonl", 60)  # time enough to cut the server mid-run
     server = PgServer()
     server.start()
     try:
@@ -142,8 +142,8 @@ def test_postgres_going_away_mid_ingest_is_ridden_out(
         thread.join(300)
         assert "error" not in result, result.get("error")
         stats = result["stats"]
-        assert stats.stored + stats.skipped == 30  # type: ignore[attr-defined]
-        assert _whole(server.url) == (30, True)
+        assert stats.stored + stats.skipped == 60  # type: ignore[attr-defined]
+        assert _whole(server.url) == (60, True)
         assert "retrying" in capfd.readouterr().err
     finally:
         server.remove()

@@ -81,8 +81,12 @@ def spark_session(master: str | None = None, app: str = "newsevents") -> SparkSe
                 "spark.sql.shuffle.partitions", "4"
             )
     # Small Arrow batches: an analysis batch is then a few dozen articles.
-    builder = builder.config("spark.sql.execution.arrow.maxRecordsPerBatch", "64")
-    return builder.getOrCreate()
+    builder = builder.config("spark.sql.execution.arrow.maxRecordsPerBatch", "64").config(
+        "spark.ui.showConsoleProgress", "false"
+    )
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")  # our own summary says what happened
+    return session
 
 
 def _uri(path: str) -> str:

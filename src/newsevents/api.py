@@ -253,25 +253,18 @@ def create_app(db: str, token: str | None = None, rate_limit: float = RATE_LIMIT
         )
 
     def _links(store: Store, article_ids: list[str]) -> dict[tuple[str, str], str]:
-        if not article_ids:
-            return {}
-        marks = ", ".join("?" for _ in article_ids)
-        rows = store.execute(
-            f"SELECT article_id, entity_id, global_id FROM entity_links "
-            f"WHERE article_id IN ({marks})",
+        rows = _in(
+            store,
+            "SELECT article_id, entity_id, global_id FROM entity_links WHERE article_id IN ({})",
             article_ids,
         )
         return {(r[0], r[1]): r[2] for r in rows}
 
     def _clusters(store: Store, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
-        ids = sorted({a for a, _ in pairs})
-        if not ids:
-            return {}
-        marks = ", ".join("?" for _ in ids)
-        rows = store.execute(
-            f"SELECT article_id, event_id, cluster_id FROM cluster_members "
-            f"WHERE article_id IN ({marks})",
-            ids,
+        rows = _in(
+            store,
+            "SELECT article_id, event_id, cluster_id FROM cluster_members WHERE article_id IN ({})",
+            sorted({a for a, _ in pairs}),
         )
         return {(r[0], r[1]): r[2] for r in rows}
 
@@ -421,15 +414,19 @@ def create_app(db: str, token: str | None = None, rate_limit: float = RATE_LIMIT
             "ORDER BY n DESC, g.id LIMIT ?",
             [*params, limit],
         )
+        members_of: dict[str, list[tuple[str, str]]] = {}
+        for gid, aid, cid in _in(
+            store,
+            "SELECT group_id, article_id, claim_id FROM claim_members WHERE group_id IN ({}) "
+            "ORDER BY article_id, claim_id",
+            [g[0] for g in groups],
+        ):
+            members_of.setdefault(gid, []).append((aid, cid))
         docs = _Docs(store)
         items = []
         for gid, unit, label, _n in groups:
             values = []
-            for aid, cid in store.execute(
-                "SELECT article_id, claim_id FROM claim_members WHERE group_id = ? "
-                "ORDER BY article_id, claim_id",
-                (gid,),
-            ):
+            for aid, cid in members_of.get(gid, []):
                 analysis = docs.get(aid)
                 if analysis is None:
                     continue

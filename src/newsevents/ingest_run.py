@@ -15,7 +15,7 @@ from datetime import date
 from itertools import chain
 from pathlib import Path
 
-from .batch import batch_analyses, is_batch_output
+from .batch import batch_analyses, is_batch_output, split_label
 from .errors import InputError
 from .ingest import iter_articles
 from .model import Analysis, Article
@@ -39,14 +39,6 @@ class IngestStats:
     @property
     def rate(self) -> float:
         return self.stored / self.seconds if self.seconds > 0 else 0.0
-
-
-def _line_of(error: InputError) -> tuple[str, int | None]:
-    """ "wire.jsonl:3" -> ("wire.jsonl", 3)."""
-    name, _, tail = error.source.rpartition(":")
-    if name and tail.isdigit():
-        return name, int(tail)
-    return error.source, None
 
 
 def run_ingest(
@@ -89,7 +81,7 @@ def run_ingest(
     def flush_failures() -> None:
         while failures:
             error = failures.pop(0)
-            name, line = _line_of(error)
+            name, line = split_label(error.source)
             store.record_failure(name, error.problem, line)
             stats.failed += 1
             print(f"newsevents: {error}", file=sys.stderr)

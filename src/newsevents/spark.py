@@ -27,26 +27,31 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pyarrow as pa
+
 from .batch import (
     BatchStats,
     failure_row,
     prepare_output,
     relative_label,
+    split_label,
     write_manifest,
 )
 from .errors import InputError, NewsEventsError
 from .ingest.sources import INPUT_SUFFIXES, META_SUFFIX, PARQUET_SUFFIXES, parse_file
 from .pipeline import EXTRACTOR_VERSION
-from .tables import RECORD_TABLES, spark_ddl
+from .tables import RECORD_TABLES, ddl_of, spark_ddl
 
 if TYPE_CHECKING:
     import pandas as pd
-    import pyarrow as pa
     from pyspark.sql import DataFrame, SparkSession
 
-_READ_SCHEMA = (
-    "path string, line bigint, label string, article_id string, article string, problem string"
-)
+#: What the read stage hands on: one row an article (JSON) or a failure.
+_READ = pa.schema(
+    [(name, pa.int64() if name == "line" else pa.string())
+     for name in ("path", "line", "label", "article_id", "article", "problem")]
+)  # fmt: skip
+_READ_SCHEMA = ddl_of(_READ)
 _ANALYSED_SCHEMA = "article_id string, label string, document string, problem string"
 
 
@@ -137,7 +142,7 @@ def _read_files(spark: SparkSession, given: str, published: date | None) -> Data
                 meta_label = relative_label(_local_path(rec["meta_path"] or ""), root)
                 for item in parse_file(label, rec["content"], rec["meta"], meta_label):
                     rows.append(_read_row(path, item, published, build_article))
-            yield _batch(rows, _READ_SCHEMA)
+            yield _batch(rows)
 
     # Spark's file scan skips zero-length files; list them here so that they are
     # recorded as failures, as the local runner records them.
@@ -192,7 +197,7 @@ def _read_parquet(spark: SparkSession, given: str, published: date | None) -> Da
                 label = relative_label(path, root) + f":{number}"
                 for item in record_input(rec, label, number, "row"):
                     rows.append(_read_row(path, item, published, build_article, number))
-            yield _batch(rows, _READ_SCHEMA)
+            yield _batch(rows)
 
     return df.mapInArrow(read, _READ_SCHEMA)
 
@@ -201,10 +206,7 @@ def _read_row(
     path: str, item: Any, published: date | None, build: Any, number: int | None = None
 ) -> dict[str, Any]:
     label = item.source if isinstance(item, InputError) else item.label
-    line = number
-    if line is None:
-        _, _, tail = label.rpartition(":")
-        line = int(tail) if tail.isdigit() else 0
+    line = number if number is not None else split_label(label)[1] or 0
     if isinstance(item, InputError):
         return {"path": path, "line": line, "label": label, "problem": item.problem}
     try:
@@ -220,20 +222,8 @@ def _read_row(
     }
 
 
-def _batch(rows: list[dict[str, Any]], ddl: str) -> pa.RecordBatch:
-    import pyarrow as pa
-
-    names = [part.strip().split(" ")[0].strip("`") for part in ddl.split(",")]
-    kinds = {
-        "string": pa.string(),
-        "bigint": pa.int64(),
-        "double": pa.float64(),
-        "boolean": pa.bool_(),
-        "array<string>": pa.list_(pa.string()),
-    }
-    types = [kinds[part.strip().split(" ", 1)[1]] for part in ddl.split(",")]
-    schema = pa.schema(list(zip(names, types, strict=True)))
-    return pa.RecordBatch.from_pylist(rows, schema=schema)
+def _batch(rows: list[dict[str, Any]]) -> pa.RecordBatch:
+    return pa.RecordBatch.from_pylist(rows, schema=_READ)
 
 
 def _analyse(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:

@@ -241,7 +241,12 @@ def to_arrow(name: str, rows: list[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=SCHEMAS[name])
 
 
-def spark_ddl(name: str) -> str:
-    """The table's schema as a Spark DDL string, for ``mapInPandas``."""
+def ddl_of(schema: pa.Schema) -> str:
+    """An Arrow schema of our column types as a Spark DDL string."""
     kinds = {_S: "string", _I: "bigint", _F: "double", _B: "boolean", _L: "array<string>"}
-    return ", ".join(f"`{f.name}` {kinds[f.type]}" for f in SCHEMAS[name])
+    return ", ".join(f"`{f.name}` {kinds[f.type]}" for f in schema)
+
+
+def spark_ddl(name: str) -> str:
+    """The table's schema as a Spark DDL string, for ``mapInArrow``."""
+    return ddl_of(SCHEMAS[name])

@@ -331,11 +331,9 @@ def assign_threads(cur: Any, sql: Any, touched: set[str]) -> None:
             d = _day(day)
             if d is not None:
                 query += " AND (p.day IS NULL OR (p.day >= ? AND p.day <= ?))"
-                lo, hi = (
-                    date.fromordinal(d.toordinal() - THREAD_DAYS),
-                    date.fromordinal(d.toordinal() + THREAD_DAYS),
-                )
-                params += [lo.isoformat(), hi.isoformat() + "~"]  # "~" sorts after any time
+                lo = date.fromordinal(d.toordinal() - THREAD_DAYS).isoformat()
+                hi = date.fromordinal(d.toordinal() + THREAD_DAYS).isoformat()
+                params += [lo, hi]  # cluster days are plain YYYY-MM-DD, as in _cluster
             cur.execute(sql(query), params)
             threads |= {t or _thread_of(other) for other, t in cur.fetchall()}
         target = min(threads)

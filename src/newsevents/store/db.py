@@ -109,6 +109,8 @@ class Store:
             if isinstance(exc, psycopg.Error):
                 return StoreWriteError(f"{where}: {exc}")
             return None
+        if isinstance(exc, sqlite3.ProgrammingError):
+            return None  # our SQL or our use of the connection: a bug, not a fault
         if isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError):
             text = str(exc)
             if "disk" in text or "full" in text:  # SQLITE_FULL, or SQLITE_IOERR on a write
@@ -137,7 +139,7 @@ class Store:
             if self.dialect == "postgresql":
                 self._safe_rollback()
             ours = self._classify(exc)
-            if ours is not None and not isinstance(exc, sqlite3.ProgrammingError):
+            if ours is not None:
                 raise ours from exc
             raise
 

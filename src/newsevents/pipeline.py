@@ -79,7 +79,7 @@ def analyze_batch(
     spaCy leaves the zone: analyses hold plain strings and numbers.
     """
     nlp = nlp or load_nlp()
-    for chunk in _chunks(articles, zone_size):
+    for chunk in chunks(articles, zone_size):
         with nlp.memory_zone():
             for article, doc in parse_articles(chunk, nlp, batch_size, piece_chars):
                 yield analyze_doc(article, doc)
@@ -134,7 +134,8 @@ def split_text(text: str, limit: int = PIECE_CHARS) -> list[str]:
     return pieces
 
 
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Lists of ``size`` articles (the last may be shorter), read lazily from ``items``."""
     chunk: list[Article] = []
     for item in items:
         chunk.append(item)

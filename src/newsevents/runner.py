@@ -17,7 +17,7 @@ from typing import Any
 
 from .errors import InputError
 from .model import Analysis, Article
-from .pipeline import _chunks, analyze_batch
+from .pipeline import chunks, analyze_batch
 
 
 class AnalysisError(InputError):
@@ -57,10 +57,10 @@ def run_local(
     if workers <= 1:
         from .nlp import load_nlp
 
-        for part in _chunks(articles, chunk):  # the model loads when there is work
+        for part in chunks(articles, chunk):  # the model loads when there is work
             yield from analyze_chunk(part, load_nlp())
         return
     ctx = mp.get_context("spawn")
     with ctx.Pool(workers, initializer=_init_worker) as pool:
-        for batch in pool.imap(analyze_chunk, _chunks(articles, chunk)):
+        for batch in pool.imap(analyze_chunk, chunks(articles, chunk)):
             yield from batch

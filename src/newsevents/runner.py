@@ -17,7 +17,7 @@ from typing import Any
 
 from .errors import InputError
 from .model import Analysis, Article
-from .pipeline import chunks, analyze_batch
+from .pipeline import analyze_batch, chunks
 
 
 class AnalysisError(InputError):

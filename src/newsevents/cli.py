@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -11,7 +12,7 @@ from pathlib import Path
 import click
 
 from .errors import InputError, NewsEventsError
-from .ingest import iter_articles
+from .ingest import iter_articles, iter_labelled
 from .model import Analysis, Article, json_schema
 
 
@@ -22,6 +23,15 @@ def _published(value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"not a YYYY-MM-DD date: {value!r}") from None
+
+
+_time_budget_option = click.option(
+    "--time-budget",
+    type=click.FloatRange(0),
+    default=None,
+    help="Seconds the extractors may spend on one article before it is recorded as a "
+    "failure (default 60, or NEWSEVENTS_TIME_BUDGET; 0 for none).",
+)
 
 
 @click.group()
@@ -40,27 +50,41 @@ def main() -> None:
     default=None,
     help="json for one input, jsonl for many (the default), or a readable report.",
 )
-def analyze(paths: tuple[Path, ...], published: str | None, fmt: str | None) -> None:
+@_time_budget_option
+def analyze(
+    paths: tuple[Path, ...], published: str | None, fmt: str | None, time_budget: float | None
+) -> None:
     """Analyse files, folders or JSON Lines and print the newsevents/1 result.
 
-    Bad inputs are reported on stderr with the file (and line) and skipped; the
-    exit status is 1 if any input failed, 0 otherwise.
+    Bad inputs, and articles the analysis fails on or that run past the time
+    budget, are reported on stderr with the file (and line) and skipped; the
+    rest is printed. The exit status is 1 if any input failed, 0 otherwise.
     """
-    from .pipeline import analyze_batch
+    from .runner import AnalysisError, run_local
 
     pub = _published(published)
+    _set_time_budget(time_budget)
     failures: list[InputError] = []
+    labels: dict[str, str] = {}
 
     def articles() -> Iterator[Article]:
-        for item in iter_articles(paths, published=pub):
+        for label, item in iter_labelled(paths, published=pub):
             if isinstance(item, InputError):
                 failures.append(item)
                 click.echo(f"newsevents: {item}", err=True)
-            else:
+            elif item.id not in labels:
+                labels[item.id] = label
                 yield item
 
+    results: list[Analysis] = []
     try:
-        results = list(analyze_batch(articles()))
+        for result in run_local(articles()):
+            if isinstance(result, AnalysisError):
+                failure = AnalysisError(labels.get(result.source, result.source), result.problem)
+                failures.append(failure)
+                click.echo(f"newsevents: {failure}", err=True)
+            else:
+                results.append(result)
     except NewsEventsError as exc:
         raise click.ClickException(str(exc)) from None
     if fmt is None:
@@ -78,6 +102,13 @@ def analyze(paths: tuple[Path, ...], published: str | None, fmt: str | None) -> 
     if failures:
         click.echo(f"newsevents: {len(results)} analysed, {len(failures)} failed", err=True)
         sys.exit(1)
+
+
+def _set_time_budget(seconds: float | None) -> None:
+    """The budget travels in the environment, so worker processes and Spark's
+    local executors started from here use it too."""
+    if seconds is not None:
+        os.environ["NEWSEVENTS_TIME_BUDGET"] = "0" if seconds == 0 else repr(seconds)
 
 
 def _text(result: Analysis) -> str:
@@ -107,6 +138,7 @@ def _text(result: Analysis) -> str:
     type=click.FloatRange(0),
     help="Seconds to wait for another writer's lock on a SQLite file.",
 )
+@_time_budget_option
 def ingest(
     paths: tuple[Path, ...],
     db: str,
@@ -114,6 +146,7 @@ def ingest(
     published: str | None,
     retry_seconds: float,
     busy_timeout: float,
+    time_budget: float | None,
 ) -> None:
     """Analyse inputs into the store; already stored articles are skipped.
 
@@ -129,6 +162,7 @@ def ingest(
     from .ingest_run import run_ingest
     from .store import StoreError
 
+    _set_time_budget(time_budget)
     try:
         stats = run_ingest(
             paths,
@@ -173,6 +207,7 @@ def ingest(
 @click.option("--partitions", type=int, default=None, help="Spark partitions for the analysis.")
 @click.option("--published", help="Publication date (YYYY-MM-DD) for every input.")
 @click.option("--overwrite", is_flag=True, help="Replace what the output folder holds.")
+@_time_budget_option
 def batch(
     paths: tuple[Path, ...],
     out: Path,
@@ -182,6 +217,7 @@ def batch(
     partitions: int | None,
     published: str | None,
     overwrite: bool,
+    time_budget: float | None,
 ) -> None:
     """Analyse inputs into Parquet tables (articles, entities, places, mentions,
     events, quotes, claims, failures) under OUT, one folder a table.
@@ -194,6 +230,7 @@ def batch(
     from .batch import run_batch_local
 
     pub = _published(published)
+    _set_time_budget(time_budget)
     try:
         if engine == "spark":
             from .spark import default_master, run_batch_spark

@@ -10,7 +10,9 @@ move on::
     │   ├── EncodingError          not valid UTF-8 (after BOM handling)
     │   ├── InputTooLargeError     over the configured size limit
     │   ├── NotEnglishError        the text is not in English
-    │   └── MalformedInputError    bad JSON line, bad sidecar, unknown format
+    │   ├── MalformedInputError    bad JSON line, bad sidecar, unknown format
+    │   └── AnalysisError          the extractors failed on it (``source`` is its id)
+    │       └── AnalysisTimeout    ... or ran past the per-article time budget
     └── ModelNotFoundError         no spaCy English model installed
 """
 
@@ -52,6 +54,11 @@ class NotEnglishError(InputError):
 
 class MalformedInputError(InputError):
     pass
+
+
+class AnalysisError(InputError):
+    """An article the extractors failed on; ``source`` is the article id, which the
+    caller maps back to the file and line it came from."""
 
 
 class ModelNotFoundError(NewsEventsError):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .batch import batch_analyses, is_batch_output, split_label
 from .errors import InputError
-from .ingest import iter_articles
+from .ingest import iter_labelled
 from .model import Analysis, Article
 from .pipeline import EXTRACTOR_VERSION
 from .runner import AnalysisError, run_local
@@ -61,6 +61,7 @@ def run_ingest(
     stats = IngestStats()
     known = set(store.article_ids())
     failures: list[InputError] = []
+    labels: dict[str, str] = {}
     show = sys.stderr.isatty() if progress is None else progress
 
     paths = list(paths)
@@ -68,7 +69,7 @@ def run_ingest(
     paths = [p for p in paths if Path(p) not in analysed]
 
     def todo() -> Iterator[Article]:
-        for item in iter_articles(paths, published=published):
+        for label, item in iter_labelled(paths, published=published):
             if isinstance(item, InputError):
                 failures.append(item)
                 continue
@@ -76,6 +77,7 @@ def run_ingest(
                 stats.skipped += 1
                 continue
             known.add(item.id)
+            labels[item.id] = label
             yield item
 
     def flush_failures() -> None:
@@ -123,9 +125,12 @@ def run_ingest(
     try:
         for analysis in chain(stored(), run_local(todo(), workers=workers)):
             flush_failures()
-            if isinstance(analysis, AnalysisError):
-                failures.append(analysis)
+            if isinstance(analysis, AnalysisError):  # named by its file and line, not its hash
+                failures.append(
+                    AnalysisError(labels.pop(analysis.source, analysis.source), analysis.problem)
+                )
                 continue
+            labels.pop(analysis.article.id, None)
             if save(analysis):
                 stats.stored += 1
             else:

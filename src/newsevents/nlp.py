@@ -70,11 +70,16 @@ class GazetteerNER:
             Span(doc, start, end, label=doc.vocab.strings[match_id])
             for match_id, start, end in self.matcher(doc)
         ]
-        ents = list(doc.ents)
+        # Entities by (start, end), and which one holds each token, so that finding
+        # what a match overlaps costs its own length, not a scan of every entity
+        # (a long text made this quadratic).
+        ents: dict[tuple[int, int], Span] = {(e.start, e.end): e for e in doc.ents}
+        owner: dict[int, tuple[int, int]] = {i: k for k in ents for i in range(*k)}
         for match in filter_spans(found):
             kind = match.label_
             label = {"NE_NORP": "NORP", "NE_LOC": "LOC"}.get(kind, "GPE")
-            overlapping = [e for e in ents if e.start < match.end and match.start < e.end]
+            keys = sorted({owner[i] for i in range(match.start, match.end) if i in owner})
+            overlapping = [ents[k] for k in keys if k in ents]
             if any(
                 e.label_ in _NAME_LABELS
                 and _content_start(e) <= match.start
@@ -91,9 +96,12 @@ class GazetteerNER:
                 for e in overlapping
             ):
                 continue  # a demonym inside another name; alone it is never a person
-            ents = [e for e in ents if e not in overlapping]
-            ents.append(Span(doc, match.start, match.end, label=label))
-        doc.ents = filter_spans(ents)
+            for k in keys:
+                ents.pop(k, None)
+            ents[(match.start, match.end)] = Span(doc, match.start, match.end, label=label)
+            for i in range(match.start, match.end):
+                owner[i] = (match.start, match.end)
+        doc.ents = filter_spans(list(ents.values()))
         return doc
 
 

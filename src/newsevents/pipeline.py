@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .budget import configured_seconds, time_budget
+from .errors import AnalysisError
 from .extract import (
     extract_claims,
     extract_entities,
@@ -39,8 +41,15 @@ def analyze_doc(article: Article, doc: Doc, timings: dict[str, float] | None = N
     """Run every extractor on an already parsed article.
 
     ``timings``, when given, accumulates the seconds each extractor takes (the
-    benchmark reads it); the analysis is the same either way.
+    benchmark reads it); the analysis is the same either way. The extractors
+    share one time budget (``NEWSEVENTS_TIME_BUDGET``); running past it raises
+    AnalysisTimeout.
     """
+    with time_budget(configured_seconds(), article.id):
+        return _run_extractors(article, doc, timings)
+
+
+def _run_extractors(article: Article, doc: Doc, timings: dict[str, float] | None) -> Analysis:
     analysis = Analysis(article=article)
     steps: list[tuple[str, Callable[[], None]]] = [
         ("entities", lambda: setattr(analysis, "entities", extract_entities(article, doc))),
@@ -83,6 +92,28 @@ def analyze_batch(
         with nlp.memory_zone():
             for article, doc in parse_articles(chunk, nlp, batch_size, piece_chars):
                 yield analyze_doc(article, doc)
+
+
+def analyze_each(
+    articles: Iterable[Article],
+    nlp: Language | None = None,
+    batch_size: int = 16,
+    zone_size: int = ZONE_SIZE,
+) -> Iterator[Analysis | AnalysisError]:
+    """As ``analyze_batch``, but an article the extractors fail on (a bug, or the
+    time budget spent) comes back as an AnalysisError in its place, so one bad
+    article costs only itself. A failure of the parser itself still raises."""
+    nlp = nlp or load_nlp()
+    for chunk in chunks(articles, zone_size):
+        with nlp.memory_zone():
+            for article, doc in parse_articles(chunk, nlp, batch_size):
+                try:
+                    yield analyze_doc(article, doc)
+                except AnalysisError as exc:
+                    yield AnalysisError(article.id, exc.problem)
+                except Exception as exc:  # an extractor bug: this article only
+                    problem = f"analysis failed: {type(exc).__name__}: {exc}"
+                    yield AnalysisError(article.id, problem)
 
 
 def parse_articles(

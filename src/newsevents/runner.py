@@ -4,9 +4,10 @@ Each worker loads the spaCy pipeline once (pool initializer) and runs the same
 pure ``analyze_batch`` as the single-process path; only plain pydantic records
 cross the process boundary. With one worker nothing is forked.
 
-An article that makes an extractor fail does not take its neighbours down:
-the chunk is analysed again one article at a time and the failing article
-comes back as an ``AnalysisError`` naming it, in its place in the order.
+An article that makes an extractor fail, or runs past the time budget, does
+not take its neighbours down: it comes back as an ``AnalysisError`` naming it,
+in its place in the order. Should the parser itself fail, the chunk is parsed
+again one article at a time to find the one.
 """
 
 from __future__ import annotations
@@ -15,14 +16,11 @@ import multiprocessing as mp
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .errors import InputError
+from .errors import AnalysisError
 from .model import Analysis, Article
-from .pipeline import analyze_batch, chunks
+from .pipeline import analyze_each, chunks
 
-
-class AnalysisError(InputError):
-    """An article the extractors failed on; ``source`` is the article id."""
-
+__all__ = ["AnalysisError", "analyze_chunk", "run_local"]
 
 _NLP: Any = None
 
@@ -38,12 +36,12 @@ def analyze_chunk(articles: list[Article], nlp: Any = None) -> list[Analysis | A
     """Analyses of ``articles``; one that fails becomes an AnalysisError, not an exception."""
     nlp = nlp if nlp is not None else _NLP
     try:
-        return list(analyze_batch(articles, nlp))
-    except Exception:
+        return list(analyze_each(articles, nlp))
+    except Exception:  # the parser failed on one of them: find it, one at a time
         results: list[Analysis | AnalysisError] = []
         for article in articles:
             try:
-                results.extend(analyze_batch([article], nlp))
+                results.extend(analyze_each([article], nlp))
             except Exception as exc:
                 problem = f"analysis failed: {type(exc).__name__}: {exc}"
                 results.append(AnalysisError(article.id, problem))

@@ -15,9 +15,10 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..budget import check as check_budget
 from ..model import Analysis, Article, Claim, Entity
 from .events import SPEECH_VERBS, ActorIndex, _clause_verb, _named_head, _source, _status
-from .text import doc_text, trimmed
+from .text import doc_text, sentence_of, trimmed
 
 _APPROX = {
     "more than": "more than",
@@ -238,7 +239,7 @@ def _disputed(ent: Span, index: ActorIndex) -> tuple[list[str], str | None]:
     recorded too, and the cue says the verb is missing.
     """
     doc = ent.doc
-    sent = ent.sent
+    sent = sentence_of(ent[0])
     found: list[str] = []
     cue: str | None = None
     for tok in sent:
@@ -298,6 +299,7 @@ def extract_claims(article: Article, doc: Doc, analysis: Analysis) -> list[Claim
     by_id = {e.id: e for e in analysis.entities}
     claims: list[Claim] = []
     for ent in doc.ents:
+        check_budget()
         if ent.label_ not in ("PERCENT", "CARDINAL", "QUANTITY", "MONEY"):
             continue
         value = _value(list(ent))
@@ -312,7 +314,7 @@ def extract_claims(article: Article, doc: Doc, analysis: Analysis) -> list[Claim
             continue  # "one of", "two" standing alone: not a figure anyone claims
         if noun is not None and noun.dep_ == "nsubj" and noun.head.lemma_ in SPEECH_VERBS:
             continue  # "two officials said": who speaks, not what is claimed
-        sent = ent.sent
+        sent = sentence_of(ent[0])
         claimant, claimant_text = _claimant(ent, sent, analysis, index, by_id)
         verb = _clause_verb(noun or ent[-1])
         status, _ = _status(verb, verb)

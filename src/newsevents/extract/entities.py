@@ -19,6 +19,7 @@ from functools import cache
 import pycountry
 from spacy.tokens import Doc, Span, Token
 
+from ..budget import check as check_budget
 from ..gazetteer import load_gazetteer, normalize_surface, read_table, split_list
 from ..model import Article, Entity, EntityKind
 from .text import doc_text
@@ -356,6 +357,7 @@ def _people_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str]]:
     decides the country ("Iraqi Kurds" are Iraq's), else the noun's own."""
     gaz = load_gazetteer()
     for tok in doc:
+        check_budget()
         if tok.tag_ not in ("NNPS", "NNS", "NNP") or not tok.text.endswith("s"):
             continue
         if tok.text not in gaz.demonyms or tok.dep_ in ("compound", "amod", "nmod"):
@@ -374,6 +376,7 @@ def _group_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str, int, str]]:
     """(start, end, alpha3, sector, rank, noun) for "Russian troops", "the US delegation"."""
     groups = _groups()
     for tok in doc:
+        check_budget()
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
         noun = tok.lower_
@@ -458,6 +461,7 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
             cluster_for(key, "person", canonical)
     pending_possessors: list[tuple[_Cluster, tuple[int, int]]] = []
     for ent in doc.ents:
+        check_budget()
         if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
             continue
         name = _strip_name(ent.text)
@@ -483,6 +487,7 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
     # Surnames the model did not tag ("Barrot said") still refer to the person.
     used = {t.i for e in doc.ents if e.label_ in ("PERSON", "ORG") for t in e}
     for tok in doc:
+        check_budget()
         surname_key = surnames.get(tok.text)
         if (
             surname_key
@@ -495,6 +500,7 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
 
     # Organisations, and institutions named in the knowledge file.
     for ent in doc.ents:
+        check_budget()
         if ent.label_ not in ("ORG", "NORP", "FAC", "GPE"):
             continue
         name = _strip_name(ent.text)
@@ -549,6 +555,7 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
 
     # Countries named as such.
     for ent in doc.ents:
+        check_budget()
         if ent.label_ != "GPE":
             continue
         surface = normalize_surface(ent.text)
@@ -565,6 +572,7 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
     covered = {i for c in clusters for a, b in c.mentions for i in range(a, b)}
     event_nouns = _event_nouns()
     for tok in doc:
+        check_budget()
         if tok.dep_ not in ("amod", "compound", "nmod") or tok.idx in covered:
             continue
         if tok.head.lemma_.lower() not in event_nouns:
@@ -579,6 +587,7 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
 
     # A capital acting stands for its country ("Kyiv denies", "Moscow's offer").
     for ent in doc.ents:
+        check_budget()
         if ent.label_ != "GPE" or ent.root.dep_ not in _ACTOR_DEPS:
             continue
         surface = normalize_surface(ent.text)

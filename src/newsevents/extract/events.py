@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ..budget import check as check_budget
 from ..gazetteer import load_gazetteer, read_table
 from ..model import Analysis, Article, Entity, Event, Place, Status, Time
-from .text import trimmed
+from .text import sentence_of, trimmed
 
 SPEECH_VERBS = frozenset(
     [
@@ -302,10 +304,12 @@ class ActorIndex:
 
     def __init__(self, analysis: Analysis) -> None:
         self.entity_at: dict[int, Entity] = {}
+        self._cover: dict[int, set[str]] = {}
         for ent in analysis.entities:
             for start, end in ent.mentions:
                 for i in range(start, end):
                     self.entity_at.setdefault(i, ent)
+                    self._cover.setdefault(i, set()).add(ent.id)
         self.place_at: dict[int, Place] = {}
         for place in analysis.places:
             for start, end in place.mentions:
@@ -322,6 +326,9 @@ class ActorIndex:
         self.by_id = {e.id: e for e in analysis.entities}
         #: parties of the last event coded, for "they met"
         self.recent: list[str] = []
+        self._located: dict[int, list[Token]] = {}
+        self._only_party: dict[tuple[str, int, tuple[str, ...]], bool] = {}
+        self._first_time: dict[int, object | None] = {}
         # Mention starts in text order, so that "the last X named before" is a
         # binary search and not a scan of the article (long texts made it quadratic).
         self._person_starts = _mention_starts(self.persons)
@@ -337,6 +344,40 @@ class ActorIndex:
                 if e.kind in ("group", "organization")
                 and e.name.split()[-1].lower().rstrip("s") == head
             )
+
+    def first_time(self, dated: Mapping[int, object], verb: Token) -> object | None:
+        """The first dated time in the verb's clause, read once per verb (a run-on
+        sentence's root would otherwise be walked again for every trigger)."""
+        if verb.i not in self._first_time:
+            self._first_time[verb.i] = _nearest(dated, verb.subtree)
+        return self._first_time[verb.i]
+
+    def only_as_party(self, place: Place, parties: list[str], sent: Span) -> bool:
+        """Every mention of the place in the sentence lies inside a mention of one
+        of ``parties`` (metonymy: "Moscow said"). Remembered per place, sentence
+        and parties: a run-on sentence repeats the same few for every trigger."""
+        key = (place.id, sent.start, tuple(sorted(parties)))
+        found = self._only_party.get(key)
+        if found is None:
+            wanted = set(parties)
+            inside = [a for a, _ in place.mentions if sent.start_char <= a < sent.end_char]
+            found = bool(inside) and all(wanted & self._cover.get(a, set()) for a in inside)
+            self._only_party[key] = found
+        return found
+
+    def located(self, sent: Span) -> list[Token]:
+        """Places the sentence locates something in, read once per sentence."""
+        found = self._located.get(sent.start)
+        if found is None:
+            found = [
+                t
+                for t in sent
+                if t.idx in self.place_at
+                and (t.dep_ == "pobj" or t.head.dep_ == "pobj")
+                and _locative(t)
+            ]
+            self._located[sent.start] = found
+        return found
 
     def described(self, tok: Token) -> Entity | None:
         """The one person a role noun describes: "Trump's envoy", "the Russian
@@ -368,7 +409,7 @@ class ActorIndex:
         if tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "him", "her"):
             return _last_before(self._person_starts, tok.idx)
         if tok.pos_ == "PRON" and tok.lower_ in ("it", "they", "its", "their"):
-            return _last_before(self._group_starts, tok.idx, tok.sent.start_char)
+            return _last_before(self._group_starts, tok.idx, sentence_of(tok).start_char)
         place = self.place_at.get(tok.idx)
         if place is not None and place.country and (place.kind == "country" or _is_capital(place)):
             from .entities import alpha3
@@ -587,7 +628,7 @@ def _accused(verb: Token) -> Token | None:
 
 def _subject(verb: Token) -> list[Token]:
     for _ in range(4):
-        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = list(_kids(verb).subjects)
         if subj:
             return subj
         controlled = _controller(verb)
@@ -608,6 +649,62 @@ def _subject(verb: Token) -> list[Token]:
     return []
 
 
+@dataclass(frozen=True)
+class _Kids:
+    """What the status and source rules ask of a token's children, read once.
+
+    A run-on sentence ("X attacked Y and ... and ...") hangs hundreds of clauses
+    on one verb; asking that verb's children again for every trigger under it
+    made event coding quadratic (cubic with the nested questions) in the
+    length of the sentence. Each token's children are now read once per doc.
+    """
+
+    lowers: frozenset[str]
+    lemmas: frozenset[str]
+    neg: bool
+    out: bool
+    if_mark: bool
+    conditional: bool
+    nsubj: bool
+    background: bool
+    according: tuple[Token, ...]
+    subjects: tuple[Token, ...]
+
+
+_KIDS: ContextVar[dict[int, _Kids] | None] = ContextVar("newsevents_event_kids", default=None)
+
+
+def _kids(tok: Token) -> _Kids:
+    memo = _KIDS.get()
+    if memo is None:
+        memo = {}
+        _KIDS.set(memo)
+    found = memo.get(tok.i)
+    if found is not None:
+        return found
+    children = list(tok.children)
+    if_mark = any(c.lower_ in ("if", "unless") and c.dep_ == "mark" for c in children)
+    found = _Kids(
+        lowers=frozenset(c.lower_ for c in children),
+        lemmas=frozenset(c.lemma_.lower() for c in children),
+        neg=any(c.dep_ == "neg" for c in children),
+        out=any(c.lower_ == "out" for c in children),
+        if_mark=if_mark,
+        conditional=if_mark
+        or any(
+            c.dep_ == "advcl"
+            and any(m.lower_ in ("if", "unless") and m.dep_ == "mark" for m in c.children)
+            for c in children
+        ),
+        nsubj=any(c.dep_.startswith("nsubj") for c in children),
+        background=any(c.lower_ in _BACKGROUND for c in children if c.dep_ in ("advmod", "mark")),
+        according=tuple(c for c in children if c.lower_ == "according" and c.dep_ == "prep"),
+        subjects=tuple(c for c in children if c.dep_ in ("nsubj", "nsubjpass")),
+    )
+    memo[tok.i] = found
+    return found
+
+
 def _governors(
     verb: Token, through: tuple[str, ...] = ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl")
 ) -> list[Token]:
@@ -621,11 +718,7 @@ def _governors(
 
 def _conditional(v: Token) -> bool:
     """The clause is an if-clause, or has one ("If we get that, it will be ...")."""
-    return any(c.lower_ in ("if", "unless") and c.dep_ == "mark" for c in v.children) or any(
-        c.dep_ == "advcl"
-        and any(m.lower_ in ("if", "unless") and m.dep_ == "mark" for m in c.children)
-        for c in v.children
-    )
+    return _kids(v).conditional
 
 
 def _status(trigger: Token, verb: Token) -> tuple[Status, str]:
@@ -635,15 +728,13 @@ def _status(trigger: Token, verb: Token) -> tuple[Status, str]:
     if any(_conditional(v) for v in chain[:3]):
         return "hypothetical", "conditional"
     for v in chain[:3]:
-        kids = {c.lower_ for c in v.children}
-        lemmas = {c.lemma_.lower() for c in v.children}
-        if any(c.dep_ == "neg" for c in v.children) and not (
-            v.lemma_ == "rule" and any(c.lower_ == "out" for c in v.children)
-        ):
+        facts = _kids(v)
+        kids, lemmas = facts.lowers, facts.lemmas
+        if facts.neg and not (v.lemma_ == "rule" and facts.out):
             if v.lemma_ in _HYPOTHETICAL_VERBS:
                 continue
             return "negated", f"negation on '{v.text}'"
-        if v.lemma_ == "rule" and any(c.lower_ == "out" for c in v.children):
+        if v.lemma_ == "rule" and facts.out:
             return "hypothetical", "did not rule out"
         if v.lemma_ in _NEGATING_VERBS and v.i != verb.i:
             return "negated", f"'{v.text}' to"
@@ -693,23 +784,17 @@ def _source(verb: Token, index: ActorIndex) -> Entity | None:
             return index.by_id.get(ids[0])
     for v in _governors(verb, ("xcomp", "ccomp", "advcl", "conj", "pcomp")):
         chain.append(v)
-        if (
-            v.i == verb.i
-            and v.dep_ == "advcl"
-            and v.tag_ == "VBN"
-            and not any(c.dep_.startswith("nsubj") for c in v.children)
-        ):
+        if v.i == verb.i and v.dep_ == "advcl" and v.tag_ == "VBN" and not _kids(v).nsubj:
             break  # "the proposal, agreed upon by ...": a description, not the report
-        if any(c.lower_ in _BACKGROUND for c in v.children if c.dep_ in ("advmod", "mark")):
+        if _kids(v).background:
             break
     for v in chain:
-        for child in v.children:
-            if child.lower_ == "according" and child.dep_ == "prep":
-                for t in child.subtree:
-                    if t.dep_ == "pobj" and t.head.lower_ == "to":
-                        ent = _named_head(t, index)
-                        if ent is not None:
-                            return ent
+        for child in _kids(v).according:
+            for t in child.subtree:
+                if t.dep_ == "pobj" and t.head.lower_ == "to":
+                    ent = _named_head(t, index)
+                    if ent is not None:
+                        return ent
         reporter = v.i != verb.i and v.lemma_ in SPEECH_VERBS
         accuser = _accused(v)
         if reporter or accuser is not None:
@@ -801,16 +886,7 @@ def _verb_arguments(
 
 def _only_as_party(place: Place, parties: list[str], sent: Span, index: ActorIndex) -> bool:
     """Every mention of the place in the sentence is a party's mention (metonymy)."""
-    party_chars = {
-        i
-        for e in index.analysis.entities
-        if e.id in parties
-        for a, b in e.mentions
-        if a < sent.end_char and sent.start_char < b
-        for i in range(a, b)
-    }
-    inside = [(a, b) for a, b in place.mentions if sent.start_char <= a < sent.end_char]
-    return bool(inside) and all(a in party_chars for a, _ in inside)
+    return index.only_as_party(place, parties, sent)
 
 
 def _place_of(tok: Token, verb: Token, sent: Span, index: ActorIndex) -> Place | None:
@@ -846,11 +922,7 @@ def _place_of(tok: Token, verb: Token, sent: Span, index: ActorIndex) -> Place |
         return ranked[0]
     # else the one place the sentence locates something in ("... in Geneva"), never
     # a place named for another reason ("Russia's orbit", "Europe is our choice")
-    located = [
-        t
-        for t in sent
-        if t.idx in index.place_at and (t.dep_ == "pobj" or t.head.dep_ == "pobj") and _locative(t)
-    ]
+    located = index.located(sent)
     if len({index.place_at[t.idx].id for t in located}) == 1:
         return index.place_at[located[0].idx]
     return None
@@ -881,7 +953,7 @@ def _date_from_sentence(drafts: list[_Draft], doc: Doc, dated: Mapping[int, Time
     for d in drafts:
         if d.event.time is not None:
             continue
-        sent = doc[d.tok.i].sent
+        sent = sentence_of(doc[d.tok.i])
         for t in sent:
             found = dated.get(t.idx)
             if found is not None and found.id not in claimed:
@@ -963,6 +1035,14 @@ def _drop_headline_repeats(drafts: list[_Draft], headlines: list[tuple[int, int]
 
 def extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Event]:
     """Events of the article; needs the entities, places and times already extracted."""
+    token = _KIDS.set({})  # facts about this doc's tokens, never another's
+    try:
+        return _extract_events(article, doc, analysis)
+    finally:
+        _KIDS.reset(token)
+
+
+def _extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Event]:
     index = ActorIndex(analysis)
     skip = [s.span for s in article.subheadings]
     drafts: list[_Draft] = []
@@ -974,7 +1054,8 @@ def extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Event
         entry = _match(tok)
         if entry is None:
             continue
-        sent: Span = tok.sent
+        check_budget()
+        sent: Span = sentence_of(tok)
         is_noun = tok.pos_ in ("NOUN", "PROPN")
         verb = _clause_verb(tok) if is_noun else tok
         if is_noun:
@@ -993,7 +1074,7 @@ def extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Event
         place = _place_of(tok, verb, sent, index)
         if place is not None and _only_as_party(place, [*actors, *recipients], sent, index):
             place = None  # "New Delhi would not discuss ...": the capital acts, it is no venue
-        time = _nearest(dated, list(verb.subtree))
+        time = index.first_time(dated, verb)
         key = (entry.type, tuple(actors), tuple(recipients), sent.start)
         if key in seen:
             continue

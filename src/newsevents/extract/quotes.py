@@ -19,9 +19,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..budget import check as check_budget
 from ..model import Analysis, Article, Entity, Quote, QuoteKind
 from .events import SPEECH_VERBS, ActorIndex, actors_of
-from .text import doc_text
+from .text import doc_text, sentence_of
 
 _OPEN = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
 #: Longest quote we accept, in characters: a guard against runaway pairing.
@@ -163,8 +164,8 @@ def _cue_for(doc: Doc, start: int, end: int) -> tuple[Token | None, bool]:
     first = doc.char_span(start, end, alignment_mode="expand")
     if first is None:
         return None, False
-    sent_start: Span = first[0].sent
-    sent_end: Span = first[-1].sent
+    sent_start: Span = sentence_of(first[0])
+    sent_end: Span = sentence_of(first[-1])
     outside_after = [t for t in sent_end if t.idx >= end]
     outside_before = [t for t in sent_start if t.idx + len(t.text) <= start]
     # a cue after the quote counts when it follows closely ('"...," he said',
@@ -185,7 +186,7 @@ def _cue_for(doc: Doc, start: int, end: int) -> tuple[Token | None, bool]:
     # the quote may end its sentence with the cue opening the next ('..."  he said.')
     nxt = sent_end.end
     if nxt < len(doc):
-        following = doc[nxt].sent
+        following = sentence_of(doc[nxt])
         words = [t for t in following if t.is_alpha]
         if words and len(words) <= 6 and any(_is_cue(t) for t in words):
             return next(t for t in words if _is_cue(t)), True
@@ -291,6 +292,7 @@ def _indirect(doc: Doc, index: ActorIndex, covered: list[tuple[int, int]]) -> li
     """'The Kremlin has said that Putin is studying the proposal': speech verb + that-clause."""
     found: list[Quote] = []
     for tok in doc:
+        check_budget()
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in _INDIRECT_CUES:
             continue
         # "X said that ...", and the reporting clause after the report: "..., officials said"

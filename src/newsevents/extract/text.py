@@ -8,9 +8,10 @@ text is kept in the Doc's ``user_data`` on first use.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 _KEY = "newsevents.text"
+_SENTS = "newsevents.sents"
 
 
 def doc_text(doc: Doc) -> str:
@@ -33,3 +34,23 @@ def trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def sentence_of(tok: Token) -> Span:
+    """``tok.sent``, from a table built once per Doc.
+
+    spaCy finds a token's sentence by walking to its boundaries, so asking for
+    every token of a very long sentence was quadratic in its length.
+    """
+    doc = tok.doc
+    table = doc.user_data.get(_SENTS)
+    if table is None:
+        sents = list(doc.sents)
+        owner = [0] * len(doc)
+        for number, sent in enumerate(sents):
+            for i in range(sent.start, sent.end):
+                owner[i] = number
+        table = doc.user_data[_SENTS] = (sents, owner)
+    sents, owner = table
+    found: Span = sents[owner[tok.i]]
+    return found

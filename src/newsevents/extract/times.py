@@ -309,8 +309,9 @@ def _candidates(doc: Doc) -> list[_Candidate]:
             text = m.group(0)
             lead = len(text) - len(text.lstrip())
             start += lead
-            if re.match(r"(?:on|past)\s", doc_text(doc)[start:end], re.I):
-                start += doc_text(doc)[start:end].index(" ") + 1
+            lead_word = re.match(r"(?:on|past)\s+", doc_text(doc)[start:end], re.I)
+            if lead_word:  # any whitespace after it: "on\nMonday" in hard-wrapped copy
+                start += lead_word.end()
             spans.append(_Candidate(start, end, False))
     # Longest first, then drop any candidate overlapping one already kept.
     spans.sort(key=lambda c: (-(c.end - c.start), c.start))

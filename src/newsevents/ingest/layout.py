@@ -229,6 +229,73 @@ def _is_subheading(line: str) -> bool:
     )
 
 
+def _looks_like_title(line: str) -> bool:
+    """A headline: short, and not a sentence that ends with a full stop. A lead
+    paragraph ("Russian forces shelled Kharkiv on Monday, ... officials said.")
+    is body text and must never be taken for the title and left unanalysed."""
+    stripped = line.rstrip()
+    return (
+        0 < len(_words(stripped)) <= 25
+        and len(stripped) <= 200
+        and not stripped.endswith((".", '."', ".”", ".’", ".'", "…"))
+    )
+
+
+#: Lines of hard-wrapped copy (agency wires, e-mail, plain-text archives) end
+#: wherever the column did: the next line goes on with the same sentence.
+_WRAP_MIN = 30
+
+
+_DANGLING = frozenset(
+    "a an the of on in at to for with and or but by from that as into than "
+    "is are was were will would has have had their his her its our this these".split()
+)
+
+
+def _dangling(line: str) -> bool:
+    """The line stops on a word no paragraph ends with ("... will meet on")."""
+    words = _words(line)
+    return bool(words) and words[-1] in _DANGLING
+
+
+def unwrap_lines(raw: str) -> list[str]:
+    """The non-empty lines of ``raw``, with hard-wrapped lines joined back into
+    their paragraphs.
+
+    A line is a continuation of the one before when that one stops mid-sentence
+    and this one starts in lower case, or that one stops on a word no paragraph
+    ends with ("... will meet on" / "Monday in Geneva"), or the text is wrapped
+    at a fixed width: most of its long lines end within a few characters of
+    the same column. Blank lines always separate paragraphs.
+    """
+    lines = [line.strip() for line in raw.split("\n")]
+    long_lines = [len(line) for line in lines if len(line) >= _WRAP_MIN]
+    wrapped = False
+    if len(long_lines) >= 4:
+        width = max(long_lines)
+        near = sum(1 for n in long_lines if n >= width - 15)
+        open_ended = sum(1 for line in lines if len(line) >= _WRAP_MIN and not _ends_sentence(line))
+        wrapped = width <= 100 and near * 2 >= len(long_lines) and open_ended * 3 >= len(long_lines)
+    blocks: list[str] = []
+    joinable = False
+    for line in lines:
+        if not line:
+            joinable = False
+            continue
+        if (
+            joinable
+            and line[0].isalnum()
+            and (wrapped or line[0].islower() or _dangling(blocks[-1]))
+            and furniture_reason(line) is None
+        ):
+            blocks[-1] = f"{blocks[-1]} {line}"
+        else:
+            blocks.append(line)
+        last = blocks[-1]
+        joinable = len(line) >= _WRAP_MIN and not last.rstrip().endswith((*TERMINAL, ":", ";"))
+    return blocks
+
+
 def split_dateline(paragraph: str, is_place: Callable[[str], bool]) -> tuple[str | None, str]:
     """Split a dateline off the first paragraph: wire style or glued to the first word."""
     m = _DATELINE_WIRE.match(paragraph)
@@ -257,7 +324,7 @@ def analyze_layout(
     furniture, so a short first paragraph is never mistaken for a caption.
     """
     brands = _brand_names(source)
-    blocks = [line.strip() for line in raw.split("\n") if line.strip()]
+    blocks = unwrap_lines(raw)
     reasons = [furniture_reason(b, brands) for b in blocks]
     layout = Layout(text="")
 
@@ -272,6 +339,13 @@ def analyze_layout(
     # first paragraph that reads like running text.
     content = [i for i, r in enumerate(reasons) if r is None]
     body_start = content[0] if content else len(blocks)
+    if (
+        detect_header
+        and layout.title is None
+        and content
+        and not _looks_like_title(blocks[content[0]])
+    ):
+        detect_header = False  # the text starts with its lead: no title to guess
     if detect_header and len(content) > 1:
         head_window = list(range(min(len(blocks), 10)))
         furniture_run = [

@@ -311,14 +311,23 @@ def iter_articles(
     paths: Iterable[str | Path], published: date | None = None
 ) -> Iterator[Article | InputError]:
     """Articles from files and folders; failures come through as InputError values."""
+    for _, item in iter_labelled(paths, published):
+        yield item
+
+
+def iter_labelled(
+    paths: Iterable[str | Path], published: date | None = None
+) -> Iterator[tuple[str, Article | InputError]]:
+    """(label, article or error): the label (``file`` or ``file:line``) is what a
+    failure found later, during analysis, is reported under."""
     for item in iter_inputs(paths):
         if isinstance(item, InputError):
-            yield item
+            yield item.source, item
             continue
         try:
-            yield build_article(item, published)
+            yield item.label, build_article(item, published)
         except InputError as exc:
-            yield exc
+            yield item.label, exc
 
 
 def article_from_text(

@@ -1,0 +1,75 @@
+"""A time budget for one article's analysis.
+
+No text an analyst feeds us should hold a worker for minutes: one pathological
+input (an unpunctuated dump, a list of thousands of clauses) must become a
+recorded failure for that article, not a stalled batch or an API that stops
+answering. The budget is cooperative: the extractors call ``check()`` in their
+loops, so it works the same in the CLI, in worker processes, in the API's
+threads and on Spark executors, where signals are not an option. Parsing is
+bounded separately, by the size limit on one article.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from .errors import AnalysisError
+
+#: Seconds the extractors may spend on one article unless configured otherwise
+#: (``NEWSEVENTS_TIME_BUDGET`` or ``--time-budget``). A long real article takes
+#: well under a second; a minute leaves room for a slow machine.
+DEFAULT_SECONDS = 60.0
+
+_DEADLINE: ContextVar[float | None] = ContextVar("newsevents_deadline", default=None)
+
+
+class AnalysisTimeout(AnalysisError):
+    """The extractors ran past the per-article time budget."""
+
+
+def configured_seconds() -> float | None:
+    """The budget in seconds from ``NEWSEVENTS_TIME_BUDGET`` (0 or "none": no budget)."""
+    raw = os.environ.get("NEWSEVENTS_TIME_BUDGET", "").strip().lower()
+    if not raw:
+        return DEFAULT_SECONDS
+    if raw in ("0", "none", "off"):
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        return DEFAULT_SECONDS
+    return value if value > 0 else None
+
+
+@contextmanager
+def time_budget(seconds: float | None, label: str) -> Iterator[None]:
+    """Within the block, ``check()`` raises AnalysisTimeout naming ``label`` once
+    ``seconds`` have passed; None means no budget."""
+    deadline = None if seconds is None else time.monotonic() + seconds
+    token = _DEADLINE.set(deadline)
+    _LABEL.set((label, seconds))
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+_LABEL: ContextVar[tuple[str, float | None]] = ContextVar(
+    "newsevents_budget_label", default=("<article>", None)
+)
+
+
+def check() -> None:
+    """Raise AnalysisTimeout when the current article's budget is spent."""
+    deadline = _DEADLINE.get()
+    if deadline is not None and time.monotonic() > deadline:
+        label, seconds = _LABEL.get()
+        raise AnalysisTimeout(
+            label,
+            f"analysis took longer than the {seconds:g} s budget per article "
+            "(NEWSEVENTS_TIME_BUDGET / --time-budget); skipped",
+        )

@@ -247,8 +247,43 @@ _WRAP_MIN = 30
 
 
 _DANGLING = frozenset(
-    "a an the of on in at to for with and or but by from that as into than "
-    "is are was were will would has have had their his her its our this these".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "on",
+        "in",
+        "at",
+        "to",
+        "for",
+        "with",
+        "and",
+        "or",
+        "but",
+        "by",
+        "from",
+        "that",
+        "as",
+        "into",
+        "than",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "has",
+        "have",
+        "had",
+        "their",
+        "his",
+        "her",
+        "its",
+        "our",
+        "this",
+        "these",
+    ]
 )
 
 

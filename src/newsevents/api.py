@@ -96,11 +96,9 @@ class EventQuery:
             )
             params.append(f"%{self.source.lower()}%")
         if self.q:
-            ids = store.search(self.q, limit=10000)
-            if not ids:
-                return "1 = 0", []
-            conds.append(f"e.article_id IN ({', '.join('?' for _ in ids)})")
-            params += ids
+            cond, values = store.matching("e.article_id", self.q)
+            conds.append(cond)
+            params += values
         return (" AND ".join(conds) or "1 = 1"), params
 
 
@@ -456,14 +454,11 @@ def create_app(db: str, token: str | None = None, rate_limit: float = RATE_LIMIT
         q: str | None = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
     ) -> dict[str, Any]:
-        ids = store.search(q, limit) if q else None
-        if ids is not None and not ids:
-            return {"items": []}
-        cond = f"WHERE id IN ({', '.join('?' for _ in ids)})" if ids else ""
+        cond, params = store.matching("id", q) if q else ("1 = 1", [])
         rows = store.execute(
-            f"SELECT id, title, published, source, url FROM articles {cond} "
+            f"SELECT id, title, published, source, url FROM articles WHERE {cond} "
             "ORDER BY published DESC, id LIMIT ?",
-            [*(ids or []), limit],
+            [*params, limit],
         )
         keys = ("id", "title", "published", "source", "url")
         return {"items": [dict(zip(keys, r, strict=True)) for r in rows]}
@@ -474,7 +469,9 @@ def create_app(db: str, token: str | None = None, rate_limit: float = RATE_LIMIT
         analysis = _Docs(store).get(article_id)
         if analysis is None:
             raise HTTPException(404, "no such article")
-        return analysis.to_dict()
+        doc = analysis.to_dict()
+        doc["occurrences"] = store.occurrences(article_id)  # every outlet, URL and date
+        return doc
 
     @app.get("/api/timeline")
     def timeline(store: Db, flt: Filters) -> dict[str, Any]:
@@ -552,7 +549,7 @@ def create_app(db: str, token: str | None = None, rate_limit: float = RATE_LIMIT
         from .ingest import article_from_text
         from .pipeline import EXTRACTOR_VERSION, analyze
 
-        stored, failed = [], []
+        stored, failed, known = [], [], []
         with store_for_request() as store:
             for i, item in enumerate(body.articles):
                 try:
@@ -567,6 +564,10 @@ def create_app(db: str, token: str | None = None, rate_limit: float = RATE_LIMIT
                 except InputError as exc:
                     failed.append({"index": i, "problem": exc.problem})
                     continue
+                if store.has_article(art.id):  # one analysis per text; where it was seen counts
+                    store.add_occurrence(art, f"request[{i}]")
+                    known.append(art.id)
+                    continue
                 try:
                     analysis = analyze(art)
                 except Exception as exc:  # an extractor bug must not cost the other articles
@@ -574,7 +575,7 @@ def create_app(db: str, token: str | None = None, rate_limit: float = RATE_LIMIT
                     continue
                 if store.save(analysis, label=item.source, version=EXTRACTOR_VERSION):
                     stored.append(art.id)
-        return {"stored": stored, "failed": failed}
+        return {"stored": stored, "failed": failed, "known": known}
 
     index = STATIC / "index.html"
 

@@ -180,7 +180,8 @@ def ingest(
         )
         sys.exit(2)
     click.echo(
-        f"newsevents: {stats.stored} stored, {stats.skipped} already there, "
+        f"newsevents: {stats.stored} stored, {stats.skipped} already there "
+        f"({stats.occurrences} seen at a new outlet, URL or date), "
         f"{stats.failed} failed, in {stats.seconds:.1f} s ({stats.rate:.1f} articles/s) -> {db}",
         err=True,
     )

@@ -82,8 +82,22 @@ def parse_absolute_date(text: str) -> date | None:
 
 
 def parse_iso_date(value: str) -> date | None:
-    """``YYYY-MM-DD`` (optionally followed by a time) to a date, else None."""
+    """``YYYY-MM-DD``, optionally with an ISO time and offset, to a date, else None.
+
+    The time is checked too: "2025-03-13T25:99" is not a moment, and a stamp
+    that cannot be is a sign the whole field is wrong.
+    """
     m = re.match(r"\s*((?:1[89]|20|21)\d\d)-(\d\d)-(\d\d)", value)
     if not m:
         return None
-    return valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    found = valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    rest = value[m.end() :].strip()
+    if found is None or not rest:
+        return found
+    from datetime import datetime
+
+    try:
+        datetime.fromisoformat(value.strip().replace(" ", "T", 1))
+    except ValueError:
+        return None
+    return found

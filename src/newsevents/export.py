@@ -181,7 +181,10 @@ def _geo_cols(place: Place | None) -> list[Any]:
     ]
 
 
-def gdelt_row(number: int, analysis: Analysis, ev: Event) -> list[Any]:
+def gdelt_row(
+    number: int, analysis: Analysis, ev: Event, reports: tuple[int, int] = (1, 1)
+) -> list[Any]:
+    """One GDELT event row; ``reports`` is (articles, outlets) that carried this text."""
     ents = {e.id: e for e in analysis.entities}
     places = {p.id: p for p in analysis.places}
     day = (_event_date(analysis, ev) or analysis.article.published or "")[:10]
@@ -209,9 +212,9 @@ def gdelt_row(number: int, analysis: Analysis, ev: Event) -> list[Any]:
         root,
         _QUAD.get(root, ""),
         "",
-        1,
-        1,
-        1,
+        reports[0],
+        reports[1],
+        reports[0],
         "",
         *_geo_cols(None),
         *_geo_cols(None),
@@ -240,6 +243,7 @@ def export_store(store: Store, fmt: str, out: Path, flt: EventFilter | None = No
                 )
                 for ev in doc["events"]:  # the cross-article event this report belongs to
                     ev["cluster"] = clusters.get(ev["id"])
+                doc["occurrences"] = store.occurrences(analysis.article.id)
                 fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
                 n += 1
         return n
@@ -263,8 +267,14 @@ def export_store(store: Store, fmt: str, out: Path, flt: EventFilter | None = No
         if fmt == "gdelt":  # GDELT files are tab-separated with no header
             writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
             n = 0
+            reports: dict[str, tuple[int, int]] = {}
             for analysis, ev in _rows(store, flt):
                 n += 1
-                writer.writerow(gdelt_row(n, analysis, ev))
+                aid = analysis.article.id
+                if aid not in reports:  # syndicated copies are more reports of one text
+                    seen = store.occurrences(aid)
+                    outlets = {o["outlet"] or o["url"] or aid for o in seen}
+                    reports[aid] = (max(1, len(seen)), max(1, len(outlets)))
+                writer.writerow(gdelt_row(n, analysis, ev, reports[aid]))
             return n
     raise ValueError(f"unknown export format {fmt!r}")

@@ -30,6 +30,8 @@ class IngestStats:
     stored: int = 0
     skipped: int = 0
     failed: int = 0
+    #: of the skipped: texts already stored, seen at a new outlet, URL or date
+    occurrences: int = 0
     started: float = field(default_factory=time.perf_counter)
 
     @property
@@ -62,6 +64,7 @@ def run_ingest(
     known = set(store.article_ids())
     failures: list[InputError] = []
     labels: dict[str, str] = {}
+    again: list[tuple[Article, str]] = []
     show = sys.stderr.isatty() if progress is None else progress
 
     paths = list(paths)
@@ -75,10 +78,18 @@ def run_ingest(
                 continue
             if item.id in known:
                 stats.skipped += 1
+                # not analysed again; where it was seen is recorded (by the main thread)
+                again.append((_occurrence(item), label))
                 continue
             known.add(item.id)
             labels[item.id] = label
             yield item
+
+    def flush_again() -> None:
+        """At the end: by then the first copy of each text is stored (or failed)."""
+        while again:
+            article, label = again.pop(0)
+            stats.occurrences += store.add_occurrence(article, label)
 
     def flush_failures() -> None:
         while failures:
@@ -94,11 +105,12 @@ def run_ingest(
             for _, analysis in batch_analyses(folder):
                 if analysis.article.id in known:
                     stats.skipped += 1
+                    again.append((_occurrence(analysis.article), analysis.article.source or ""))
                     continue
                 known.add(analysis.article.id)
                 yield analysis
 
-    def save(analysis: Analysis) -> bool:
+    def save(analysis: Analysis, label: str | None) -> bool:
         """Save, riding out a database server that goes away for up to ``retry_seconds``.
 
         The write is idempotent (keyed by the article id), so saving again after
@@ -108,9 +120,7 @@ def run_ingest(
         pause = 0.5
         while True:
             try:
-                return store.save(
-                    analysis, label=analysis.article.source, version=EXTRACTOR_VERSION
-                )
+                return store.save(analysis, label=label, version=EXTRACTOR_VERSION)
             except StoreUnavailable as exc:
                 if time.monotonic() + pause > deadline:
                     raise
@@ -130,10 +140,10 @@ def run_ingest(
                     AnalysisError(labels.pop(analysis.source, analysis.source), analysis.problem)
                 )
                 continue
-            labels.pop(analysis.article.id, None)
-            if save(analysis):
+            label = labels.pop(analysis.article.id, None) or analysis.article.source
+            if save(analysis, label):
                 stats.stored += 1
-            else:
+            else:  # another process stored the same text meanwhile; save() noted where
                 stats.skipped += 1
             if show:
                 print(
@@ -143,8 +153,21 @@ def run_ingest(
                     flush=True,
                 )
         flush_failures()
+        flush_again()
     finally:
         if show:
             print(file=sys.stderr)
         store.close()
     return stats
+
+
+def _occurrence(article: Article) -> Article:
+    """What an occurrence needs of an article (id, outlet, URL, date), without its
+    text, so that a long run of duplicates holds no texts while it waits."""
+    return Article(
+        id=article.id,
+        text="",
+        source=article.source,
+        url=article.url,
+        published=article.published,
+    )

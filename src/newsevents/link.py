@@ -24,7 +24,7 @@ import re
 from datetime import date
 from typing import Any
 
-from .model import Analysis, Entity
+from .model import Analysis, Article, Entity
 
 WINDOW_DAYS = 3
 THREAD_DAYS = 30
@@ -361,3 +361,38 @@ def backfill_cluster_index(cur: Any, sql: Any) -> None:
     if ids:
         cur.execute(sql("UPDATE event_clusters SET thread_id = NULL"))
         assign_threads(cur, sql, ids)
+
+
+def count_occurrence(cur: Any, sql: Any, article: Article) -> None:
+    """One more report of a stored text (a syndicated copy, a republication):
+    each cluster its events joined counts it as an article, and its outlet
+    among the sources."""
+    outlet = article.source or article.url or article.id
+    report = article.published or ""
+    cur.execute(
+        sql(
+            "SELECT DISTINCT c.id, c.sources, c.num_articles, c.first_report, c.last_report "
+            "FROM cluster_members m JOIN event_clusters c ON c.id = m.cluster_id "
+            "WHERE m.article_id = ? ORDER BY c.id"
+        ),
+        (article.id,),
+    )
+    for cid, sources, articles, first, last in cur.fetchall():
+        source_list = json.loads(sources)
+        if outlet not in source_list:
+            source_list.append(outlet)
+        reports = [r for r in (first, last, report) if r]
+        cur.execute(
+            sql(
+                "UPDATE event_clusters SET num_articles = ?, num_sources = ?, sources = ?, "
+                "first_report = ?, last_report = ? WHERE id = ?"
+            ),
+            (
+                int(articles) + 1,
+                len(source_list),
+                json.dumps(sorted(source_list)),
+                min(reports) if reports else None,
+                max(reports) if reports else None,
+                cid,
+            ),
+        )

@@ -38,7 +38,12 @@ from .batch import (
     write_manifest,
 )
 from .errors import InputError, NewsEventsError
-from .ingest.sources import INPUT_SUFFIXES, META_SUFFIX, PARQUET_SUFFIXES, parse_file
+from .ingest.sources import (
+    META_SUFFIX,
+    PARQUET_SUFFIXES,
+    input_suffix,
+    parse_file,
+)
 from .pipeline import EXTRACTOR_VERSION
 from .tables import RECORD_TABLES, ddl_of, spark_ddl
 
@@ -136,7 +141,7 @@ def _read_files(spark: SparkSession, given: str, published: date | None) -> Data
             for rec in batch.to_pylist():
                 path = _local_path(rec["path"])
                 name = Path(path).name
-                if name.startswith(".") or Path(path).suffix.lower() not in INPUT_SUFFIXES:
+                if name.startswith(".") or input_suffix(Path(path)) is None:
                     continue
                 label = relative_label(path, root)
                 meta_label = relative_label(_local_path(rec["meta_path"] or ""), root)
@@ -149,7 +154,7 @@ def _read_files(spark: SparkSession, given: str, published: date | None) -> Data
     empty = [
         {"path": path, "line": 0, "label": label, "problem": item.problem}
         for path in _empty_files(spark, _uri(given))
-        if not Path(path).name.startswith(".") and Path(path).suffix.lower() in INPUT_SUFFIXES
+        if not Path(path).name.startswith(".") and input_suffix(Path(path)) is not None
         for label in [relative_label(path, root)]
         for item in parse_file(label, b"")
         if isinstance(item, InputError)

@@ -8,7 +8,9 @@ or a broken JSON line: the caller records the error and goes on.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,9 +19,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..dates import parse_absolute_date, parse_iso_date
-from ..errors import InputError, MalformedInputError, NotEnglishError
+from ..errors import (
+    BinaryInputError,
+    InputError,
+    InputTooLargeError,
+    MalformedInputError,
+    NotEnglishError,
+)
 from ..model import Article, Removed, Subheading
-from .decode import MAX_CHARS, check_text, decode_bytes
+from .decode import MAX_BYTES, MAX_CHARS, check_text, clean_metadata, decode_bytes, decode_html
 from .language import english_share, looks_english
 from .layout import analyze_layout
 
@@ -57,7 +65,8 @@ def _published(value: Any, label: str) -> date | None:
         return None
     if not isinstance(value, str):
         raise MalformedInputError(label, f"'published' must be a date string, got {value!r}")
-    found = parse_iso_date(value) or parse_absolute_date(value)
+    iso_shaped = re.match(r"\s*\d{4}-\d\d-\d\d", value) is not None
+    found = parse_iso_date(value) if iso_shaped else parse_absolute_date(value)
     if found is None:
         raise MalformedInputError(label, f"'published' is not a date: {value!r}")
     return plausible_published(found, label)
@@ -99,9 +108,18 @@ def build_article(raw: RawInput, published: date | None = None) -> Article:
             meta.setdefault(key, value)
     assert text is not None
     text = check_text(text, raw.label, MAX_CHARS)
+    for key, value in list(meta.items()):
+        if isinstance(value, str):
+            meta[key] = clean_metadata(value, key, raw.label)
     title = meta.get("title") if isinstance(meta.get("title"), str) else None
     source = meta.get("source") if isinstance(meta.get("source"), str) else None
     layout = analyze_layout(text, title=title, source=source, is_place=_place_predicate())
+    if not layout.text.strip() and layout.title:
+        # the text is its headline and nothing more (a wire flash, a feed item):
+        # the headline is the body, analysed like any other
+        headline = layout.title
+        layout = analyze_layout(text, source=source, detect_header=False)
+        layout.title = headline
     if not layout.text.strip():
         raise InputError(raw.label, "no article text left after removing page furniture")
     language = meta.get("language") or "en"
@@ -204,6 +222,23 @@ def read_file(path: Path) -> Iterator[RawInput | InputError]:
     yield from parse_file(label, data, meta, str(sidecar_path(path)))
 
 
+def _gunzip(data: bytes, label: str) -> bytes:
+    """The content of a gzip file, no more than the input size limit of it."""
+    import gzip
+    import zlib
+
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            content = stream.read(MAX_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise BinaryInputError(label, f"not a readable gzip file: {exc}") from None
+    if len(content) > MAX_BYTES:
+        raise InputTooLargeError(
+            label, f"too large: over {MAX_BYTES:,} bytes uncompressed (limit {MAX_BYTES:,})"
+        )
+    return content
+
+
 def parse_file(
     label: str, data: bytes, meta: bytes | None = None, meta_label: str = ""
 ) -> Iterator[RawInput | InputError]:
@@ -212,7 +247,13 @@ def parse_file(
     Separate from reading so that Spark executors, which get the bytes from
     ``binaryFile``, parse exactly as the local runner does.
     """
-    suffix = Path(label).suffix.lower()
+    suffix = input_suffix(Path(label)) or Path(label).suffix.lower()
+    if Path(label).suffix.lower() in COMPRESSED_SUFFIXES:
+        try:
+            data = _gunzip(data, label)  # "wire.jsonl.gz" reads as JSON Lines
+        except InputError as exc:
+            yield exc
+            return
     if suffix in JSONL_SUFFIXES:
         yield from read_jsonl(data, label)
         return
@@ -220,12 +261,13 @@ def parse_file(
         yield from read_parquet(data, label)
         return
     try:
-        text = decode_bytes(data, label)
+        is_html = suffix in HTML_SUFFIXES
+        text = decode_html(data, label) if is_html else decode_bytes(data, label)
         metadata = parse_sidecar(meta, meta_label) if meta is not None else {}
     except InputError as exc:
         yield exc
         return
-    if suffix in HTML_SUFFIXES or _looks_like_html(text):
+    if is_html or _looks_like_html(text):
         yield RawInput(label=label, html=text, meta=metadata)
     else:
         yield RawInput(label=label, text=text, meta=metadata)
@@ -289,22 +331,81 @@ def record_input(
 
 
 def iter_inputs(paths: Iterable[str | Path]) -> Iterator[RawInput | InputError]:
-    """Files and folders (recursively, sorted), skipping sidecars and hidden files."""
+    """Files and folders (recursively, in path order), skipping sidecars and hidden files.
+
+    Whatever cannot be read is said, never skipped in silence: a folder we may
+    not enter, a dangling link, a FIFO or device (reading one would block the
+    run), a compressed file of unknown content. Files of other types inside a
+    folder are not articles and are passed over.
+    """
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if (
-                    child.is_file()
-                    and not child.name.startswith(".")
-                    and not child.name.endswith(META_SUFFIX)
-                    and child.suffix.lower() in INPUT_SUFFIXES
-                ):
-                    yield from read_file(child)
+            yield from _folder(path)
+        elif path.is_symlink() and not path.exists():
+            yield InputError(str(path), "broken symbolic link: its target does not exist")
         elif path.exists():
-            yield from read_file(path)
+            special = _special(path)
+            if special:
+                yield InputError(str(path), f"not a regular file ({special}); skipped")
+            else:
+                yield from read_file(path)
         else:
             yield InputError(str(path), "no such file or folder")
+
+
+def _special(path: Path) -> str | None:
+    """What kind of non-regular file ``path`` is, or None for a regular file."""
+    if path.is_fifo():
+        return "a FIFO"
+    if path.is_socket():
+        return "a socket"
+    if path.is_block_device() or path.is_char_device():
+        return "a device"
+    return None if path.is_file() else "not a file"
+
+
+def _folder(root: Path) -> Iterator[RawInput | InputError]:
+    problems: list[InputError] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename or str(root)
+        problems.append(InputError(str(where), f"cannot read folder: {exc.strerror or exc}"))
+
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(folder, name) for name in files if not name.startswith(".")]
+    yield from problems
+    for child in sorted(found):
+        if child.name.endswith(META_SUFFIX):
+            continue
+        known = input_suffix(child) is not None
+        if child.is_symlink() and not child.exists():
+            yield InputError(str(child), "broken symbolic link: its target does not exist")
+        elif _special(child):
+            yield InputError(str(child), f"not a regular file ({_special(child)}); skipped")
+        elif known:
+            yield from read_file(child)
+        elif child.suffix.lower() in COMPRESSED_SUFFIXES:
+            yield InputError(
+                str(child),
+                "compressed file of unknown content: name it .txt.gz, .html.gz or .jsonl.gz",
+            )
+
+
+#: Compressed inputs, read as the file inside (``wire.jsonl.gz`` is JSON Lines).
+COMPRESSED_SUFFIXES = {".gz"}
+
+
+def input_suffix(path: Path) -> str | None:
+    """The input type of a file name, looking through ``.gz``."""
+    suffixes = [x.lower() for x in path.suffixes]
+    if suffixes and suffixes[-1] in COMPRESSED_SUFFIXES:
+        suffixes = suffixes[:-1]
+    if suffixes and suffixes[-1] in INPUT_SUFFIXES:
+        return suffixes[-1]
+    return None
 
 
 def iter_articles(

@@ -17,8 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..link import Linker, assign_threads, backfill_cluster_index
-from ..model import Analysis
+from ..link import Linker, assign_threads, backfill_cluster_index, count_occurrence
+from ..model import Analysis, Article
 from .schema import Dialect, migrations
 
 #: The records of one analysis and the extractor each comes from.
@@ -43,6 +43,9 @@ class StoreUnavailable(StoreError):
 class StoreWriteError(StoreError):
     """The database refused a write (disk full, locked past the timeout): stop."""
 
+
+#: Key of the PostgreSQL advisory lock that serialises migrations ("newsevt" in hex-ish).
+_MIGRATE_LOCK = 0x6E657773657674
 
 #: Seconds a SQLite writer waits for another writer's lock before giving up.
 BUSY_TIMEOUT = 30.0
@@ -187,18 +190,31 @@ class Store:
     # -- schema ---------------------------------------------------------------
 
     def migrate(self) -> int:
-        """Apply the migrations not yet applied; returns the schema version."""
-        self.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations "
-            "(version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"
-        )
-        done = {row[0] for row in self.execute("SELECT version FROM schema_migrations")}
-        version = max(done, default=0)
-        for number, description, statements in migrations(self.dialect):
-            if number in done:
-                continue
-            cur = self._begin()
-            try:
+        """Apply the migrations not yet applied; returns the schema version.
+
+        Several processes may open a new database at once (two ingests, a
+        server's first requests). The versions are read again under the write
+        lock (SQLite's ``BEGIN IMMEDIATE``, a PostgreSQL advisory lock) before
+        anything is created, so exactly one of them migrates and the others
+        find it done. An up-to-date database is recognised without the lock.
+        """
+        wanted = {number for number, _, _ in migrations(self.dialect)}
+        done = self._applied()
+        if wanted <= done:
+            return max(done)
+        cur = self._begin()
+        try:
+            if self.dialect == "postgresql":
+                cur.execute(self._sql("SELECT pg_advisory_xact_lock(?)"), (_MIGRATE_LOCK,))
+            cur.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                "description TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            cur.execute("SELECT version FROM schema_migrations")
+            done = {row[0] for row in cur.fetchall()}
+            for number, description, statements in migrations(self.dialect):
+                if number in done:
+                    continue
                 for stmt in statements:
                     cur.execute(stmt)
                 if number == 3:  # pairs of the clusters linked before it existed
@@ -210,12 +226,22 @@ class Store:
                     ),
                     (number, description, _now()),
                 )
-                self._commit()
-            except Exception:
-                self._rollback()
-                raise
-            version = number
-        return version
+                done.add(number)
+            self._commit()
+        except Exception as exc:
+            self._safe_rollback()
+            ours = self._classify(exc)
+            if ours is not None:
+                raise ours from exc
+            raise
+        return max(done, default=0)
+
+    def _applied(self) -> set[int]:
+        """Versions applied so far; none when there is no schema yet."""
+        try:
+            return {row[0] for row in self.execute("SELECT version FROM schema_migrations")}
+        except StoreWriteError:
+            return set()  # no such table: a new database
 
     # -- writing --------------------------------------------------------------
 
@@ -223,11 +249,20 @@ class Store:
         return bool(self.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
 
     def record_failure(self, input_name: str, problem: str, line: int | None = None) -> None:
-        """Keep a rejected input in the database so the batch's report survives it."""
-        self.execute(
-            "INSERT INTO failures (input, line, problem, at) VALUES (?, ?, ?, ?)",
-            (input_name, line, problem, _now()),
-        )
+        """Keep a rejected input in the database so the batch's report survives it.
+
+        The same failure of the same input is one row, its time the latest
+        attempt: rerunning a batch does not make the report grow.
+        """
+        key = (input_name, -1 if line is None else line, problem)
+        match = "input = ? AND COALESCE(line, -1) = ? AND problem = ?"
+        if self.execute(f"SELECT 1 FROM failures WHERE {match}", key):
+            self.execute(f"UPDATE failures SET at = ? WHERE {match}", (_now(), *key))
+        else:
+            self.execute(
+                "INSERT INTO failures (input, line, problem, at) VALUES (?, ?, ?, ?)",
+                (input_name, line, problem, _now()),
+            )
 
     def save(self, analysis: Analysis, label: str | None = None, version: str = "") -> bool:
         """Write one analysis in one transaction; False when the article was there already."""
@@ -257,7 +292,9 @@ class Store:
             )
             if cur.rowcount == 0:
                 self._rollback()
+                self.add_occurrence(art, label)
                 return False
+            _insert_occurrence(cur, self._sql, art, label)
             self._write_records(cur, analysis, version)
             touched = Linker(cur, self._sql).link(analysis)
             assign_threads(cur, self._sql, touched)
@@ -269,6 +306,45 @@ class Store:
             if ours is not None:
                 raise ours from exc
             raise
+
+    def add_occurrence(self, article: Article, label: str | None = None) -> bool:
+        """Record that a stored text was seen again, maybe at another outlet, URL or
+        date; True when that occurrence is new (False too when the text is not
+        stored: its first copy failed). Its event clusters count the
+        report, and the outlet among their sources. Nothing is analysed again."""
+        cur = self._begin()
+        try:
+            cur.execute(self._sql("SELECT 1 FROM articles WHERE id = ?"), (article.id,))
+            if not cur.fetchall() or not _insert_occurrence(cur, self._sql, article, label):
+                self._rollback()
+                return False
+            count_occurrence(cur, self._sql, article)
+            self._commit()
+            return True
+        except Exception as exc:
+            self._safe_rollback()
+            ours = self._classify(exc)
+            if ours is not None:
+                raise ours from exc
+            raise
+
+    def occurrences(self, article_id: str) -> list[dict[str, str | None]]:
+        """Where and when a text was seen, first seen first."""
+        rows = self.execute(
+            "SELECT outlet, url, published, label, seen_at FROM occurrences "
+            "WHERE article_id = ? ORDER BY seen_at, outlet, url, published",
+            (article_id,),
+        )
+        return [
+            {
+                "outlet": o or None,
+                "url": u or None,
+                "published": p or None,
+                "label": lb,
+                "seen_at": t,
+            }
+            for o, u, p, lb, t in rows
+        ]
 
     def _safe_rollback(self) -> None:
         """Roll back what can be; a dead connection or a full disk rolls back by itself."""
@@ -402,10 +478,51 @@ class Store:
             )
         return [r[0] for r in rows]
 
+    def matching(self, column: str, words: str) -> tuple[str, list[Any]]:
+        """SQL condition "``column`` is the id of an article matching ``words``".
+
+        A subquery, not a list of ids: the filter holds on a store of any size
+        (a list was cut at 10,000 matches, which made counts and timelines
+        wrong when ``q`` was set). As in ``search``, only the word characters
+        are searched for, each as a quoted term.
+        """
+        terms = re.findall(r"\w+", words)
+        if not terms:
+            return "1 = 0", []
+        if self.dialect == "postgresql":
+            return (
+                f"{column} IN (SELECT id FROM articles WHERE to_tsvector('english', "
+                "coalesce(title, '') || ' ' || text) @@ plainto_tsquery('english', ?))",
+                [" ".join(terms)],
+            )
+        quoted = " ".join('"' + w.replace('"', '""') + '"' for w in terms)
+        return (
+            f"{column} IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)",
+            [quoted],
+        )
+
     def counts(self) -> dict[str, int]:
         tables = ["articles", "entities", "places", "events", "quotes", "claims", "mentions"]
         tables.append("failures")
         return {t: int(self.execute(f"SELECT COUNT(*) FROM {t}")[0][0]) for t in tables}
+
+
+def _insert_occurrence(cur: Any, sql: Any, article: Article, label: str | None) -> bool:
+    cur.execute(
+        sql(
+            "INSERT INTO occurrences (article_id, outlet, url, published, label, seen_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+        ),
+        (
+            article.id,
+            article.source or "",
+            article.url or "",
+            article.published or "",
+            label,
+            _now(),
+        ),
+    )
+    return bool(cur.rowcount)
 
 
 def _mentions(analysis: Analysis) -> Iterator[tuple[Any, ...]]:

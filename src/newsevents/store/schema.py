@@ -192,6 +192,23 @@ _V3 = [
 ]
 
 
+#: Every (outlet, URL, publication date) at which one text was seen. The analysis
+#: is kept once per text (the id is its hash), but a syndicated copy from another
+#: outlet is another report: clusters and exports count it. Existing articles
+#: get the occurrence they were stored with.
+_V4 = [
+    """CREATE TABLE occurrences (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        outlet TEXT NOT NULL, url TEXT NOT NULL, published TEXT NOT NULL,
+        label TEXT, seen_at TEXT NOT NULL,
+        PRIMARY KEY (article_id, outlet, url, published))""",
+    "CREATE INDEX occurrences_outlet ON occurrences (outlet)",
+    """INSERT INTO occurrences (article_id, outlet, url, published, label, seen_at)
+        SELECT id, COALESCE(source, ''), COALESCE(url, ''), COALESCE(published, ''), label,
+        ingested_at FROM articles""",
+]
+
+
 def migrations(dialect: Dialect) -> list[tuple[int, str, list[str]]]:
     """(version, description, statements) in the order they apply."""
     types = _TYPES[dialect]
@@ -200,4 +217,5 @@ def migrations(dialect: Dialect) -> list[tuple[int, str, list[str]]]:
         (1, "articles, extracted records, mentions, failures, full-text index", v1),
         (2, "cross-article links: global entities, event clusters, claim groups", _V2),
         (3, "parties and actor pairs of event clusters, for incremental linking", _V3),
+        (4, "every outlet, URL and date at which a text was seen", _V4),
     ]

@@ -15,19 +15,26 @@ from typing import Any
 import uvicorn
 
 from newsevents.api import create_app
+from newsevents.server import server_config
 
 
 @contextmanager
-def running_server(db: str, token: str | None = None, rate_limit: float = 0.0) -> Iterator[str]:
+def running_server(
+    db: str,
+    token: str | None = None,
+    rate_limit: float = 0.0,
+    header_seconds: float = 10.0,
+    trusted_proxies: str | None = None,
+) -> Iterator[str]:
     """The API on a free loopback port; the rate limit is off unless a test turns it on."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = int(s.getsockname()[1])
-    config = uvicorn.Config(
+    config = server_config(
         create_app(db, token=token, rate_limit=rate_limit),
-        host="127.0.0.1",
         port=port,
-        log_level="warning",
+        header_seconds=header_seconds,
+        trusted_proxies=trusted_proxies,
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

@@ -26,6 +26,12 @@ ATTACK = (
     'onerror=window.__pwned=2>," Mirzoyan said after the talks, which lasted three hours. '
     "Shelling killed at least 40 people in the border villages last month, officials said."
 )
+#: Astral characters (flags, emoji) before the names: two UTF-16 units each in the
+#: browser, one character in the offsets.
+EMOJI = (
+    "🇺🇦🔥🔥 Ukrainian President Volodymyr Zelensky met Polish President Andrzej Duda "
+    "in Warsaw on Tuesday 🤝, and the two leaders signed a defence agreement."
+)
 HOSTILE_TITLE = "<img src=x onerror=window.__pwned=3>Geneva talks"
 HOSTILE_SOURCE = "<svg onload=window.__pwned=4>Wire"
 
@@ -39,6 +45,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             ATTACK, published="2025-04-01", source=HOSTILE_SOURCE, title=HOSTILE_TITLE
         )
         store.save(analyze(attack), label=HOSTILE_SOURCE)
+        store.save(analyze(article_from_text(EMOJI, published="2025-04-02", title="Warsaw")))
     with running_server(db) as url:
         yield url
 
@@ -128,3 +135,22 @@ def test_stored_markup_is_inert(site: str, browser: Browser) -> None:
     )
     assert injected == 0
     assert page.evaluate("window.__pwned") is None
+
+
+def test_highlights_fall_on_their_words_after_emoji(site: str, browser: Browser) -> None:
+    analysis = analyze(article_from_text(EMOJI, published="2025-04-02", title="Warsaw"))
+    text = analysis.article.text
+    expected = sorted(text[a:b] for e in analysis.entities for a, b in e.mentions)
+    assert "Volodymyr Zelensky" in expected and "Andrzej Duda" in expected
+    page = browser.new_page()
+    page.goto(site + "/")
+    _ready(page)
+    page.fill("#f-q", "Zelensky Duda Warsaw")
+    page.evaluate("document.body.dataset.ready = '0'")
+    page.click("#apply")
+    _ready(page)
+    page.locator("#events li.event").first.click()
+    page.wait_for_selector("#article-view:not([hidden]) .hl-entity")
+    shown = sorted(page.locator("#article-text .hl-entity").all_inner_texts())
+    assert shown == expected
+    assert page.locator("#article-text").inner_text().startswith("🇺🇦🔥🔥 Ukrainian")

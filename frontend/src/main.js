@@ -205,7 +205,20 @@ function spansOf(doc) {
   return spans;
 }
 
-function renderText(text, spans, focus) {
+// Offsets from the API count code points (Python's str); JavaScript strings
+// index UTF-16 units, where an emoji or other astral character takes two. Every
+// offset is moved to the units it means before the text is sliced.
+function codeUnitIndex(text) {
+  const at = [0];
+  let unit = 0;
+  for (const ch of text) { unit += ch.length; at.push(unit); }
+  return (i) => at[Math.max(0, Math.min(i, at.length - 1))];
+}
+
+function renderText(text, rawSpans, rawFocus) {
+  const unit = codeUnitIndex(text);
+  const spans = rawSpans.map((s) => ({ ...s, start: unit(s.start), end: unit(s.end) }));
+  const focus = rawFocus ? [unit(rawFocus[0]), unit(rawFocus[1])] : null;
   // boundaries from every span; each piece of text carries the kinds covering it
   const cuts = new Set([0, text.length]);
   for (const s of spans) { cuts.add(s.start); cuts.add(s.end); }

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
@@ -217,6 +219,14 @@ def _in(store: Store, query: str, values: list[Any]) -> list[tuple[Any, ...]]:
     return store.execute(query.format(", ".join("?" for _ in values)), values)
 
 
+def _preview(value: Any, limit: int = 200) -> Any:
+    """A bad input as an error may show it: short strings as they are, the rest cut."""
+    text = value if isinstance(value, str) else json.dumps(value, default=str)
+    if len(text) <= limit:
+        return value
+    return text[:limit] + f"... ({len(text):,} characters)"
+
+
 def create_app(db: str, token: str | None = None, rate_limit: float = RATE_LIMIT) -> FastAPI:
     """The API and dashboard over the database at ``db``.
 
@@ -239,7 +249,19 @@ def create_app(db: str, token: str | None = None, rate_limit: float = RATE_LIMIT
         finally:
             store.close()
 
-    app.add_middleware(Guard, max_body=MAX_BODY, rate=rate_limit)
+    app.add_middleware(Guard, max_body=MAX_BODY, rate=rate_limit, token=token)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # FastAPI's default echoes each bad input whole: a 5 MB body came back in the
+        # error. Each is cut to a preview; the location and message say what is wrong.
+        errors = []
+        for error in exc.errors():
+            error = {k: v for k, v in error.items() if k not in ("ctx", "url")}
+            if "input" in error:
+                error["input"] = _preview(error["input"])
+            errors.append(error)
+        return JSONResponse({"detail": jsonable_encoder(errors)}, status_code=422)
 
     @app.exception_handler(StoreError)
     async def store_unavailable(request: Request, exc: StoreError) -> JSONResponse:

@@ -104,6 +104,17 @@ def analyze(
         sys.exit(1)
 
 
+def _loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def _set_time_budget(seconds: float | None) -> None:
     """The budget travels in the environment, so worker processes and Spark's
     local executors started from here use it too."""
@@ -324,13 +335,35 @@ def export(
     default=None,
     help="Requests a second per client address (default 20; writes a tenth); 0 turns it off.",
 )
-def serve(db: str, host: str, port: int, token_env: str, rate_limit: float | None) -> None:
+@click.option(
+    "--header-timeout",
+    type=click.FloatRange(0.1),
+    default=10.0,
+    show_default=True,
+    help="Seconds a client has to send its request headers (slow clients are cut off).",
+)
+@click.option(
+    "--trusted-proxies",
+    default=None,
+    help="Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed "
+    "(none by default: the rate limit keys on the connecting address).",
+)
+def serve(
+    db: str,
+    host: str,
+    port: int,
+    token_env: str,
+    rate_limit: float | None,
+    header_timeout: float,
+    trusted_proxies: str | None,
+) -> None:
     """Serve the API (OpenAPI at /docs) and the dashboard over a database."""
     import os
 
     import uvicorn
 
     from .api import RATE_LIMIT, create_app
+    from .server import server_config
 
     token = os.environ.get(token_env) or None
     click.echo(
@@ -338,8 +371,16 @@ def serve(db: str, host: str, port: int, token_env: str, rate_limit: float | Non
         f"(ingest {'enabled' if token else 'disabled: no token'})",
         err=True,
     )
+    if not _loopback(host):
+        click.echo(
+            f"newsevents: warning: {host} is reachable from other machines, and reading needs "
+            "no token: every stored article, quote and event is readable by anyone who can "
+            f"reach port {port}. Bind 127.0.0.1 behind an authenticating proxy to restrict it.",
+            err=True,
+        )
     app = create_app(db, token=token, rate_limit=RATE_LIMIT if rate_limit is None else rate_limit)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    config = server_config(app, host, port, header_timeout, trusted_proxies)
+    uvicorn.Server(config).run()
 
 
 @main.command()

@@ -9,6 +9,8 @@ newsroom network from one noisy client, not from a distributed attack.
 
 from __future__ import annotations
 
+import asyncio
+import hmac
 import json
 import math
 import time
@@ -54,10 +56,33 @@ class _Buckets:
         return (1 - tokens) / self.rate
 
 
+#: Seconds a client has to send a whole request body. A slow or stalled upload
+#: would otherwise hold its buffer and a worker for as long as it likes.
+BODY_SECONDS = 30.0
+
+
 class Guard:
-    def __init__(self, app: App, max_body: int, rate: float = 0.0, burst: float = 0.0) -> None:
+    """Size, rate, token and time limits, in that order, before the app runs.
+
+    A write is refused (403 when writing is disabled, 401 for a wrong token)
+    from its headers alone, before a byte of its body is read: nobody who may
+    not write can make the server buffer megabytes. HEAD is answered as GET
+    without the body.
+    """
+
+    def __init__(
+        self,
+        app: App,
+        max_body: int,
+        rate: float = 0.0,
+        burst: float = 0.0,
+        token: str | None = None,
+        body_seconds: float = BODY_SECONDS,
+    ) -> None:
         self.app = app
         self.max_body = max_body
+        self.token = token
+        self.body_seconds = body_seconds
         self.reads = _Buckets(rate, burst or rate * 4) if rate > 0 else None
         self.writes = _Buckets(rate / 10, max(2.0, rate / 2)) if rate > 0 else None
 
@@ -78,13 +103,23 @@ class Guard:
                 await _reply(send, 429, "too many requests", [(b"retry-after", _secs(wait))])
                 return
         if write:
-            declared = dict(scope.get("headers") or []).get(b"content-length", b"")
+            headers = dict(scope.get("headers") or [])
+            refusal = self._refuse_write(headers.get(b"authorization", b""))
+            if refusal is not None:
+                await _reply(send, *refusal)
+                return
+            declared = headers.get(b"content-length", b"")
             if declared.isdigit() and int(declared) > self.max_body:
                 await _reply(send, 413, "request body too large")
                 return
             body, more = b"", True
+            deadline = time.monotonic() + self.body_seconds
             while more:
-                message = await receive()
+                try:
+                    message = await asyncio.wait_for(receive(), deadline - time.monotonic())
+                except TimeoutError:
+                    await _reply(send, 408, "request body not received in time")
+                    return
                 if message["type"] == "http.disconnect":
                     return
                 body += message.get("body", b"")
@@ -94,12 +129,27 @@ class Guard:
                     return
             receive = _replay(body)
 
+        head = scope["method"] == "HEAD"
+        if head:  # the GET route answers; its body is not sent
+            scope = {**scope, "method": "GET"}
+
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+    def _refuse_write(self, authorization: bytes) -> tuple[int, str] | None:
+        """(status, reason) when the headers alone show the write cannot go on."""
+        if not self.token:
+            return 403, "ingest is disabled: the operator set no token"
+        given = authorization.removeprefix(b"Bearer ").strip()
+        if not given or not hmac.compare_digest(given, self.token.encode()):
+            return 401, "a valid token is required to write"
+        return None
 
 
 def _secs(wait: float) -> bytes:

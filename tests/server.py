@@ -25,13 +25,14 @@ def running_server(
     rate_limit: float = 0.0,
     header_seconds: float = 10.0,
     trusted_proxies: str | None = None,
+    body_seconds: float = 30.0,
 ) -> Iterator[str]:
     """The API on a free loopback port; the rate limit is off unless a test turns it on."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = int(s.getsockname()[1])
     config = server_config(
-        create_app(db, token=token, rate_limit=rate_limit),
+        create_app(db, token=token, rate_limit=rate_limit, body_seconds=body_seconds),
         port=port,
         header_seconds=header_seconds,
         trusted_proxies=trusted_proxies,

@@ -24,7 +24,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
-from .guard import Guard
+from .guard import BODY_SECONDS, Guard
 from .model import Analysis
 from .store import Store, StoreError, open_store
 
@@ -227,11 +227,17 @@ def _preview(value: Any, limit: int = 200) -> Any:
     return text[:limit] + f"... ({len(text):,} characters)"
 
 
-def create_app(db: str, token: str | None = None, rate_limit: float = RATE_LIMIT) -> FastAPI:
+def create_app(
+    db: str,
+    token: str | None = None,
+    rate_limit: float = RATE_LIMIT,
+    body_seconds: float = BODY_SECONDS,
+) -> FastAPI:
     """The API and dashboard over the database at ``db``.
 
     ``rate_limit``: requests a second per client address (bursts of four times
-    that; writes a tenth of it); 0 turns the limit off.
+    that; writes a tenth of it); 0 turns the limit off. ``body_seconds``: how
+    long a client may take to send a request body.
     """
     app = FastAPI(
         title="newsevents",
@@ -249,7 +255,9 @@ def create_app(db: str, token: str | None = None, rate_limit: float = RATE_LIMIT
         finally:
             store.close()
 
-    app.add_middleware(Guard, max_body=MAX_BODY, rate=rate_limit, token=token)
+    app.add_middleware(
+        Guard, max_body=MAX_BODY, rate=rate_limit, token=token, body_seconds=body_seconds
+    )
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:

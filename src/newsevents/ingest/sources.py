@@ -340,6 +340,13 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[RawInput | InputError]:
     """
     for given in paths:
         path = Path(given)
+        try:
+            path.lstat()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:  # a folder on the way may not be entered
+            yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
+            continue
         if path.is_dir():
             yield from _folder(path)
         elif path.is_symlink() and not path.exists():

@@ -205,8 +205,16 @@ def test_folders_say_what_they_could_not_read() -> None:
             if f.is_file() and not f.is_symlink():
                 os.chmod(f, 0o644)
         result = subprocess.run(
-            ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-            + [sys.executable, "-m", "newsevents", *command],
+            [
+                "setpriv",
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                sys.executable,
+                "-m",
+                "newsevents",
+                *command,
+            ],
             capture_output=True,
             text=True,
             timeout=300,
@@ -450,8 +458,18 @@ def test_serving_beyond_loopback_warns_that_reads_are_public(small_store: str) -
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "newsevents", "serve", "--db", small_store]
-        + ["--host", "0.0.0.0", "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "newsevents",
+            "serve",
+            "--db",
+            small_store,
+            "--host",
+            "0.0.0.0",
+            "--port",
+            str(port),
+        ],
         stderr=subprocess.PIPE,
         text=True,
         env={k: v for k, v in os.environ.items() if k != "NEWSEVENTS_TOKEN"},

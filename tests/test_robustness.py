@@ -525,3 +525,36 @@ def test_full_text_filter_holds_beyond_ten_thousand_articles(tmp_path: Path) -> 
         assert status == 200 and body["total"] == n
         status, body = call(url + "/api/events?q=Antarctica&limit=1")
         assert status == 200 and body["total"] == 0
+
+
+def test_a_lone_surrogate_in_a_posted_article_fails_that_article_only(tmp_path: Path) -> None:
+    from .server import running_server
+
+    db = str(tmp_path / "api.db")
+    body = (
+        '{"articles": [{"text": "Russian forces shelled Kharkiv \\ud800 on Monday, officials '
+        'said."}, {"title": "Kharkiv \\udc00", "text": "Police detained 40 students in '
+        'Tbilisi."}, {"text": ' + json.dumps(SHELLING) + "}]}"
+    ).encode()
+    request = (
+        b"POST /api/ingest HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        b"Authorization: Bearer secret\r\nConnection: close\r\n"
+        + f"Content-Length: {len(body)}\r\n\r\n".encode()
+        + body
+    )
+    with running_server(db, token="secret") as url:
+        import socket
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(url)
+        with socket.create_connection((parts.hostname, parts.port), timeout=120) as sock:
+            sock.sendall(request)
+            raw = b""
+            while chunk := sock.recv(65536):
+                raw += chunk
+    head, _, payload = raw.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 201"), raw[:300]
+    answer = json.loads(payload)
+    assert len(answer["stored"]) == 1
+    assert [f["index"] for f in answer["failed"]] == [0, 1]
+    assert "lone surrogate U+D800" in answer["failed"][0]["problem"]

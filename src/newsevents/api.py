@@ -22,7 +22,8 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from .guard import BODY_SECONDS, Guard
 from .model import Analysis
@@ -140,6 +141,28 @@ class IngestArticle(BaseModel):
     published: str | None = None
     url: str | None = None
     source: str | None = None
+    #: why this article is refused before analysis (set here, never by a client)
+    refused: SkipJsonSchema[str | None] = Field(None, exclude=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _lone_surrogates(cls, data: Any) -> Any:
+        """A JSON "\\ud800" escape makes a string no codec can write. pydantic would
+        refuse the whole request for it; here only this article is refused, and
+        the others in the request are analysed."""
+        if not isinstance(data, dict):
+            return data
+        for key, value in data.items():
+            if isinstance(value, str):
+                bad = next((i for i, ch in enumerate(value) if "\ud800" <= ch <= "\udfff"), None)
+                if bad is not None:
+                    char = f"U+{ord(value[bad]):04X}"
+                    return {
+                        "text": "",
+                        "refused": f"'{key}' is not valid Unicode: a lone surrogate {char} "
+                        f"at character {bad}",
+                    }
+        return data
 
 
 class IngestBody(BaseModel):
@@ -222,9 +245,11 @@ def _in(store: Store, query: str, values: list[Any]) -> list[tuple[Any, ...]]:
 def _preview(value: Any, limit: int = 200) -> Any:
     """A bad input as an error may show it: short strings as they are, the rest cut."""
     text = value if isinstance(value, str) else json.dumps(value, default=str)
+    # lone surrogates cannot be written as UTF-8: shown as escapes
+    safe = text.encode("utf-8", "backslashreplace").decode("utf-8")
     if len(text) <= limit:
-        return value
-    return text[:limit] + f"... ({len(text):,} characters)"
+        return value if safe == text else safe
+    return safe[:limit] + f"... ({len(text):,} characters)"
 
 
 def create_app(
@@ -582,6 +607,9 @@ def create_app(
         stored, failed, known = [], [], []
         with store_for_request() as store:
             for i, item in enumerate(body.articles):
+                if item.refused:
+                    failed.append({"index": i, "problem": item.refused})
+                    continue
                 try:
                     art = article_from_text(
                         item.text,

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Mapping
-from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 
@@ -328,6 +327,9 @@ class ActorIndex:
         self.recent: list[str] = []
         self._located: dict[int, list[Token]] = {}
         self._only_party: dict[tuple[str, int, tuple[str, ...]], bool] = {}
+        self._place_ranges: dict[str, _Ranges] = {}
+        self._quote_ranges = _Ranges(q.span for q in self.quotes)
+        self._quote_at = {q.span: q for q in self.quotes}
         self._first_time: dict[int, object | None] = {}
         # Mention starts in text order, so that "the last X named before" is a
         # binary search and not a scan of the article (long texts made it quadratic).
@@ -360,7 +362,10 @@ class ActorIndex:
         found = self._only_party.get(key)
         if found is None:
             wanted = set(parties)
-            inside = [a for a, _ in place.mentions if sent.start_char <= a < sent.end_char]
+            if place.id not in self._place_ranges:
+                self._place_ranges[place.id] = _Ranges(place.mentions)
+            mentions = self._place_ranges[place.id].within(sent.start_char, sent.end_char)
+            inside = [a for a, _ in mentions]
             found = bool(inside) and all(wanted & self._cover.get(a, set()) for a in inside)
             self._only_party[key] = found
         return found
@@ -403,7 +408,8 @@ class ActorIndex:
         if found is not None:
             return found
         if tok.lower_ in ("i", "we", "me", "us", "my", "our") and tok.pos_ == "PRON":
-            quote = next((q for q in self.quotes if q.span[0] <= tok.idx < q.span[1]), None)
+            held = self._quote_ranges.first(tok.idx)
+            quote = self._quote_at.get(held) if held is not None else None
             speaker = self.by_id.get(quote.speaker or "") if quote is not None else None
             return speaker  # "We hope to get a ceasefire," he said: the speaker
         if tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "him", "her"):
@@ -671,14 +677,13 @@ class _Kids:
     subjects: tuple[Token, ...]
 
 
-_KIDS: ContextVar[dict[int, _Kids] | None] = ContextVar("newsevents_event_kids", default=None)
+_KIDS = "newsevents.kids"
 
 
 def _kids(tok: Token) -> _Kids:
-    memo = _KIDS.get()
-    if memo is None:
-        memo = {}
-        _KIDS.set(memo)
+    # kept with the Doc itself: the claims and quotes extractors ask too, and a
+    # memo that outlived its Doc would answer for another article's tokens
+    memo: dict[int, _Kids] = tok.doc.user_data.setdefault(_KIDS, {})
     found = memo.get(tok.i)
     if found is not None:
         return found
@@ -961,6 +966,38 @@ def _date_from_sentence(drafts: list[_Draft], doc: Doc, dated: Mapping[int, Time
                 break
 
 
+class _Ranges:
+    """Is an offset inside one of these ``[start, end)`` ranges? A binary search,
+    not a scan: a long article has many subheadings, quotes and mentions."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        self.ranges = sorted(ranges)
+        self.starts = [a for a, _ in self.ranges]
+        # the furthest end among the ranges that start at or before each one
+        self.reach: list[int] = []
+        for _, b in self.ranges:
+            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
+
+    def holds(self, at: int) -> bool:
+        i = bisect.bisect_right(self.starts, at) - 1
+        return i >= 0 and self.reach[i] > at
+
+    def first(self, at: int) -> tuple[int, int] | None:
+        """A range holding ``at`` (the latest starting one), or None."""
+        i = bisect.bisect_right(self.starts, at) - 1
+        while i >= 0 and self.reach[i] > at:
+            if self.ranges[i][1] > at:
+                return self.ranges[i]
+            i -= 1
+        return None
+
+    def within(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The ranges that start in ``[start, end)``."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return self.ranges[lo:hi]
+
+
 def _merge_purpose(drafts: list[_Draft]) -> list[_Draft]:
     """ "travels to Moscow, where he plans to meet Putin" is one visit to Putin.
 
@@ -969,11 +1006,17 @@ def _merge_purpose(drafts: list[_Draft]) -> list[_Draft]:
     partner, status and date.
     """
     dropped: set[int] = set()
+    by_token = sorted(((d.tok.i, n) for n, d in enumerate(drafts)))
+    positions = [i for i, _ in by_token]
     for trip in drafts:
         if trip.event.mode != "visit" or trip.tok.lemma_ not in _TRIP_VERBS:
             continue
         inside = {t.i for t in trip.tok.subtree}
-        for meet in drafts:
+        # only the drafts whose trigger lies in the trip's stretch of tokens
+        lo = bisect.bisect_left(positions, trip.tok.left_edge.i)
+        hi = bisect.bisect_right(positions, trip.tok.right_edge.i)
+        for _, n in by_token[lo:hi]:
+            meet = drafts[n]
             if meet is trip or id(meet) in dropped or meet.event.type != "CONSULT":
                 continue
             if meet.tok.i not in inside or not set(meet.event.actors) <= set(trip.event.actors):
@@ -1035,11 +1078,7 @@ def _drop_headline_repeats(drafts: list[_Draft], headlines: list[tuple[int, int]
 
 def extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Event]:
     """Events of the article; needs the entities, places and times already extracted."""
-    token = _KIDS.set({})  # facts about this doc's tokens, never another's
-    try:
-        return _extract_events(article, doc, analysis)
-    finally:
-        _KIDS.reset(token)
+    return _extract_events(article, doc, analysis)
 
 
 def _extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Event]:
@@ -1048,8 +1087,9 @@ def _extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Even
     drafts: list[_Draft] = []
     seen: set[tuple[str, tuple[str, ...], tuple[str, ...], int]] = set()
     dated = {k: v for k, v in index.time_at.items() if v.kind == "date" and v.value}
+    skipped = _Ranges(skip)
     for tok in doc:
-        if any(a <= tok.idx < b for a, b in skip):
+        if skipped.holds(tok.idx):
             continue
         entry = _match(tok)
         if entry is None:

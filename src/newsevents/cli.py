@@ -440,6 +440,22 @@ def eval_plover(gold: Path, table: Path | None, verbose: bool) -> None:
     click.echo(format_plover(score_plover(records, load_nlp()), verbose))
 
 
+@eval_.command(name="case")
+@click.option("--gold", "gold", required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-v", "--verbose", is_flag=True, help="List every miss of the open part.")
+def eval_case(gold: Path, verbose: bool) -> None:
+    """Expected PLOVER type among the events on CASE 2021 snippets (ACLED types),
+    and no event on disasters and crime; a frozen third is scored, never listed."""
+    from .evaluation.case import format_case, load_case, score_case
+    from .nlp import load_nlp
+
+    try:
+        items = load_case(gold)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(format_case(score_case(items, load_nlp()), verbose))
+
+
 @eval_.command(name="dev")
 @click.option(
     "--data",

@@ -69,6 +69,11 @@ class Entity(_Record):
     sector: str | None = Field(None, description="PLOVER sector code")
     role: str | None = None
     mentions: list[Span] = Field(default_factory=list)
+    country_from: Literal["dateline"] | None = Field(
+        None,
+        description="where the country came from when the text did not say it with the "
+        "actor (an unnamed group in a story datelined in a country)",
+    )
 
 
 class Place(_Record):

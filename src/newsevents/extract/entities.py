@@ -91,6 +91,7 @@ class _Cluster:
     role: str | None = None
     possessors: list[str] = field(default_factory=list)
     rank: int = 0
+    country_from: str | None = None
 
 
 @cache
@@ -114,6 +115,90 @@ def _groups() -> dict[str, tuple[str, int]]:
 
 
 @cache
+def _agents() -> dict[str, str]:
+    """Agent noun (singular, lower case) -> sector, from ``agents.tsv``."""
+    return _agent_table()
+
+
+@cache
+def _agent_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for row in read_table("agents.tsv"):
+        noun, code = row[0], row[1].lstrip("~")
+        sector = code[:3]
+        if sector == "GOV" and code[3:6] in ("MIL", "COP", "SPY", "JUD", "LEG"):
+            sector = code[3:6]  # "government soldiers": the military, of the government
+        table.setdefault(noun, sector)
+    return table
+
+
+#: Where an unnamed group stands when it acts or is acted on.
+_ARGUMENT_DEPS = frozenset(["nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr"])
+#: Agents-file nouns that are places where people live or work, not who acts.
+_PLACE_NOUNS = frozenset(
+    ["settlement", "village", "town", "city", "camp", "base", "district", "area", "region",
+     "school", "hospital", "university", "college", "prison", "embassy", "neighbourhood",
+     "neighborhood", "province", "capital", "country", "nation", "state"]
+)  # fmt: skip
+#: Prepositions whose object can be a party ("fired on protesters", "by police").
+_PARTY_PREPS = frozenset(
+    ["by", "against", "on", "at", "with", "between", "among", "to", "toward", "towards", "of"]
+)
+#: Nouns in the agents file that, alone, name no one in news copy.
+_NOT_AGENTS = frozenset(
+    ["man", "men", "woman", "women", "person", "people", "member", "official", "source",
+     "leader", "head", "chief", "party", "group", "side", "force", "body", "staff"]
+)  # fmt: skip
+
+
+def _generic_mentions(
+    doc: Doc, covered: set[int], descriptors: set[int]
+) -> Iterable[tuple[int, int, str, str, str]]:
+    """(start, end, key noun, sector, name) for unnamed actors: "police",
+    "unidentified gunmen", "security forces", "a mob", "striking teachers".
+
+    Conflict reporting names most actors this way; an event whose only party is
+    such a group is still an event. Only nouns in an argument position count
+    (subject, object, "by"/"against" object), not "police station" or "a
+    student visa"; a noun inside a named entity or a country's group ("Russian
+    troops", handled before) is left alone.
+    """
+    agents = _agents()
+    for tok in doc:
+        check_budget()
+        if tok.pos_ != "NOUN" or tok.idx in covered:
+            continue
+        head = tok.head if tok.dep_ == "conj" else tok
+        if head.dep_ not in _ARGUMENT_DEPS:
+            continue
+        if head.dep_ == "pobj" and head.head.lower_ not in _PARTY_PREPS:
+            continue  # "outside the ministry", "in the village": where, not who
+        lemma = tok.lemma_.lower()
+        if lemma in _roles() or tok.i in descriptors or lemma in _PLACE_NOUNS:
+            continue  # "the president", "special envoy Witkoff": a person, not a group
+        if any(
+            c.dep_ in ("appos", "compound") and c.ent_type_ in ("PERSON", "ORG")
+            for c in tok.children
+        ):
+            continue
+        compounds = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        key = None
+        if compounds and f"{compounds[-1].lemma_.lower()} {lemma}" in agents:
+            key = f"{compounds[-1].lemma_.lower()} {lemma}"
+        elif lemma in agents and lemma not in _NOT_AGENTS:
+            key = lemma
+        if key is None:
+            continue
+        mods = [
+            c
+            for c in tok.lefts
+            if c.dep_ in ("amod", "compound") and c.i >= tok.i - 3 and c.idx not in covered
+        ]
+        first = mods[0] if mods else tok
+        end = tok.idx + len(tok.text)
+        yield first.idx, end, key, agents[key], doc_text(doc)[first.idx : end]
+
+
 def _event_nouns() -> frozenset[str]:
     """Event nouns of the event lexicon ("strike", "raid", "talks")."""
     return frozenset(
@@ -543,6 +628,18 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         cluster.sector = cluster.sector or sector or None
         cluster.mentions.append((start, end))
 
+    # Unnamed actors: "police", "unidentified gunmen", "protesters". One entity per
+    # noun in an article; its country is the dateline's, said so in country_from.
+    covered_now = {i for c in clusters for a, b in c.mentions for i in range(a, b)}
+    home_country = _dateline_country(article)
+    for start, end, noun, sector, name in _generic_mentions(doc, covered_now, descriptor_tokens):
+        cluster = cluster_for(f"generic:{noun}", "group", name)
+        cluster.sector = cluster.sector or sector
+        if home_country and not cluster.country:
+            cluster.country = home_country
+            cluster.country_from = "dateline"
+        cluster.mentions.append((start, end))
+
     # Peoples named by a plural demonym.
     for start, end, country, name in _people_mentions(doc):
         same = next((c for c in clusters if (start, end) in c.mentions and not c.country), None)
@@ -648,6 +745,7 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
                 sector=cluster.sector,
                 role=cluster.role,
                 mentions=mentions,
+                country_from=cluster.country_from,
             )
         )
     return entities

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..budget import check as check_budget
 from ..gazetteer import load_gazetteer, read_table
 from ..model import Analysis, Article, Entity, Event, Place, Status, Time
+from .senses import other_sense
 from .text import sentence_of, trimmed
 
 SPEECH_VERBS = frozenset(
@@ -178,6 +179,13 @@ def _lexicon() -> dict[tuple[str, str], _Entry]:
         trigger, pos, etype, mode = (row + [""] * 4)[:4]
         table[(trigger, pos)] = _Entry(etype, mode or None, f"lexicon:{trigger}/{pos}")
     return table
+
+
+def lexicon_types(lemmas: Iterable[str]) -> set[str]:
+    """The event types of every single-word lexicon entry among ``lemmas``, sense
+    and arguments aside: what a keyword coder would see (the CASE peer)."""
+    words = set(lemmas)
+    return {e.type for (trigger, _), e in _lexicon().items() if trigger in words}
 
 
 #: Verbs that end or suspend something: with a cooperative object they are SANCTION.
@@ -998,6 +1006,31 @@ class _Ranges:
         return self.ranges[lo:hi]
 
 
+#: Types an agency note reports without knowing who did it: an attack, a riot, an
+#: arrest happened whether or not anyone is named.
+_UNATTRIBUTED_TYPES = frozenset(["ASSAULT", "PROTEST", "COERCE"])
+#: What a noun trigger must be to stand for an event that took place: the subject
+#: or object of a clause, or the object of "in"/"during" ("injured in an attack").
+_OCCURRED_DEPS = frozenset(["nsubj", "nsubjpass", "dobj", "attr", "ROOT"])
+_OCCURRED_PREPS = frozenset(["in", "during", "after", "following", "by", "amid"])
+
+
+def _happened_unattributed(tok: Token, entry: _Entry) -> bool:
+    """An attack, riot or arrest reported with no party named ("Grenades were
+    hurled at a patrol", "six people were killed", "clashes broke out", "injured
+    in a grenade attack"): an event all the same. Verbs must be passive or take an
+    object; nouns must be a clause's subject or object, or what someone was
+    hurt "in". Status rules apply to these as to any event."""
+    if entry.type not in _UNATTRIBUTED_TYPES:
+        return False
+    if tok.pos_ in ("VERB", "AUX"):
+        return any(c.dep_ in ("nsubjpass", "dobj") for c in tok.children)
+    head = tok.head if tok.dep_ == "conj" else tok
+    if head.dep_ in _OCCURRED_DEPS:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ in _OCCURRED_PREPS
+
+
 def _merge_purpose(drafts: list[_Draft]) -> list[_Draft]:
     """ "travels to Moscow, where he plans to meet Putin" is one visit to Putin.
 
@@ -1103,10 +1136,14 @@ def _extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Even
         else:
             actors, recipients = _verb_arguments(tok, index, " to " in entry.rule)
         recipients = [r for r in recipients if r not in actors]
-        if not actors and (is_noun or not recipients):
+        if not actors and (is_noun or not recipients) and not _happened_unattributed(tok, entry):
             continue
         if is_noun and entry.type == "CONSULT" and len(actors) + len(recipients) < 2:
             continue  # a meeting noun with one party is not yet a meeting between anyone
+        who = [index.by_id[i] for i in actors if i in index.by_id]
+        parties = who + [index.by_id[i] for i in recipients if i in index.by_id]
+        if other_sense(entry.type, tok, verb, sent, who, parties):
+            continue  # a disaster, an accident, a crime or a match
         status, why = _status(tok, verb)
         source = _source(verb, index)
         if source is not None and source.id in actors and entry.type in _VERBAL:

@@ -1,0 +1,75 @@
+"""Word sense: when a violent or coercive trigger is no political event.
+
+"An earthquake struck", "the fire killed six", "police arrested three drug
+smugglers", "City beat United": the verbs are the ones an attack or an arrest
+uses, the events are a disaster, a crime, a match. Event coders that skip this
+fill their datasets with disasters and police blotters. The words that mark
+each domain are data (``data/sense_words.tsv``); the rules here say how they
+decide:
+
+* the trigger's own subject or agent is a domain word: always another sense
+  ("a powerful tremor struck Lombok");
+* the sentence speaks of a disaster or an accident and no party is named as
+  the actor ("19 people were killed when their bus plunged off a bridge");
+* the sentence speaks of ordinary crime or sport and no political party takes
+  part (a government, an army, rebels, an opposition; the police arresting a
+  burglar is not one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from ..gazetteer import read_table
+from ..model import Entity
+
+#: Types a disaster, a crime or a match is mistaken for.
+_GUARDED = frozenset(["ASSAULT", "COERCE", "THREATEN", "PROTEST", "MOBILIZE", "REQUEST", "RETREAT"])
+#: Types whose verbs a disaster, a crime or a match also uses ("killed", "arrested").
+_HARM = frozenset(["ASSAULT", "COERCE"])
+#: Sectors that make a party political (CAMEO/PLOVER codes).
+_POLITICAL_SECTORS = frozenset(["GOV", "MIL", "REB", "OPP", "SPY", "LEG", "JUD", "PTY", "IGO"])
+
+
+@cache
+def _domains() -> dict[str, str]:
+    return {row[0]: row[1] for row in read_table("sense_words.tsv")}
+
+
+def _domain(tok: Token) -> str | None:
+    if tok.pos_ not in ("NOUN", "PROPN", "VERB"):
+        return None
+    return _domains().get(tok.lemma_.lower())
+
+
+def _political(parties: Iterable[Entity]) -> bool:
+    return any(
+        e.kind in ("country", "person") or (e.sector or "") in _POLITICAL_SECTORS for e in parties
+    )
+
+
+def other_sense(
+    etype: str, trigger: Token, verb: Token, sent: Span, actors: list[Entity], parties: list[Entity]
+) -> str | None:
+    """Why the trigger is a disaster, accident, crime or sport, or None."""
+    if etype not in _GUARDED:
+        return None
+    doers = [c for c in verb.children if c.dep_ in ("nsubj", "agent", "csubj")]
+    doers += [o for a in doers if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        doers += [c for c in trigger.children if c.dep_ in ("compound", "amod")]
+    for doer in doers:
+        domain = _domain(doer)
+        if domain in ("disaster", "accident"):
+            return f"{domain}: '{doer.text}' does it"
+    if etype not in _HARM:
+        return None  # a protest about a crash or a crime is still a protest
+    found = {d for t in sent if (d := _domain(t)) is not None}
+    if found & {"disaster", "accident"} and not actors:
+        return f"{sorted(found & {'disaster', 'accident'})[0]} and no actor"
+    if found & {"crime", "sport"} and not _political(parties):
+        return f"{sorted(found & {'crime', 'sport'})[0]} and no political party"
+    return None

@@ -47,8 +47,12 @@ def test_plover_gold_floors(nlp: Language) -> None:
     )
     assert len(gold) == 322
     report = score_plover(gold, nlp)
-    assert report.micro().f1 >= 0.70
-    assert report.actor_right / report.actor_checked >= 0.80
+    assert report.micro().f1 >= 0.78
+    # the ratio counts matched events: since unnamed actors ("police", "activists")
+    # are coded, more events match whose sentence names no country for their actor
+    # (175 right of 229, where it was 175 of 213); the count must not fall
+    assert report.actor_right >= 170
+    assert report.actor_right / report.actor_checked >= 0.74
 
 
 def test_quotes_and_claims_dev_floors(nlp: Language) -> None:

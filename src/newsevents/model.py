@@ -69,10 +69,10 @@ class Entity(_Record):
     sector: str | None = Field(None, description="PLOVER sector code")
     role: str | None = None
     mentions: list[Span] = Field(default_factory=list)
-    country_from: Literal["dateline"] | None = Field(
+    country_from: Literal["dateline", "article"] | None = Field(
         None,
         description="where the country came from when the text did not say it with the "
-        "actor (an unnamed group in a story datelined in a country)",
+        "actor: the dateline, or the one country the article speaks of",
     )
 
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal
 
 import pycountry
 from spacy.tokens import Doc, Span, Token
@@ -91,7 +92,7 @@ class _Cluster:
     role: str | None = None
     possessors: list[str] = field(default_factory=list)
     rank: int = 0
-    country_from: str | None = None
+    country_from: Literal["dateline", "article"] | None = None
 
 
 @cache
@@ -152,8 +153,8 @@ _NOT_AGENTS = frozenset(
 
 
 def _generic_mentions(
-    doc: Doc, covered: set[int], descriptors: set[int]
-) -> Iterable[tuple[int, int, str, str, str]]:
+    doc: Doc, covered: set[int], descriptors: set[int], named_heads: set[str]
+) -> Iterable[tuple[int, int, str, str, str, str | None]]:
     """(start, end, key noun, sector, name) for unnamed actors: "police",
     "unidentified gunmen", "security forces", "a mob", "striking teachers".
 
@@ -181,6 +182,10 @@ def _generic_mentions(
             for c in tok.children
         ):
             continue
+        if tok.lower_.rstrip("s") in named_heads and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children
+        ):
+            continue  # "the army" after "Mali's army": the same, found by coreference
         compounds = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
         key = None
         if compounds and f"{compounds[-1].lemma_.lower()} {lemma}" in agents:
@@ -192,11 +197,18 @@ def _generic_mentions(
         mods = [
             c
             for c in tok.lefts
-            if c.dep_ in ("amod", "compound") and c.i >= tok.i - 3 and c.idx not in covered
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i >= tok.i - 4
         ]
-        first = mods[0] if mods else tok
+        country = None
+        for mod in mods:  # "French farmers", "Ivory Coast rebels", "Kenya's police"
+            phrase = " ".join(t.text for t in mod.subtree if t.dep_ != "case")
+            country = _country_of_word(phrase) or _country_of_word(mod.text)
+            if country:
+                break
+        country = country or _country_after(tok)
+        first = mods[0].left_edge if mods else tok
         end = tok.idx + len(tok.text)
-        yield first.idx, end, key, agents[key], doc_text(doc)[first.idx : end]
+        yield first.idx, end, key, agents[key], doc_text(doc)[first.idx : end], country
 
 
 def _event_nouns() -> frozenset[str]:
@@ -628,18 +640,6 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         cluster.sector = cluster.sector or sector or None
         cluster.mentions.append((start, end))
 
-    # Unnamed actors: "police", "unidentified gunmen", "protesters". One entity per
-    # noun in an article; its country is the dateline's, said so in country_from.
-    covered_now = {i for c in clusters for a, b in c.mentions for i in range(a, b)}
-    home_country = _dateline_country(article)
-    for start, end, noun, sector, name in _generic_mentions(doc, covered_now, descriptor_tokens):
-        cluster = cluster_for(f"generic:{noun}", "group", name)
-        cluster.sector = cluster.sector or sector
-        if home_country and not cluster.country:
-            cluster.country = home_country
-            cluster.country_from = "dateline"
-        cluster.mentions.append((start, end))
-
     # Peoples named by a plural demonym.
     for start, end, country, name in _people_mentions(doc):
         same = next((c for c in clusters if (start, end) in c.mentions and not c.country), None)
@@ -698,6 +698,42 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         cluster.country = alpha3(entry.country)
         start = ent.start_char + max(0, ent.text.find(surface))
         cluster.mentions.append((start, start + len(surface)))
+
+    # Unnamed actors: "police", "unidentified gunmen", "protesters", after every
+    # named actor so that "French farmers" and "Ivory Coast rebels" keep their
+    # country. One entity per noun and country in an article; a country from the
+    # dateline is said so in country_from.
+    covered_now = {i for c in clusters for a, b in c.mentions for i in range(a, b)}
+    home_country = _dateline_country(article)
+    home_from: Literal["dateline", "article"] = "dateline"
+    if home_country is None:  # else the one country the article speaks of, if only one
+        named: set[str | None] = {c.country for c in clusters if c.kind == "country"}
+        named |= {
+            alpha3(found[0].country)
+            for ent in doc.ents
+            if ent.label_ == "GPE"
+            and (found := gaz.lookup(normalize_surface(ent.text)))
+            and found[0].country
+        }
+        named.discard(None)
+        if len(named) == 1:
+            home_country, home_from = next(iter(named)), "article"
+    named_heads = {
+        c.name.split()[-1].lower().rstrip("s")
+        for c in clusters
+        if c.kind in ("group", "organization") and c.mentions
+    }
+    for start, end, noun, sector, name, said in _generic_mentions(
+        doc, covered_now, descriptor_tokens, named_heads
+    ):
+        cluster = cluster_for(f"generic:{noun}:{said or ''}", "group", name)
+        cluster.sector = cluster.sector or sector
+        if said:
+            cluster.country = cluster.country or said
+        elif home_country and not cluster.country:
+            cluster.country = home_country
+            cluster.country_from = home_from
+        cluster.mentions.append((start, end))
 
     # Knowledge fills what the text left open.
     for cluster in clusters:

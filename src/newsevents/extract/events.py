@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..budget import check as check_budget
 from ..gazetteer import load_gazetteer, read_table
 from ..model import Analysis, Article, Entity, Event, Place, Status, Time
-from .senses import other_sense
+from .senses import is_weapon, other_sense
 from .text import sentence_of, trimmed
 
 SPEECH_VERBS = frozenset(
@@ -1024,7 +1024,10 @@ def _happened_unattributed(tok: Token, entry: _Entry) -> bool:
     if entry.type not in _UNATTRIBUTED_TYPES:
         return False
     if tok.pos_ in ("VERB", "AUX"):
-        return any(c.dep_ in ("nsubjpass", "dobj") for c in tok.children)
+        return any(
+            c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and is_weapon(c))
+            for c in tok.children
+        )  # "six were killed", "killed two guards", "a grenade exploded"
     head = tok.head if tok.dep_ == "conj" else tok
     if head.dep_ in _OCCURRED_DEPS:
         return True

@@ -31,7 +31,7 @@ _GUARDED = frozenset(["ASSAULT", "COERCE", "THREATEN", "PROTEST", "MOBILIZE", "R
 #: Types whose verbs a disaster, a crime or a match also uses ("killed", "arrested").
 _HARM = frozenset(["ASSAULT", "COERCE"])
 #: Sectors that make a party political (CAMEO/PLOVER codes).
-_POLITICAL_SECTORS = frozenset(["GOV", "MIL", "REB", "OPP", "SPY", "LEG", "JUD", "PTY", "IGO"])
+_POLITICAL_SECTORS = frozenset(["GOV", "MIL", "REB", "OPP", "SPY", "LEG", "PTY", "IGO"])
 
 
 @cache
@@ -43,6 +43,36 @@ def _domain(tok: Token) -> str | None:
     if tok.pos_ not in ("NOUN", "PROPN", "VERB"):
         return None
     return _domains().get(tok.lemma_.lower())
+
+
+#: Verbs that are attacks only when what explodes is a weapon.
+_WEAPON_VERBS = frozenset(["explode", "detonate"])
+_WEAPONS = frozenset(
+    ["bomb", "grenade", "mine", "landmine", "ied", "device", "explosive", "shell", "rocket",
+     "missile", "mortar", "bomber", "vest", "car bomb", "drone", "munition", "ordnance"]
+)  # fmt: skip
+
+
+#: Nouns that are attacks only with a weapon named on them ("bomb blast") or an actor.
+_WEAPON_NOUNS = frozenset(["explosion", "blast"])
+
+
+def is_weapon(tok: Token) -> bool:
+    return tok.lemma_.lower() in _WEAPONS
+
+
+def _armed(noun: Token) -> bool:
+    """A weapon is named on the noun: "bomb blast", "the explosion of a car bomb"."""
+    return any(
+        is_weapon(c) or _is_weapon_of(c)
+        for c in noun.children
+        if c.dep_ in ("compound", "amod", "prep", "nmod")
+    )
+
+
+def _is_weapon_of(prep: Token) -> bool:
+    """ "the explosion of a car bomb" """
+    return prep.dep_ == "prep" and any(is_weapon(o) for o in prep.children if o.dep_ == "pobj")
 
 
 def _political(parties: Iterable[Entity]) -> bool:
@@ -57,11 +87,19 @@ def other_sense(
     """Why the trigger is a disaster, accident, crime or sport, or None."""
     if etype not in _GUARDED:
         return None
+    if trigger.lemma_.lower() in _WEAPON_VERBS and not any(
+        is_weapon(c) for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+    ):
+        return "explosion of no weapon"  # "a gas cylinder exploded"
+    if trigger.lemma_.lower() in _WEAPON_NOUNS and not actors and not _armed(trigger):
+        return "explosion of no weapon and no actor"  # "a gas explosion killed 8"
     doers = [c for c in verb.children if c.dep_ in ("nsubj", "agent", "csubj")]
     doers += [o for a in doers if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
     if trigger.pos_ in ("NOUN", "PROPN"):
         doers += [c for c in trigger.children if c.dep_ in ("compound", "amod")]
     for doer in doers:
+        if doer.lemma_.lower() in _WEAPON_NOUNS and not actors and not _armed(doer):
+            return f"'{doer.text}' of no weapon"  # "a gas explosion killed eight"
         domain = _domain(doer)
         if domain in ("disaster", "accident"):
             return f"{domain}: '{doer.text}' does it"

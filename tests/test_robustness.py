@@ -558,3 +558,19 @@ def test_a_lone_surrogate_in_a_posted_article_fails_that_article_only(tmp_path: 
     assert len(answer["stored"]) == 1
     assert [f["index"] for f in answer["failed"]] == [0, 1]
     assert "lone surrogate U+D800" in answer["failed"][0]["problem"]
+
+
+def test_terse_english_notes_are_analysed_not_refused(nlp: Language) -> None:
+    note = (
+        "Unidentified gunmen killed 2 civilians in Kidal town. Fatalities: 2. Armed men "
+        "attacked army post near Menaka; 5 soldiers killed, 3 wounded, 2 vehicles burned."
+    )
+    result = analyze(article_from_text(note, published="2021-03-12"), nlp)
+    assert "ASSAULT" in {e.type for e in result.events}
+    from newsevents import InputError
+
+    with pytest.raises(InputError, match="not English"):  # other languages still are
+        article_from_text(
+            "El gobierno anuncio el viernes nuevas conversaciones con la oposicion, dijo un "
+            "portavoz en Madrid. Las negociaciones comenzaran la proxima semana en la capital."
+        )

@@ -163,6 +163,11 @@ def score_article(analysis: Analysis, gold: dict[str, Any]) -> list[SectionScore
     scores.append(s)
 
     scores.append(_score_events(analysis, gold.get("events", [])))
+    scores.append(
+        _score_event_precision(
+            analysis, [*gold.get("events", []), *gold.get("also_acceptable_events", [])]
+        )
+    )
     scores.append(_score_not_events(analysis, gold.get("not_events", [])))
     scores.append(_score_quotes(analysis, gold.get("quotes", [])))
     scores.append(_score_claims(analysis, gold.get("claims", [])))
@@ -186,13 +191,29 @@ def _event_matches(analysis: Analysis, ge: dict[str, Any]) -> list[Any]:
         if ev.type != ge["type"]:
             continue
         parties = [*ev.actors, *ev.recipients]
-        actor_ok = any(names_match(ge["actor"], _country_names(analysis, a)) for a in parties)
+        actor_ok = "actor" not in ge or any(
+            names_match(ge["actor"], _country_names(analysis, a)) for a in parties
+        )
         rec_ok = "recipient" not in ge or any(
             names_match(ge["recipient"], _country_names(analysis, r)) for r in parties
         )
-        if actor_ok and rec_ok:
+        status_ok = "status_any" not in ge or ev.status in ge["status_any"]
+        if actor_ok and rec_ok and status_ok:
             found.append(ev)
     return found
+
+
+def _score_event_precision(analysis: Analysis, real: list[dict[str, Any]]) -> SectionScore:
+    """Our events that are real: each matches (type, actor, recipient) a gold event
+    or one the analyst also accepts. Found/expected here is precision."""
+    s = SectionScore("events that are real (precision)")
+    matched = {id(ev) for ge in real for ev in _event_matches(analysis, ge)}
+    names = {e.id: e.name for e in analysis.entities}
+    for ev in analysis.events:
+        who = ", ".join(names.get(a, a) for a in ev.actors) or "?"
+        to = ", ".join(names.get(r, r) for r in ev.recipients) or "-"
+        s.hit(id(ev) in matched, f"{ev.type} {who} -> {to} [{ev.status}]")
+    return s
 
 
 def _score_events(analysis: Analysis, gold: list[dict[str, Any]]) -> SectionScore:

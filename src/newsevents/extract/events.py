@@ -67,6 +67,20 @@ _REQUEST_VERBS = frozenset(["urge", "ask", "demand", "call", "request"])
 _NEGATING_VERBS = frozenset(["refuse", "fail", "decline"])
 #: "is willing to withdraw", "ready to talk": a stated readiness, not an act.
 _WILLING = frozenset(["willing", "ready", "prepared", "prepare", "eager", "open"])
+#: "wants to attack", "hopes to sign", "seeks to topple", "tried to storm": an aim
+#: or a wish, not an act.
+_AIMING = frozenset(["want", "wish", "hope", "seek", "try", "attempt", "strive", "threaten"])
+#: "used the halt to increase pressure", "took advantage of it to recapture": the
+#: infinitive says what was done with the means, not only what was aimed at.
+_INSTRUMENTAL = frozenset(["use", "exploit", "take", "employ", "utilize", "utilise", "seize"])
+#: "the task is to destroy", "the goal is to retake": an aim.
+_AIM_NOUNS = frozenset(
+    ["task", "goal", "aim", "mission", "objective", "plan", "purpose", "intention"]
+)
+#: "needs to be ratified", "has to withdraw": an obligation, not an act.
+_OBLIGED = frozenset(["need", "have", "require", "oblige", "obligate"])
+#: Reporting verbs that carry doubt: what they report is the reporter's charge.
+_DOUBTING = frozenset(["claim", "allege", "accuse", "charge", "blame", "contend"])
 _LIGHT_VERBS = frozenset(
     [
         "hold",
@@ -388,6 +402,7 @@ class ActorIndex:
                 if t.idx in self.place_at
                 and (t.dep_ == "pobj" or t.head.dep_ == "pobj")
                 and _locative(t)
+                and not _in_attribution(t)
             ]
             self._located[sent.start] = found
         return found
@@ -735,6 +750,13 @@ def _conditional(v: Token) -> bool:
 
 
 def _status(trigger: Token, verb: Token) -> tuple[Status, str]:
+    accuser = _accused(verb)
+    if accuser is not None:  # "accused the army of shelling": a charge, not a fact
+        return "possible", f"alleged: '{accuser.text}' of"
+    return _mood(trigger, verb)
+
+
+def _mood(trigger: Token, verb: Token) -> tuple[Status, str]:
     # Adverbial clauses keep their own mood: "This will be the second time,
     # since they met on February 11" does not make the past meeting future.
     chain = _governors(verb, ("xcomp", "ccomp", "conj", "pcomp", "acl"))
@@ -757,6 +779,24 @@ def _status(trigger: Token, verb: Token) -> tuple[Status, str]:
             return "requested", f"'must' on '{v.text}'"  # "X said Y must withdraw"
         if v.lemma_ in _WILLING and v.i != verb.i:
             return "hypothetical", f"'{v.text}' to"
+        if (
+            v.dep_ == "advcl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+            and v.head.lemma_ not in _INSTRUMENTAL
+        ):
+            return "hypothetical", f"purpose: 'to {v.text}'"  # "met ... to obtain the release"
+        if (
+            v.lemma_ == "be"
+            and v.i != verb.i
+            and any(c.dep_ == "nsubj" and c.lemma_.lower() in _AIM_NOUNS for c in v.children)
+        ):
+            return "planned", "aim: 'the task is to'"  # "the task now is to destroy"
+        if v.lemma_ in _AIMING and v.i != verb.i and verb.dep_ == "xcomp":
+            return "hypothetical", f"aim: '{v.text}' to"
+        if v.lemma_ in _OBLIGED and v.i != verb.i and verb.dep_ == "xcomp":
+            return "requested", f"obligation: '{v.text}' to"
+        if v.lemma_ in _DOUBTING and v.i != verb.i:
+            return "possible", f"alleged: '{v.text}'"
         if kids & _HYPOTHETICAL_MODALS or v.lemma_ in _HYPOTHETICAL_VERBS:
             return "hypothetical", f"modal on '{v.text}'"
         if kids & _POSSIBLE_MODALS:
@@ -941,6 +981,17 @@ def _place_of(tok: Token, verb: Token, sent: Span, index: ActorIndex) -> Place |
     return None
 
 
+def _in_attribution(tok: Token) -> bool:
+    """Inside "according to sources in Moscow" or "officials in Kyiv said": where the
+    source is, not where the event happened."""
+    for anc in tok.ancestors:
+        if anc.lower_ == "according" and anc.dep_ == "prep":
+            return True
+        if anc.dep_ in ("nsubj", "nsubjpass") and anc.head.lemma_ in SPEECH_VERBS:
+            return True
+    return False
+
+
 def _locative(tok: Token) -> bool:
     """The token sits in a locative phrase: "in Geneva", "near the Kursk region"."""
     while tok.dep_ in ("compound", "amod", "appos", "conj") and tok.head.i != tok.i:
@@ -1032,6 +1083,22 @@ def _happened_unattributed(tok: Token, entry: _Entry) -> bool:
     if head.dep_ in _OCCURRED_DEPS:
         return True
     return head.dep_ == "pobj" and head.head.lower_ in _OCCURRED_PREPS
+
+
+def _drop_partyless_repeats(drafts: list[_Draft]) -> list[_Draft]:
+    """An event with no party named beside one of the same type with parties in the
+    same sentence ("during the offensive operations the Russian army liberated
+    ..."): the same event, said twice. The one with parties stays."""
+    with_parties = {
+        (d.event.type, d.event.sentence) for d in drafts if d.event.actors or d.event.recipients
+    }
+    return [
+        d
+        for d in drafts
+        if d.event.actors
+        or d.event.recipients
+        or (d.event.type, d.event.sentence) not in with_parties
+    ]
 
 
 def _merge_purpose(drafts: list[_Draft]) -> list[_Draft]:
@@ -1181,6 +1248,7 @@ def _extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Even
     _date_from_sentence(drafts, doc, dated)
     drafts = _merge_purpose(drafts)
     drafts = _merge_conjoined(drafts)
+    drafts = _drop_partyless_repeats(drafts)
     drafts = _drop_headline_repeats(drafts, _headline_spans(article))
     events = []
     for i, d in enumerate(drafts, start=1):

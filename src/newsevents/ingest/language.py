@@ -108,10 +108,171 @@ def latin_share(text: str) -> float:
     return sum(1 for c in letters if c < "\u0250") / len(letters)
 
 
+#: Frequent words of English conflict and news reporting. Terse agency notes and
+#: military briefs ("3 soldiers killed, 2 wounded near Boni; casualties unknown")
+#: have few function words but are plainly English by their vocabulary.
+_ENGLISH_NEWS_WORDS = frozenset(
+    [
+        "killed",
+        "wounded",
+        "injured",
+        "dead",
+        "died",
+        "attack",
+        "attacked",
+        "attacks",
+        "clash",
+        "clashes",
+        "fighting",
+        "forces",
+        "force",
+        "troops",
+        "soldiers",
+        "soldier",
+        "police",
+        "militants",
+        "rebels",
+        "civilians",
+        "civilian",
+        "people",
+        "group",
+        "groups",
+        "gunmen",
+        "armed",
+        "army",
+        "military",
+        "security",
+        "government",
+        "officials",
+        "official",
+        "said",
+        "says",
+        "reported",
+        "report",
+        "near",
+        "village",
+        "town",
+        "district",
+        "province",
+        "region",
+        "area",
+        "city",
+        "border",
+        "fire",
+        "fired",
+        "shelling",
+        "shelled",
+        "strike",
+        "strikes",
+        "airstrike",
+        "airstrikes",
+        "bomb",
+        "bombing",
+        "explosion",
+        "blast",
+        "protest",
+        "protesters",
+        "protested",
+        "demonstration",
+        "demonstrators",
+        "rally",
+        "arrested",
+        "detained",
+        "arrest",
+        "killing",
+        "casualties",
+        "fatalities",
+        "unknown",
+        "unidentified",
+        "suspected",
+        "members",
+        "member",
+        "attackers",
+        "during",
+        "against",
+        "between",
+        "after",
+        "before",
+        "into",
+        "over",
+        "under",
+        "against",
+        "while",
+        "since",
+        "camp",
+        "base",
+        "post",
+        "checkpoint",
+        "vehicle",
+        "vehicles",
+        "road",
+        "market",
+        "houses",
+        "homes",
+        "looted",
+        "burned",
+        "abducted",
+        "kidnapped",
+        "released",
+        "captured",
+        "seized",
+        "retook",
+        "took",
+        "took",
+        "control",
+        "withdrew",
+        "operation",
+        "operations",
+        "ambush",
+        "ambushed",
+        "raid",
+        "raided",
+        "positions",
+        "position",
+        "targeted",
+        "hit",
+        "women",
+        "children",
+        "men",
+        "youth",
+        "students",
+        "workers",
+        "farmers",
+        "herders",
+        "traders",
+        "local",
+        "state",
+        "national",
+        "federal",
+        "ministry",
+        "minister",
+        "president",
+        "leaders",
+        "leader",
+        "party",
+        "opposition",
+    ]
+)
+
+
+def news_vocabulary_share(text: str) -> float:
+    """Share of lower-case words that are English function words or frequent
+    English news words."""
+    words = [w.lower() for w in _WORD.findall(text[:20000]) if not w[0].isupper()]
+    if not words:
+        return 0.0
+    known = _ENGLISH_FUNCTION_WORDS | _ENGLISH_NEWS_WORDS
+    return sum(1 for w in words if w in known) / len(words)
+
+
 def looks_english(text: str) -> bool:
     if latin_share(text) < 0.5:
         return False  # Cyrillic, Arabic, CJK...: not English however short
     share, count = english_share(text)
     if count < MIN_WORDS:
         return True  # too short to judge: a headline has no function words
-    return share >= MIN_SHARE
+    if share >= MIN_SHARE:
+        return True
+    # terse English (agency notes, military briefs): some function words, and
+    # most of the rest English news vocabulary
+    return share >= 0.03 and news_vocabulary_share(text) >= 0.3

@@ -41,7 +41,8 @@ EXPECTED: dict[str, frozenset[str]] = {
     "ARMED_CLASH": frozenset({"ASSAULT"}),
     "ATTACK": frozenset({"ASSAULT"}),
     "GRENADE": frozenset({"ASSAULT"}),
-    "DISR_WEAP": frozenset({"ASSAULT"}),
+    # ACLED "disrupted weapons use": a device defused, weapons seized (CAMEO 192 seize)
+    "DISR_WEAP": frozenset({"ASSAULT", "COERCE"}),
     "ART_MISS_ATTACK": frozenset({"ASSAULT"}),
     "AIR_STRIKE": frozenset({"ASSAULT"}),
     "SUIC_BOMB": frozenset({"ASSAULT"}),
@@ -56,7 +57,9 @@ EXPECTED: dict[str, frozenset[str]] = {
     "NON_VIOL_TERRIT_TRANSFER": frozenset({"RETREAT", "CONCEDE"}),
     "HQ_ESTABLISHED": frozenset({"MOBILIZE"}),
     "AGREEMENT": frozenset({"AGREE"}),
-    "DIPLO": frozenset({"CONSULT", "COOPERATE", "SUPPORT", "AGREE"}),
+    # diplomatic moves of either sign: CAMEO2PLOVER codes expelling diplomats and
+    # breaking relations (161, 164, 166) as SANCTION
+    "DIPLO": frozenset({"CONSULT", "COOPERATE", "SUPPORT", "AGREE", "SANCTION"}),
 }
 #: Types that are no political event: nothing should be coded.
 NO_EVENT = frozenset({"NATURAL_DISASTER", "MAN_MADE_DISASTER", "ORG_CRIME"})

@@ -152,6 +152,26 @@ _NOT_AGENTS = frozenset(
 )  # fmt: skip
 
 
+#: Counts that make a crowd of the noun after "of".
+_CROWD_COUNTS = frozenset(["thousand", "hundred", "dozen", "score", "million", "ten"])
+#: People as a crowd, when no agent noun says more.
+_CROWD_NOUNS = frozenset(
+    ["people", "person", "man", "woman", "resident", "citizen", "youth", "local", "villager"]
+)
+
+
+def _counted_crowd(tok: Token, agents: dict[str, str]) -> tuple[str, str, Token] | None:
+    """(key noun, sector, last token) of "thousands of people", "hundreds of women"."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            noun = obj.lemma_.lower()
+            if noun in agents and noun not in _NOT_AGENTS:
+                return noun, agents[noun], obj
+            if noun in _CROWD_NOUNS:
+                return "crowd", "CVL", obj
+    return None
+
+
 def _generic_mentions(
     doc: Doc, covered: set[int], descriptors: set[int], named_heads: set[str]
 ) -> Iterable[tuple[int, int, str, str, str, str | None]]:
@@ -175,6 +195,13 @@ def _generic_mentions(
         if head.dep_ == "pobj" and head.head.lower_ not in _PARTY_PREPS:
             continue  # "outside the ministry", "in the village": where, not who
         lemma = tok.lemma_.lower()
+        if lemma in _CROWD_COUNTS:  # "thousands of people", "dozens of students"
+            crowd = _counted_crowd(tok, agents)
+            if crowd is not None and crowd[2].idx not in covered:  # else "Kenyan teachers"
+                noun, sector, last = crowd
+                end = last.idx + len(last.text)
+                yield tok.idx, end, noun, sector, doc_text(doc)[tok.idx : end], None
+            continue
         if lemma in _roles() or tok.i in descriptors or lemma in _PLACE_NOUNS:
             continue  # "the president", "special envoy Witkoff": a person, not a group
         if any(

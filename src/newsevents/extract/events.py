@@ -238,6 +238,7 @@ def _heads() -> tuple[frozenset[str], frozenset[str]]:
     on every verb and noun of every article)."""
     verbs = {t.split()[0] for t, pos in _lexicon() if pos == "verb"}
     nouns = {t.split()[-1] for t, pos in _lexicon() if pos == "noun"}
+    verbs |= _WEAPON_OBJECT_VERBS
     return frozenset(verbs | _DISCONTINUE | {"return", "come", "go"}), frozenset(nouns | {"strike"})
 
 
@@ -271,10 +272,20 @@ def _match(tok: Token) -> _Entry | None:
         for c in tok.children
     ):
         return None  # "return to talks": the talks are the event
+    if tok.pos_ in ("VERB", "AUX") and lemma in _WEAPON_OBJECT_VERBS:
+        armed = _weapon_argument(tok)
+        if armed is not None:  # "a grenade was hurled at", "dropped chlorine bombs on"
+            return _Entry("ASSAULT", None, f"weapon:{lemma}+{armed.lemma_.lower()}")
     if tok.pos_ in ("VERB", "AUX") or (
         tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")
     ):
         children = list(tok.children)
+        particles = [c.lower_ for c in children if c.dep_ == "prt"]
+        for obj in (c for c in children if c.dep_ == "dobj"):
+            for prt in particles:  # "set up a post", "carry out a raid"
+                phrase = f"{lemma} {prt} {obj.lemma_.lower()}"
+                if (phrase, "verb") in lex:
+                    return lex[(phrase, "verb")]
         for child in children:
             if child.dep_ in ("prt", "prep", "dobj", "agent"):
                 phrase = f"{lemma} {child.lemma_.lower()}"
@@ -284,6 +295,9 @@ def _match(tok: Token) -> _Entry | None:
                     phrase3 = f"{lemma} {grand.lemma_.lower()} {child.lemma_.lower()}"
                     if (phrase3, "verb") in lex:
                         return lex[(phrase3, "verb")]
+                    phrase3 = f"{lemma} {child.lemma_.lower()} {grand.lemma_.lower()}"
+                    if child.dep_ == "prep" and (phrase3, "verb") in lex:
+                        return lex[(phrase3, "verb")]  # "took to the streets"
             if child.dep_ == "xcomp" and any(o.dep_ == "dobj" for o in child.children):
                 phrase = f"{lemma} to {child.lemma_.lower()}"
                 if (phrase, "verb") in lex:
@@ -299,6 +313,26 @@ def _match(tok: Token) -> _Entry | None:
         for key in (tok.lower_, lemma):
             if (key, "noun") in lex:
                 return lex[(key, "noun")]
+    return None
+
+
+#: Verbs that are an attack when what they move is a weapon: "hurled a grenade",
+#: "dropped barrel bombs", "planted a mine", "used chlorine as a weapon".
+_WEAPON_OBJECT_VERBS = frozenset(["hurl", "throw", "lob", "drop", "plant", "use", "launch"])
+
+
+def _weapon_argument(verb: Token) -> Token | None:
+    """The weapon the verb moves: its object, its passive subject, or what the
+    object holds ("containers of toxic gas")."""
+    for arg in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        if is_weapon(arg):
+            return arg
+        for prep in (c for c in arg.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for held in (o for o in prep.children if o.dep_ == "pobj"):
+                if is_weapon(held) or any(is_weapon(m) for m in held.lefts):
+                    return held
+        if any(is_weapon(m) for m in arg.lefts if m.dep_ in ("compound", "amod")):
+            return arg
     return None
 
 
@@ -892,6 +926,9 @@ def _noun_arguments(tok: Token, verb: Token, index: ActorIndex) -> tuple[list[st
         if prep.lower_ == "by":
             actors += [a for a in _actors(objs, index) if a not in actors]
             continue
+        if prep.lower_ in ("between", "among"):  # "a clash between X and Y": both act
+            actors += [a for a in _actors(objs, index) if a not in actors]
+            continue
         for obj in objs:
             if index.entity(obj) is not None:
                 if prep.lower_ in _RECIPIENT_PREPS | {"in"}:
@@ -899,6 +936,12 @@ def _noun_arguments(tok: Token, verb: Token, index: ActorIndex) -> tuple[list[st
             elif prep.lower_ in ("in", "of"):  # "halt in US aid": the aid's giver acts
                 mods = [c for c in obj.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
                 actors += [a for a in _actors(mods, index) if a not in actors]
+    if tok.dep_ == "nsubj" and verb.i != tok.i:  # "clashes broke out between X and Y"
+        for prep in (
+            c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("between", "among")
+        ):
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            actors += [a for a in _actors(objs, index) if a not in actors]
     governed = tok.dep_ in ("dobj", "pobj") and verb.lemma_ in _LIGHT_VERBS | _PLAN | {
         "get",
         "obtain",

@@ -49,7 +49,8 @@ def _domain(tok: Token) -> str | None:
 _WEAPON_VERBS = frozenset(["explode", "detonate"])
 _WEAPONS = frozenset(
     ["bomb", "grenade", "mine", "landmine", "ied", "device", "explosive", "shell", "rocket",
-     "missile", "mortar", "bomber", "vest", "car bomb", "drone", "munition", "ordnance"]
+     "missile", "mortar", "bomber", "vest", "car bomb", "drone", "munition", "ordnance",
+     "chlorine", "sarin", "mustard", "nerve", "napalm", "barrel", "projectile", "warhead"]
 )  # fmt: skip
 
 

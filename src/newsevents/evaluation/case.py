@@ -54,7 +54,8 @@ EXPECTED: dict[str, frozenset[str]] = {
     "NON_STATE_ACTOR_OVERTAKES_TER": frozenset({"ASSAULT", "COERCE"}),
     "PROPERTY_DISTRUCT": frozenset({"COERCE", "ASSAULT"}),
     "ARREST": frozenset({"COERCE"}),
-    "NON_VIOL_TERRIT_TRANSFER": frozenset({"RETREAT", "CONCEDE"}),
+    # one side withdraws (RETREAT), the other takes it over (CAMEO 192 occupy: COERCE)
+    "NON_VIOL_TERRIT_TRANSFER": frozenset({"RETREAT", "CONCEDE", "COERCE"}),
     "HQ_ESTABLISHED": frozenset({"MOBILIZE"}),
     "AGREEMENT": frozenset({"AGREE"}),
     # diplomatic moves of either sign: CAMEO2PLOVER codes expelling diplomats and

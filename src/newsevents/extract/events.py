@@ -238,7 +238,7 @@ def _heads() -> tuple[frozenset[str], frozenset[str]]:
     on every verb and noun of every article)."""
     verbs = {t.split()[0] for t, pos in _lexicon() if pos == "verb"}
     nouns = {t.split()[-1] for t, pos in _lexicon() if pos == "noun"}
-    verbs |= _WEAPON_OBJECT_VERBS
+    verbs |= _WEAPON_OBJECT_VERBS | _WEAPON_FOUND_VERBS
     return frozenset(verbs | _DISCONTINUE | {"return", "come", "go"}), frozenset(nouns | {"strike"})
 
 
@@ -272,8 +272,10 @@ def _match(tok: Token) -> _Entry | None:
         for c in tok.children
     ):
         return None  # "return to talks": the talks are the event
-    if tok.pos_ in ("VERB", "AUX") and lemma in _WEAPON_OBJECT_VERBS:
+    if tok.pos_ in ("VERB", "AUX") and lemma in _WEAPON_OBJECT_VERBS | _WEAPON_FOUND_VERBS:
         armed = _weapon_argument(tok)
+        if armed is not None and lemma in _WEAPON_FOUND_VERBS:  # "grenades were found"
+            return _Entry("COERCE", "seize", f"weapon seized:{lemma}+{armed.lemma_.lower()}")
         if armed is not None:  # "a grenade was hurled at", "dropped chlorine bombs on"
             return _Entry("ASSAULT", None, f"weapon:{lemma}+{armed.lemma_.lower()}")
     if tok.pos_ in ("VERB", "AUX") or (
@@ -281,11 +283,15 @@ def _match(tok: Token) -> _Entry | None:
     ):
         children = list(tok.children)
         particles = [c.lower_ for c in children if c.dep_ == "prt"]
-        for obj in (c for c in children if c.dep_ == "dobj"):
-            for prt in particles:  # "set up a post", "carry out a raid"
-                phrase = f"{lemma} {prt} {obj.lemma_.lower()}"
-                if (phrase, "verb") in lex:
-                    return lex[(phrase, "verb")]
+        for obj in (c for c in children if c.dep_ in ("dobj", "nsubjpass")):
+            if lemma == "blow" and "up" in particles and obj.lower_ in _REFLEXIVE:
+                return _Entry("ASSAULT", "suicide-attack", "blow oneself up")
+            for noun in {obj.lemma_.lower(), obj.lower_.removesuffix("s")}:
+                for prt in particles or ([""] if obj.dep_ == "nsubjpass" else []):
+                    # "set up a post", "bases were set up", "a point was established"
+                    phrase = f"{lemma} {prt} {noun}" if prt else f"{lemma} {noun}"
+                    if (phrase, "verb") in lex:
+                        return lex[(phrase, "verb")]
         for child in children:
             if child.dep_ in ("prt", "prep", "dobj", "agent"):
                 phrase = f"{lemma} {child.lemma_.lower()}"
@@ -319,6 +325,10 @@ def _match(tok: Token) -> _Entry | None:
 #: Verbs that are an attack when what they move is a weapon: "hurled a grenade",
 #: "dropped barrel bombs", "planted a mine", "used chlorine as a weapon".
 _WEAPON_OBJECT_VERBS = frozenset(["hurl", "throw", "lob", "drop", "plant", "use", "launch"])
+#: Verbs that take weapons out of use: "an arms cache was discovered", "the bomb was
+#: defused" (ACLED's disrupted weapons use; CAMEO seize).
+_WEAPON_FOUND_VERBS = frozenset(["find", "discover", "defuse", "recover", "seize", "confiscate"])
+_REFLEXIVE = frozenset(["themselves", "himself", "herself", "itself"])
 
 
 def _weapon_argument(verb: Token) -> Token | None:

@@ -27,7 +27,9 @@ from ..gazetteer import read_table
 from ..model import Entity
 
 #: Types a disaster, a crime or a match is mistaken for.
-_GUARDED = frozenset(["ASSAULT", "COERCE", "THREATEN", "PROTEST", "MOBILIZE", "REQUEST", "RETREAT"])
+_GUARDED = frozenset(
+    ["ASSAULT", "COERCE", "THREATEN", "PROTEST", "MOBILIZE", "REQUEST", "RETREAT", "ACCUSE"]
+)
 #: Types whose verbs a disaster, a crime or a match also uses ("killed", "arrested").
 _HARM = frozenset(["ASSAULT", "COERCE"])
 #: Sectors that make a party political (CAMEO/PLOVER codes).
@@ -50,7 +52,8 @@ _WEAPON_VERBS = frozenset(["explode", "detonate"])
 _WEAPONS = frozenset(
     ["bomb", "grenade", "mine", "landmine", "ied", "device", "explosive", "shell", "rocket",
      "missile", "mortar", "bomber", "vest", "car bomb", "drone", "munition", "ordnance",
-     "chlorine", "sarin", "mustard", "nerve", "napalm", "barrel", "projectile", "warhead"]
+     "chlorine", "sarin", "mustard", "nerve", "napalm", "barrel", "projectile", "warhead",
+     "firearm", "gun", "rifle", "ammunition", "weapon", "arm", "cache", "vbied"]
 )  # fmt: skip
 
 
@@ -104,9 +107,11 @@ def other_sense(
         domain = _domain(doer)
         if domain in ("disaster", "accident"):
             return f"{domain}: '{doer.text}' does it"
+    found = {d for t in sent if (d := _domain(t)) is not None}
+    if etype == "ACCUSE" and "crime" in found and not _political(parties):
+        return "crime: a charge or an inquiry into ordinary crime"  # "is charged with robbery"
     if etype not in _HARM:
         return None  # a protest about a crash or a crime is still a protest
-    found = {d for t in sent if (d := _domain(t)) is not None}
     if found & {"disaster", "accident"} and not actors:
         return f"{sorted(found & {'disaster', 'accident'})[0]} and no actor"
     if found & {"crime", "sport"} and not _political(parties):

@@ -368,3 +368,21 @@ def test_a_clash_between_two_parties_has_both_as_actors(nlp: Language) -> None:
         and {names[a] for a in ev.actors} == {"Sudanese troops", "RSF fighters"}
         for ev in result.events
     )
+
+
+def test_geo_precision_says_how_precisely_the_event_is_placed(nlp: Language) -> None:
+    for text, precision in (
+        ("Russian forces shelled Kharkiv on Monday.", "exact"),
+        ("Protesters rallied in the Kursk region on Monday.", "region"),
+    ):
+        events = analyze(article_from_text(text, title="X"), nlp).events
+        assert [ev.geo_precision for ev in events] == [precision], text
+
+
+def test_the_attack_told_again_is_one_event(nlp: Language) -> None:
+    text = (
+        "Gunmen killed two guards near Maiduguri on Sunday, police said.\n\n"
+        "The attack happened shortly after midnight."
+    )
+    events = analyze(article_from_text(text, title="X"), nlp).events
+    assert [ev.type for ev in events] == ["ASSAULT"]

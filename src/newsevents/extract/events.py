@@ -16,6 +16,7 @@ import bisect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -1141,17 +1142,29 @@ def _happened_unattributed(tok: Token, entry: _Entry) -> bool:
 def _drop_partyless_repeats(drafts: list[_Draft]) -> list[_Draft]:
     """An event with no party named beside one of the same type with parties in the
     same sentence ("during the offensive operations the Russian army liberated
-    ..."): the same event, said twice. The one with parties stays."""
+    ..."), or named as "the attack" after an attack was told: the same event,
+    said twice. The first telling, or the one with parties, stays."""
     with_parties = {
         (d.event.type, d.event.sentence) for d in drafts if d.event.actors or d.event.recipients
     }
-    return [
-        d
-        for d in drafts
-        if d.event.actors
-        or d.event.recipients
-        or (d.event.type, d.event.sentence) not in with_parties
-    ]
+    kept: list[_Draft] = []
+    seen_types: set[str] = set()
+    for d in drafts:
+        partyless = not d.event.actors and not d.event.recipients
+        if partyless and (d.event.type, d.event.sentence) in with_parties:
+            continue
+        if partyless and d.event.type in seen_types and _definite_noun(d.tok):
+            continue  # "The attack happened at night": the attack told before
+        seen_types.add(d.event.type)
+        kept.append(d)
+    return kept
+
+
+def _definite_noun(tok: Token) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+        for c in tok.children
+    )
 
 
 def _merge_purpose(drafts: list[_Draft]) -> list[_Draft]:
@@ -1303,8 +1316,39 @@ def _extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Even
     drafts = _merge_conjoined(drafts)
     drafts = _drop_partyless_repeats(drafts)
     drafts = _drop_headline_repeats(drafts, _headline_spans(article))
+    _locate(drafts, article, analysis)
     events = []
     for i, d in enumerate(drafts, start=1):
         d.event.id = f"V{i}"
         events.append(d.event)
     return events
+
+
+#: Events that happen where the reporter files from, when nothing else is said:
+#: fighting, protest, arrests, not a phone call between two capitals.
+_LOCAL_TYPES = frozenset(["ASSAULT", "PROTEST", "COERCE", "MOBILIZE"])
+
+_PRECISION: dict[str, Literal["exact", "region", "country"]] = {
+    "city": "exact",
+    "other": "exact",
+    "admin1": "region",
+    "country": "country",
+}
+
+
+def _locate(drafts: list[_Draft], article: Article, analysis: Analysis) -> None:
+    """How precisely each event is placed. An event whose text names no place takes
+    the dateline's, when the dateline is a place the article also names: agency
+    notes put where it happened there ("MAIDUGURI - Gunmen killed ...")."""
+    places = {p.id: p for p in analysis.places}
+    home = None
+    if article.dateline:
+        wanted = article.dateline.strip().lower()
+        home = next((p for p in analysis.places if p.name.lower() == wanted), None)
+    for d in drafts:
+        place = places.get(d.event.place or "")
+        if place is not None:
+            d.event.geo_precision = _PRECISION.get(place.kind, "exact")
+        elif home is not None and d.event.type in _LOCAL_TYPES:
+            d.event.place = home.id
+            d.event.geo_precision = "dateline"

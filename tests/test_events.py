@@ -386,3 +386,15 @@ def test_the_attack_told_again_is_one_event(nlp: Language) -> None:
     )
     events = analyze(article_from_text(text, title="X"), nlp).events
     assert [ev.type for ev in events] == ["ASSAULT"]
+
+
+def test_releasing_a_substance_is_no_release_of_prisoners(nlp: Language) -> None:
+    spill = "The plant accidentally released 150,000 gallons of contaminated water into a river."
+    assert not analyze(article_from_text(spill), nlp).events
+    freed = "The rebels released 12 hostages on Sunday."
+    assert "RETREAT" in {ev.type for ev in analyze(article_from_text(freed), nlp).events}
+
+
+def test_a_charge_of_ordinary_crime_is_no_political_accusation(nlp: Language) -> None:
+    text = "Hugo Ronaldo, 52, is charged with his involvement in three bank robberies."
+    assert not analyze(article_from_text(text), nlp).events

@@ -79,10 +79,36 @@ def _is_weapon_of(prep: Token) -> bool:
     return prep.dep_ == "prep" and any(is_weapon(o) for o in prep.children if o.dep_ == "pobj")
 
 
+#: Verbs of setting free: RETREAT only when someone is set free.
+_FREEING = frozenset(["release", "free"])
+#: People a release frees when no entity is named ("released the hostages").
+_CAPTIVES = frozenset(
+    ["prisoner", "hostage", "detainee", "captive", "inmate", "soldier", "fisherman",
+     "journalist", "activist", "people", "person", "man", "woman", "child", "citizen",
+     "national", "civilian", "crew", "sailor", "pow", "abductee", "student", "worker"]
+)  # fmt: skip
+#: Measures a government takes in a disaster, not against anyone.
+_EMERGENCY = frozenset(["declare", "impose", "order", "evacuate", "close"])
+
+
+def _frees_someone(trigger: Token, parties: list[Entity]) -> bool:
+    if parties:
+        return True
+    freed = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    freed += [
+        o
+        for p in trigger.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return any(t.lemma_.lower() in _CAPTIVES or t.pos_ in ("PROPN", "PRON") for t in freed)
+
+
 def _political(parties: Iterable[Entity]) -> bool:
-    return any(
-        e.kind in ("country", "person") or (e.sector or "") in _POLITICAL_SECTORS for e in parties
-    )
+    """A country, or anyone of government, the military, rebels or the opposition;
+    a private person or the police by themselves are not."""
+    return any(e.kind == "country" or (e.sector or "") in _POLITICAL_SECTORS for e in parties)
 
 
 def other_sense(
@@ -107,7 +133,12 @@ def other_sense(
         domain = _domain(doer)
         if domain in ("disaster", "accident"):
             return f"{domain}: '{doer.text}' does it"
+    freed = [p for p in parties if p not in actors]
+    if trigger.lemma_.lower() in _FREEING and not _frees_someone(trigger, freed):
+        return "release of no one"  # "accidentally released 150,000 gallons of water"
     found = {d for t in sent if (d := _domain(t)) is not None}
+    if found & {"disaster", "accident"} and etype == "COERCE" and trigger.lemma_ in _EMERGENCY:
+        return "emergency measures in a disaster"  # "declared a state of emergency"
     if etype == "ACCUSE" and "crime" in found and not _political(parties):
         return "crime: a charge or an inquiry into ordinary crime"  # "is charged with robbery"
     if etype not in _HARM:

@@ -128,7 +128,7 @@ def load_case(path: Path) -> list[CaseItem]:
 def _peer_types(doc_lemmas: list[str]) -> set[str]:
     """The keyword peer: every lexicon verb or noun present, whatever its sense,
     arguments or status (what a bag-of-words coder sees)."""
-    from ..extract.events import lexicon_types
+    from ..extract.events.triggers import lexicon_types
 
     return lexicon_types(doc_lemmas)
 

@@ -17,7 +17,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check as check_budget
 from ..model import Analysis, Article, Claim, Entity
-from .events import SPEECH_VERBS, ActorIndex, _clause_verb, _named_head, _source, _status
+from .events.arguments import ActorIndex, _named_head
+from .events.attribution import _source
+from .events.status import _status
+from .events.syntax import _clause_verb
+from .events.words import SPEECH_VERBS
 from .text import doc_text, sentence_of, trimmed
 
 _APPROX = {

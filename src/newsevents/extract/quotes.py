@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..budget import check as check_budget
 from ..model import Analysis, Article, Entity, Quote, QuoteKind
-from .events import SPEECH_VERBS, ActorIndex, actors_of
+from .events.arguments import ActorIndex, actors_of
+from .events.words import SPEECH_VERBS
 from .text import doc_text, sentence_of
 
 _OPEN = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}

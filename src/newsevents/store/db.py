@@ -202,8 +202,7 @@ class Store:
         done = self._applied()
         if wanted <= done:
             return max(done)
-        cur = self._begin()
-        try:
+        with self._transaction() as cur:
             if self.dialect == "postgresql":
                 cur.execute(self._sql("SELECT pg_advisory_xact_lock(?)"), (_MIGRATE_LOCK,))
             cur.execute(
@@ -228,12 +227,6 @@ class Store:
                 )
                 done.add(number)
             self._commit()
-        except Exception as exc:
-            self._safe_rollback()
-            ours = self._classify(exc)
-            if ours is not None:
-                raise ours from exc
-            raise
         return max(done, default=0)
 
     def _applied(self) -> set[int]:
@@ -267,8 +260,7 @@ class Store:
     def save(self, analysis: Analysis, label: str | None = None, version: str = "") -> bool:
         """Write one analysis in one transaction; False when the article was there already."""
         art = analysis.article
-        cur = self._begin()
-        try:
+        with self._transaction() as cur:
             cur.execute(
                 self._sql(
                     "INSERT INTO articles (id, source, url, title, published, language, "
@@ -300,20 +292,13 @@ class Store:
             assign_threads(cur, self._sql, touched)
             self._commit()
             return True
-        except Exception as exc:
-            self._safe_rollback()
-            ours = self._classify(exc)
-            if ours is not None:
-                raise ours from exc
-            raise
 
     def add_occurrence(self, article: Article, label: str | None = None) -> bool:
         """Record that a stored text was seen again, maybe at another outlet, URL or
         date; True when that occurrence is new (False too when the text is not
         stored: its first copy failed). Its event clusters count the
         report, and the outlet among their sources. Nothing is analysed again."""
-        cur = self._begin()
-        try:
+        with self._transaction() as cur:
             cur.execute(self._sql("SELECT 1 FROM articles WHERE id = ?"), (article.id,))
             if not cur.fetchall() or not _insert_occurrence(cur, self._sql, article, label):
                 self._rollback()
@@ -321,6 +306,14 @@ class Store:
             count_occurrence(cur, self._sql, article)
             self._commit()
             return True
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[Any]:
+        """A write transaction's cursor; on any error it is rolled back and a driver
+        error becomes ours (the body commits or rolls back itself)."""
+        cur = self._begin()
+        try:
+            yield cur
         except Exception as exc:
             self._safe_rollback()
             ours = self._classify(exc)

@@ -1,0 +1,118 @@
+"""PLOVER events from the dependency parse: trigger, actors, recipients, status, source.
+
+A trigger is a verb or event noun in the lexicon (``data/event_lexicon.tsv``);
+a phrase entry ("call on", "impose sanction") wins over the bare verb. Actors
+and recipients come from the parse (subject, object, "with"/"against"/"on"
+objects, passive agents, coordination), mapped to the article's entities;
+a capital or country named as an actor stands for its country ("Moscow").
+Status and source are read off the words that govern the trigger: modals,
+negation, planning verbs, conditionals, and the speech verb or "according to"
+that reports it.
+
+The rules live in the modules of this package, one concern each: ``words``,
+``triggers``, ``syntax``, ``arguments``, ``status``, ``attribution``,
+``place_time`` and ``merging``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ...budget import check as check_budget
+from ...model import Analysis, Article, Event, Time
+from ..senses import other_sense
+from ..text import sentence_of, trimmed
+from .arguments import ActorIndex, _happened_unattributed, _noun_arguments, _verb_arguments
+from .attribution import _source
+from .merging import (
+    _Draft,
+    _drop_headline_repeats,
+    _drop_partyless_repeats,
+    _headline_spans,
+    _merge_conjoined,
+    _merge_purpose,
+)
+from .place_time import _date_from_sentence, _locate, _only_as_party, _place_of
+from .status import _status
+from .syntax import _clause_verb, _Ranges
+from .triggers import _match
+from .words import _VERBAL
+
+
+def extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Event]:
+    """Events of the article; needs the entities, places and times already extracted."""
+    return _extract_events(article, doc, analysis)
+
+
+def _extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Event]:
+    index = ActorIndex(analysis)
+    skip = [s.span for s in article.subheadings]
+    drafts: list[_Draft] = []
+    seen: set[tuple[str, tuple[str, ...], tuple[str, ...], int]] = set()
+    dated = {k: v for k, v in index.time_at.items() if v.kind == "date" and v.value}
+    skipped = _Ranges(skip)
+    for tok in doc:
+        if skipped.holds(tok.idx):
+            continue
+        entry = _match(tok)
+        if entry is None:
+            continue
+        check_budget()
+        sent: Span = sentence_of(tok)
+        is_noun = tok.pos_ in ("NOUN", "PROPN")
+        verb = _clause_verb(tok) if is_noun else tok
+        if is_noun:
+            actors, recipients = _noun_arguments(tok, verb, index)
+        else:
+            actors, recipients = _verb_arguments(tok, index, " to " in entry.rule)
+        recipients = [r for r in recipients if r not in actors]
+        if not actors and (is_noun or not recipients) and not _happened_unattributed(tok, entry):
+            continue
+        if is_noun and entry.type == "CONSULT" and len(actors) + len(recipients) < 2:
+            continue  # a meeting noun with one party is not yet a meeting between anyone
+        who = [index.by_id[i] for i in actors if i in index.by_id]
+        parties = who + [index.by_id[i] for i in recipients if i in index.by_id]
+        if other_sense(entry.type, tok, verb, sent, who, parties):
+            continue  # a disaster, an accident, a crime or a match
+        status, why = _status(tok, verb)
+        source = _source(verb, index)
+        if source is not None and source.id in actors and entry.type in _VERBAL:
+            source = None  # saying it is doing it: "we hope to get a ceasefire"
+        place = _place_of(tok, verb, sent, index)
+        if place is not None and _only_as_party(place, [*actors, *recipients], sent, index):
+            place = None  # "New Delhi would not discuss ...": the capital acts, it is no venue
+        time = index.first_time(dated, verb)
+        key = (entry.type, tuple(actors), tuple(recipients), sent.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        index.recent = [*actors, *recipients]
+        confidence = 0.4 + 0.2 * bool(actors) + 0.2 * bool(recipients) + 0.1 * (not is_noun)
+        event = Event(
+            id="",
+            type=entry.type,
+            mode=entry.mode,
+            actors=actors,
+            recipients=recipients,
+            place=place.id if place else None,
+            time=time.id if isinstance(time, Time) else None,
+            status=status,
+            source=source.id if source else None,
+            trigger=(tok.idx, tok.idx + len(tok.text)),
+            sentence=trimmed(doc, sent.start_char, sent.end_char),
+            confidence=round(min(confidence, 0.95), 2),
+            rule=entry.rule,
+            status_rule=why,
+        )
+        drafts.append(_Draft(event, tok, verb, own_time=time is not None))
+    _date_from_sentence(drafts, doc, dated)
+    drafts = _merge_purpose(drafts)
+    drafts = _merge_conjoined(drafts)
+    drafts = _drop_partyless_repeats(drafts)
+    drafts = _drop_headline_repeats(drafts, _headline_spans(article))
+    _locate(drafts, article, analysis)
+    events = []
+    for i, d in enumerate(drafts, start=1):
+        d.event.id = f"V{i}"
+        events.append(d.event)
+    return events

@@ -1,0 +1,392 @@
+"""Who does what to whom: the article's entities by offset (``ActorIndex``),
+and the actors and recipients of verb and noun triggers, named or not.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Mapping
+
+from spacy.tokens import Span, Token
+
+from ...gazetteer import load_gazetteer
+from ...model import Analysis, Entity, Place, Time
+from ..senses import is_weapon
+from ..text import sentence_of
+from .syntax import _in_attribution, _locative, _nearest, _Ranges, _subject
+from .triggers import _Entry, _lexicon
+from .words import (
+    _ADDRESSED,
+    _COMMITTING,
+    _COUNT_NOUNS,
+    _LIGHT_VERBS,
+    _OCCURRED_DEPS,
+    _OCCURRED_PREPS,
+    _PLAN,
+    _RECIPIENT_PREPS,
+    _UNATTRIBUTED_TYPES,
+)
+
+
+class ActorIndex:
+    """Character offsets to entity and place ids."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.entity_at: dict[int, Entity] = {}
+        self._cover: dict[int, set[str]] = {}
+        for ent in analysis.entities:
+            for start, end in ent.mentions:
+                for i in range(start, end):
+                    self.entity_at.setdefault(i, ent)
+                    self._cover.setdefault(i, set()).add(ent.id)
+        self.place_at: dict[int, Place] = {}
+        for place in analysis.places:
+            for start, end in place.mentions:
+                for i in range(start, end):
+                    self.place_at[i] = place
+        self.countries = {e.country: e for e in analysis.entities if e.kind == "country"}
+        self.time_at: dict[int, Time] = {}
+        for t in analysis.times:
+            for i in range(t.span[0], t.span[1]):
+                self.time_at[i] = t
+        self.persons = [e for e in analysis.entities if e.kind == "person"]
+        self.analysis = analysis
+        self.quotes = [q for q in analysis.quotes if q.kind != "indirect"]
+        self.by_id = {e.id: e for e in analysis.entities}
+        #: parties of the last event coded, for "they met"
+        self.recent: list[str] = []
+        self._located: dict[int, list[Token]] = {}
+        self._only_party: dict[tuple[str, int, tuple[str, ...]], bool] = {}
+        self._place_ranges: dict[str, _Ranges] = {}
+        self._quote_ranges = _Ranges(q.span for q in self.quotes)
+        self._quote_at = {q.span: q for q in self.quotes}
+        self._first_time: dict[int, object | None] = {}
+        # Mention starts in text order, so that "the last X named before" is a
+        # binary search and not a scan of the article (long texts made it quadratic).
+        self._person_starts = _mention_starts(self.persons)
+        self._group_starts = _mention_starts(e for e in analysis.entities if e.kind != "person")
+        self._by_head: dict[str, tuple[list[int], list[Entity]]] = {}
+        for ent in analysis.entities:
+            if ent.kind in ("group", "organization"):
+                self._by_head.setdefault(ent.name.split()[-1].lower().rstrip("s"), ([], []))
+        for head in self._by_head:
+            self._by_head[head] = _mention_starts(
+                e
+                for e in analysis.entities
+                if e.kind in ("group", "organization")
+                and e.name.split()[-1].lower().rstrip("s") == head
+            )
+
+    def first_time(self, dated: Mapping[int, object], verb: Token) -> object | None:
+        """The first dated time in the verb's clause, read once per verb (a run-on
+        sentence's root would otherwise be walked again for every trigger)."""
+        if verb.i not in self._first_time:
+            self._first_time[verb.i] = _nearest(dated, verb.subtree)
+        return self._first_time[verb.i]
+
+    def only_as_party(self, place: Place, parties: list[str], sent: Span) -> bool:
+        """Every mention of the place in the sentence lies inside a mention of one
+        of ``parties`` (metonymy: "Moscow said"). Remembered per place, sentence
+        and parties: a run-on sentence repeats the same few for every trigger."""
+        key = (place.id, sent.start, tuple(sorted(parties)))
+        found = self._only_party.get(key)
+        if found is None:
+            wanted = set(parties)
+            if place.id not in self._place_ranges:
+                self._place_ranges[place.id] = _Ranges(place.mentions)
+            mentions = self._place_ranges[place.id].within(sent.start_char, sent.end_char)
+            inside = [a for a, _ in mentions]
+            found = bool(inside) and all(wanted & self._cover.get(a, set()) for a in inside)
+            self._only_party[key] = found
+        return found
+
+    def located(self, sent: Span) -> list[Token]:
+        """Places the sentence locates something in, read once per sentence."""
+        found = self._located.get(sent.start)
+        if found is None:
+            found = [
+                t
+                for t in sent
+                if t.idx in self.place_at
+                and (t.dep_ == "pobj" or t.head.dep_ == "pobj")
+                and _locative(t)
+                and not _in_attribution(t)
+            ]
+            self._located[sent.start] = found
+        return found
+
+    def described(self, tok: Token) -> Entity | None:
+        """The one person a role noun describes: "Trump's envoy", "the Russian
+        president" -> the person of that role whose country the modifier names."""
+        if tok.pos_ != "NOUN":
+            return None
+        owners = [
+            self.entity(c) for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+        ]
+        countries = {o.country for o in owners if o is not None and o.country}
+        if not countries:
+            return None
+        matches = [
+            p
+            for p in self.persons
+            if p.role and p.role.split()[-1] == tok.lemma_.lower() and p.country in countries
+        ]
+        return matches[0] if len(matches) == 1 else None
+
+    def entity(self, tok: Token) -> Entity | None:
+        """The actor a token names: entity, else a place standing for its country."""
+        found = self.entity_at.get(tok.idx)
+        if found is not None:
+            return found
+        if tok.lower_ in ("i", "we", "me", "us", "my", "our") and tok.pos_ == "PRON":
+            held = self._quote_ranges.first(tok.idx)
+            quote = self._quote_at.get(held) if held is not None else None
+            speaker = self.by_id.get(quote.speaker or "") if quote is not None else None
+            return speaker  # "We hope to get a ceasefire," he said: the speaker
+        if tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "him", "her"):
+            return _last_before(self._person_starts, tok.idx)
+        if tok.pos_ == "PRON" and tok.lower_ in ("it", "they", "its", "their"):
+            return _last_before(self._group_starts, tok.idx, sentence_of(tok).start_char)
+        place = self.place_at.get(tok.idx)
+        if place is not None and place.country and (place.kind == "country" or _is_capital(place)):
+            from ..entities import alpha3
+
+            return self.countries.get(alpha3(place.country))
+        return self._definite(tok)
+
+    def _definite(self, tok: Token) -> Entity | None:
+        """ "the army", "the ministry": the last group or organisation named with that head
+        noun before ("Sudan's army", "Saudi Arabia's foreign ministry")."""
+        if tok.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children
+        ):
+            return None
+        if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in tok.children):
+            return None  # "the Russian army" names its own owner
+        starts = self._by_head.get(tok.lemma_.lower().rstrip("s"))
+        return _last_before(starts, tok.idx) if starts else None
+
+
+def _mention_starts(entities: Iterable[Entity]) -> tuple[list[int], list[Entity]]:
+    """Every mention start of ``entities`` in text order, with its entity."""
+    pairs = sorted(((s, e) for e in entities for s, _ in e.mentions), key=lambda p: p[0])
+    return [s for s, _ in pairs], [e for _, e in pairs]
+
+
+def _last_before(
+    starts: tuple[list[int], list[Entity]], offset: int, floor: int = 0
+) -> Entity | None:
+    """The entity of the last mention starting before ``offset`` (and at or after ``floor``)."""
+    at = bisect.bisect_left(starts[0], offset) - 1
+    if at < 0 or starts[0][at] < floor:
+        return None
+    return starts[1][at]
+
+
+def _is_capital(place: Place) -> bool:
+    gaz = load_gazetteer()
+    entry = gaz.entries.get(f"city:{place.geonameid}") if place.geonameid else None
+    return bool(entry and entry.capital)
+
+
+def actors_of(tokens: Iterable[Token], index: ActorIndex) -> list[str]:
+    """Entity ids that argument heads name (shared with the quote extractor)."""
+    return _actors(tokens, index)
+
+
+def _expand(tok: Token) -> list[Token]:
+    """A head and its coordinated heads ("the US and Ukraine")."""
+    return [tok, *tok.conjuncts]
+
+
+def _actors(tokens: Iterable[Token], index: ActorIndex) -> list[str]:
+    """Entities named by argument heads: the head itself, else its apposition
+    ("Trump's envoy, Steve Witkoff"), else its modifiers ("Ukrainian delegations")."""
+    ids: list[str] = []
+    # "Thousands of Iraqi Kurds demonstrated": the people counted are the actor
+    tokens = [
+        next(
+            (o for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+             if o.dep_ == "pobj"),
+            t,
+        )
+        if t.lower_ in _COUNT_NOUNS
+        else t
+        for t in tokens
+    ]  # fmt: skip
+    for tok in tokens:
+        if tok.lower_ in ("they", "them") and len(index.recent) >= 2:
+            ids += [r for r in index.recent if r not in ids]  # "they met": the last parties
+            continue
+        for t in _expand(tok):
+            candidates = [t]
+            described = index.described(t) if index.entity(t) is None else None
+            if described is not None:
+                candidates = []
+                if described.id not in ids:
+                    ids.append(described.id)
+            elif index.entity(t) is None and t.idx in index.place_at:
+                candidates = []  # "Russia's Kursk region" is a place, not Russia
+            elif index.entity(t) is None and _office_of(t, index) is not None:
+                candidates = [_office_of(t, index)]  # type: ignore[list-item]
+            elif index.entity(t) is None:
+                appos = [c for c in t.children if c.dep_ == "appos"]
+                mods = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+                candidates = appos if any(index.entity(a) for a in appos) else mods
+                candidates = [x for c in candidates for x in (c, *c.conjuncts)]
+            for c in candidates:
+                ent = index.entity(c)
+                if ent is not None and ent.id not in ids:
+                    ids.append(ent.id)
+    return ids
+
+
+def _verb_recipients(verb: Token, index: ActorIndex, phrase: bool = False) -> list[str]:
+    """Objects, indirect objects and "with/against/to ..." objects of a verb, of
+    its direct object ("gave aid to Mozambique"), and of the complement of a
+    verb of intent ("agreed to lift the embargo on Iran")."""
+    heads = [verb]
+    heads += [x for c in verb.children if c.dep_ == "dobj" for x in (c, *c.conjuncts)]
+    ids = _actors([c for c in verb.children if c.dep_ in ("dobj", "dative")], index)
+    if not ids and _match_type(verb) in _ADDRESSED:
+        # "demanded that the US cancel the sale": the one asked is the clause's subject
+        for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+            ids += [r for r in _actors(_subject(comp), index) if r not in ids]
+    for _ in range(2):
+        for head in heads:
+            for prep in (c for c in head.children if c.dep_ == "prep"):
+                if prep.lower_ in _RECIPIENT_PREPS | {"for"}:
+                    objs = [c for c in prep.children if c.dep_ == "pobj"]
+                    ids += [r for r in _actors(objs, index) if r not in ids]
+        if ids:
+            break
+        comps = [c for c in verb.children if c.dep_ == "xcomp"]
+        if not comps or not (phrase or verb.lemma_ in _COMMITTING):
+            break  # the complement is the verb's own object only for commitments and
+            # for phrase triggers that span it ("hope to get X from Russia")
+        verb = comps[0]
+        heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        ids = _actors([c for c in verb.children if c.dep_ in ("dobj", "dative")], index)
+    return ids
+
+
+def _match_type(verb: Token) -> str | None:
+    entry = _lexicon().get((verb.lemma_.lower(), "verb"))
+    return entry.type if entry else None
+
+
+def _place_recipients(verb: Token, index: ActorIndex, actors: list[str]) -> list[str]:
+    """A country the act happens in, when it is not the actor's own."""
+    own = {e.country for e in index.analysis.entities if e.id in actors}
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "into")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            ent = index.entity(obj)
+            if ent is not None and ent.kind == "country" and ent.country not in own:
+                return [ent.id]
+    return []
+
+
+def _office_of(tok: Token, index: ActorIndex) -> Token | None:
+    """ "the president of Armenia", "the government of Sudan": the country's token."""
+    from ..entities import is_office_noun
+
+    if tok.pos_ != "NOUN" or not is_office_noun(tok.lemma_.lower()):
+        return None
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            ent = index.entity(obj)
+            if ent is not None and ent.kind == "country":
+                return obj
+    return None
+
+
+def _named_head(obj: Token, index: ActorIndex) -> Entity | None:
+    """The entity an "according to" object names: its head and name parts only,
+    not its prepositional phrases ("sources in Moscow" are not Moscow)."""
+    heads = [obj, *(c for c in obj.children if c.dep_ in ("compound", "appos"))]
+    return next((index.entity(x) for x in heads if index.entity(x)), None)
+
+
+def _noun_arguments(tok: Token, verb: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
+    """Actors and recipients of an event noun: its modifiers ("US aid"), its "by"
+    and "with/against/on" objects, else the subject of the light verb that
+    governs it ("Putin held talks with ..." -> the talks are Putin's)."""
+    mods = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    actors = _actors(mods, index)
+    recipients: list[str] = []
+    for prep in (c for c in tok.children if c.dep_ == "prep"):
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.lower_ == "by":
+            actors += [a for a in _actors(objs, index) if a not in actors]
+            continue
+        if prep.lower_ in ("between", "among"):  # "a clash between X and Y": both act
+            actors += [a for a in _actors(objs, index) if a not in actors]
+            continue
+        for obj in objs:
+            if index.entity(obj) is not None:
+                if prep.lower_ in _RECIPIENT_PREPS | {"in"}:
+                    recipients += _actors([obj], index)
+            elif prep.lower_ in ("in", "of"):  # "halt in US aid": the aid's giver acts
+                mods = [c for c in obj.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+                actors += [a for a in _actors(mods, index) if a not in actors]
+    if tok.dep_ == "nsubj" and verb.i != tok.i:  # "clashes broke out between X and Y"
+        for prep in (
+            c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("between", "among")
+        ):
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            actors += [a for a in _actors(objs, index) if a not in actors]
+    governed = tok.dep_ in ("dobj", "pobj") and verb.lemma_ in _LIGHT_VERBS | _PLAN | {
+        "get",
+        "obtain",
+        "agree",
+    }
+    if not actors and governed:
+        actors = _actors(_subject(verb), index)
+    if governed:  # "hold a press conference with Lukashenko"
+        for prep in (
+            c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
+        ):
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            recipients += [r for r in _actors(objs, index) if r not in recipients]
+    return actors, recipients
+
+
+def _verb_arguments(
+    tok: Token, index: ActorIndex, phrase: bool = False
+) -> tuple[list[str], list[str]]:
+    """Actors and recipients of an event verb, active or passive."""
+    subj = _subject(tok)
+    passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+    agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    actors: list[str] = []
+    recipients: list[str] = []
+    if agents and not passive:  # "the proposal, agreed upon by the delegations"
+        actors = _actors(agents, index)
+    elif passive:
+        recipients = _actors(subj, index)
+        actors = _actors(agents, index)
+    else:
+        actors = _actors(subj, index)
+    recipients += [r for r in _verb_recipients(tok, index, phrase) if r not in recipients]
+    if not recipients:  # "lifted the curfew in Montenegro"
+        recipients = _place_recipients(tok, index, actors)
+    return actors, recipients
+
+
+def _happened_unattributed(tok: Token, entry: _Entry) -> bool:
+    """An attack, riot or arrest reported with no party named ("Grenades were
+    hurled at a patrol", "six people were killed", "clashes broke out", "injured
+    in a grenade attack"): an event all the same. Verbs must be passive or take an
+    object; nouns must be a clause's subject or object, or what someone was
+    hurt "in". Status rules apply to these as to any event."""
+    if entry.type not in _UNATTRIBUTED_TYPES:
+        return False
+    if tok.pos_ in ("VERB", "AUX"):
+        return any(
+            c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and is_weapon(c))
+            for c in tok.children
+        )  # "six were killed", "killed two guards", "a grenade exploded"
+    head = tok.head if tok.dep_ == "conj" else tok
+    if head.dep_ in _OCCURRED_DEPS:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ in _OCCURRED_PREPS

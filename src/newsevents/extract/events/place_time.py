@@ -1,0 +1,102 @@
+"""Where and when: the place in the event's own clause or its sentence (never
+an attribution's), how precise it is, and the date of the clause or sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from ...model import Analysis, Article, Place, Time
+from ..text import sentence_of
+from .arguments import ActorIndex
+from .merging import _Draft
+from .words import _LOCAL_TYPES, _PLACE_PREPS
+
+
+def _only_as_party(place: Place, parties: list[str], sent: Span, index: ActorIndex) -> bool:
+    """Every mention of the place in the sentence is a party's mention (metonymy)."""
+    return index.only_as_party(place, parties, sent)
+
+
+def _place_of(tok: Token, verb: Token, sent: Span, index: ActorIndex) -> Place | None:
+    """The place named in the event's own clause, else the only place of the sentence."""
+    heads = [tok, verb]
+    heads += [c for c in verb.children if c.dep_ in ("dobj", "agent")]
+    heads += [o for h in list(heads) if h.dep_ == "agent" for o in h.children if o.dep_ == "pobj"]
+    candidates = [
+        o
+        for head in heads
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS | {"on"}
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    # "on the sidelines of the summit in Kazan": follow of/in chains two levels down
+    for _ in range(2):
+        candidates += [
+            o
+            for c in list(candidates)
+            for p in c.children
+            if p.dep_ == "prep" and p.lower_ in ("of", "in", "at", "near")
+            for o in p.children
+            if o.dep_ == "pobj" and o not in candidates
+        ]
+    # a place as the object is where it happens: "visited Kursk", "shelled Kharkiv"
+    candidates = [c for c in verb.children if c.dep_ == "dobj"] + candidates
+    tokens = [t for c in candidates for t in (c, *(m for m in c.lefts if m.dep_ == "compound"))]
+    places = [index.place_at[t.idx] for t in tokens if t.idx in index.place_at]
+    # a mapped place (city, region, country) before a name we could not place ("BRICS")
+    ranked = sorted(places, key=lambda p: p.kind == "other")
+    if ranked:
+        return ranked[0]
+    # else the one place the sentence locates something in ("... in Geneva"), never
+    # a place named for another reason ("Russia's orbit", "Europe is our choice")
+    located = index.located(sent)
+    if len({index.place_at[t.idx].id for t in located}) == 1:
+        return index.place_at[located[0].idx]
+    return None
+
+
+def _date_from_sentence(drafts: list[_Draft], doc: Doc, dated: Mapping[int, Time]) -> None:
+    """An event with no date in its own clause takes one from its sentence, but
+    never one that another event's clause holds ("the second time Putin meets
+    the envoy, since they met on February 11": February 11 is the first meeting's)."""
+    claimed = {d.event.time for d in drafts if d.own_time}
+    for d in drafts:
+        if d.event.time is not None:
+            continue
+        sent = sentence_of(doc[d.tok.i])
+        for t in sent:
+            found = dated.get(t.idx)
+            if found is not None and found.id not in claimed:
+                d.event.time = found.id
+                break
+
+
+_PRECISION: dict[str, Literal["exact", "region", "country"]] = {
+    "city": "exact",
+    "other": "exact",
+    "admin1": "region",
+    "country": "country",
+}
+
+
+def _locate(drafts: list[_Draft], article: Article, analysis: Analysis) -> None:
+    """How precisely each event is placed. An event whose text names no place takes
+    the dateline's, when the dateline is a place the article also names: agency
+    notes put where it happened there ("MAIDUGURI - Gunmen killed ...")."""
+    places = {p.id: p for p in analysis.places}
+    home = None
+    if article.dateline:
+        wanted = article.dateline.strip().lower()
+        home = next((p for p in analysis.places if p.name.lower() == wanted), None)
+    for d in drafts:
+        place = places.get(d.event.place or "")
+        if place is not None:
+            d.event.geo_precision = _PRECISION.get(place.kind, "exact")
+        elif home is not None and d.event.type in _LOCAL_TYPES:
+            d.event.place = home.id
+            d.event.geo_precision = "dateline"

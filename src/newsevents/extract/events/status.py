@@ -1,0 +1,102 @@
+"""Status: whether the event happened, is planned, hypothetical, possible,
+negated or requested, read off the words that govern the trigger.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...model import Status
+from .syntax import _accused, _conditional, _governors, _kids
+from .words import (
+    _AIM_NOUNS,
+    _AIMING,
+    _COMMITTING,
+    _DOUBTING,
+    _HYPOTHETICAL_MODALS,
+    _HYPOTHETICAL_VERBS,
+    _INSTRUMENTAL,
+    _NEGATING_VERBS,
+    _OBLIGED,
+    _PLAN,
+    _POSSIBLE_MODALS,
+    _REQUEST_VERBS,
+    _WILLING,
+    SPEECH_VERBS,
+)
+
+
+def _status(trigger: Token, verb: Token) -> tuple[Status, str]:
+    accuser = _accused(verb)
+    if accuser is not None:  # "accused the army of shelling": a charge, not a fact
+        return "possible", f"alleged: '{accuser.text}' of"
+    return _mood(trigger, verb)
+
+
+def _mood(trigger: Token, verb: Token) -> tuple[Status, str]:
+    # Adverbial clauses keep their own mood: "This will be the second time,
+    # since they met on February 11" does not make the past meeting future.
+    chain = _governors(verb, ("xcomp", "ccomp", "conj", "pcomp", "acl"))
+    if any(_conditional(v) for v in chain[:3]):
+        return "hypothetical", "conditional"
+    for v in chain[:3]:
+        facts = _kids(v)
+        kids, lemmas = facts.lowers, facts.lemmas
+        if facts.neg and not (v.lemma_ == "rule" and facts.out):
+            if v.lemma_ in _HYPOTHETICAL_VERBS:
+                continue
+            return "negated", f"negation on '{v.text}'"
+        if v.lemma_ == "rule" and facts.out:
+            return "hypothetical", "did not rule out"
+        if v.lemma_ in _NEGATING_VERBS and v.i != verb.i:
+            return "negated", f"'{v.text}' to"
+        if _conditional(v):
+            return "hypothetical", "conditional"
+        if "must" in kids or ("should" in kids and any(g.lemma_ in SPEECH_VERBS for g in chain)):
+            return "requested", f"'must' on '{v.text}'"  # "X said Y must withdraw"
+        if v.lemma_ in _WILLING and v.i != verb.i:
+            return "hypothetical", f"'{v.text}' to"
+        if (
+            v.dep_ == "advcl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+            and v.head.lemma_ not in _INSTRUMENTAL
+        ):
+            return "hypothetical", f"purpose: 'to {v.text}'"  # "met ... to obtain the release"
+        if (
+            v.lemma_ == "be"
+            and v.i != verb.i
+            and any(c.dep_ == "nsubj" and c.lemma_.lower() in _AIM_NOUNS for c in v.children)
+        ):
+            return "planned", "aim: 'the task is to'"  # "the task now is to destroy"
+        if v.lemma_ in _AIMING and v.i != verb.i and verb.dep_ == "xcomp":
+            return "hypothetical", f"aim: '{v.text}' to"
+        if v.lemma_ in _OBLIGED and v.i != verb.i and verb.dep_ == "xcomp":
+            return "requested", f"obligation: '{v.text}' to"
+        if v.lemma_ in _DOUBTING and v.i != verb.i:
+            return "possible", f"alleged: '{v.text}'"
+        if kids & _HYPOTHETICAL_MODALS or v.lemma_ in _HYPOTHETICAL_VERBS:
+            return "hypothetical", f"modal on '{v.text}'"
+        if kids & _POSSIBLE_MODALS:
+            return "possible", f"modal on '{v.text}'"
+        if v.lemma_ == "possible" or "possible" in lemmas:
+            return "possible", "it is possible"
+        if v.lemma_ in _REQUEST_VERBS and v.i != verb.i:
+            return "requested", f"'{v.text}' governs it"
+        if v.lemma_ in _PLAN and v.i != verb.i:
+            return "planned", f"'{v.text}' to"
+        if v.lemma_ in _COMMITTING - _NEGATING_VERBS and v.i != verb.i:
+            return "planned", f"'{v.text}' to"  # "agreed to return to talks"
+        if kids & {"will", "'ll", "shall"}:
+            return "planned", "future tense"
+        if v.lemma_ in ("travel", "go", "head", "fly") and v.i != verb.i and v.tag_ == "VBG":
+            return "planned", "travelling to"
+    if verb.dep_ == "relcl" and verb.head.dep_ in ("attr", "nsubj", "dobj"):
+        # "This will be the second time that Putin meets the envoy": the noun's
+        # clause is future, so is the meeting it describes
+        outer = verb.head.head
+        if any(c.lower_ in ("will", "'ll", "shall") for c in outer.children):
+            return "planned", f"future clause around '{verb.head.text}'"
+    adj = [c for c in verb.children if c.dep_ == "acomp" and c.lemma_ == "possible"]
+    if adj:
+        return "possible", "it is possible"
+    return "asserted", "indicative"

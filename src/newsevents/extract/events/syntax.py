@@ -1,0 +1,209 @@
+"""Facts of the dependency parse that several rules ask: a clause's verb, its
+subject or controller, the verbs that govern it, accusation frames, locative
+and attribution phrases. Each token's children are read once per Doc.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .words import _ACCUSING, _BACKGROUND, _OBJECT_CONTROL, _PLACE_PREPS, SPEECH_VERBS
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb whose clause holds ``tok`` (the token itself for verbs)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _controller(verb: Token) -> list[Token]:
+    """The object that is the subject of an xcomp under an object-control verb."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in _OBJECT_CONTROL:
+        return []
+    objs = [c for c in head.children if c.dep_ == "dobj"]
+    objs += [
+        o
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ == "on"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return objs
+
+
+def _accused(verb: Token) -> Token | None:
+    """The accuser's verb when ``verb`` is the charge: "accused X of bombing"
+    (the "of" may hang on the verb or on its object)."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "of":
+        accuser = verb.head.head
+        if accuser.lemma_.lower() not in _ACCUSING and accuser.dep_ == "dobj":
+            accuser = accuser.head
+        if accuser.lemma_.lower() in _ACCUSING:
+            return accuser
+    head = verb.head
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and head.lemma_.lower() in _ACCUSING
+        and any(p.lower_ == "of" for p in head.children if p.dep_ == "prep")
+    ):
+        return head  # "accused X of bombing a market, killing 45": the killing is charged too
+    return None
+
+
+def _subject(verb: Token) -> list[Token]:
+    for _ in range(4):
+        subj = list(_kids(verb).subjects)
+        if subj:
+            return subj
+        controlled = _controller(verb)
+        if controlled:
+            return controlled
+        accuser = _accused(verb)
+        if accuser is not None:
+            return [c for c in accuser.children if c.dep_ == "dobj"]
+        if (
+            verb.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl", "acomp")
+            and verb.head.i != verb.i
+        ):
+            if verb.dep_ == "relcl":
+                return [verb.head]
+            verb = verb.head
+        else:
+            break
+    return []
+
+
+@dataclass(frozen=True)
+class _Kids:
+    """What the status and source rules ask of a token's children, read once.
+
+    A run-on sentence ("X attacked Y and ... and ...") hangs hundreds of clauses
+    on one verb; asking that verb's children again for every trigger under it
+    made event coding quadratic (cubic with the nested questions) in the
+    length of the sentence. Each token's children are now read once per doc.
+    """
+
+    lowers: frozenset[str]
+    lemmas: frozenset[str]
+    neg: bool
+    out: bool
+    if_mark: bool
+    conditional: bool
+    nsubj: bool
+    background: bool
+    according: tuple[Token, ...]
+    subjects: tuple[Token, ...]
+
+
+_KIDS = "newsevents.kids"
+
+
+def _kids(tok: Token) -> _Kids:
+    # kept with the Doc itself: the claims and quotes extractors ask too, and a
+    # memo that outlived its Doc would answer for another article's tokens
+    memo: dict[int, _Kids] = tok.doc.user_data.setdefault(_KIDS, {})
+    found = memo.get(tok.i)
+    if found is not None:
+        return found
+    children = list(tok.children)
+    if_mark = any(c.lower_ in ("if", "unless") and c.dep_ == "mark" for c in children)
+    found = _Kids(
+        lowers=frozenset(c.lower_ for c in children),
+        lemmas=frozenset(c.lemma_.lower() for c in children),
+        neg=any(c.dep_ == "neg" for c in children),
+        out=any(c.lower_ == "out" for c in children),
+        if_mark=if_mark,
+        conditional=if_mark
+        or any(
+            c.dep_ == "advcl"
+            and any(m.lower_ in ("if", "unless") and m.dep_ == "mark" for m in c.children)
+            for c in children
+        ),
+        nsubj=any(c.dep_.startswith("nsubj") for c in children),
+        background=any(c.lower_ in _BACKGROUND for c in children if c.dep_ in ("advmod", "mark")),
+        according=tuple(c for c in children if c.lower_ == "according" and c.dep_ == "prep"),
+        subjects=tuple(c for c in children if c.dep_ in ("nsubj", "nsubjpass")),
+    )
+    memo[tok.i] = found
+    return found
+
+
+def _governors(
+    verb: Token, through: tuple[str, ...] = ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl")
+) -> list[Token]:
+    chain = [verb]
+    while chain[-1].dep_ in through and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+        if len(chain) > 6:
+            break
+    return chain
+
+
+def _conditional(v: Token) -> bool:
+    """The clause is an if-clause, or has one ("If we get that, it will be ...")."""
+    return _kids(v).conditional
+
+
+class _Ranges:
+    """Is an offset inside one of these ``[start, end)`` ranges? A binary search,
+    not a scan: a long article has many subheadings, quotes and mentions."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        self.ranges = sorted(ranges)
+        self.starts = [a for a, _ in self.ranges]
+        # the furthest end among the ranges that start at or before each one
+        self.reach: list[int] = []
+        for _, b in self.ranges:
+            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
+
+    def holds(self, at: int) -> bool:
+        i = bisect.bisect_right(self.starts, at) - 1
+        return i >= 0 and self.reach[i] > at
+
+    def first(self, at: int) -> tuple[int, int] | None:
+        """A range holding ``at`` (the latest starting one), or None."""
+        i = bisect.bisect_right(self.starts, at) - 1
+        while i >= 0 and self.reach[i] > at:
+            if self.ranges[i][1] > at:
+                return self.ranges[i]
+            i -= 1
+        return None
+
+    def within(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The ranges that start in ``[start, end)``."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return self.ranges[lo:hi]
+
+
+def _in_attribution(tok: Token) -> bool:
+    """Inside "according to sources in Moscow" or "officials in Kyiv said": where the
+    source is, not where the event happened."""
+    for anc in tok.ancestors:
+        if anc.lower_ == "according" and anc.dep_ == "prep":
+            return True
+        if anc.dep_ in ("nsubj", "nsubjpass") and anc.head.lemma_ in SPEECH_VERBS:
+            return True
+    return False
+
+
+def _locative(tok: Token) -> bool:
+    """The token sits in a locative phrase: "in Geneva", "near the Kursk region"."""
+    while tok.dep_ in ("compound", "amod", "appos", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS
+
+
+def _nearest(mapping: Mapping[int, object], tokens: Iterable[Token]) -> object | None:
+    for t in tokens:
+        found = mapping.get(t.idx)
+        if found is not None:
+            return found
+    return None

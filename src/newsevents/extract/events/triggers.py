@@ -1,0 +1,206 @@
+"""Triggers: the event lexicon (``data/event_lexicon.tsv``), phrase and
+particle entries, discontinuation (SANCTION), weapons thrown or found, and the
+match of a token against all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from ...gazetteer import load_gazetteer, read_table
+from ..senses import is_weapon
+
+
+@dataclass(frozen=True)
+class _Entry:
+    type: str
+    mode: str | None
+    rule: str
+
+
+@cache
+def _lexicon() -> dict[tuple[str, str], _Entry]:
+    table: dict[tuple[str, str], _Entry] = {}
+    for row in read_table("event_lexicon.tsv"):
+        trigger, pos, etype, mode = (row + [""] * 4)[:4]
+        table[(trigger, pos)] = _Entry(etype, mode or None, f"lexicon:{trigger}/{pos}")
+    return table
+
+
+def lexicon_types(lemmas: Iterable[str]) -> set[str]:
+    """The event types of every single-word lexicon entry among ``lemmas``, sense
+    and arguments aside: what a keyword coder would see (the CASE peer)."""
+    words = set(lemmas)
+    return {e.type for (trigger, _), e in _lexicon().items() if trigger in words}
+
+
+#: Verbs that end or suspend something: with a cooperative object they are SANCTION.
+_DISCONTINUE = frozenset(
+    ["end", "halt", "suspend", "cancel", "freeze", "stop", "cut", "sever", "scrap", "abandon"]
+)
+
+
+_COOPERATIVE_NOUNS = frozenset(
+    ["relation", "tie", "link", "contact", "trade", "flight", "mediation", "cooperation"]
+)
+
+
+def _discontinued(tok: Token) -> _Entry | None:
+    """ "cancelled a planned visit", "ended mediation efforts": SANCTION/discontinue."""
+    if tok.lemma_.lower() not in _DISCONTINUE:
+        return None
+    for obj in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+        heads = [obj, *(c for c in obj.children if c.dep_ == "compound")]
+        for head in heads:
+            noun = _lexicon().get((head.lemma_.lower(), "noun"))
+            cooperative = noun is not None and noun.type in ("CONSULT", "COOPERATE", "AID", "AGREE")
+            if cooperative or head.lemma_.lower() in _COOPERATIVE_NOUNS:
+                return _Entry("SANCTION", "discontinue", f"discontinue:{tok.lemma_}+{head.lemma_}")
+    return None
+
+
+def _discontinued_object(tok: Token) -> bool:
+    """The noun is what a discontinuation verb ends: not an event of its own."""
+    head = tok.head if tok.dep_ != "compound" else tok.head.head
+    return tok.dep_ in ("dobj", "nsubjpass", "compound") and _discontinued(head) is not None
+
+
+@cache
+def _heads() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that can start a verb trigger and end a noun trigger, so that most
+    tokens are turned away with one set lookup (profiling: the lexicon walk ran
+    on every verb and noun of every article)."""
+    verbs = {t.split()[0] for t, pos in _lexicon() if pos == "verb"}
+    nouns = {t.split()[-1] for t, pos in _lexicon() if pos == "noun"}
+    verbs |= _WEAPON_OBJECT_VERBS | _WEAPON_FOUND_VERBS
+    return frozenset(verbs | _DISCONTINUE | {"return", "come", "go"}), frozenset(nouns | {"strike"})
+
+
+def _match(tok: Token) -> _Entry | None:
+    lemma = tok.lemma_.lower()
+    verb_heads, noun_heads = _heads()
+    if tok.pos_ in ("VERB", "AUX") or (
+        tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")
+    ):
+        if lemma not in verb_heads:
+            return None
+    elif tok.pos_ not in ("NOUN", "PROPN") or (
+        lemma not in noun_heads and tok.lower_ not in noun_heads
+    ):
+        return None
+    lex = _lexicon()
+    if tok.pos_ in ("VERB", "AUX"):
+        stopped = _discontinued(tok)
+        if stopped is not None:
+            return stopped
+    if tok.pos_ in ("NOUN", "PROPN") and _discontinued_object(tok):
+        return None
+    if lemma in ("return", "come", "go") and any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(
+            (o.lemma_.lower(), "noun") in lex or (o.lower_, "noun") in lex
+            for o in c.children
+            if o.dep_ == "pobj"
+        )
+        for c in tok.children
+    ):
+        return None  # "return to talks": the talks are the event
+    if tok.pos_ in ("VERB", "AUX") and lemma in _WEAPON_OBJECT_VERBS | _WEAPON_FOUND_VERBS:
+        armed = _weapon_argument(tok)
+        if armed is not None and lemma in _WEAPON_FOUND_VERBS:  # "grenades were found"
+            return _Entry("COERCE", "seize", f"weapon seized:{lemma}+{armed.lemma_.lower()}")
+        if armed is not None:  # "a grenade was hurled at", "dropped chlorine bombs on"
+            return _Entry("ASSAULT", None, f"weapon:{lemma}+{armed.lemma_.lower()}")
+    if tok.pos_ in ("VERB", "AUX") or (
+        tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")
+    ):
+        children = list(tok.children)
+        particles = [c.lower_ for c in children if c.dep_ == "prt"]
+        for obj in (c for c in children if c.dep_ in ("dobj", "nsubjpass")):
+            if lemma == "blow" and "up" in particles and obj.lower_ in _REFLEXIVE:
+                return _Entry("ASSAULT", "suicide-attack", "blow oneself up")
+            for noun in {obj.lemma_.lower(), obj.lower_.removesuffix("s")}:
+                for prt in particles or ([""] if obj.dep_ == "nsubjpass" else []):
+                    # "set up a post", "bases were set up", "a point was established"
+                    phrase = f"{lemma} {prt} {noun}" if prt else f"{lemma} {noun}"
+                    if (phrase, "verb") in lex:
+                        return lex[(phrase, "verb")]
+        for child in children:
+            if child.dep_ in ("prt", "prep", "dobj", "agent"):
+                phrase = f"{lemma} {child.lemma_.lower()}"
+                if (phrase, "verb") in lex:
+                    return lex[(phrase, "verb")]
+                for grand in child.children:
+                    phrase3 = f"{lemma} {grand.lemma_.lower()} {child.lemma_.lower()}"
+                    if (phrase3, "verb") in lex:
+                        return lex[(phrase3, "verb")]
+                    phrase3 = f"{lemma} {child.lemma_.lower()} {grand.lemma_.lower()}"
+                    if child.dep_ == "prep" and (phrase3, "verb") in lex:
+                        return lex[(phrase3, "verb")]  # "took to the streets"
+            if child.dep_ == "xcomp" and any(o.dep_ == "dobj" for o in child.children):
+                phrase = f"{lemma} to {child.lemma_.lower()}"
+                if (phrase, "verb") in lex:
+                    return lex[(phrase, "verb")]
+        return lex.get((lemma, "verb"))
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for mod in (c for c in tok.lefts if c.dep_ in ("compound", "amod")):
+            phrase = f"{mod.lemma_.lower()} {lemma}"
+            if (phrase, "noun") in lex:  # "hunger strike", "war games"
+                return lex[(phrase, "noun")]
+        if lemma == "strike" and _military_strike(tok):
+            return _Entry("ASSAULT", None, "strike/military")
+        for key in (tok.lower_, lemma):
+            if (key, "noun") in lex:
+                return lex[(key, "noun")]
+    return None
+
+
+#: Verbs that are an attack when what they move is a weapon: "hurled a grenade",
+#: "dropped barrel bombs", "planted a mine", "used chlorine as a weapon".
+_WEAPON_OBJECT_VERBS = frozenset(["hurl", "throw", "lob", "drop", "plant", "use", "launch"])
+
+
+#: Verbs that take weapons out of use: "an arms cache was discovered", "the bomb was
+#: defused" (ACLED's disrupted weapons use; CAMEO seize).
+_WEAPON_FOUND_VERBS = frozenset(["find", "discover", "defuse", "recover", "seize", "confiscate"])
+
+
+_REFLEXIVE = frozenset(["themselves", "himself", "herself", "itself"])
+
+
+def _weapon_argument(verb: Token) -> Token | None:
+    """The weapon the verb moves: its object, its passive subject, or what the
+    object holds ("containers of toxic gas")."""
+    for arg in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        if is_weapon(arg):
+            return arg
+        for prep in (c for c in arg.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for held in (o for o in prep.children if o.dep_ == "pobj"):
+                if is_weapon(held) or any(is_weapon(m) for m in held.lefts):
+                    return held
+        if any(is_weapon(m) for m in arg.lefts if m.dep_ in ("compound", "amod")):
+            return arg
+    return None
+
+
+def _military_strike(tok: Token) -> bool:
+    """ "Russian strikes on Kharkiv" attack; "a strike by dockers" protests.
+
+    A strike aimed at something ("on", "against") or made by a country is an
+    attack; a labour strike is held by people and aims at no place.
+    """
+    from ..entities import alpha3
+
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")):
+        if any(o.ent_type_ not in ("DATE", "TIME") for o in prep.children if o.dep_ == "pobj"):
+            return True  # "on Kharkiv", not "on Monday"
+    gaz = load_gazetteer()
+    return any(
+        c.dep_ in ("amod", "compound", "nmod") and alpha3(gaz.demonyms.get(c.text)) is not None
+        for c in tok.children
+    )

@@ -1,0 +1,232 @@
+"""Word lists the event rules read: speech verbs, planning and modal verbs,
+prepositions, the types that need no named party. One home, so that a rule
+and the words it names are easy to find together.
+"""
+
+from __future__ import annotations
+
+SPEECH_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "claim",
+        "report",
+        "announce",
+        "state",
+        "explain",
+        "add",
+        "warn",
+        "stress",
+        "insist",
+        "note",
+        "confirm",
+        "reveal",
+        "allege",
+        "assert",
+        "declare",
+        "write",
+        "believe",
+        "think",
+        "reiterate",
+        "repeat",
+        "emphasize",
+        "emphasise",
+        "underline",
+        "argue",
+        "indicate",
+        "conclude",
+        "acknowledge",
+        "admit",
+    ]
+)
+
+
+_PLAN = frozenset(["plan", "intend", "schedule", "aim", "prepare", "expect", "set"])
+
+
+_HYPOTHETICAL_MODALS = frozenset(["could", "would", "should"])
+
+
+_POSSIBLE_MODALS = frozenset(["may", "might"])
+
+
+_HYPOTHETICAL_VERBS = frozenset(["consider", "contemplate", "weigh"])
+
+
+_REQUEST_VERBS = frozenset(["urge", "ask", "demand", "call", "request"])
+
+
+_NEGATING_VERBS = frozenset(["refuse", "fail", "decline"])
+
+
+#: "is willing to withdraw", "ready to talk": a stated readiness, not an act.
+_WILLING = frozenset(["willing", "ready", "prepared", "prepare", "eager", "open"])
+
+
+#: "wants to attack", "hopes to sign", "seeks to topple", "tried to storm": an aim
+#: or a wish, not an act.
+_AIMING = frozenset(["want", "wish", "hope", "seek", "try", "attempt", "strive", "threaten"])
+
+
+#: "used the halt to increase pressure", "took advantage of it to recapture": the
+#: infinitive says what was done with the means, not only what was aimed at.
+_INSTRUMENTAL = frozenset(["use", "exploit", "take", "employ", "utilize", "utilise", "seize"])
+
+
+#: "the task is to destroy", "the goal is to retake": an aim.
+_AIM_NOUNS = frozenset(
+    ["task", "goal", "aim", "mission", "objective", "plan", "purpose", "intention"]
+)
+
+
+#: "needs to be ratified", "has to withdraw": an obligation, not an act.
+_OBLIGED = frozenset(["need", "have", "require", "oblige", "obligate"])
+
+
+#: Reporting verbs that carry doubt: what they report is the reporter's charge.
+_DOUBTING = frozenset(["claim", "allege", "accuse", "charge", "blame", "contend"])
+
+
+_LIGHT_VERBS = frozenset(
+    [
+        "hold",
+        "launch",
+        "conduct",
+        "carry",
+        "stage",
+        "begin",
+        "start",
+        "increase",
+        "make",
+        "pay",
+        "continue",
+        "resume",
+        "tighten",
+        "impose",
+        "declare",
+        "announce",
+        "order",
+        "extend",
+        "intensify",
+        "escalate",
+        "renew",
+        "sign",
+        "reach",
+        "issue",
+        "lodge",
+        "mount",
+        "undertake",
+        "complete",
+        "finish",
+        "speed",
+        "accelerate",
+        "remain",
+        "stay",
+        "go",
+        "return",
+        "put",
+        "place",
+    ]
+)
+
+
+_RECIPIENT_PREPS = frozenset(["with", "against", "on", "to", "from", "at", "into"])
+
+
+#: Temporal clauses that give background the report does not cover ("since" is
+#: left out: it is as often causal).
+_BACKGROUND = frozenset(["when", "after", "before", "while", "once"])
+
+
+#: Heads that count or portion a group ("thousands of", "members of", "some of").
+_COUNT_NOUNS = frozenset(
+    [
+        "thousands",
+        "hundreds",
+        "dozens",
+        "tens",
+        "scores",
+        "millions",
+        "number",
+        "numbers",
+        "group",
+        "groups",
+        "members",
+        "majority",
+        "most",
+        "many",
+        "some",
+        "several",
+        "all",
+        "hundred",
+        "thousand",
+        "dozen",
+        "crowd",
+        "crowds",
+    ]
+)
+
+
+#: Verbs whose complement says to whom they commit ("agreed to lift the embargo on Iran").
+_COMMITTING = frozenset(
+    [
+        "agree",
+        "offer",
+        "promise",
+        "pledge",
+        "threaten",
+        "vow",
+        "refuse",
+        "decline",
+        "decide",
+        "propose",
+        "undertake",
+        "swear",
+        "commit",
+    ]
+)
+
+
+#: Events whose doing is a saying: when the speaker is the actor, no separate source.
+_VERBAL = frozenset(["AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"])
+
+
+_TRIP_VERBS = frozenset(["travel", "go", "fly", "head", "arrive", "come", "visit"])
+
+
+_PLACE_PREPS = frozenset(
+    ["in", "at", "to", "into", "near", "outside", "inside", "across", "over", "toward", "towards"]
+)
+
+
+#: Event types whose that-clause names who is addressed.
+_ADDRESSED = frozenset(["REQUEST", "ACCUSE", "THREATEN", "REJECT"])
+
+
+#: Verbs whose object does what follows: "called on both sides to agree", "urged X to".
+_OBJECT_CONTROL = frozenset(
+    ["call", "urge", "ask", "order", "tell", "force", "persuade", "invite", "encourage",
+     "press", "pressure", "push", "appeal", "request", "instruct", "allow", "permit"]
+)  # fmt: skip
+
+
+#: Verbs of accusing: "accused the army of bombing" -> the army bombed (by the accuser's word).
+_ACCUSING = frozenset(["accuse", "blame", "charge", "suspect", "convict"])
+
+
+#: Types an agency note reports without knowing who did it: an attack, a riot, an
+#: arrest happened whether or not anyone is named.
+_UNATTRIBUTED_TYPES = frozenset(["ASSAULT", "PROTEST", "COERCE"])
+
+
+#: What a noun trigger must be to stand for an event that took place: the subject
+#: or object of a clause, or the object of "in"/"during" ("injured in an attack").
+_OCCURRED_DEPS = frozenset(["nsubj", "nsubjpass", "dobj", "attr", "ROOT"])
+
+
+_OCCURRED_PREPS = frozenset(["in", "during", "after", "following", "by", "amid"])
+
+
+#: Events that happen where the reporter files from, when nothing else is said:
+#: fighting, protest, arrests, not a phone call between two capitals.
+_LOCAL_TYPES = frozenset(["ASSAULT", "PROTEST", "COERCE", "MOBILIZE"])

@@ -334,8 +334,8 @@ def test_disasters_accidents_and_crime_are_no_political_events(nlp: Language, te
     ("text", "status"),
     [
         ("Kyiv claimed that Russia attacked the power plant.", "possible"),
-        ("The general wants to attack the city.", "hypothetical"),
-        ("The task of the troops now is to destroy the enemy in Kursk.", "planned"),
+        ("Hamas wants to attack the city.", "hypothetical"),
+        ("The goal of the Russian army is to destroy Ukrainian forces in Kursk.", "planned"),
         ("Qatar and Hamas met in Doha to obtain the release of the hostages.", "hypothetical"),
     ],
 )
@@ -398,3 +398,10 @@ def test_releasing_a_substance_is_no_release_of_prisoners(nlp: Language) -> None
 def test_a_charge_of_ordinary_crime_is_no_political_accusation(nlp: Language) -> None:
     text = "Hugo Ronaldo, 52, is charged with his involvement in three bank robberies."
     assert not analyze(article_from_text(text), nlp).events
+
+
+def test_an_unattributed_attack_counts_only_when_it_happened(nlp: Language) -> None:
+    aimed = "The territory of the region will be completely liberated, the general said."
+    assert not analyze(article_from_text(aimed), nlp).events
+    done = "Six people were killed on Tuesday when a bomb exploded at a market."
+    assert "ASSAULT" in {ev.type for ev in analyze(article_from_text(done), nlp).events}

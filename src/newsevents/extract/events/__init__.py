@@ -75,6 +75,8 @@ def _extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Even
         if other_sense(entry.type, tok, verb, sent, who, parties):
             continue  # a disaster, an accident, a crime or a match
         status, why = _status(tok, verb)
+        if not actors and not recipients and status not in ("asserted", "possible"):
+            continue  # an attack no one is named for counts when it happened, not when aimed at
         source = _source(verb, index)
         if source is not None and source.id in actors and entry.type in _VERBAL:
             source = None  # saying it is doing it: "we hope to get a ceasefire"

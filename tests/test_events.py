@@ -405,3 +405,10 @@ def test_an_unattributed_attack_counts_only_when_it_happened(nlp: Language) -> N
     assert not analyze(article_from_text(aimed), nlp).events
     done = "Six people were killed on Tuesday when a bomb exploded at a market."
     assert "ASSAULT" in {ev.type for ev in analyze(article_from_text(done), nlp).events}
+
+
+def test_providing_information_is_no_aid(nlp: Language) -> None:
+    talk = "Inspector Joanne Rudnick is expected to provide further information on Monday."
+    assert not analyze(article_from_text(talk), nlp).events
+    aid = "Germany provided humanitarian aid to Sudan."
+    assert "AID" in {ev.type for ev in analyze(article_from_text(aid), nlp).events}

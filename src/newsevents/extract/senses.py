@@ -28,8 +28,14 @@ from ..model import Entity
 
 #: Types a disaster, a crime or a match is mistaken for.
 _GUARDED = frozenset(
-    ["ASSAULT", "COERCE", "THREATEN", "PROTEST", "MOBILIZE", "REQUEST", "RETREAT", "ACCUSE"]
+    ["ASSAULT", "COERCE", "THREATEN", "PROTEST", "MOBILIZE", "REQUEST", "RETREAT", "ACCUSE", "AID"]
 )
+#: What is given when giving is talk, not aid: "provide further information".
+_TALK_OBJECTS = frozenset(
+    ["information", "detail", "update", "statement", "speech", "interview", "evidence",
+     "account", "briefing", "testimony", "answer", "comment", "explanation", "clarification",
+     "opinion", "advice", "figure", "data", "example", "reason", "impression", "warning"]
+)  # fmt: skip
 #: Types whose verbs a disaster, a crime or a match also uses ("killed", "arrested").
 _HARM = frozenset(["ASSAULT", "COERCE"])
 #: Sectors that make a party political (CAMEO/PLOVER codes).
@@ -133,6 +139,10 @@ def other_sense(
         domain = _domain(doer)
         if domain in ("disaster", "accident"):
             return f"{domain}: '{doer.text}' does it"
+    if etype == "AID" and any(
+        c.lemma_.lower() in _TALK_OBJECTS for c in trigger.children if c.dep_ == "dobj"
+    ):
+        return "giving information is no aid"  # "is expected to provide further information"
     freed = [p for p in parties if p not in actors]
     if trigger.lemma_.lower() in _FREEING and not _frees_someone(trigger, freed):
         return "release of no one"  # "accidentally released 150,000 gallons of water"

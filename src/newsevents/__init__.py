@@ -9,6 +9,8 @@ The public API is small on purpose::
 """
 
 from .errors import (
+    AnalysisError,
+    AnalysisTimeout,
     BinaryInputError,
     EmptyInputError,
     EncodingError,
@@ -39,6 +41,8 @@ __version__ = "0.1.0"
 __all__ = [
     "SCHEMA_VERSION",
     "Analysis",
+    "AnalysisError",
+    "AnalysisTimeout",
     "Article",
     "BinaryInputError",
     "Claim",

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from .errors import AnalysisError
+from .errors import AnalysisTimeout
 
 #: Seconds the extractors may spend on one article unless configured otherwise
 #: (``NEWSEVENTS_TIME_BUDGET`` or ``--time-budget``). A long real article takes
@@ -25,10 +25,6 @@ from .errors import AnalysisError
 DEFAULT_SECONDS = 60.0
 
 _DEADLINE: ContextVar[float | None] = ContextVar("newsevents_deadline", default=None)
-
-
-class AnalysisTimeout(AnalysisError):
-    """The extractors ran past the per-article time budget."""
 
 
 def configured_seconds() -> float | None:

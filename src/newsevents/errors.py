@@ -61,5 +61,9 @@ class AnalysisError(InputError):
     caller maps back to the file and line it came from."""
 
 
+class AnalysisTimeout(AnalysisError):
+    """The extractors ran past the per-article time budget (``budget.py``)."""
+
+
 class ModelNotFoundError(NewsEventsError):
     pass

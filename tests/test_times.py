@@ -82,3 +82,13 @@ def test_numbers_and_ordinals_are_not_times(nlp: Language) -> None:
     text = "Officials said 24 people were hurt in a second round of strikes, up 80% on the week."
     result = analyze(article_from_text(text, published="2025-03-13"), nlp)
     assert all(t.text not in ("24", "a second", "80%") for t in result.times)
+
+
+def test_an_article_before_a_counted_duration_is_no_number(nlp: Language) -> None:
+    for text, value in (
+        ("Oil prices hit a five-year high on Monday.", "P5Y"),
+        ("The talks followed a four-week pause.", "P4W"),
+        ("The ministers met for an hour and a half.", "PT1H30M"),
+    ):
+        times = analyze(article_from_text(text, published="2025-03-10"), nlp).times
+        assert value in [t.value for t in times], (text, times)

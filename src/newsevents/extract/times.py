@@ -106,6 +106,8 @@ def _number(word: str) -> float | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         return float(word)
     parts = re.split(r"[- ]", word)
+    if len(parts) > 1 and parts[0] in ("a", "an"):
+        parts = parts[1:]  # "a five-year high": the article is no number
     total = 0
     for part in parts:
         value = _NUMBER_WORDS.get(part)

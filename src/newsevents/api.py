@@ -9,7 +9,6 @@ The server binds 127.0.0.1 unless told otherwise (``newsevents serve``).
 
 from __future__ import annotations
 
-import hmac
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,7 +24,8 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
-from .guard import BODY_SECONDS, Guard
+from .guard import BODY_SECONDS, Guard, write_refusal
+from .ingest.decode import lone_surrogate, not_unicode
 from .model import Analysis
 from .store import Store, StoreError, open_store
 
@@ -153,15 +153,9 @@ class IngestArticle(BaseModel):
         if not isinstance(data, dict):
             return data
         for key, value in data.items():
-            if isinstance(value, str):
-                bad = next((i for i, ch in enumerate(value) if "\ud800" <= ch <= "\udfff"), None)
-                if bad is not None:
-                    char = f"U+{ord(value[bad]):04X}"
-                    return {
-                        "text": "",
-                        "refused": f"'{key}' is not valid Unicode: a lone surrogate {char} "
-                        f"at character {bad}",
-                    }
+            bad = lone_surrogate(value) if isinstance(value, str) else None
+            if bad is not None:
+                return {"text": "", "refused": f"'{key}' is " + not_unicode(*bad)}
         return data
 
 
@@ -595,11 +589,9 @@ def create_app(
         authorization: Annotated[str | None, Header()] = None,
     ) -> dict[str, Any]:
         """Analyse and store articles; needs ``Authorization: Bearer <token>``."""
-        if not token:
-            raise HTTPException(403, "ingest is disabled: the operator set no token")
-        given = (authorization or "").removeprefix("Bearer ").strip()
-        if not given or not hmac.compare_digest(given.encode(), token.encode()):
-            raise HTTPException(401, "a valid token is required to write")
+        refusal = write_refusal(token, (authorization or "").encode())
+        if refusal is not None:
+            raise HTTPException(*refusal)
         from .errors import InputError
         from .ingest import article_from_text
         from .pipeline import EXTRACTOR_VERSION, analyze

@@ -24,7 +24,9 @@ from .errors import AnalysisTimeout
 #: well under a second; a minute leaves room for a slow machine.
 DEFAULT_SECONDS = 60.0
 
-_DEADLINE: ContextVar[float | None] = ContextVar("newsevents_deadline", default=None)
+#: (deadline on the monotonic clock, article label, seconds) of the article being
+#: analysed, or None outside any budget.
+_BUDGET: ContextVar[tuple[float, str, float] | None] = ContextVar("newsevents_budget", default=None)
 
 
 def configured_seconds() -> float | None:
@@ -45,25 +47,19 @@ def configured_seconds() -> float | None:
 def time_budget(seconds: float | None, label: str) -> Iterator[None]:
     """Within the block, ``check()`` raises AnalysisTimeout naming ``label`` once
     ``seconds`` have passed; None means no budget."""
-    deadline = None if seconds is None else time.monotonic() + seconds
-    token = _DEADLINE.set(deadline)
-    _LABEL.set((label, seconds))
+    budget = None if seconds is None else (time.monotonic() + seconds, label, seconds)
+    token = _BUDGET.set(budget)
     try:
         yield
     finally:
-        _DEADLINE.reset(token)
-
-
-_LABEL: ContextVar[tuple[str, float | None]] = ContextVar(
-    "newsevents_budget_label", default=("<article>", None)
-)
+        _BUDGET.reset(token)
 
 
 def check() -> None:
     """Raise AnalysisTimeout when the current article's budget is spent."""
-    deadline = _DEADLINE.get()
-    if deadline is not None and time.monotonic() > deadline:
-        label, seconds = _LABEL.get()
+    budget = _BUDGET.get()
+    if budget is not None and time.monotonic() > budget[0]:
+        _, label, seconds = budget
         raise AnalysisTimeout(
             label,
             f"analysis took longer than the {seconds:g} s budget per article "

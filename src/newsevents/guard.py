@@ -104,7 +104,7 @@ class Guard:
                 return
         if write:
             headers = dict(scope.get("headers") or [])
-            refusal = self._refuse_write(headers.get(b"authorization", b""))
+            refusal = write_refusal(self.token, headers.get(b"authorization", b""))
             if refusal is not None:
                 await _reply(send, *refusal)
                 return
@@ -142,14 +142,16 @@ class Guard:
 
         await self.app(scope, receive, with_headers)
 
-    def _refuse_write(self, authorization: bytes) -> tuple[int, str] | None:
-        """(status, reason) when the headers alone show the write cannot go on."""
-        if not self.token:
-            return 403, "ingest is disabled: the operator set no token"
-        given = authorization.removeprefix(b"Bearer ").strip()
-        if not given or not hmac.compare_digest(given, self.token.encode()):
-            return 401, "a valid token is required to write"
-        return None
+
+def write_refusal(token: str | None, authorization: bytes) -> tuple[int, str] | None:
+    """(status, reason) when an ``Authorization`` header may not write, else None.
+    The guard asks before reading a body; the ingest endpoint asks again."""
+    if not token:
+        return 403, "ingest is disabled: the operator set no token"
+    given = authorization.removeprefix(b"Bearer ").strip()
+    if not given or not hmac.compare_digest(given, token.encode()):
+        return 401, "a valid token is required to write"
+    return None
 
 
 def _secs(wait: float) -> bytes:

@@ -123,9 +123,9 @@ def check_text(text: str, source: str, max_chars: int | None = None) -> str:
         raise EmptyInputError(source, "empty input" if not text else "whitespace only")
     if "\x00" in text:
         raise BinaryInputError(source, "binary input: contains NUL characters")
-    surrogate = _SURROGATE.search(text)
-    if surrogate is not None:
-        raise EncodingError(source, not_unicode(surrogate.group(), surrogate.start()))
+    bad = lone_surrogate(text)
+    if bad is not None:
+        raise EncodingError(source, not_unicode(*bad))
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(10, len(text) // 100):
         raise BinaryInputError(source, f"binary input: {controls} control characters")
@@ -142,6 +142,12 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 #: "Mir\u200bzoyan" made two entities of one name. Taken out of the text before
 #: any offset is counted. (Zero-width joiners stay: scripts and emoji need them.)
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
+
+
+def lone_surrogate(text: str) -> tuple[str, int] | None:
+    """The first lone surrogate of ``text`` and where it is, or None."""
+    found = _SURROGATE.search(text)
+    return None if found is None else (found.group(), found.start())
 
 
 def not_unicode(char: str, at: int) -> str:
@@ -162,9 +168,7 @@ def clean_metadata(value: str, field: str, source: str) -> str:
     """
     if "\x00" in value:
         raise MalformedInputError(source, f"'{field}' contains a NUL character")
-    surrogate = _SURROGATE.search(value)
-    if surrogate is not None:
-        raise EncodingError(
-            source, f"'{field}' is " + not_unicode(surrogate.group(), surrogate.start())
-        )
+    bad = lone_surrogate(value)
+    if bad is not None:
+        raise EncodingError(source, f"'{field}' is " + not_unicode(*bad))
     return _INVISIBLE.sub("", value)

@@ -349,27 +349,32 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[RawInput | InputError]:
             continue
         if path.is_dir():
             yield from _folder(path)
-        elif path.is_symlink() and not path.exists():
-            yield InputError(str(path), "broken symbolic link: its target does not exist")
-        elif path.exists():
-            special = _special(path)
-            if special:
-                yield InputError(str(path), f"not a regular file ({special}); skipped")
+        elif path.exists() or path.is_symlink():
+            problem = _not_readable(path)
+            if problem is not None:
+                yield problem
             else:
                 yield from read_file(path)
         else:
             yield InputError(str(path), "no such file or folder")
 
 
-def _special(path: Path) -> str | None:
-    """What kind of non-regular file ``path`` is, or None for a regular file."""
+def _not_readable(path: Path) -> InputError | None:
+    """Why ``path`` cannot be read as an input file (a dangling link; a FIFO, whose
+    read would block the run; a socket or device), or None for a regular file."""
+    if path.is_symlink() and not path.exists():
+        return InputError(str(path), "broken symbolic link: its target does not exist")
     if path.is_fifo():
-        return "a FIFO"
-    if path.is_socket():
-        return "a socket"
-    if path.is_block_device() or path.is_char_device():
-        return "a device"
-    return None if path.is_file() else "not a file"
+        kind = "a FIFO"
+    elif path.is_socket():
+        kind = "a socket"
+    elif path.is_block_device() or path.is_char_device():
+        kind = "a device"
+    elif not path.is_file():
+        kind = "not a file"
+    else:
+        return None
+    return InputError(str(path), f"not a regular file ({kind}); skipped")
 
 
 def _folder(root: Path) -> Iterator[RawInput | InputError]:
@@ -387,12 +392,10 @@ def _folder(root: Path) -> Iterator[RawInput | InputError]:
     for child in sorted(found):
         if child.name.endswith(META_SUFFIX):
             continue
-        known = input_suffix(child) is not None
-        if child.is_symlink() and not child.exists():
-            yield InputError(str(child), "broken symbolic link: its target does not exist")
-        elif _special(child):
-            yield InputError(str(child), f"not a regular file ({_special(child)}); skipped")
-        elif known:
+        problem = _not_readable(child)
+        if problem is not None:
+            yield problem
+        elif input_suffix(child) is not None:
             yield from read_file(child)
         elif child.suffix.lower() in COMPRESSED_SUFFIXES:
             yield InputError(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,6 +40,23 @@ def mention_texts(analysis: Analysis, record_id: str) -> list[str]:
         if rec.id == record_id:
             return [analysis.article.text[s:e] for s, e in rec.mentions]
     raise KeyError(record_id)
+
+
+_DATABASES = itertools.count()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database nothing has opened yet: a SQLite path, then a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "test.db")
+    import psycopg
+
+    admin_url: str = request.getfixturevalue("pg_url")
+    name = f"test_{next(_DATABASES)}"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    return admin_url.rsplit("/", 1)[0] + f"/{name}"
 
 
 @pytest.fixture(scope="session")

@@ -73,6 +73,14 @@ def _ready(page: Page) -> None:
     page.wait_for_selector("body[data-ready='1']", timeout=30000)
 
 
+def _apply(page: Page, field: str, value: str) -> None:
+    """Fill one filter, apply, and wait until every view has redrawn."""
+    page.fill(field, value)
+    page.evaluate("document.body.dataset.ready = '0'")
+    page.click("#apply")
+    _ready(page)
+
+
 def test_filter_open_event_and_see_its_sentence(
     site: str, browser: Browser, tmp_path: Path
 ) -> None:
@@ -87,10 +95,7 @@ def test_filter_open_event_and_see_its_sentence(
     page.select_option("#timeline-by", "type")
     page.wait_for_selector("#timeline g.type-CONSULT rect", state="attached")
 
-    page.fill("#f-actor", "Putin")
-    page.evaluate("document.body.dataset.ready = '0'")
-    page.click("#apply")
-    _ready(page)
+    _apply(page, "#f-actor", "Putin")
     rows = page.locator("#events li.event")
     assert rows.count() >= 3
     for text in rows.all_inner_texts():
@@ -115,10 +120,7 @@ def test_stored_markup_is_inert(site: str, browser: Browser) -> None:
     _ready(page)
     claims = page.locator("#claims").inner_text()  # before the search narrows the claims
     assert "40" in claims and HOSTILE_SOURCE in claims
-    page.fill("#f-q", "Mirzoyan Bayramov")
-    page.evaluate("document.body.dataset.ready = '0'")
-    page.click("#apply")
-    _ready(page)
+    _apply(page, "#f-q", "Mirzoyan Bayramov")
     page.locator("#events li.event").first.click()
     page.wait_for_selector("#article-view:not([hidden])")
     text = page.locator("#article-text").inner_text()
@@ -145,10 +147,7 @@ def test_highlights_fall_on_their_words_after_emoji(site: str, browser: Browser)
     page = browser.new_page()
     page.goto(site + "/")
     _ready(page)
-    page.fill("#f-q", "Zelensky Duda Warsaw")
-    page.evaluate("document.body.dataset.ready = '0'")
-    page.click("#apply")
-    _ready(page)
+    _apply(page, "#f-q", "Zelensky Duda Warsaw")
     page.locator("#events li.event").first.click()
     page.wait_for_selector("#article-view:not([hidden]) .hl-entity")
     shown = sorted(page.locator("#article-text .hl-entity").all_inner_texts())

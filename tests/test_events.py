@@ -388,27 +388,36 @@ def test_the_attack_told_again_is_one_event(nlp: Language) -> None:
     assert [ev.type for ev in events] == ["ASSAULT"]
 
 
-def test_releasing_a_substance_is_no_release_of_prisoners(nlp: Language) -> None:
-    spill = "The plant accidentally released 150,000 gallons of contaminated water into a river."
-    assert not analyze(article_from_text(spill), nlp).events
-    freed = "The rebels released 12 hostages on Sunday."
-    assert "RETREAT" in {ev.type for ev in analyze(article_from_text(freed), nlp).events}
-
-
 def test_a_charge_of_ordinary_crime_is_no_political_accusation(nlp: Language) -> None:
     text = "Hugo Ronaldo, 52, is charged with his involvement in three bank robberies."
     assert not analyze(article_from_text(text), nlp).events
 
 
-def test_an_unattributed_attack_counts_only_when_it_happened(nlp: Language) -> None:
-    aimed = "The territory of the region will be completely liberated, the general said."
-    assert not analyze(article_from_text(aimed), nlp).events
-    done = "Six people were killed on Tuesday when a bomb exploded at a market."
-    assert "ASSAULT" in {ev.type for ev in analyze(article_from_text(done), nlp).events}
-
-
-def test_providing_information_is_no_aid(nlp: Language) -> None:
-    talk = "Inspector Joanne Rudnick is expected to provide further information on Monday."
-    assert not analyze(article_from_text(talk), nlp).events
-    aid = "Germany provided humanitarian aid to Sudan."
-    assert "AID" in {ev.type for ev in analyze(article_from_text(aid), nlp).events}
+@pytest.mark.parametrize(
+    ("uncoded", "coded", "etype"),
+    [
+        # releasing a substance is no release of prisoners
+        (
+            "The plant accidentally released 150,000 gallons of contaminated water into a river.",
+            "The rebels released 12 hostages on Sunday.",
+            "RETREAT",
+        ),
+        # an attack no one is named for counts when it happened, not when aimed at
+        (
+            "The territory of the region will be completely liberated, the general said.",
+            "Six people were killed on Tuesday when a bomb exploded at a market.",
+            "ASSAULT",
+        ),
+        # giving information is no aid
+        (
+            "Inspector Joanne Rudnick is expected to provide further information on Monday.",
+            "Germany provided humanitarian aid to Sudan.",
+            "AID",
+        ),
+    ],
+)
+def test_the_sense_decides_whether_a_trigger_is_an_event(
+    nlp: Language, uncoded: str, coded: str, etype: str
+) -> None:
+    assert not analyze(article_from_text(uncoded), nlp).events
+    assert etype in {ev.type for ev in analyze(article_from_text(coded), nlp).events}

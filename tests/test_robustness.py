@@ -6,7 +6,6 @@ sentences) and checks that one bad article costs only itself.
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import subprocess
@@ -232,31 +231,15 @@ def test_a_folder_that_cannot_be_entered_is_reported(tmp_path: Path) -> None:
 
 # -- the store -------------------------------------------------------------------
 
-_DBS = itertools.count()
 
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def fresh_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """The URL of a database nothing has opened yet."""
-    if request.param == "sqlite":
-        return str(tmp_path / "fresh.db")
-    import psycopg
-
-    admin: str = request.getfixturevalue("pg_url")
-    name = f"robust_{os.getpid()}_{next(_DBS)}"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    return admin.rsplit("/", 1)[0] + f"/{name}"
-
-
-def test_processes_opening_a_new_database_at_once_all_succeed(fresh_db: str) -> None:
+def test_processes_opening_a_new_database_at_once_all_succeed(db_url: str) -> None:
     opener = (
         "import sys; from newsevents.store import open_store; "
         "s = open_store(sys.argv[1]); print(s.migrate()); s.close()"
     )
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", opener, fresh_db],
+            [sys.executable, "-c", opener, db_url],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -267,12 +250,12 @@ def test_processes_opening_a_new_database_at_once_all_succeed(fresh_db: str) -> 
     assert [p.returncode for p in procs] == [0] * 6, [err for _, err in outcomes]
     from newsevents.store import open_store
 
-    with open_store(fresh_db) as store:
+    with open_store(db_url) as store:
         versions = store.execute("SELECT version FROM schema_migrations ORDER BY version")
     assert versions == [(1,), (2,), (3,), (4,)]
 
 
-def test_a_nul_in_metadata_is_that_articles_failure_only(fresh_db: str, tmp_path: Path) -> None:
+def test_a_nul_in_metadata_is_that_articles_failure_only(db_url: str, tmp_path: Path) -> None:
     wire = tmp_path / "wire.jsonl"
     wire.write_text(
         json.dumps({"title": "Kharkiv\u0000shelled", "text": SHELLING})
@@ -283,16 +266,14 @@ def test_a_nul_in_metadata_is_that_articles_failure_only(fresh_db: str, tmp_path
         + "\n",
         encoding="utf-8",
     )
-    result = run_cli("ingest", str(wire), "--db", fresh_db)
+    result = run_cli("ingest", str(wire), "--db", db_url)
     assert result.returncode == 1, result.stderr  # failures, not a stopped store
     assert f"{wire}:1: 'title' contains a NUL character" in result.stderr
     assert f"{wire}:2: 'source' contains a NUL character" in result.stderr
     assert "1 stored" in result.stderr
 
 
-def test_syndicated_copies_count_as_reports_from_their_outlets(
-    fresh_db: str, tmp_path: Path
-) -> None:
+def test_syndicated_copies_count_as_reports_from_their_outlets(db_url: str, tmp_path: Path) -> None:
     text = (
         "Russian forces shelled Kharkiv on Monday, killing 12 civilians, the regional "
         "governor said.\n\nUkrainian President Volodymyr Zelensky condemned the attack."
@@ -303,25 +284,21 @@ def test_syndicated_copies_count_as_reports_from_their_outlets(
             + "\n",
             encoding="utf-8",
         )
-    result = run_cli(
-        "ingest", str(tmp_path / "A.jsonl"), str(tmp_path / "B.jsonl"), "--db", fresh_db
-    )
+    result = run_cli("ingest", str(tmp_path / "A.jsonl"), str(tmp_path / "B.jsonl"), "--db", db_url)
     assert result.returncode == 0, result.stderr
     assert "1 stored, 1 already there (1 seen at a new outlet, URL or date)" in result.stderr
-    again = run_cli("ingest", str(tmp_path / "B.jsonl"), "--db", fresh_db)  # nothing new
+    again = run_cli("ingest", str(tmp_path / "B.jsonl"), "--db", db_url)  # nothing new
     assert "(0 seen at a new outlet" in again.stderr
     from newsevents.store import open_store
 
-    with open_store(fresh_db) as store:
+    with open_store(db_url) as store:
         (aid,) = store.article_ids()
         outlets = {o["outlet"] for o in store.occurrences(aid)}
         clusters = store.execute("SELECT num_articles, num_sources, sources FROM event_clusters")
     assert outlets == {"Wire A", "Paper B"}
     assert clusters and all(n == 2 and s == 2 for n, s, _ in clusters)
     out = tmp_path / "events.tsv"
-    assert (
-        run_cli("export", "--db", fresh_db, "--format", "gdelt", "--out", str(out)).returncode == 0
-    )
+    assert run_cli("export", "--db", db_url, "--format", "gdelt", "--out", str(out)).returncode == 0
     row = out.read_text(encoding="utf-8").splitlines()[0].split("\t")
     assert row[31:34] == ["2", "2", "2"]  # NumMentions, NumSources, NumArticles
 

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import csv
-import itertools
 import json
 from pathlib import Path
-
-import psycopg
-import pytest
 
 from newsevents import Analysis
 from newsevents.export import GDELT_COLUMNS, export_store
@@ -16,19 +12,6 @@ from newsevents.ingest_run import run_ingest
 from newsevents.store import open_store
 
 from .conftest import ROOT
-
-_COUNTER = itertools.count()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return str(tmp_path / "test.db")
-    admin_url: str = request.getfixturevalue("pg_url")
-    name = f"test_{next(_COUNTER)}"
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    return admin_url.rsplit("/", 1)[0] + f"/{name}"
 
 
 def test_save_is_transactional_and_idempotent(db_url: str, reference: Analysis) -> None:

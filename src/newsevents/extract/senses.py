@@ -47,6 +47,18 @@ def _domains() -> dict[str, str]:
     return {row[0]: row[1] for row in read_table("sense_words.tsv")}
 
 
+_SENTENCE_DOMAINS = "newsevents.sentence_domains"
+
+
+def _sentence_domains(sent: Span) -> frozenset[str]:
+    """The domains a sentence speaks of, read once per sentence and kept with its
+    Doc: a run-on sentence asks for every one of its triggers."""
+    memo: dict[int, frozenset[str]] = sent.doc.user_data.setdefault(_SENTENCE_DOMAINS, {})
+    if sent.start not in memo:
+        memo[sent.start] = frozenset(d for t in sent if (d := _domain(t)) is not None)
+    return memo[sent.start]
+
+
 def _domain(tok: Token) -> str | None:
     if tok.pos_ not in ("NOUN", "PROPN", "VERB"):
         return None
@@ -146,7 +158,7 @@ def other_sense(
     freed = [p for p in parties if p not in actors]
     if trigger.lemma_.lower() in _FREEING and not _frees_someone(trigger, freed):
         return "release of no one"  # "accidentally released 150,000 gallons of water"
-    found = {d for t in sent if (d := _domain(t)) is not None}
+    found = _sentence_domains(sent)
     if found & {"disaster", "accident"} and etype == "COERCE" and trigger.lemma_ in _EMERGENCY:
         return "emergency measures in a disaster"  # "declared a state of emergency"
     if etype == "ACCUSE" and "crime" in found and not _political(parties):

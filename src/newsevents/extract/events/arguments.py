@@ -33,12 +33,10 @@ class ActorIndex:
 
     def __init__(self, analysis: Analysis) -> None:
         self.entity_at: dict[int, Entity] = {}
-        self._cover: dict[int, set[str]] = {}
         for ent in analysis.entities:
             for start, end in ent.mentions:
                 for i in range(start, end):
                     self.entity_at.setdefault(i, ent)
-                    self._cover.setdefault(i, set()).add(ent.id)
         self.place_at: dict[int, Place] = {}
         for place in analysis.places:
             for start, end in place.mentions:
@@ -57,7 +55,7 @@ class ActorIndex:
         self.recent: list[str] = []
         self._located: dict[int, list[Token]] = {}
         self._only_party: dict[tuple[str, int, tuple[str, ...]], bool] = {}
-        self._place_ranges: dict[str, _Ranges] = {}
+        self._ranges: dict[str, _Ranges] = {}  # by id: entities are E1.., places P1..
         self._quote_ranges = _Ranges(q.span for q in self.quotes)
         self._quote_at = {q.span: q for q in self.quotes}
         self._first_time: dict[int, object | None] = {}
@@ -84,6 +82,13 @@ class ActorIndex:
             self._first_time[verb.i] = _nearest(dated, verb.subtree)
         return self._first_time[verb.i]
 
+    def _mention_ranges(self, record_id: str, place: Place | None = None) -> _Ranges:
+        """The mentions of an entity (or of ``place``), searchable, built on first use."""
+        if record_id not in self._ranges:
+            record = place if place is not None else self.by_id[record_id]
+            self._ranges[record_id] = _Ranges(record.mentions)
+        return self._ranges[record_id]
+
     def only_as_party(self, place: Place, parties: list[str], sent: Span) -> bool:
         """Every mention of the place in the sentence lies inside a mention of one
         of ``parties`` (metonymy: "Moscow said"). Remembered per place, sentence
@@ -91,12 +96,9 @@ class ActorIndex:
         key = (place.id, sent.start, tuple(sorted(parties)))
         found = self._only_party.get(key)
         if found is None:
-            wanted = set(parties)
-            if place.id not in self._place_ranges:
-                self._place_ranges[place.id] = _Ranges(place.mentions)
-            mentions = self._place_ranges[place.id].within(sent.start_char, sent.end_char)
-            inside = [a for a, _ in mentions]
-            found = bool(inside) and all(wanted & self._cover.get(a, set()) for a in inside)
+            held = [self._mention_ranges(p) for p in parties if p in self.by_id]
+            mentions = self._mention_ranges(place.id, place).within(sent.start_char, sent.end_char)
+            found = bool(mentions) and all(any(r.holds(a) for r in held) for a, _ in mentions)
             self._only_party[key] = found
         return found
 

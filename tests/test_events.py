@@ -414,6 +414,26 @@ def test_a_charge_of_ordinary_crime_is_no_political_accusation(nlp: Language) ->
             "Germany provided humanitarian aid to Sudan.",
             "AID",
         ),
+        # an attack on a website is a cyber attack, not an armed one
+        (
+            "Hackers attacked the website of the Estonian defence ministry.",
+            "Gunmen attacked the office of the Estonian defence ministry.",
+            "ASSAULT",
+        ),
+        # a company taking control of a business is no seizure
+        (
+            "The company took control of the supermarket chain in 2019.",
+            "The militia took control of the airport in 2019.",
+            "COERCE",
+        ),
+        # orders to evacuate after a fire told in the sentence before are safety measures
+        (
+            "Wildfires are burning across the province of Alberta. "
+            "The governor ordered residents to leave their homes.",
+            "Rebels are advancing across the province of Alberta. "
+            "The governor ordered police to arrest the rebel leaders.",
+            "COERCE",
+        ),
     ],
 )
 def test_the_sense_decides_whether_a_trigger_is_an_event(
@@ -421,3 +441,53 @@ def test_the_sense_decides_whether_a_trigger_is_an_event(
 ) -> None:
     assert not analyze(article_from_text(uncoded), nlp).events
     assert etype in {ev.type for ev in analyze(article_from_text(coded), nlp).events}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "mode"),
+    [
+        ("Islamist fighters took control of the town of Kidal on Monday.", "COERCE", "seize"),
+        ("The air force carried out air strikes on rebel positions near Idlib.", "ASSAULT", None),
+        ("Police took three suspects into custody in Nairobi.", "COERCE", "arrest"),
+        ("The finance ministry froze the assets of the former ministers.", "COERCE", "restrict"),
+        ("Iran and Iraq held talks in Geneva on Friday.", "CONSULT", None),
+        ("The army launched an offensive against the rebels in Darfur.", "ASSAULT", None),
+    ],
+)
+def test_cameo_verb_patterns_code_what_the_verb_acts_on(
+    nlp: Language, text: str, etype: str, mode: str | None
+) -> None:
+    coded = [
+        ev
+        for ev in analyze(article_from_text(text), nlp).events
+        if ev.type == etype and (mode is None or ev.mode == mode)
+    ]
+    assert coded, text
+    # the dictionary pattern decided it, and the rule names the pattern
+    assert any(ev.rule.startswith("cameo:") and "*" in ev.rule for ev in coded), coded
+
+
+def test_cameo_patterns_need_their_object(nlp: Language) -> None:
+    """The same verbs with other objects code nothing: "took control" is a seizure,
+    "took a photograph" is not; "carried out air strikes" is an attack, "a vehicle
+    carrying soldiers" only describes a vehicle."""
+    for text in (
+        "The minister took a photograph of the harbour on Monday.",
+        "The engineers carried out repairs on the bridge near Idlib.",
+        "A vehicle carrying soldiers was stopped at the checkpoint.",
+        "The council held a ceremony in Geneva on Friday.",
+    ):
+        assert not analyze(article_from_text(text), nlp).events, text
+
+
+def test_cameo_dictionary_is_read_at_its_scale() -> None:
+    from newsevents.extract.events import cameo
+
+    assert cameo.pattern_count() > 15_000
+    assert len(cameo.dictionary()) > 1_000
+    assert cameo.plover_of("1951") == ("ASSAULT", "heavy-weapons") or cameo.plover_of("195") == (
+        "ASSAULT",
+        "heavy-weapons",
+    )
+    assert cameo.plover_of("0871") == ("RETREAT", "ceasefire")
+    assert cameo.plover_of("01") is None

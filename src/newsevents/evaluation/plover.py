@@ -25,6 +25,7 @@ in the dependency tree (ties: earliest). The table also reports the looser
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter
@@ -188,6 +189,8 @@ class PloverReport:
     recipient_checked: int = 0
     recipient_right: int = 0
     misses: list[str] = field(default_factory=list)
+    #: micro scores of the open two thirds and the frozen third (see ``frozen``)
+    parts: dict[str, TypeScore] = field(default_factory=dict)
 
     def micro(self) -> TypeScore:
         total = TypeScore()
@@ -196,6 +199,21 @@ class PloverReport:
             total.fp += s.fp
             total.fn += s.fn
         return total
+
+
+def frozen(sentence_id: str) -> bool:
+    """The third of the sentences held back from tuning (sha256 of the id is 0
+    modulo 3, as in the CASE evaluation): scored, never listed among the misses."""
+    return int(hashlib.sha256(sentence_id.encode()).hexdigest()[:8], 16) % 3 == 0
+
+
+def _tally_part(report: PloverReport, g: GoldEvent, predicted: str) -> None:
+    part = report.parts.setdefault("frozen" if frozen(g.id) else "open", TypeScore())
+    if predicted == g.type:
+        part.tp += 1
+        return
+    part.fn += 1
+    part.fp += predicted != "-"
 
 
 def _countries(analysis: Analysis, ids: Iterable[str]) -> set[str]:
@@ -220,6 +238,7 @@ def score_plover(gold: list[GoldEvent], nlp: Language) -> PloverReport:
         gs = report.per_type.setdefault(g.type, TypeScore())
         if article is None:
             report.unreadable += 1
+            _tally_part(report, g, "-")
             gs.fn += 1
             report.confusion[(g.type, "-")] += 1
             continue
@@ -227,6 +246,7 @@ def score_plover(gold: list[GoldEvent], nlp: Language) -> PloverReport:
         ev = main_event(analysis, doc)
         predicted = plover_view(ev) if ev is not None else "-"
         report.confusion[(g.type, predicted)] += 1
+        _tally_part(report, g, predicted)
         if g.type in {plover_view(e) for e in analysis.events}:
             report.any_hits += 1
         if predicted == g.type:
@@ -242,7 +262,8 @@ def score_plover(gold: list[GoldEvent], nlp: Language) -> PloverReport:
         gs.fn += 1
         if predicted != "-":
             report.per_type.setdefault(predicted, TypeScore()).fp += 1
-        report.misses.append(f"{g.id}: gold {g.type}, ours {predicted}: {g.text[:110]}")
+        if not frozen(g.id):
+            report.misses.append(f"{g.id}: gold {g.type}, ours {predicted}: {g.text[:110]}")
     return report
 
 
@@ -263,6 +284,13 @@ def format_plover(report: PloverReport, verbose: bool = False) -> str:
         f"{'micro':<10} {m.tp + m.fn:>5} {m.tp:>4} {m.fp:>4} {m.fn:>4} "
         f"{m.precision:>6.2f} {m.recall:>6.2f} {m.f1:>6.2f}"
     )
+    for part in ("open", "frozen"):
+        if part in report.parts:
+            s = report.parts[part]
+            lines.append(
+                f"{part:<10} {s.tp + s.fn:>5} {s.tp:>4} {s.fp:>4} {s.fn:>4} "
+                f"{s.precision:>6.2f} {s.recall:>6.2f} {s.f1:>6.2f}"
+            )
     lines.append("")
     lines.append(
         f"gold type among any of our events in the sentence: {report.any_hits}/{report.sentences}"
@@ -285,5 +313,6 @@ def format_plover(report: PloverReport, verbose: bool = False) -> str:
             lines.append(f"  {g:<10} -> {p:<10} {n}")
     if verbose:
         lines.append("")
+        lines.append("misses on the open part (the frozen third is never listed):")
         lines.extend(report.misses)
     return "\n".join(lines)

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from ...gazetteer import load_gazetteer, read_table
 from ..senses import is_weapon
+from . import cameo
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def _heads() -> tuple[frozenset[str], frozenset[str]]:
     on every verb and noun of every article)."""
     verbs = {t.split()[0] for t, pos in _lexicon() if pos == "verb"}
     nouns = {t.split()[-1] for t, pos in _lexicon() if pos == "noun"}
-    verbs |= _WEAPON_OBJECT_VERBS | _WEAPON_FOUND_VERBS
+    verbs |= _WEAPON_OBJECT_VERBS | _WEAPON_FOUND_VERBS | set(cameo.dictionary())
     return frozenset(verbs | _DISCONTINUE | {"return", "come", "go"}), frozenset(nouns | {"strike"})
 
 
@@ -146,7 +147,15 @@ def _match(tok: Token) -> _Entry | None:
                 phrase = f"{lemma} to {child.lemma_.lower()}"
                 if (phrase, "verb") in lex:
                     return lex[(phrase, "verb")]
-        return lex.get((lemma, "verb"))
+        bare = lex.get((lemma, "verb"))
+        if tok.pos_ != "VERB":
+            return bare
+        found = cameo.match(tok)
+        if found is None:
+            return bare
+        if found.type is None:
+            return None  # the dictionary's null code: "battle Congress", "abandon a plan"
+        return bare or _Entry(found.type, found.mode, found.rule)
     if tok.pos_ in ("NOUN", "PROPN"):
         for mod in (c for c in tok.lefts if c.dep_ in ("compound", "amod")):
             phrase = f"{mod.lemma_.lower()} {lemma}"

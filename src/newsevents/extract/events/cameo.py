@@ -1,0 +1,390 @@
+"""The CAMEO verb dictionary of PETRARCH2 (``data/CAMEO.2.0.txt``, MIT), matched
+against the dependency parse.
+
+A verb alone says little ("took", "opened", "carried"); what it acts on says
+what happened ("took control of", "opened fire on", "carried out air strikes").
+The dictionary holds about 4,700 such patterns for 1,500 verbs in synonym
+blocks: a post-verb noun phrase (head last, modifiers before it), prepositional
+phrases, and a CAMEO code, which ``data/cameo_plover.tsv`` maps to a PLOVER
+type and mode. A pattern is matched on the parse, not on the word string: its
+noun must head the verb's object (or passive subject, or predicate), its
+modifiers must modify that noun, its preposition must hang from the verb or the
+object with the pattern's noun as its object. The verb's bare default code is
+not used: without an object the verbs are too coarse (see docs/EVAL.md).
+
+Actor slots in the patterns (``$`` source, ``+`` target, ``%`` both, ``^``
+skip) are ignored: parties come from the parse as for every other trigger.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from ...gazetteer import read_table
+
+#: Particles that follow a verb in the dictionary's bare word sequences ("OFF DEAL").
+_PARTICLES = frozenset(
+    ["off", "up", "down", "out", "in", "back", "away", "over", "on", "into", "apart", "forward"]
+)
+
+#: Dependency labels of what a verb acts on.
+_OBJECT_DEPS = frozenset(["dobj", "nsubjpass", "attr", "oprd", "dative"])
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A noun phrase of a pattern: the head and the words that must modify it."""
+
+    head: frozenset[str]  # accepted forms of the head (a synonym set gives several)
+    modifiers: tuple[frozenset[str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Pattern:
+    code: str
+    subject: Phrase | None
+    objects: tuple[Phrase, ...]
+    preps: tuple[tuple[str, Phrase | None], ...]
+    particles: tuple[str, ...]
+    text: str
+
+    @property
+    def weight(self) -> int:
+        """More parts matched is a more specific reading."""
+        mods = sum(len(p.modifiers) for p in self.objects)
+        return 2 * len(self.objects) + 2 * len(self.preps) + len(self.particles) + mods
+
+
+@cache
+def _forms(word: str) -> frozenset[str]:
+    """A dictionary word and its regular singular, lower case ("ATTACKS" -> attack)."""
+    w = word.lower().strip("_")
+    forms = {w}
+    if w.endswith("ies") and len(w) > 4:
+        forms.add(w[:-3] + "y")
+    elif w.endswith("sses"):
+        forms.add(w[:-2])
+    elif w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        forms.add(w[:-1])
+    return frozenset(forms)
+
+
+@cache
+def _plural_forms(word: str) -> frozenset[str]:
+    """The forms a synonym-set entry stands for: itself and its regular plural."""
+    w = word.lower()
+    if w.endswith("_"):
+        return frozenset([w.strip("_")])
+    if w.endswith("y") and w[-2:-1] not in "aeiou":
+        return frozenset([w, w[:-1] + "ies"])
+    return frozenset([w, w + ("es" if w.endswith("ss") else "s")])
+
+
+_TOKEN = re.compile(r"\{[^}]*\}|\([^)]*\)|\S+")
+
+
+def _phrase(words: list[str], synsets: dict[str, list[list[str]]]) -> list[Phrase]:
+    """The readings of a phrase: one, or one per entry of a synonym set in it."""
+    if not words:
+        return []
+    readings: list[list[str]] = [[]]
+    for w in words:
+        if w.startswith("&"):
+            entries = synsets.get(w.upper())
+            if entries is None:
+                return []  # an undefined set: the pattern is ignored, as PETRARCH does
+            readings = [r + e for r in readings for e in entries]
+        else:
+            readings = [r + [p for p in w.split("_") if p] for r in readings]
+    # readings that differ only in their head are one phrase with several heads
+    heads: dict[tuple[frozenset[str], ...], set[str]] = {}
+    for r in readings:
+        if r:
+            mods = tuple(_forms(m) for m in r[:-1])
+            heads.setdefault(mods, set()).update(_forms(r[-1]) | _plural_forms(r[-1]))
+    return [Phrase(frozenset(h), mods) for mods, h in heads.items()]
+
+
+def _parse_pattern(body: str, code: str, synsets: dict[str, list[list[str]]]) -> list[Pattern]:
+    if "*" not in body:
+        return []
+    before, _, after = body.partition("*")
+    subject_words = [w for w in before.split() if w not in ("$", "+", "%", "^", "-")]
+    subjects = _phrase(subject_words, synsets) if subject_words else [None]
+    if subject_words and not subjects:
+        return []
+    objects: list[list[Phrase]] = []
+    preps: list[tuple[str, list[Phrase] | None]] = []
+    particles: list[str] = []
+    pending: list[str] = []
+
+    def flush() -> bool:
+        if pending:
+            readings = _phrase(pending, synsets)
+            if not readings:
+                return False
+            objects.append(readings)
+            pending.clear()
+        return True
+
+    for tok in _TOKEN.findall(after):
+        if tok in ("$", "+", "%", "^"):
+            if not flush():
+                return []
+            continue
+        if tok.startswith("{"):
+            if not flush():
+                return []
+            readings = _phrase(tok.strip("{}").split(), synsets)
+            if not readings:
+                return []
+            objects.append(readings)
+        elif tok.startswith("("):
+            if not flush():
+                return []
+            inner = [w for w in tok.strip("()").replace("{", " ").replace("}", " ").split()]
+            inner = [w for w in inner if w not in ("$", "+", "%", "^")]
+            if not inner:
+                continue
+            prep = inner[0].lower()
+            noun = _phrase(inner[1:], synsets) if len(inner) > 1 else None
+            if len(inner) > 1 and not noun:
+                return []
+            preps.append((prep, noun))
+        elif tok.lower() in _PARTICLES and not pending and not objects:
+            particles.append(tok.lower())
+        else:
+            pending.append(tok)
+    if not flush():
+        return []
+    if not objects and not preps and not particles and not subject_words:
+        return []  # the verb alone: its default code is too coarse (docs/EVAL.md)
+    # one Pattern per combination of synonym-set readings (sets are small)
+    patterns: list[Pattern] = []
+    obj_combos: list[tuple[Phrase, ...]] = [()]
+    for readings in objects:
+        obj_combos = [(*c, r) for c in obj_combos for r in readings]
+    prep_combos: list[tuple[tuple[str, Phrase | None], ...]] = [()]
+    for prep, nouns in preps:
+        options: list[Phrase | None] = list(nouns) if nouns else [None]
+        prep_combos = [(*c, (prep, n)) for c in prep_combos for n in options]
+    for subject in subjects:
+        for objs in obj_combos:
+            for pps in prep_combos:
+                patterns.append(Pattern(code, subject, objs, pps, tuple(particles), body.strip()))
+    return patterns
+
+
+@dataclass(frozen=True)
+class Verb:
+    """A verb of a synonym block: its lemma and the particles that make it
+    ("STIR_UP" is stir + up)."""
+
+    lemma: str
+    particles: tuple[str, ...]
+
+
+@cache
+def _plover() -> dict[str, tuple[str, str | None]]:
+    return {row[0]: (row[1], row[2] or None) for row in read_table("cameo_plover.tsv")}
+
+
+def plover_of(code: str) -> tuple[str, str | None] | None:
+    """The PLOVER type and mode of a CAMEO code, from its most specific listed prefix."""
+    table = _plover()
+    for n in range(len(code), 2, -1):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None
+
+
+#: The code of a pattern that says the verb, so used, is no event ("battle Congress").
+NULL = "---"
+
+
+def _code(cell: str) -> str | None:
+    """ "[173]" -> 173; "[042:043]" -> 042 (the first direction); "[:190]" -> 190;
+    "[---]" -> the null code."""
+    parts = [p.strip() for p in cell.strip("[] ").split(":")]
+    for part in parts:
+        if part and part != NULL:
+            return part
+    return NULL if NULL in parts else None
+
+
+def _verb(entry: str) -> Verb | None:
+    words = entry.split("_")
+    marked = [i for i, w in enumerate(words) if w.startswith("+")]
+    if len(words) == 1:
+        return Verb(words[0].lower(), ())
+    if not marked or marked[0] != 0:
+        return None  # a compound before the verb ("WIRE_+TAP"): left out
+    return Verb(words[0].lstrip("+").lower(), tuple(w.lower() for w in words[1:]))
+
+
+@cache
+def dictionary() -> dict[str, list[tuple[Verb, tuple[Pattern, ...]]]]:
+    """The verbs of each lemma, each with its block's patterns; read once per process."""
+    text = resources.files("newsevents.data").joinpath("CAMEO.2.0.txt").read_text(encoding="utf-8")
+    synsets: dict[str, list[list[str]]] = {}
+    by_lemma: dict[str, list[tuple[Verb, tuple[Pattern, ...]]]] = {}
+    current_set: str | None = None
+    verbs: list[Verb] = []
+    patterns: list[Pattern] = []
+
+    def close_block() -> None:
+        if patterns:
+            block = tuple(patterns)
+            for verb in verbs:
+                by_lemma.setdefault(verb.lemma, []).append((verb, block))
+
+    in_block = False
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        if line.startswith("&"):
+            current_set = line.split()[0].upper()
+            synsets[current_set] = []
+            continue
+        if current_set is not None and line.startswith("+") and not in_block:
+            synsets[current_set].append([w for w in line[1:].strip().split("_") if w])
+            continue
+        if line.startswith("---"):
+            close_block()
+            current_set = None
+            in_block = True
+            verbs, patterns = [], []
+            continue
+        if not in_block:
+            continue
+        if line.startswith("-"):
+            m = re.match(r"-\s*(.*?)\s*(\[[^\]]*\])", line)
+            if not m:
+                continue
+            code = _code(m.group(2))
+            if code is None or (code != NULL and plover_of(code) is None):
+                continue
+            patterns.extend(_parse_pattern(m.group(1), code, synsets))
+            continue
+        entry = re.sub(r"\{[^}]*\}|\[[^\]]*\]", " ", line).split()
+        if entry:
+            verb = _verb(entry[0])
+            if verb is not None:
+                verbs.append(verb)
+    close_block()
+    return by_lemma
+
+
+def _word_of(tok: Token) -> set[str]:
+    return {tok.lemma_.lower(), tok.lower_}
+
+
+def _phrase_matches(phrase: Phrase, tok: Token) -> bool:
+    if not (_word_of(tok) & phrase.head):
+        # "air strikes" heads on strikes; a compound head ("cease-fire") may be split
+        return False
+    if not phrase.modifiers:
+        return True
+    mods = [c for c in tok.subtree if c.i < tok.i]
+    words = [_word_of(m) for m in mods]
+    return all(any(form & w for w in words) for form in phrase.modifiers)
+
+
+def _objects(verb: Token) -> list[Token]:
+    objs = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+    objs += [c for o in objs for c in o.children if c.dep_ == "conj"]
+    return objs
+
+
+def _preps(verb: Token, objects: list[Token]) -> list[Token]:
+    preps = [c for c in verb.children if c.dep_ in ("prep", "agent")]
+    preps += [c for o in objects for c in o.children if c.dep_ == "prep"]
+    return preps
+
+
+def _pattern_matches(verb: Token, particles: tuple[str, ...], pattern: Pattern) -> bool:
+    kids = list(verb.children)
+    prts = {c.lower_ for c in kids if c.dep_ in ("prt", "advmod", "prep")}
+    if any(p not in prts for p in (*particles, *pattern.particles)):
+        return False
+    if pattern.subject is not None and not any(
+        _phrase_matches(pattern.subject, c) for c in kids if c.dep_ in ("nsubj", "nsubjpass")
+    ):
+        return False
+    objects = _objects(verb)
+    used: set[int] = set()
+    for phrase in pattern.objects:
+        hit = next(
+            (o for o in objects if o.i not in used and _phrase_matches(phrase, o)),
+            None,
+        )
+        if hit is None:
+            return False
+        used.add(hit.i)
+    preps = _preps(verb, objects)
+    for word, noun in pattern.preps:
+        candidates = [p for p in preps if p.lower_ == word and _place_or_party(p)]
+        if not candidates:
+            return False
+        if noun is not None and not any(
+            _phrase_matches(noun, o)
+            for p in candidates
+            for o in p.children
+            if o.dep_ in ("pobj", "pcomp")
+        ):
+            return False
+    return True
+
+
+def _place_or_party(prep: Token) -> bool:
+    """A preposition whose object is a time ("for two hours", "on Monday") says
+    when, not to whom or where: it fills no pattern."""
+    objs = [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
+    return bool(objs) and all(o.ent_type_ not in ("DATE", "TIME") for o in objs)
+
+
+@dataclass(frozen=True)
+class Match:
+    type: str | None  # None: the null code, the verb so used is no event
+    mode: str | None
+    code: str
+    rule: str
+
+
+def match(verb: Token) -> Match | None:
+    """The most specific CAMEO pattern the verb and its arguments fill, if any."""
+    candidates = dictionary().get(verb.lemma_.lower())
+    if not candidates or verb.dep_ == "acl":
+        return None  # "a vehicle carrying soldiers" describes the vehicle; nothing happens
+    best: tuple[int, Verb, Pattern] | None = None
+    for v, block in candidates:
+        for pattern in block:
+            weight = pattern.weight + len(v.particles)
+            if best is not None and weight <= best[0]:
+                continue
+            if _pattern_matches(verb, v.particles, pattern):
+                best = (weight, v, pattern)
+    if best is None:
+        return None
+    _, v, pattern = best
+    mapped = (None, None) if pattern.code == NULL else plover_of(pattern.code)
+    assert mapped is not None
+    name = "_".join((v.lemma, *v.particles)).upper()
+    return Match(
+        mapped[0], mapped[1], pattern.code, f"cameo:{name} {pattern.text} [{pattern.code}]"
+    )
+
+
+def pattern_count() -> int:
+    """How many verb-pattern pairs are loaded (reported by the evaluation)."""
+    blocks = {id(b): len(b) for verbs in dictionary().values() for _, b in verbs}
+    return sum(blocks.values())
+
+
+__all__ = ["Match", "match", "pattern_count", "plover_of"]

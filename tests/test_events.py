@@ -426,6 +426,12 @@ def test_a_charge_of_ordinary_crime_is_no_political_accusation(nlp: Language) ->
             "The militia took control of the airport in 2019.",
             "COERCE",
         ),
+        # a match score makes "beat" a result, a count of people does not
+        (
+            "Senegal beat Egypt 4-2 on penalties in the final on Sunday.",
+            "Soldiers beat 12-15 protesters outside the parliament on Sunday.",
+            "ASSAULT",
+        ),
         # orders to evacuate after a fire told in the sentence before are safety measures
         (
             "Wildfires are burning across the province of Alberta. "
@@ -491,3 +497,10 @@ def test_cameo_dictionary_is_read_at_its_scale() -> None:
     )
     assert cameo.plover_of("0871") == ("RETREAT", "ceasefire")
     assert cameo.plover_of("01") is None
+
+
+def test_hyphenated_event_nouns_and_mislemmatised_verbs(nlp: Language) -> None:
+    """ "sit-in" is split at its hyphen by the tokenizer and "staged" lemmatised as
+    "stag" by the tagger; the teachers still stage a protest."""
+    found = events("Teachers staged a sit-in outside the education ministry in Dakar.", nlp)
+    assert ("PROTEST", ["Teachers"], [], "asserted", None) in found

@@ -18,6 +18,7 @@ decide:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 
@@ -55,8 +56,46 @@ def _sentence_domains(sent: Span) -> frozenset[str]:
     Doc: a run-on sentence asks for every one of its triggers."""
     memo: dict[int, frozenset[str]] = sent.doc.user_data.setdefault(_SENTENCE_DOMAINS, {})
     if sent.start not in memo:
-        memo[sent.start] = frozenset(d for t in sent if (d := _domain(t)) is not None)
+        found = {d for t in sent if (d := _domain(t)) is not None}
+        if _has_score(sent):
+            found.add("score")  # "beat Chelsea 2-0"
+        memo[sent.start] = frozenset(found)
     return memo[sent.start]
+
+
+#: A match score as the tokenizer leaves it: "2-0" or "2", "-", "0".
+_SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}")
+
+
+def _has_score(sent: Span) -> bool:
+    """ "beat Chelsea 2-0", "a 3–1 win": two small numbers joined by a dash that
+    count nothing ("12-15 protesters" is a range of people)."""
+    toks = list(sent)
+    for i, tok in enumerate(toks):
+        end = i
+        if _SCORE.fullmatch(tok.text):
+            pass
+        elif (
+            tok.text.isdigit()
+            and len(tok.text) <= 2
+            and i + 2 < len(toks)
+            and toks[i + 1].text in ("-", "–")
+            and toks[i + 2].text.isdigit()
+            and len(toks[i + 2].text) <= 2
+        ):
+            end = i + 2
+        else:
+            continue
+        after = toks[end + 1] if end + 1 < len(toks) else None
+        if after is None or after.pos_ not in ("NOUN", "PROPN", "NUM", "SYM"):
+            return True
+        if after.lemma_.lower() in _RESULT_NOUNS:
+            return True
+    return False
+
+
+#: What a score qualifies: "a 2-0 win".
+_RESULT_NOUNS = frozenset(["win", "victory", "defeat", "loss", "draw", "lead", "scoreline"])
 
 
 def _context_domains(sent: Span) -> frozenset[str]:
@@ -213,6 +252,8 @@ def other_sense(
         return None  # a protest about a crash or a crime is still a protest
     if found & {"disaster", "accident"} and not actors:
         return f"{sorted(found & {'disaster', 'accident'})[0]} and no actor"
+    if "score" in found:
+        return "sport: the sentence gives a match score"  # "Senegal beat Egypt 4-2"
     if actors and all(e.sector == "BUS" for e in actors) and not _political(parties):
         return "business: a company does it"  # "the company took control of the chain"
     if found & {"crime", "sport", "business"} and not _political(parties):

@@ -25,6 +25,7 @@ from .words import (
     _PLAN,
     _RECIPIENT_PREPS,
     _UNATTRIBUTED_TYPES,
+    regular_lemma,
 )
 
 
@@ -337,11 +338,8 @@ def _noun_arguments(tok: Token, verb: Token, index: ActorIndex) -> tuple[list[st
         ):
             objs = [c for c in prep.children if c.dep_ == "pobj"]
             actors += [a for a in _actors(objs, index) if a not in actors]
-    governed = tok.dep_ in ("dobj", "pobj") and verb.lemma_ in _LIGHT_VERBS | _PLAN | {
-        "get",
-        "obtain",
-        "agree",
-    }
+    governing = _LIGHT_VERBS | _PLAN | {"get", "obtain", "agree"}
+    governed = tok.dep_ in ("dobj", "pobj") and regular_lemma(verb, governing) in governing
     if not actors and governed:
         actors = _actors(_subject(verb), index)
     if governed:  # "hold a press conference with Lukashenko"

@@ -357,9 +357,10 @@ class Match:
     rule: str
 
 
-def match(verb: Token) -> Match | None:
-    """The most specific CAMEO pattern the verb and its arguments fill, if any."""
-    candidates = dictionary().get(verb.lemma_.lower())
+def match(verb: Token, lemma: str | None = None) -> Match | None:
+    """The most specific CAMEO pattern the verb and its arguments fill, if any
+    (``lemma`` when the caller knows better than the tagger)."""
+    candidates = dictionary().get(lemma or verb.lemma_.lower())
     if not candidates or verb.dep_ == "acl":
         return None  # "a vehicle carrying soldiers" describes the vehicle; nothing happens
     best: tuple[int, Verb, Pattern] | None = None

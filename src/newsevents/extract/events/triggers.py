@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from ...gazetteer import load_gazetteer, read_table
 from ..senses import is_weapon
 from . import cameo
+from .words import regular_lemma
 
 
 @dataclass(frozen=True)
@@ -81,16 +82,27 @@ def _heads() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(verbs | _DISCONTINUE | {"return", "come", "go"}), frozenset(nouns | {"strike"})
 
 
+def _hyphenated(tok: Token) -> str | None:
+    """ "sit-in", "walk-out", "stand-off": the tokenizer splits them at the hyphen
+    and the parse makes the last piece the head."""
+    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_:
+        first = tok.doc[tok.i - 2]
+        if not first.whitespace_:
+            return f"{first.lower_}-{tok.lower_}"
+    return None
+
+
 def _match(tok: Token) -> _Entry | None:
     lemma = tok.lemma_.lower()
     verb_heads, noun_heads = _heads()
     if tok.pos_ in ("VERB", "AUX") or (
         tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")
     ):
+        lemma = regular_lemma(tok, verb_heads)
         if lemma not in verb_heads:
             return None
     elif tok.pos_ not in ("NOUN", "PROPN") or (
-        lemma not in noun_heads and tok.lower_ not in noun_heads
+        lemma not in noun_heads and tok.lower_ not in noun_heads and _hyphenated(tok) is None
     ):
         return None
     lex = _lexicon()
@@ -150,7 +162,7 @@ def _match(tok: Token) -> _Entry | None:
         bare = lex.get((lemma, "verb"))
         if tok.pos_ != "VERB":
             return bare
-        found = cameo.match(tok)
+        found = cameo.match(tok, lemma)
         if found is None:
             return bare
         if found.type is None:
@@ -163,8 +175,8 @@ def _match(tok: Token) -> _Entry | None:
                 return lex[(phrase, "noun")]
         if lemma == "strike" and _military_strike(tok):
             return _Entry("ASSAULT", None, "strike/military")
-        for key in (tok.lower_, lemma):
-            if (key, "noun") in lex:
+        for key in (_hyphenated(tok), tok.lower_, lemma):
+            if key is not None and (key, "noun") in lex:
                 return lex[(key, "noun")]
     return None
 

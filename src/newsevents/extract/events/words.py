@@ -5,6 +5,10 @@ and the words it names are easy to find together.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
+from spacy.tokens import Token
+
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -85,6 +89,25 @@ _OBLIGED = frozenset(["need", "have", "require", "oblige", "obligate"])
 
 #: Reporting verbs that carry doubt: what they report is the reporter's charge.
 _DOUBTING = frozenset(["claim", "allege", "accuse", "charge", "blame", "contend"])
+
+
+def regular_lemma(tok: Token, known: AbstractSet[str]) -> str:
+    """The lemma, or the regular stem when the tagger's lemma is no known verb and
+    the regular stem is ("staged" lemmatised as "stag", "rallied" as "rallie")."""
+    lemma = tok.lemma_.lower()
+    if lemma in known or not tok.tag_.startswith("VB"):
+        return lemma
+    text = tok.lower_
+    for suffix, stem in _REGULAR_ENDINGS:
+        if text.endswith(suffix) and (stem_form := text[: -len(suffix)] + stem) in known:
+            return stem_form
+    return lemma
+
+
+_REGULAR_ENDINGS = (
+    ("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("es", ""), ("s", ""), ("ing", "e"),
+    ("ing", ""),
+)  # fmt: skip
 
 
 _LIGHT_VERBS = frozenset(

@@ -426,6 +426,12 @@ def test_a_charge_of_ordinary_crime_is_no_political_accusation(nlp: Language) ->
             "The militia took control of the airport in 2019.",
             "COERCE",
         ),
+        # the power to act is not the act
+        (
+            "The decree gives the governor the power to take control of the airport.",
+            "The army took control of the airport on Friday.",
+            "COERCE",
+        ),
         # a match score makes "beat" a result, a count of people does not
         (
             "Senegal beat Egypt 4-2 on penalties in the final on Sunday.",

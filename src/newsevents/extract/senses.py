@@ -256,6 +256,7 @@ def other_sense(
         return "sport: the sentence gives a match score"  # "Senegal beat Egypt 4-2"
     if actors and all(e.sector == "BUS" for e in actors) and not _political(parties):
         return "business: a company does it"  # "the company took control of the chain"
-    if found & {"crime", "sport", "business"} and not _political(parties):
-        return f"{sorted(found & {'crime', 'sport', 'business'})[0]} and no political party"
+    nearby = _context_domains(sent) & {"crime", "sport", "business"}
+    if nearby and not _political(parties):
+        return f"{sorted(nearby)[0]} and no political party"
     return None

@@ -10,6 +10,7 @@ from ...model import Status
 from .syntax import _accused, _conditional, _governors, _kids
 from .words import (
     _AIM_NOUNS,
+    _CAPABILITY_NOUNS,
     _AIMING,
     _COMMITTING,
     _DOUBTING,
@@ -62,6 +63,12 @@ def _mood(trigger: Token, verb: Token) -> tuple[Status, str]:
             and v.head.lemma_ not in _INSTRUMENTAL
         ):
             return "hypothetical", f"purpose: 'to {v.text}'"  # "met ... to obtain the release"
+        if v.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            noun = v.head.lemma_.lower()
+            if noun in _CAPABILITY_NOUNS:  # "gave authorities the power to take control"
+                return "hypothetical", f"capability: '{v.head.text} to'"
+            if noun in _AIM_NOUNS:  # "their plan to seize the airport"
+                return "planned", f"aim: '{v.head.text} to'"
         if (
             v.lemma_ == "be"
             and v.i != verb.i

@@ -110,6 +110,14 @@ _REGULAR_ENDINGS = (
 )  # fmt: skip
 
 
+#: Nouns whose infinitive says what may be done, not what was: "the power to evacuate".
+_CAPABILITY_NOUNS = frozenset(
+    ["power", "right", "authority", "ability", "capacity", "mandate", "permission", "licence",
+     "license", "option", "chance", "opportunity", "means", "freedom", "leeway", "authorization",
+     "authorisation", "capability"]
+)  # fmt: skip
+
+
 _LIGHT_VERBS = frozenset(
     [
         "hold",

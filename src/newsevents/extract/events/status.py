@@ -10,8 +10,8 @@ from ...model import Status
 from .syntax import _accused, _conditional, _governors, _kids
 from .words import (
     _AIM_NOUNS,
-    _CAPABILITY_NOUNS,
     _AIMING,
+    _CAPABILITY_NOUNS,
     _COMMITTING,
     _DOUBTING,
     _HYPOTHETICAL_MODALS,

@@ -456,6 +456,22 @@ def eval_case(gold: Path, verbose: bool) -> None:
     click.echo(format_case(score_case(items, load_nlp()), verbose))
 
 
+@eval_.command(name="geo")
+@click.option("--gold", "gold", required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-v", "--verbose", is_flag=True, help="List every miss of the open part.")
+def eval_geo(gold: Path, verbose: bool) -> None:
+    """Toponym recognition and resolution (acc@161 km) on LGL, beside a
+    population-heuristic peer; a frozen third is scored, never listed."""
+    from .evaluation.geo import format_geo, load_lgl, score_geo
+    from .nlp import load_nlp
+
+    try:
+        docs = load_lgl(gold)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(format_geo(score_geo(docs, load_nlp()), verbose))
+
+
 @eval_.command(name="dev")
 @click.option(
     "--data",

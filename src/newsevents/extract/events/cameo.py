@@ -227,19 +227,55 @@ def _verb(entry: str) -> Verb | None:
     return Verb(words[0].lstrip("+").lower(), tuple(w.lower() for w in words[1:]))
 
 
+def _keys(pattern: Pattern) -> frozenset[str]:
+    """Words one of which must be among the verb's arguments for the pattern to
+    match: the first object's head, else a preposition, the subject, a particle."""
+    if pattern.objects:
+        return pattern.objects[0].head
+    if pattern.preps:
+        return frozenset([pattern.preps[0][0]])
+    if pattern.subject is not None:
+        return pattern.subject.head
+    return frozenset(pattern.particles)
+
+
+@dataclass(frozen=True)
+class Block:
+    """The patterns of one synonym block, indexed by a word each needs (a verb has
+    hundreds of patterns; its arguments name a handful of words)."""
+
+    patterns: tuple[Pattern, ...]
+    index: dict[str, tuple[Pattern, ...]]
+
+    @classmethod
+    def of(cls, patterns: list[Pattern]) -> Block:
+        index: dict[str, list[Pattern]] = {}
+        for pattern in patterns:
+            for key in _keys(pattern):
+                index.setdefault(key, []).append(pattern)
+        return cls(tuple(patterns), {k: tuple(v) for k, v in index.items()})
+
+    def candidates(self, words: set[str]) -> list[Pattern]:
+        found: dict[int, Pattern] = {}
+        for word in words:
+            for pattern in self.index.get(word, ()):
+                found[id(pattern)] = pattern
+        return list(found.values())
+
+
 @cache
-def dictionary() -> dict[str, list[tuple[Verb, tuple[Pattern, ...]]]]:
+def dictionary() -> dict[str, list[tuple[Verb, Block]]]:
     """The verbs of each lemma, each with its block's patterns; read once per process."""
     text = resources.files("newsevents.data").joinpath("CAMEO.2.0.txt").read_text(encoding="utf-8")
     synsets: dict[str, list[list[str]]] = {}
-    by_lemma: dict[str, list[tuple[Verb, tuple[Pattern, ...]]]] = {}
+    by_lemma: dict[str, list[tuple[Verb, Block]]] = {}
     current_set: str | None = None
     verbs: list[Verb] = []
     patterns: list[Pattern] = []
 
     def close_block() -> None:
         if patterns:
-            block = tuple(patterns)
+            block = Block.of(patterns)
             for verb in verbs:
                 by_lemma.setdefault(verb.lemma, []).append((verb, block))
 
@@ -364,8 +400,9 @@ def match(verb: Token, lemma: str | None = None) -> Match | None:
     if not candidates or verb.dep_ == "acl":
         return None  # "a vehicle carrying soldiers" describes the vehicle; nothing happens
     best: tuple[int, Verb, Pattern] | None = None
+    words = _argument_words(verb)
     for v, block in candidates:
-        for pattern in block:
+        for pattern in block.candidates(words):
             weight = pattern.weight + len(v.particles)
             if best is not None and weight <= best[0]:
                 continue
@@ -382,9 +419,21 @@ def match(verb: Token, lemma: str | None = None) -> Match | None:
     )
 
 
+def _argument_words(verb: Token) -> set[str]:
+    """Every word a pattern's key can be: heads of the objects and subjects (lemma
+    and form), prepositions and particles of the verb and its objects."""
+    objects = _objects(verb)
+    words: set[str] = set()
+    for tok in (*objects, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))):
+        words |= _word_of(tok)
+    for tok in (*_preps(verb, objects), *verb.children):
+        words.add(tok.lower_)
+    return words
+
+
 def pattern_count() -> int:
     """How many verb-pattern pairs are loaded (reported by the evaluation)."""
-    blocks = {id(b): len(b) for verbs in dictionary().values() for _, b in verbs}
+    blocks = {id(b): len(b.patterns) for verbs in dictionary().values() for _, b in verbs}
     return sum(blocks.values())
 
 

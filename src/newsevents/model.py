@@ -86,6 +86,12 @@ class Place(_Record):
     lat: float | None = None
     lon: float | None = None
     mentions: list[Span] = Field(default_factory=list)
+    resolved_by: str | None = Field(
+        None,
+        description="why this place was chosen among places of the same name: 'only "
+        "candidate', 'inside <region>' (written beside it), 'named as a container', 'near "
+        "the article's other places', 'most prominent of its name'",
+    )
 
 
 class Time(_Record):

@@ -1,14 +1,25 @@
-"""Toponyms resolved offline to countries, regions and cities with codes and coordinates.
+"""Toponyms resolved offline to countries, regions and towns with codes and coordinates.
 
-Resolution order for a name: country, then named area, then region, then city
-(so "Georgia" is the country unless the text says otherwise). Two pieces of
-in-document evidence refine it: a bare name whose region is named in full
-elsewhere ("Kursk" beside "the Kursk region") is that region, and among cities
-of one name the one in a country the article mentions wins. A name we cannot
-resolve becomes a place of kind "other" without codes; it never spoils the rest.
+A name has candidates (countries, named areas, first-level regions, towns);
+the text decides among them, as a reader does:
+
+1. **containment**: "Everett, Washington", "Hrakove, Kharkiv", "Moscow (Idaho)",
+   "in the Kursk region of Russia": the named region or country must hold the
+   place (same country; for US states the same state; elsewhere near the region);
+2. **the article's other places**: a name that is unambiguous, or settled by
+   containment, anchors the rest: candidates in an anchor's country, state, or
+   within 150 km of it are preferred ("Paris" in a story about Texas towns);
+3. **prominence**: countries and regions before towns of the same name ("Georgia"
+   is the country unless the text says otherwise), then population.
+
+Every place records why it was chosen (``resolved_by``).
 """
 
 from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -18,57 +29,164 @@ from .text import doc_text
 
 _LABELS = ("GPE", "LOC", "FAC")
 
+#: How near an anchor a candidate must be to count as "in the same area".
+NEAR_KM = 150.0
 
-def _resolve(
-    surface: str, gaz: Gazetteer, doc_admin1: dict[str, GeoEntry], doc_countries: set[str]
-) -> GeoEntry | None:
-    candidates = gaz.lookup(surface)
-    if not candidates:
+_RANK = {"country": 0, "other": 1, "admin1": 2, "city": 3}
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    surface: str
+    candidates: list[GeoEntry]
+    chosen: GeoEntry | None = None
+    why: str | None = None
+
+
+def _km(a: GeoEntry, b: GeoEntry) -> float | None:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
-    best = candidates[0]
-    if best.kind == "city":
-        # "Kursk" when the article also speaks of "the Kursk region"
-        if surface in doc_admin1:
-            return doc_admin1[surface]
-        in_context = [c for c in candidates if c.kind == "city" and c.country in doc_countries]
-        if in_context:
-            return in_context[0]
-    return best
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _holds(container: GeoEntry, place: GeoEntry) -> bool:
+    """Whether ``container`` (a country or region) can hold ``place``."""
+    if place.key == container.key or place.kind == "country":
+        return False
+    if container.kind == "country":
+        return place.country == container.country
+    if container.kind == "admin1":
+        if place.country != container.country:
+            return False
+        if container.admin1 is not None and place.kind == "city":
+            return place.admin1 == container.admin1  # a US state: its towns
+        if place.kind == "admin1":
+            return False
+        d = _km(container, place)
+        return d is None or d <= 400
+    return False
+
+
+_AFTER_CONTAINER = re.compile(r"\s*(?:,|\()\s*")
+_REGION_OF = re.compile(r"\s+(?:region|province|oblast|governorate|state|district|county)\s+of\s+")
+
+
+def _containers(mentions: list[_Mention], text: str, gaz: Gazetteer) -> dict[int, GeoEntry]:
+    """For each mention, the region or country written right after it: "Town, State",
+    "Town (State)", "the X region of Country"; a state abbreviation the model did not
+    tag ("Gainesville, Ga.") is read off the text."""
+    out: dict[int, GeoEntry] = {}
+    for i, m in enumerate(mentions):
+        tail = text[m.end : m.end + 40]
+        sep = _AFTER_CONTAINER.match(tail) or _REGION_OF.match(tail)
+        if not sep:
+            continue
+        at = m.end + sep.end()
+        nxt = next((n for n in mentions[i + 1 :] if n.start == at), None)
+        options = nxt.candidates if nxt is not None else _abbreviation_at(text, at, gaz)
+        holder = next(
+            (
+                c
+                for c in options
+                if c.kind in ("country", "admin1") and any(_holds(c, p) for p in m.candidates)
+            ),
+            None,
+        )
+        if holder is not None:
+            out[i] = holder
+    return out
+
+
+def _abbreviation_at(text: str, at: int, gaz: Gazetteer) -> list[GeoEntry]:
+    word = re.match(
+        r"[A-Z][A-Za-z]*\.(?:\s?[A-Z][a-z]?\.)?|[A-Z][a-z]+(?: [A-Z][a-z]+)?", text[at:]
+    )
+    if not word:
+        return []
+    return [c for c in gaz.lookup(word.group(0)) if c.kind in ("admin1", "country")]
+
+
+def _score(cand: GeoEntry, anchors: list[GeoEntry], countries: dict[str, int]) -> float:
+    score = -_RANK[cand.kind] * 1.5 + math.log10(cand.population + 10) / 3
+    if cand.country and cand.country in countries:
+        score += 2.0 + min(countries[cand.country], 3) * 0.5
+    for anchor in anchors:
+        if anchor.key == cand.key:
+            continue
+        if anchor.kind == "admin1" and _holds(anchor, cand):
+            score += 3.0
+            break
+        d = _km(anchor, cand)
+        if d is not None and d <= NEAR_KM and anchor.kind == "city":
+            score += 3.0
+            break
+    return score
+
+
+def resolve_mentions(mentions: list[_Mention], text: str, gaz: Gazetteer) -> None:
+    """Choose a candidate for every mention, in place (see the module docstring)."""
+    held = _containers(mentions, text, gaz)
+    for i, m in enumerate(mentions):
+        if i in held:
+            inside = [c for c in m.candidates if _holds(held[i], c)]
+            if inside:
+                m.chosen = max(inside, key=lambda c: c.population)
+                m.why = f"inside {held[i].name}"
+        elif len(m.candidates) == 1:
+            m.chosen, m.why = m.candidates[0], "only candidate"
+    for m in mentions:  # a container itself is settled by its role
+        for i, holder in held.items():
+            if m.start >= mentions[i].end and m.chosen is None and holder in m.candidates:
+                if m.start - mentions[i].end <= 40:
+                    m.chosen, m.why = holder, "named as a container"
+    anchors = [m.chosen for m in mentions if m.chosen is not None]
+    countries: dict[str, int] = {}
+    for a in anchors:
+        if a.country:
+            countries[a.country] = countries.get(a.country, 0) + 1
+    for m in mentions:
+        if m.chosen is not None or not m.candidates:
+            continue
+        scored = sorted(
+            m.candidates, key=lambda c: (_score(c, anchors, countries), c.population), reverse=True
+        )
+        m.chosen = scored[0]
+        if m.chosen.country and m.chosen.country in countries and len(m.candidates) > 1:
+            m.why = "near the article's other places"
+        else:
+            m.why = "most prominent of its name"
 
 
 def extract_places(article: Article, doc: Doc) -> list[Place]:
     """Places mentioned in the body, merged by resolved identity, in order of first mention."""
     gaz = load_gazetteer()
-    mentions = [
-        (ent.start_char, ent.end_char, normalize_surface(ent.text))
-        for ent in doc.ents
-        if ent.label_ in _LABELS
-    ]
-    first_pass = {surface: gaz.lookup(surface) for _, _, surface in mentions}
-    doc_countries = {
-        c[0].country for c in first_pass.values() if c and c[0].kind == "country" and c[0].country
-    }
-    doc_admin1: dict[str, GeoEntry] = {}
-    for cands in first_pass.values():
-        if cands and cands[0].kind == "admin1":
-            base = gaz.admin1_base.get(cands[0].key)
-            if base:
-                doc_admin1[base] = cands[0]
-            if cands[0].country:
-                doc_countries.add(cands[0].country)
+    text = doc_text(doc)
+    mentions: list[_Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in _LABELS:
+            continue
+        surface = normalize_surface(ent.text)
+        raw = text[ent.start_char : ent.end_char]
+        offset = raw.find(surface)
+        start = ent.start_char + max(offset, 0)
+        end = start + len(surface) if offset >= 0 else ent.end_char
+        mentions.append(_Mention(start, end, surface, gaz.lookup(surface)))
+    _prefer_named_regions(mentions, gaz)
+    resolve_mentions(mentions, text, gaz)
 
     by_key: dict[str, Place] = {}
-    for start, end, surface in mentions:
-        # keep the span on the name itself, without "the" or a possessive
-        raw = doc_text(doc)[start:end]
-        offset = raw.find(surface) if surface in raw else 0
-        span = (start + offset, start + offset + len(surface)) if offset >= 0 else (start, end)
-        entry = _resolve(surface, gaz, doc_admin1, doc_countries)
-        key = entry.key if entry else f"other:{surface}"
+    for m in mentions:
+        entry = m.chosen
+        key = entry.key if entry else f"other:{m.surface}"
         place = by_key.get(key)
         if place is None:
             if entry is None:
-                place = Place(id="", name=surface, kind="other", mentions=[])
+                place = Place(id="", name=m.surface, kind="other", mentions=[])
             else:
                 place = Place(
                     id="",
@@ -80,13 +198,27 @@ def extract_places(article: Article, doc: Doc) -> list[Place]:
                     lat=entry.lat,
                     lon=entry.lon,
                     mentions=[],
+                    resolved_by=m.why,
                 )
             place.aliases = []  # type: ignore[attr-defined]
             by_key[key] = place
-        place.mentions.append(span)
-        if surface not in place.aliases and surface != place.name:  # type: ignore[attr-defined]
-            place.aliases.append(surface)  # type: ignore[attr-defined]
+        place.mentions.append((m.start, m.end))
+        if m.surface not in place.aliases and m.surface != place.name:  # type: ignore[attr-defined]
+            place.aliases.append(m.surface)  # type: ignore[attr-defined]
     places = list(by_key.values())
     for i, place in enumerate(places, start=1):
         place.id = f"P{i}"
     return places
+
+
+def _prefer_named_regions(mentions: list[_Mention], gaz: Gazetteer) -> None:
+    """ "Kursk" beside "the Kursk region": the bare name is the region too."""
+    regions: dict[str, GeoEntry] = {}
+    for m in mentions:
+        if m.candidates and m.candidates[0].kind == "admin1":
+            base = gaz.admin1_base.get(m.candidates[0].key)
+            if base:
+                regions[base] = m.candidates[0]
+    for m in mentions:
+        if m.surface in regions and m.candidates and m.candidates[0].kind == "city":
+            m.candidates = [regions[m.surface]]

@@ -141,9 +141,9 @@ def resolve_mentions(mentions: list[_Mention], text: str, gaz: Gazetteer) -> Non
             m.chosen, m.why = m.candidates[0], "only candidate"
     for m in mentions:  # a container itself is settled by its role
         for i, holder in held.items():
-            if m.start >= mentions[i].end and m.chosen is None and holder in m.candidates:
-                if m.start - mentions[i].end <= 40:
-                    m.chosen, m.why = holder, "named as a container"
+            gap = m.start - mentions[i].end
+            if 0 <= gap <= 40 and m.chosen is None and holder in m.candidates:
+                m.chosen, m.why = holder, "named as a container"
     anchors = [m.chosen for m in mentions if m.chosen is not None]
     countries: dict[str, int] = {}
     for a in anchors:

@@ -191,11 +191,11 @@ def _admin1_base(
         for alt in [city["name"], *city.get("alternatenames", [])]:  # type: ignore[misc]
             by_name.setdefault(str(alt), city)
     for stem in stems:
-        city = by_name.get(stem)
+        eponym = by_name.get(stem)
         # the city must carry the name itself: "New York" the state is no "New
         # York City state", "Maine" is not a town that lists it among its names
-        if city is not None and ascii_fold(str(city["name"])) == ascii_fold(stem):
-            return str(city["name"]), city
+        if eponym is not None and ascii_fold(str(eponym["name"])) == ascii_fold(stem):
+            return str(eponym["name"]), eponym
     return base, None
 
 

@@ -46,6 +46,16 @@ class GeoEntry:
     admin1: str | None = None
 
 
+_RANK = {"country": 0, "other": 1, "admin1": 2, "city": 3}
+
+
+def prominence(entry: GeoEntry) -> tuple[float, int]:
+    """Sort key, most prominent first: countries, named areas, a national capital
+    ("Washington" is the capital before the state), regions, then towns by size."""
+    rank = 1.5 if entry.kind == "city" and entry.capital else _RANK[entry.kind]
+    return (rank, -entry.population)
+
+
 @dataclass
 class Gazetteer:
     entries: dict[str, GeoEntry] = field(default_factory=dict)
@@ -73,8 +83,7 @@ class Gazetteer:
         surface = normalize_surface(surface)
         keys = self.names.get(surface) or self.names.get(surface.title()) or []
         found = [self.entries[k] for k in keys]
-        rank = {"country": 0, "other": 1, "admin1": 2, "city": 3}
-        return sorted(found, key=lambda e: (rank[e.kind], -e.population))
+        return sorted(found, key=prominence)
 
     def country(self, alpha2: str) -> GeoEntry | None:
         return self.entries.get(f"country:{alpha2}")
@@ -348,9 +357,8 @@ def read_lines(name: str) -> list[str]:
 
 
 def _sort_candidates(gaz: Gazetteer) -> None:
-    rank = {"country": 0, "other": 1, "admin1": 2, "city": 3}
     for surface, keys in gaz.names.items():
-        keys.sort(key=lambda k: (rank[gaz.entries[k].kind], -gaz.entries[k].population))
+        keys.sort(key=lambda k: prominence(gaz.entries[k]))
         gaz.names[surface] = keys
 
 

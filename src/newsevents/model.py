@@ -86,6 +86,11 @@ class Place(_Record):
     lat: float | None = None
     lon: float | None = None
     mentions: list[Span] = Field(default_factory=list)
+    demonyms: list[Span] = Field(
+        default_factory=list,
+        description="where the place is named by a demonym ('Russian officials'): kept "
+        "apart from mentions, since the demonym says whose, not where",
+    )
     resolved_by: str | None = Field(
         None,
         description="why this place was chosen among places of the same name: 'only "

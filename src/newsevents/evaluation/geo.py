@@ -165,7 +165,8 @@ class GeoReport:
 
 
 def _ours(places: list[Place]) -> list[Mention]:
-    return [(s, e, p.lat, p.lon, p.geonameid) for p in places for s, e in p.mentions]
+    """Mentions and demonyms: LGL counts "Russian" as a toponym of Russia."""
+    return [(s, e, p.lat, p.lon, p.geonameid) for p in places for s, e in p.mentions + p.demonyms]
 
 
 def _peer(doc_ents: list[tuple[int, int, str]]) -> list[Mention]:

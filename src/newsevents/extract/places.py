@@ -21,9 +21,10 @@ import math
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer, GeoEntry, load_gazetteer, normalize_surface
+from ..geoindex import small_places
 from ..model import Article, Place
 from .text import doc_text
 
@@ -112,7 +113,8 @@ def _abbreviation_at(text: str, at: int, gaz: Gazetteer) -> list[GeoEntry]:
 
 
 def _score(cand: GeoEntry, anchors: list[GeoEntry], countries: dict[str, int]) -> float:
-    score = -_RANK[cand.kind] * 1.5 + math.log10(cand.population + 10) / 3
+    rank = 1.5 if cand.kind == "city" and cand.capital else _RANK[cand.kind]
+    score = -rank * 1.5 + math.log10(cand.population + 10) / 3
     if cand.country and cand.country in countries:
         score += 2.0 + min(countries[cand.country], 3) * 0.5
     for anchor in anchors:
@@ -175,7 +177,12 @@ def extract_places(article: Article, doc: Doc) -> list[Place]:
         offset = raw.find(surface)
         start = ent.start_char + max(offset, 0)
         end = start + len(surface) if offset >= 0 else ent.end_char
-        mentions.append(_Mention(start, end, surface, gaz.lookup(surface)))
+        mentions.append(_Mention(start, end, surface, _candidates(surface, gaz)))
+    taken = {(m.start, m.end) for m in mentions}
+    for start, end, surface, cands in recognise_more(doc, gaz):
+        if (start, end) not in taken:
+            mentions.append(_Mention(start, end, surface, cands))
+    mentions.sort(key=lambda m: m.start)
     _prefer_named_regions(mentions, gaz)
     resolve_mentions(mentions, text, gaz)
 
@@ -188,27 +195,143 @@ def extract_places(article: Article, doc: Doc) -> list[Place]:
             if entry is None:
                 place = Place(id="", name=m.surface, kind="other", mentions=[])
             else:
-                place = Place(
-                    id="",
-                    name=entry.name,
-                    kind=entry.kind,
-                    country=entry.country,
-                    iso3166_2=entry.iso3166_2,
-                    geonameid=entry.geonameid,
-                    lat=entry.lat,
-                    lon=entry.lon,
-                    mentions=[],
-                    resolved_by=m.why,
-                )
+                place = _place(entry, m.why)
             place.aliases = []  # type: ignore[attr-defined]
             by_key[key] = place
         place.mentions.append((m.start, m.end))
         if m.surface not in place.aliases and m.surface != place.name:  # type: ignore[attr-defined]
             place.aliases.append(m.surface)  # type: ignore[attr-defined]
-    places = list(by_key.values())
+    for ent in doc.ents:  # "Russian officials": the country, named by a demonym
+        alpha2 = gaz.demonyms.get(ent.text) if ent.label_ == "NORP" else None
+        country = gaz.country(alpha2) if alpha2 else None
+        if country is None:
+            continue
+        place = by_key.get(country.key)
+        if place is None:
+            place = _place(country, "named by a demonym")
+            place.aliases = []  # type: ignore[attr-defined]
+            by_key[country.key] = place
+        place.demonyms.append((ent.start_char, ent.end_char))
+    places = [p for p in by_key.values()]
     for i, place in enumerate(places, start=1):
         place.id = f"P{i}"
     return places
+
+
+#: Prepositions before a place: a known place name after one is a place whatever
+#: label the model gave it ("arrested in Alexandria", PERSON).
+_LOCATIVE = frozenset(
+    ["in", "near", "at", "outside", "from", "to", "around", "across", "between", "into",
+     "toward", "towards", "through", "via", "inside", "throughout"]
+)  # fmt: skip
+#: Words that make an organisation an office of the place it is named after ("the
+#: Kharkiv regional administration", "Mansfield Police Department"), unlike a
+#: newspaper or a firm ("the Washington Post").
+_OFFICE_WORDS = frozenset(
+    ["department", "police", "sheriff", "council", "county", "city", "district", "court",
+     "administration", "office", "government", "authority", "board", "commission", "school",
+     "schools", "fire", "assembly", "legislature", "senate", "parish", "township", "municipality",
+     "governor", "mayor", "region", "regional", "province", "provincial", "state", "prosecutor",
+     "hospital", "jail", "prison", "airport", "port", "university", "college"]
+)  # fmt: skip
+
+
+def recognise_more(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, list[GeoEntry]]]:
+    """Toponyms the model typed as a person or an organisation, or left untyped:
+    a known place name after a locative preposition or before ", State"; the place
+    an office is named after. Never a fragment of a longer capitalised name."""
+    found: list[tuple[int, int, str, list[GeoEntry]]] = []
+    typed = {(e.start, e.end): e for e in doc.ents}
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            found += _office_place(ent, gaz)
+        if ent.label_ not in ("PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART"):
+            continue
+        if ent.label_ == "NORP" and ent.text in gaz.demonyms:
+            continue  # a demonym is kept apart (Place.demonyms)
+        surface = normalize_surface(ent.text)
+        if not _locative_slot(doc, ent.start, ent.end, gaz):
+            continue
+        cands = _candidates(surface, gaz)
+        if cands:
+            found.append((ent.start_char, ent.end_char, surface, cands))
+    # untyped capitalised names in a locative slot: "in Moorhead", "Elbow Lake, Minn."
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.ent_type_ or not tok.text[:1].isupper() or tok.is_sent_start:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j - i < 3 and doc[j].text[:1].isupper() and not doc[j].ent_type_:
+            j += 1
+        if (i, j) not in typed and _locative_slot(doc, i, j, gaz):
+            span = doc[i:j]
+            cands = _candidates(span.text, gaz)
+            if cands:
+                found.append((span.start_char, span.end_char, span.text, cands))
+        i = j
+    return found
+
+
+def _locative_slot(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
+    """After "in"/"near"/..., or followed by ", State" / ", Country"; and a whole
+    name: the next token does not continue it with another capitalised word."""
+    if end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+        return False  # "San" of "San Francisco"
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before in _LOCATIVE:
+        return True
+    if end + 1 < len(doc) and doc[end].text == ",":
+        nxt = doc[end + 1 : min(end + 4, len(doc))].text
+        head = re.match(r"[A-Z][A-Za-z]*\.(?:\s?[A-Z][a-z]?\.)?|[A-Z][a-z]+(?: [A-Z][a-z]+)?", nxt)
+        if head and any(c.kind in ("admin1", "country") for c in gaz.lookup(head.group(0))):
+            return True
+    return False
+
+
+def _office_place(ent: Span, gaz: Gazetteer) -> list[tuple[int, int, str, list[GeoEntry]]]:
+    words = [t.lower_ for t in ent]
+    if not any(w in _OFFICE_WORDS for w in words[1:]):
+        return []
+    for n in (3, 2, 1):
+        if n >= len(ent):
+            continue
+        head = ent[:n]
+        if head.text.lower() in _OFFICE_WORDS or not all(t.text[:1].isupper() for t in head):
+            continue
+        cands = [
+            c for c in gaz.lookup(head.text) if c.kind in ("country", "admin1", "city", "other")
+        ]
+        if cands:
+            return [(head.start_char, head.end_char, head.text, cands)]
+    return []
+
+
+def _candidates(surface: str, gaz: Gazetteer) -> list[GeoEntry]:
+    """Countries, areas, regions and towns of the gazetteer, then towns and
+    villages of the small-places index (only a capitalised name, never a word
+    of the stop list: "Western", "Metro")."""
+    found = gaz.lookup(surface)
+    if not surface[:1].isupper() or (surface in gaz.weak_names and not found):
+        return found
+    known = {c.key for c in found}
+    return found + [c for c in small_places(surface) if c.key not in known]
+
+
+def _place(entry: GeoEntry, why: str | None) -> Place:
+    return Place(
+        id="",
+        name=entry.name,
+        kind=entry.kind,
+        country=entry.country,
+        iso3166_2=entry.iso3166_2,
+        geonameid=entry.geonameid,
+        lat=entry.lat,
+        lon=entry.lon,
+        mentions=[],
+        resolved_by=why,
+    )
 
 
 def _prefer_named_regions(mentions: list[_Mention], gaz: Gazetteer) -> None:

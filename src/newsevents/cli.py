@@ -389,6 +389,29 @@ def schema() -> None:
     click.echo(json.dumps(json_schema(), indent=2))
 
 
+@main.group()
+def gazetteer() -> None:
+    """The offline gazetteer's small-places index (GeoNames cities500)."""
+
+
+@gazetteer.command(name="build")
+@click.option("--force", is_flag=True, help="Rebuild even when the index exists.")
+def gazetteer_build(force: bool) -> None:
+    """Build the small-places index once (run by `make install`; otherwise built on
+    first use). Its place: $NEWSEVENTS_GEO_INDEX or the user's cache folder."""
+    from .geoindex import build, index_path
+
+    path = index_path()
+    if path.exists() and not force:
+        click.echo(f"small-places index present: {path}")
+        return
+    try:
+        built = build(path)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write the small-places index at {path}: {exc}") from exc
+    click.echo(f"small-places index built: {built} ({built.stat().st_size / 1e6:.0f} MB)")
+
+
 @main.group(name="eval")
 def eval_() -> None:
     """Score the extractors against gold data."""

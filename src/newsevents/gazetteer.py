@@ -364,7 +364,10 @@ def _city_entries(gaz: Gazetteer) -> None:
             surfaces.update(
                 alt
                 for alt in city.get("alternatenames", [])
-                if len(alt) >= 4 and alt.isascii() and alt[:1].isupper() and " " not in alt
+                if len(alt) >= 4
+                and alt.isascii()
+                and alt[:1].isupper()
+                and (" " not in alt or alt.split()[0] == city["name"].split()[0])
             )
         gaz.add(entry, sorted(surfaces))
         if population < NER_CITY_POPULATION and not is_capital:

@@ -117,7 +117,7 @@ def _connection() -> sqlite3.Connection | None:
             try:
                 log.warning("building the small-places index at %s (once)", path)
                 build(path)
-            except OSError as exc:
+            except (OSError, sqlite3.Error) as exc:
                 log.warning("no small-places index (%s): towns under 15,000 unresolved", exc)
                 return None
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)

@@ -21,7 +21,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Gazetteer, GeoEntry, load_gazetteer, normalize_surface
 from ..geoindex import small_places
@@ -202,6 +202,10 @@ def extract_places(article: Article, doc: Doc) -> list[Place]:
     for ent in doc.ents:
         if ent.label_ not in _LABELS:
             continue
+        whole = _whole_name(ent, gaz)
+        if whole is None:
+            continue  # "San" of "San Francisco", "Western" of "Western allies"
+        ent = whole
         surface = normalize_surface(ent.text)
         raw = text[ent.start_char : ent.end_char]
         offset = raw.find(surface)
@@ -312,6 +316,14 @@ def _locative_slot(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
     before = doc[start - 1].lower_ if start > 0 else ""
     if before in _LOCATIVE:
         return True
+    if before in ("and", "or", ",") and start > 1:  # "from Fargo and Moorhead"
+        prev = doc[start - 2]
+        if prev.ent_type_ in _LABELS:
+            return True
+        holder = next((e for e in doc.ents if e.start <= prev.i < e.end), None)
+        first = holder.start if holder is not None else prev.i
+        if prev.text[:1].isupper() and _locative_slot(doc, first, start - 1, gaz):
+            return True
     if end + 1 < len(doc) and doc[end].text == ",":
         nxt = doc[end + 1 : min(end + 4, len(doc))].text
         head = re.match(r"[A-Z][A-Za-z]*\.(?:\s?[A-Z][a-z]?\.)?|[A-Z][a-z]+(?: [A-Z][a-z]+)?", nxt)
@@ -320,14 +332,46 @@ def _locative_slot(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
     return False
 
 
+def _whole_name(ent: Span, gaz: Gazetteer) -> Span | None:
+    """The entity as a whole name, or None for a fragment: a name that goes on
+    with more capitalised words is the longer name when the gazetteer knows it
+    ("San" + "Francisco"), else no place; a one-word adjective is a modifier
+    ("Western allies", "Northern forces")."""
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc) and end - ent.end < 2 and _continues(doc[end]):
+        end += 1
+    if end > ent.end:
+        longer = doc[ent.start : end]
+        return longer if gaz.lookup(longer.text) or small_places(longer.text) else None
+    start = ent.start
+    if start > 0 and _continues(doc[start - 1]) and not doc[start - 1].is_sent_start:
+        longer = doc[start - 1 : ent.end]
+        return longer if gaz.lookup(longer.text) else None  # "North" + "America"
+    if (
+        len(ent) == 1
+        and (ent[0].pos_ == "ADJ" or ent[0].dep_ == "amod")
+        and ent.text not in (gaz.demonyms)
+    ):
+        head = ent[0].head
+        if head.i != ent[0].i and head.pos_ == "NOUN":
+            return None
+    return ent
+
+
+def _continues(tok: Token) -> bool:
+    return tok.is_alpha and tok.text[:1].isupper() and tok.ent_type_ not in ("PERSON", "DATE")
+
+
 def _office_place(ent: Span, gaz: Gazetteer) -> list[tuple[int, int, str, list[GeoEntry]]]:
     words = [t.lower_ for t in ent]
     if not any(w in _OFFICE_WORDS for w in words[1:]):
         return []
+    first = 1 if ent[0].pos_ == "DET" else 0  # "The Mansfield Police Department"
     for n in (3, 2, 1):
-        if n >= len(ent):
+        if first + n >= len(ent):
             continue
-        head = ent[:n]
+        head = ent[first : first + n]
         if head.text.lower() in _OFFICE_WORDS or not all(t.text[:1].isupper() for t in head):
             continue
         cands = [

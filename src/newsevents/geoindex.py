@@ -28,7 +28,7 @@ from .gazetteer import GeoEntry, ascii_fold
 log = logging.getLogger(__name__)
 
 #: Bump when the table layout or what goes into it changes.
-FORMAT = 1
+FORMAT = 2
 #: Towns at or above this size are already in the in-memory gazetteer (cities15000).
 IN_MEMORY_POPULATION = 15_000
 
@@ -78,7 +78,10 @@ def build(path: Path | None = None) -> Path:
             "CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT, country TEXT,"
             " admin1 TEXT, lat REAL, lon REAL, population INTEGER);"
             "CREATE TABLE name (name TEXT, id INTEGER);"
+            "CREATE TABLE county (state TEXT, name TEXT, lat REAL, lon REAL,"
+            " PRIMARY KEY (state, name));"
         )
+        con.executemany("INSERT INTO county VALUES (?,?,?,?)", _county_points())
         places, names = [], []
         for _, rec in _records(text):
             population = int(rec.get("population") or 0)
@@ -107,6 +110,35 @@ def build(path: Path | None = None) -> Path:
         con.close()
     os.replace(tmp, path)
     return path
+
+
+def _county_points() -> list[tuple[str, str, float, float]]:
+    """A point for each US county: the middle of its ZIP code points."""
+    import zipcodes
+
+    spread: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for z in zipcodes.list_all():  # type: ignore[no-untyped-call]
+        if z.get("county") and z.get("lat") and z.get("long"):
+            key = (str(z["state"]), str(z["county"]))
+            spread.setdefault(key, []).append((float(z["lat"]), float(z["long"])))
+    points = []
+    for (state, name), coords in spread.items():
+        lats = sorted(c[0] for c in coords)
+        lons = sorted(c[1] for c in coords)
+        points.append((state, name, lats[len(lats) // 2], lons[len(lons) // 2]))
+    return points
+
+
+def county_point(state: str, name: str) -> tuple[float, float] | None:
+    """The representative point of a US county ("KY", "Laurel County")."""
+    con = _connection()
+    if con is None:
+        return None
+    with _lock:
+        row = con.execute(
+            "SELECT lat, lon FROM county WHERE state = ? AND name = ?", (state, name)
+        ).fetchone()
+    return (float(row[0]), float(row[1])) if row else None
 
 
 @cache

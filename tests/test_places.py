@@ -127,3 +127,14 @@ def test_the_place_an_office_is_named_after(nlp: Language) -> None:
     found = places("The Mansfield Police Department said two men were arrested.", nlp)
     assert "Mansfield" in found
     assert not places("The Washington Post said two men were arrested.", nlp)
+
+
+def test_a_county_places_an_event_at_admin2_precision(nlp: Language) -> None:
+    result = analyze(
+        article_from_text("Police arrested 12 protesters in Laurel County, Kentucky, on Monday."),
+        nlp,
+    )
+    county = next(p for p in result.places if p.name == "Laurel County")
+    assert county.lat is not None and 36 < county.lat < 38  # eastern Kentucky
+    (event,) = [e for e in result.events if e.type == "COERCE"]
+    assert (event.place, event.geo_precision) == (county.id, "admin2")

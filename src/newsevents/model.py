@@ -121,10 +121,11 @@ class Event(_Record):
     trigger: Span
     sentence: Span
     confidence: float = Field(0.5, ge=0.0, le=1.0)
-    geo_precision: Literal["exact", "region", "country", "dateline"] | None = Field(
+    geo_precision: Literal["exact", "admin2", "region", "country", "dateline"] | None = Field(
         None,
         description="how precisely the place locates the event, as ACLED codes it: a named "
-        "town or site, a region, only a country, or no place in the text but the dateline's",
+        "town or site, a county or district (admin2), a first-level region, only a country, "
+        "or no place in the text but the dateline's",
     )
 
 

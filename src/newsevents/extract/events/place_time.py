@@ -76,6 +76,9 @@ def _date_from_sentence(drafts: list[_Draft], doc: Doc, dated: Mapping[int, Time
                 break
 
 
+#: The last word of a second-level division's name (US counties and parishes).
+_ADMIN2_WORDS = (" County", " Parish", " Borough", " Census Area")
+
 _PRECISION: dict[str, Literal["exact", "region", "country"]] = {
     "city": "exact",
     "other": "exact",
@@ -97,6 +100,8 @@ def _locate(drafts: list[_Draft], article: Article, analysis: Analysis) -> None:
         place = places.get(d.event.place or "")
         if place is not None:
             d.event.geo_precision = _PRECISION.get(place.kind, "exact")
+            if place.kind == "other" and place.iso3166_2 and place.name.endswith(_ADMIN2_WORDS):
+                d.event.geo_precision = "admin2"  # "in Laurel County"
         elif home is not None and d.event.type in _LOCAL_TYPES:
             d.event.place = home.id
             d.event.geo_precision = "dateline"

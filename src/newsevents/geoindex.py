@@ -164,7 +164,8 @@ def small_places(surface: str) -> list[GeoEntry]:
     with _lock:
         rows = con.execute(
             "SELECT p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.population"
-            " FROM name n JOIN place p ON p.id = n.id WHERE n.name = ?",
+            " FROM name n JOIN place p ON p.id = n.id WHERE n.name = ?"
+            " ORDER BY p.population DESC",
             (surface,),
         ).fetchall()
     return [

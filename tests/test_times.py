@@ -52,6 +52,14 @@ def test_reference_times(reference: Analysis) -> None:
         ("two and a half years", False, "duration", "P2Y6M"),
         ("every week", False, "set", "P1W"),
         ("the near future", False, "date", "FUTURE_REF"),
+        ("the long term", False, "date", "FUTURE_REF"),
+        ("the time being", False, "date", "PRESENT_REF"),
+        ("earlier today", False, "date", "2025-03-13"),
+        ("later this year", True, "date", "2025"),
+        ("the end of this year", True, "date", "2025"),
+        ("the previous year", False, "date", "2024"),
+        ("the 1990s", False, "date", "199"),
+        ("the '80s", False, "date", "198"),
     ],
 )
 def test_normalize(text: str, future: bool, kind: str, value: str | None) -> None:
@@ -92,3 +100,16 @@ def test_an_article_before_a_counted_duration_is_no_number(nlp: Language) -> Non
     ):
         times = analyze(article_from_text(text, published="2025-03-10"), nlp).times
         assert value in [t.value for t in times], (text, times)
+
+
+def test_a_time_never_runs_across_a_line_break(nlp: Language) -> None:
+    """The model joins a headline's year to the dateline under it."""
+    from newsevents.model import Article
+
+    text = "Ministers agree to cut emissions by 2030\n\nJanuary 23, 2026\n\nThe ministers met."
+    result = analyze(Article(id="x", text=text, published="2026-01-23"), nlp)
+    assert {(t.text, t.value) for t in result.times} >= {
+        ("2030", "2030"),
+        ("January 23, 2026", "2026-01-23"),
+    }
+    assert all("\n" not in t.text for t in result.times)

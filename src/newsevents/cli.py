@@ -495,6 +495,22 @@ def eval_geo(gold: Path, verbose: bool) -> None:
     click.echo(format_geo(score_geo(docs, load_nlp()), verbose))
 
 
+@eval_.command(name="meantime")
+@click.option("--gold", "gold", required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-v", "--verbose", is_flag=True, help="List every miss of the open part.")
+def eval_meantime(gold: Path, verbose: bool) -> None:
+    """TIMEX3 detection and values on MEANTIME (Wikinews, CAT XML); a frozen third
+    is scored, never listed."""
+    from .evaluation.meantime import format_meantime, load_meantime, score_meantime
+    from .nlp import load_nlp
+
+    try:
+        docs = load_meantime(gold)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(format_meantime(score_meantime(docs, load_nlp()), verbose))
+
+
 @eval_.command(name="dev")
 @click.option(
     "--data",

@@ -78,6 +78,13 @@ _PATTERNS = [
     re.compile(rf"\b(?:the\s+)?(?:last|past|next|coming)\s+{_NUM}\s+{_UNIT}\b", re.I),
     re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?\b", re.I),
     re.compile(rf"\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b", re.I),
+    # TIMEX3 reference words: "in the future", "for the time being", "in the near term"
+    re.compile(
+        r"\bthe (?:near |distant |foreseeable )?future\b|\bthe time being\b"
+        r"|\bthe (?:near|short|long|medium) term\b",
+        re.I,
+    ),
+    re.compile(r"\b(?:earlier|later) (?:today|this (?:week|month|year))\b", re.I),
 ]
 _FUTURE_CUES = {
     "will",
@@ -212,8 +219,15 @@ def normalize(text: str, published: date | None, future: bool) -> tuple[TimeKind
         if duration:
             return "duration", duration, False
 
-    if lowered in ("now", "currently", "so far", "at present", "at the moment"):
+    if lowered in ("now", "currently", "so far", "at present", "at the moment", "the time being"):
         return "date", "PRESENT_REF", False
+    if re.fullmatch(
+        r"the (?:near |distant |foreseeable )?future|the (?:near|short|long|medium) term", lowered
+    ):
+        return "date", "FUTURE_REF", False
+    m = re.fullmatch(r"(?:the )?(?:(1[89]|20)|')?(\d)0'?s", lowered)
+    if m:  # "the 1990s", "the 70s", "the '80s": the decade
+        return "date", f"{m.group(1) or '19'}{m.group(2)}", False
     if "near future" in lowered or lowered in ("soon", "in the coming days", "the coming days"):
         return "date", "FUTURE_REF", False
     if lowered in ("recently", "the past", "in the past", "previously"):
@@ -227,6 +241,10 @@ def normalize(text: str, published: date | None, future: bool) -> tuple[TimeKind
     if published is None:
         return relative_kind, None, True
 
+    lowered = re.sub(r"^(?:earlier|later) (?=today|this )", "", lowered)  # "earlier today"
+    lowered = re.sub(r"^the (?:end|start|beginning|middle) of (?=this |next |last )", "", lowered)
+    if lowered in ("the previous year", "the prior year", "a year earlier"):
+        return "date", str(published.year - 1), True
     offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
     if lowered in offsets or re.fullmatch(r"this (?:morning|afternoon|evening)", lowered):
         day = published + timedelta(days=offsets.get(lowered, 0))
@@ -301,9 +319,24 @@ def normalize(text: str, published: date | None, future: bool) -> tuple[TimeKind
     return relative_kind, None, True
 
 
+def _split_at_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A time never runs across a line break: the model joins a headline's year
+    to the dateline under it ("2012\n\nJanuary 23, 2006")."""
+    pieces, at = [], start
+    for m in re.finditer(r"\s*\n\s*", text[start:end]):
+        pieces.append((at, start + m.start()))
+        at = start + m.end()
+    pieces.append((at, end))
+    return [(a, b) for a, b in pieces if b > a]
+
+
 def _candidates(doc: Doc) -> list[_Candidate]:
+    text = doc_text(doc)
     spans: list[_Candidate] = [
-        _Candidate(e.start_char, e.end_char, True) for e in doc.ents if e.label_ in ("DATE", "TIME")
+        _Candidate(a, b, True)
+        for e in doc.ents
+        if e.label_ in ("DATE", "TIME")
+        for a, b in _split_at_breaks(text, e.start_char, e.end_char)
     ]
     for pattern in _PATTERNS:
         for m in pattern.finditer(doc_text(doc)):

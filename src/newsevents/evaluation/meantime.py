@@ -1,0 +1,245 @@
+"""Time expressions on MEANTIME (NewsReader, Wikinews articles, CAT XML with TIMEX3).
+
+The articles are given as tokens; the text is rebuilt with ordinary spacing
+and each token's offsets kept, so gold TIMEX3 token anchors become character
+spans. The publication date is the document creation time. Only the title,
+the dateline and the first sentences are fully annotated, so a document is
+scored up to the last sentence that holds any annotation.
+
+Detection: a gold TIMEX3 is found when one of our times overlaps it. Values:
+of the gold DATEs we found, the share whose value we give exactly, and the
+share of all gold DATEs given exactly; durations the same. Classes of DATE:
+deictic ("yesterday"), weekday, month without a year, absolute, other.
+
+A third of the articles (sha256 of the doc id is 0 modulo 3) is frozen: its
+figures are printed, its errors never listed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+
+from ..model import Article
+
+_NO_SPACE_BEFORE = re.compile(r"^(?:[.,;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m)$")
+_NO_SPACE_AFTER = frozenset(["(", "[", "{", "$", "``"])
+
+
+@dataclass(frozen=True)
+class GoldTimex:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+
+@dataclass
+class TimeDoc:
+    id: str
+    text: str
+    published: str | None
+    timexes: list[GoldTimex]
+    scored_until: int  # character offset: the annotated part ends here
+
+    @property
+    def frozen(self) -> bool:
+        return int(hashlib.sha256(self.id.encode()).hexdigest()[:8], 16) % 3 == 0
+
+
+def _rebuild(
+    tokens: list[tuple[str, int, str]],
+) -> tuple[str, dict[str, tuple[int, int]], list[int]]:
+    """Text, token id -> span, and the offset where each sentence starts."""
+    parts: list[str] = []
+    spans: dict[str, tuple[int, int]] = {}
+    sentence_starts: list[int] = []
+    pos = 0
+    last_sentence = -1
+    prev = ""
+    for t_id, sentence, word in tokens:
+        if sentence != last_sentence:
+            if parts:
+                parts.append("\n\n" if last_sentence == 0 else " ")
+                pos += len(parts[-1])
+            sentence_starts.append(pos)
+            last_sentence = sentence
+        elif parts and not _NO_SPACE_BEFORE.match(word) and prev not in _NO_SPACE_AFTER:
+            parts.append(" ")
+            pos += 1
+        spans[t_id] = (pos, pos + len(word))
+        parts.append(word)
+        pos += len(word)
+        prev = word
+    return "".join(parts), spans, sentence_starts
+
+
+def _iso(value: str) -> str | None:
+    """The creation time as YYYY-MM-DD (a few files write DD-MM-YYYY)."""
+    if re.fullmatch(r"\d{4}-\d\d-\d\d.*", value):
+        return value[:10]
+    m = re.fullmatch(r"(\d\d)-(\d\d)-(\d{4})", value)
+    return f"{m.group(3)}-{m.group(2)}-{m.group(1)}" if m else None
+
+
+def load_meantime(folder: Path) -> list[TimeDoc]:
+    files = sorted(folder.rglob("*.xml"))
+    if not files:
+        raise ValueError(f"{folder}: no MEANTIME XML files")
+    docs = []
+    for path in files:
+        try:
+            root = ET.parse(path).getroot()
+        except ET.ParseError as exc:
+            raise ValueError(f"{path}: not CAT XML ({exc})") from exc
+        tokens = [
+            (t.get("t_id") or "", int(t.get("sentence") or 0), t.text or "")
+            for t in root.iter("token")
+        ]
+        text, spans, starts = _rebuild(tokens)
+        sentence_of = {t_id: s for t_id, s, _ in tokens}
+        published = None
+        timexes = []
+        last_sentence = 0
+        markables = root.find("Markables")
+        for mark in list(markables) if markables is not None else []:
+            anchors = [a.get("t_id") or "" for a in mark.iter("token_anchor")]
+            anchors = [a for a in anchors if a in spans]
+            if anchors:
+                last_sentence = max(last_sentence, *(sentence_of[a] for a in anchors))
+            if mark.tag != "TIMEX3":
+                continue
+            if mark.get("functionInDocument") == "CREATION_TIME":
+                published = _iso(mark.get("value") or "")
+            if not anchors:
+                continue
+            start = min(spans[a][0] for a in anchors)
+            end = max(spans[a][1] for a in anchors)
+            timexes.append(
+                GoldTimex(
+                    start, end, text[start:end], mark.get("type") or "", mark.get("value") or ""
+                )
+            )
+        until = starts[last_sentence + 1] if last_sentence + 1 < len(starts) else len(text)
+        docs.append(TimeDoc(root.get("doc_id") or path.stem, text, published, timexes, until))
+    return docs
+
+
+_DEICTIC = re.compile(
+    r"\b(?:yesterday|today|tomorrow|tonight|this (?:morning|afternoon|evening))\b", re.I
+)
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_MONTH = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    re.I,
+)
+
+
+def date_class(text: str) -> str:
+    if _DEICTIC.search(text):
+        return "deictic"
+    if _WEEKDAY.search(text):
+        return "weekday"
+    if re.search(r"\b(?:1[6-9]|20)\d\d\b", text):
+        return "absolute"
+    if _MONTH.search(text):
+        return "month, no year"
+    return "other"
+
+
+@dataclass
+class TimeScore:
+    gold: int = 0
+    predicted: int = 0
+    predicted_right: int = 0
+    found: int = 0
+    dates: int = 0
+    dates_found: int = 0
+    dates_exact: int = 0
+    durations: int = 0
+    durations_exact: int = 0
+    by_class: dict[str, list[int]] = field(default_factory=dict)  # class -> [gold, exact]
+
+    def line(self, name: str) -> str:
+        p = self.predicted_right / self.predicted if self.predicted else 0.0
+        r = self.found / self.gold if self.gold else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        of_found = self.dates_exact / self.dates_found if self.dates_found else 0.0
+        of_all = self.dates_exact / self.dates if self.dates else 0.0
+        dur = self.durations_exact / self.durations if self.durations else 0.0
+        return (
+            f"{name:<10} {p:>5.2f} {r:>5.2f} {f1:>5.2f}   {of_found:>6.2f} {of_all:>6.2f}"
+            f" ({self.dates_exact}/{self.dates})   {dur:>5.2f} ({self.durations_exact}/{self.durations})"
+        )
+
+
+@dataclass
+class MeantimeReport:
+    parts: dict[str, TimeScore] = field(default_factory=dict)
+    misses: list[str] = field(default_factory=list)
+
+
+def score_meantime(docs: list[TimeDoc], nlp: Language) -> MeantimeReport:
+    from ..ingest.sources import article_id
+    from ..pipeline import analyze_doc
+
+    report = MeantimeReport()
+    for d, parsed in zip(docs, nlp.pipe([d.text for d in docs], batch_size=8), strict=True):
+        article = Article(id=article_id(d.text), text=d.text, published=d.published)
+        times = [t for t in analyze_doc(article, parsed).times if t.span[0] < d.scored_until]
+        part = "frozen" if d.frozen else "open"
+        for name in (part, "all"):
+            s = report.parts.setdefault(name, TimeScore())
+            s.gold += len(d.timexes)
+            s.predicted += len(times)
+            s.predicted_right += sum(
+                any(t.span[0] < g.end and g.start < t.span[1] for g in d.timexes) for t in times
+            )
+            for g in d.timexes:
+                hit = next((t for t in times if t.span[0] < g.end and g.start < t.span[1]), None)
+                s.found += hit is not None
+                exact = hit is not None and hit.value == g.value
+                if g.type == "DATE":
+                    s.dates += 1
+                    s.dates_found += hit is not None
+                    s.dates_exact += exact
+                    tally = s.by_class.setdefault(date_class(g.text), [0, 0])
+                    tally[0] += 1
+                    tally[1] += exact
+                elif g.type == "DURATION":
+                    s.durations += 1
+                    s.durations_exact += exact
+                if name == "open" and not exact and g.type in ("DATE", "DURATION"):
+                    ours = f"{hit.text!r} = {hit.value}" if hit is not None else "not found"
+                    report.misses.append(
+                        f"{d.id} ({d.published}): {g.type} {g.text!r} = {g.value}; ours {ours}"
+                    )
+    return report
+
+
+def format_meantime(report: MeantimeReport, verbose: bool = False) -> str:
+    lines = [
+        "MEANTIME: TIMEX3 detection (P R F1 by overlap), DATE values exactly right",
+        "(of the DATEs found / of all gold DATEs), durations exactly right",
+        "",
+        f"{'part':<10} {'P':>5} {'R':>5} {'F1':>5}   {'found':>6} {'all':>6}            {'dur':>5}",
+    ]
+    for part in ("open", "frozen", "all"):
+        if part in report.parts:
+            lines.append(report.parts[part].line(part))
+    if "all" in report.parts:
+        lines += ["", "DATE values exactly right by class (all articles):"]
+        for cls, (n, ok) in sorted(report.parts["all"].by_class.items()):
+            lines.append(f"  {cls:<16} {ok}/{n} = {ok / n:.2f}")
+    lines += ["", "Peers: HeidelTime and dateparser are not run here yet."]
+    if verbose:
+        lines += ["", "misses on the open part (the frozen third is never listed):"]
+        lines += report.misses
+    return "\n".join(lines)

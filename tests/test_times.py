@@ -113,3 +113,19 @@ def test_a_time_never_runs_across_a_line_break(nlp: Language) -> None:
         ("January 23, 2026", "2026-01-23"),
     }
     assert all("\n" not in t.text for t in result.times)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The trial is set to begin on Wednesday in London.", "Wednesday", "2025-03-19"),
+        ("The sale should be completed in October.", "October", "2025-10"),
+        ("The trial began on Wednesday in London.", "Wednesday", "2025-03-12"),
+        ("The sale was completed in October.", "October", "2024-10"),
+    ],
+)
+def test_scheduled_and_obliged_acts_point_forward(
+    nlp: Language, sentence: str, expression: str, value: str
+) -> None:
+    result = analyze(article_from_text(sentence, published="2025-03-13"), nlp)
+    assert (expression, value) in {(t.text, t.value) for t in result.times}

@@ -98,6 +98,15 @@ _FUTURE_CUES = {
     "expected",
     "due",
     "going",
+    # "is set to begin on Wednesday", "should be completed in October"
+    "set",
+    "slated",
+    "poised",
+    "should",
+    "intend",
+    "intends",
+    "aim",
+    "aims",
 }
 
 

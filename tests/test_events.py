@@ -510,3 +510,30 @@ def test_hyphenated_event_nouns_and_mislemmatised_verbs(nlp: Language) -> None:
     "stag" by the tagger; the teachers still stage a protest."""
     found = events("Teachers staged a sit-in outside the education ministry in Dakar.", nlp)
     assert ("PROTEST", ["Teachers"], [], "asserted", None) in found
+
+
+def test_every_event_is_anchored_in_time(nlp: Language, reference: Analysis) -> None:
+    for ev in reference.events:
+        assert ev.time_from is not None and ev.time_value is not None, ev
+    text = (
+        "Rebels attacked the town of Kidal on Tuesday. They then seized the airport.\n\n"
+        "Thousands of protesters marched through Bamako."
+    )
+    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
+    by_type = {ev.type: ev for ev in result.events}
+    assert (by_type["ASSAULT"].time_from, by_type["ASSAULT"].time_value) == (
+        "clause",
+        "2025-03-11",
+    )
+    seized = by_type["COERCE"]
+    assert (seized.time_from, seized.time_value, seized.time_precision) == (
+        "narrative",
+        "2025-03-11",
+        "day",
+    )
+    marched = by_type["PROTEST"]  # a new paragraph, no date: the publication day
+    assert (marched.time, marched.time_from, marched.time_value) == (
+        None,
+        "published",
+        "2025-03-13",
+    )

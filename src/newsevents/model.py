@@ -121,6 +121,21 @@ class Event(_Record):
     trigger: Span
     sentence: Span
     confidence: float = Field(0.5, ge=0.0, le=1.0)
+    time_from: Literal["clause", "sentence", "narrative", "published"] | None = Field(
+        None,
+        description="where the event's time came from: a time in its own clause, its "
+        "sentence, the last date the paragraph told before it ('on Tuesday ... he then'), "
+        "or, with none of these, the publication date (then `time` is null)",
+    )
+    time_value: str | None = Field(
+        None,
+        description="the TIMEX value of the event's time, whichever its source: the "
+        "value of `time`, or the publication date",
+    )
+    time_precision: Literal["day", "week", "month", "year"] | None = Field(
+        None,
+        description="how precisely the time dates the event, as ACLED's time_precision",
+    )
     geo_precision: Literal["exact", "admin2", "region", "country", "dateline"] | None = Field(
         None,
         description="how precisely the place locates the event, as ACLED codes it: a named "

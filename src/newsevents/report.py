@@ -104,8 +104,12 @@ def render_text(analysis: Analysis) -> str:
         return f"{e.name} ({code})" if code else e.name
 
     out.append(_section("Events", len(analysis.events)))
+    if analysis.events:
+        out.append("(a date ending in ~ is the paragraph's last date or the publication day)")
     for ev in analysis.events:
-        when = times[ev.time].value if ev.time and ev.time in times else None
+        when = ev.time_value or (times[ev.time].value if ev.time and ev.time in times else None)
+        if when and ev.time_from in ("narrative", "published"):
+            when = f"{when}~"  # inferred, not written with the event
         where = f"  @{places[ev.place].name}" if ev.place and ev.place in places else ""
         kind = f"{ev.type}/{ev.mode}" if ev.mode else ev.type
         who = ", ".join(actor(x) for x in ev.actors) or "?"
@@ -113,7 +117,7 @@ def render_text(analysis: Analysis) -> str:
         arrow = f"{who} -> {whom}" if whom else who
         source = f"  (per {actor(ev.source)})" if ev.source else ""
         out.append(
-            f"{(when or '----------'):<10}  {kind:<18} {arrow}{where}  [{ev.status}]{source}"
+            f"{(when or '----------'):<11}  {kind:<18} {arrow}{where}  [{ev.status}]{source}"
         )
     out.append(_section("Quotes", len(analysis.quotes)))
     for q in analysis.quotes:

@@ -32,7 +32,13 @@ from .merging import (
     _merge_conjoined,
     _merge_purpose,
 )
-from .place_time import _date_from_sentence, _locate, _only_as_party, _place_of
+from .place_time import (
+    _anchor_in_time,
+    _date_from_sentence,
+    _locate,
+    _only_as_party,
+    _place_of,
+)
 from .status import _status
 from .syntax import _clause_verb, _Ranges
 from .triggers import _match
@@ -113,6 +119,7 @@ def _extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Even
     drafts = _drop_partyless_repeats(drafts)
     drafts = _drop_headline_repeats(drafts, _headline_spans(article))
     _locate(drafts, article, analysis)
+    _anchor_in_time(drafts, article, analysis.times)
     events = []
     for i, d in enumerate(drafts, start=1):
         d.event.id = f"V{i}"

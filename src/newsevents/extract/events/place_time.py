@@ -4,6 +4,7 @@ an attribution's), how precise it is, and the date of the clause or sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Literal
 
@@ -74,6 +75,48 @@ def _date_from_sentence(drafts: list[_Draft], doc: Doc, dated: Mapping[int, Time
             if found is not None and found.id not in claimed:
                 d.event.time = found.id
                 break
+
+
+def precision_of(value: str | None) -> Literal["day", "week", "month", "year"] | None:
+    """ "2025-03-13" day, "2025-W11" week, "2025-03" month, "2025" year."""
+    if value is None:
+        return None
+    if re.fullmatch(r"\d{4}-\d\d-\d\d.*", value):
+        return "day"
+    if re.fullmatch(r"\d{4}-W\d\d", value):
+        return "week"
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        return "month"
+    if re.fullmatch(r"\d{4}", value):
+        return "year"
+    return None
+
+
+def _anchor_in_time(drafts: list[_Draft], article: Article, times: list[Time]) -> None:
+    """Every event gets a time and says where it came from: its clause, its
+    sentence (set before), else the last date its paragraph told before it, else
+    the publication date."""
+    dated = sorted(
+        (t for t in times if t.kind == "date" and precision_of(t.value) is not None),
+        key=lambda t: t.span[0],
+    )
+    by_id = {t.id: t for t in times}
+    for d in drafts:
+        ev = d.event
+        if ev.time is not None:
+            ev.time_from = "clause" if d.own_time else "sentence"
+        else:
+            start = ev.trigger[0]
+            para = article.text.rfind("\n\n", 0, start) + 1
+            told = [t for t in dated if para <= t.span[0] < ev.sentence[0]]
+            if told:
+                ev.time, ev.time_from = told[-1].id, "narrative"
+            elif article.published:
+                ev.time_from = "published"
+                ev.time_value = article.published
+        if ev.time is not None:
+            ev.time_value = by_id[ev.time].value
+        ev.time_precision = precision_of(ev.time_value)
 
 
 #: The last word of a second-level division's name (US counties and parishes).

@@ -60,6 +60,12 @@ def test_reference_times(reference: Analysis) -> None:
         ("the previous year", False, "date", "2024"),
         ("the 1990s", False, "date", "199"),
         ("the '80s", False, "date", "198"),
+        ("several years", False, "duration", "PXY"),
+        ("minutes", False, "duration", "PTXM"),
+        ("two consecutive quarters", False, "duration", "P2Q"),
+        ("16:08 UTC", False, "time", "2025-03-13T16:08"),
+        ("0800 GMT", False, "time", "2025-03-13T08:00"),
+        ("3:30 p.m.", False, "time", "2025-03-13T15:30"),
     ],
 )
 def test_normalize(text: str, future: bool, kind: str, value: str | None) -> None:
@@ -129,3 +135,12 @@ def test_scheduled_and_obliged_acts_point_forward(
 ) -> None:
     result = analyze(article_from_text(sentence, published="2025-03-13"), nlp)
     assert (expression, value) in {(t.text, t.value) for t in result.times}
+
+
+def test_clock_times_are_times_and_utc_no_organisation(nlp: Language) -> None:
+    text = "The explosion was reported at 16:08 UTC near the port of Odesa on Thursday."
+    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
+    assert ("16:08 UTC", "time", "2025-03-13T16:08") in {
+        (t.text, t.kind, t.value) for t in result.times
+    }
+    assert not [e for e in result.entities if e.name in ("UTC", "16:08 UTC")]

@@ -85,6 +85,9 @@ _PATTERNS = [
         re.I,
     ),
     re.compile(r"\b(?:earlier|later) (?:today|this (?:week|month|year))\b", re.I),
+    # clock times: "16:08 UTC", "0800 GMT", "3:30 p.m."
+    re.compile(r"\b\d{1,2}:\d\d(?:\s?(?:[ap]\.m\.|[ap]m))?(?:\s?(?:UTC|GMT))?(?![\d:])"),
+    re.compile(r"\b[0-2]\d[0-5]\d\s?(?:UTC|GMT)\b"),
 ]
 _FUTURE_CUES = {
     "will",
@@ -228,6 +231,26 @@ def normalize(text: str, published: date | None, future: bool) -> tuple[TimeKind
         if duration:
             return "duration", duration, False
 
+    m = re.fullmatch(
+        r"(?:(several|many|few|a few|some|the past few|the last few|recent) )?"
+        r"(seconds|minutes|hours|days|weeks|months|years|decades)(?:-long)?",
+        lowered,
+    )
+    if m:  # "several years", "decades", "minutes": a duration of unknown length
+        unit = m.group(2)
+        code = {"seconds": "TXS", "minutes": "TXM", "hours": "TXH", "days": "XD",
+                "weeks": "XW", "months": "XM", "years": "XY", "decades": "XDE"}[unit]  # fmt: skip
+        return "duration", f"P{code}", False
+    m = re.fullmatch(rf"({_NUM}) (?:consecutive |straight )?quarters?", lowered)
+    if m and (n := _number(m.group(1))) is not None:
+        return "duration", f"P{_fmt(n)}Q", False
+    m = re.fullmatch(r"(\d{1,2})[:.]?(\d\d)(?: ?(am|pm|a\.m\.|p\.m\.))?(?: ?(utc|gmt|z))?", lowered)
+    if m and published is not None and (m.group(3) or m.group(4) or ":" in lowered):
+        hour, minute = int(m.group(1)), int(m.group(2))
+        if m.group(3) and m.group(3).startswith("p") and hour < 12:
+            hour += 12
+        if hour < 24 and minute < 60:  # "16:08 UTC", "0800 GMT", "3:30 p.m."
+            return "time", f"{published.isoformat()}T{hour:02d}:{minute:02d}", True
     if lowered in ("now", "currently", "so far", "at present", "at the moment", "the time being"):
         return "date", "PRESENT_REF", False
     if re.fullmatch(

@@ -254,10 +254,31 @@ def _us_state_points() -> dict[str, tuple[float, float]]:
     return points
 
 
+def _admin1_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """A point for each (country, GeoNames admin1 code): the median of its towns.
+    Where GeoNames writes the ISO 3166-2 suffix as the code (GB "ENG", CH "ZH",
+    CA none), a region with no eponymous capital still gets a point."""
+    spread: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for alpha2, cities in _city_index().items():
+        for city in cities:
+            code = str(city.get("admin1code") or "")
+            if code and not code.isdigit():
+                spread[(alpha2, code)].append(
+                    (float(str(city["latitude"])), float(str(city["longitude"])))
+                )
+    points = {}
+    for key, coords in spread.items():
+        lats = sorted(c[0] for c in coords)
+        lons = sorted(c[1] for c in coords)
+        points[key] = (lats[len(lats) // 2], lons[len(lons) // 2])
+    return points
+
+
 def _admin1_entries(gaz: Gazetteer) -> None:
     cities = _city_index()
     us_states = _geonames().get_us_states()
     us_points = _us_state_points()
+    admin1_points = _admin1_points()
     curated = {row[0]: row for row in read_table("admin1_aliases.tsv")}
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None):
@@ -302,6 +323,8 @@ def _admin1_entries(gaz: Gazetteer) -> None:
             abbreviations = split_list(_AP_STATES.get(state, ""))
             surfaces.update(abbreviations)
             gaz.weak_names.update(abbreviations)  # "Miss.", "Ind.": places only in context
+        elif lat is None and (point := admin1_points.get((alpha2, code.split("-", 1)[1]))):
+            lat, lon = point  # "England" (GB-ENG): towns whose GeoNames admin1 is ENG
         entry = GeoEntry(
             key=f"admin1:{code}",
             name=name,

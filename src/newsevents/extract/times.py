@@ -241,6 +241,35 @@ def normalize(text: str, published: date | None, future: bool) -> tuple[TimeKind
         code = {"seconds": "TXS", "minutes": "TXM", "hours": "TXH", "days": "XD",
                 "weeks": "XW", "months": "XM", "years": "XY", "decades": "XDE"}[unit]  # fmt: skip
         return "duration", f"P{code}", False
+    m = re.fullmatch(
+        r"(?:early|mid|late|the (?:early|middle|late|end|start) (?:part )?of)[- ]?((?:19|20)\d\d)",
+        lowered,
+    )
+    if m:  # "early 2009", "mid-2011", "the end of 2008": the year (TIMEX3 mod aside)
+        return "date", m.group(1), False
+    m = re.fullmatch(
+        r"(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th|final|last) quarter"
+        r"(?: of (?:(?:the )?(?:fiscal )?year )?((?:19|20)\d\d))?",
+        lowered,
+    )
+    if m and (m.group(2) or published is not None):
+        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(m.group(1), 4)
+        year = int(m.group(2)) if m.group(2) else published.year  # type: ignore[union-attr]
+        if (
+            not m.group(2)
+            and not future
+            and published is not None
+            and q > (published.month - 1) // 3 + 1
+        ):
+            year -= 1  # "the fourth quarter" in a March report is last year's
+        return "date", f"{year}-Q{q}", not m.group(2)
+    m = re.fullmatch(r"the (?:past|last) (week|month|year|decade)", lowered)
+    if m:  # "over the past week": a stretch of time, not a calendar week
+        return (
+            "duration",
+            {"week": "P1W", "month": "P1M", "year": "P1Y", "decade": "P10Y"}[m.group(1)],
+            False,
+        )
     m = re.fullmatch(rf"({_NUM}) (?:consecutive |straight )?quarters?", lowered)
     if m and (n := _number(m.group(1))) is not None:
         return "duration", f"P{_fmt(n)}Q", False
@@ -281,6 +310,7 @@ def normalize(text: str, published: date | None, future: bool) -> tuple[TimeKind
     if lowered in offsets or re.fullmatch(r"this (?:morning|afternoon|evening)", lowered):
         day = published + timedelta(days=offsets.get(lowered, 0))
         return relative_kind, day.isoformat(), True
+    lowered = re.sub(rf"^(?:early|late) (?={_WEEKDAY})", "", lowered)  # "late Thursday"
     m = re.fullmatch(
         rf"(?:(this|last|next|past|coming) )?({_WEEKDAY})(?: (morning|afternoon|evening|night))?",
         lowered,

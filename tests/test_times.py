@@ -150,3 +150,18 @@ def test_clock_times_are_times_and_utc_no_organisation(nlp: Language) -> None:
         (t.text, t.kind, t.value) for t in result.times
     }
     assert not [e for e in result.entities if e.name in ("UTC", "16:08 UTC")]
+
+
+def test_the_story_moves_the_anchor(nlp: Language) -> None:
+    """ "Two days later" counts from the last date the story told, not from the
+    publication day; the anchor names that time."""
+    text = (
+        "Talks opened in Geneva on March 3. Two days later the delegations left. "
+        "The next day a ceasefire began."
+    )
+    times = analyze(article_from_text(text, published="2025-03-13"), nlp).times
+    by_text = {t.text: t for t in times}
+    opened = by_text["March 3"]
+    assert by_text["Two days later"].value == "2025-03-05"
+    assert by_text["Two days later"].anchor == opened.id
+    assert by_text["The next day"].value == "2025-03-06"

@@ -434,6 +434,7 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
     """TIMEX-style times in ``article.text`` resolved against ``article.published``."""
     published = date.fromisoformat(article.published) if article.published else None
     times: list[Time] = []
+    reference: tuple[str, date] | None = None  # the last day the story told, and its id
     for cand in _candidates(doc):
         start, end = _trim(doc_text(doc), cand.start, cand.end)
         text = doc_text(doc)[start:end]
@@ -446,16 +447,47 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
         span = doc.char_span(start, end, alignment_mode="expand")
         future = _future(span) if span is not None else False
         kind, value, relative = normalize(text, published, future)
+        anchor: str | None = "published" if relative and value is not None else None
+        told = narrative_offset(text)
+        if told is not None and (reference or published) is not None:
+            # "two days later", "the next day": from the last date the story told
+            base = reference[1] if reference else published
+            assert base is not None
+            kind, value = "date", (base + timedelta(days=told)).isoformat()
+            anchor = reference[0] if reference else "published"
         if value is None and not cand.from_model:
             continue
-        times.append(
-            Time(
-                id=f"T{len(times) + 1}",
-                text=text,
-                span=(start, end),
-                kind=kind,
-                value=value,
-                anchor="published" if relative and value is not None else None,
-            )
+        time = Time(
+            id=f"T{len(times) + 1}",
+            text=text,
+            span=(start, end),
+            kind=kind,
+            value=value,
+            anchor=anchor,
         )
+        times.append(time)
+        if kind == "date" and value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            reference = (time.id, date.fromisoformat(value))
     return times
+
+
+_LATER = re.compile(
+    rf"^(?:({_NUM}) (day|week)s? (later|after(?:wards?)?|earlier|before)"
+    r"|the (next|following|previous|preceding) day|the day (after|before))$"
+)
+
+
+def narrative_offset(text: str) -> int | None:
+    """Days from the story's last date for "two days later", "a week earlier",
+    "the next day", "the day before" (HeidelTime's news anchoring), else None."""
+    m = _LATER.match(re.sub(r"\s+", " ", text.lower().strip()))
+    if not m:
+        return None
+    if m.group(4) or m.group(5):
+        forward = (m.group(4) or m.group(5)) in ("next", "following", "after")
+        return 1 if forward else -1
+    n = _number(m.group(1))
+    if n is None:
+        return None
+    days = int(n) * (7 if m.group(2) == "week" else 1)
+    return days if m.group(3).startswith(("later", "after")) else -days

@@ -138,3 +138,16 @@ def test_a_county_places_an_event_at_admin2_precision(nlp: Language) -> None:
     assert county.lat is not None and 36 < county.lat < 38  # eastern Kentucky
     (event,) = [e for e in result.events if e.type == "COERCE"]
     assert (event.place, event.geo_precision) == (county.id, "admin2")
+
+
+def test_the_dateline_place_is_a_place_record(nlp: Language) -> None:
+    """ "DURBAN, South Africa —": the dateline leaves the text but its place is kept,
+    resolved inside the country written after it, and an event the body does not
+    place is placed there at dateline precision."""
+    text = "DURBAN, South Africa — Gunmen attacked a bank on Monday, police said."
+    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
+    assert result.article.dateline == "DURBAN, South Africa"
+    (durban,) = [p for p in result.places if p.in_dateline]
+    assert (durban.name, durban.country) == ("Durban", "ZA")
+    (attack,) = [e for e in result.events if e.type == "ASSAULT"]
+    assert (attack.place, attack.geo_precision) == (durban.id, "dateline")

@@ -91,6 +91,11 @@ class Place(_Record):
         description="where the place is named by a demonym ('Russian officials'): kept "
         "apart from mentions, since the demonym says whose, not where",
     )
+    in_dateline: bool = Field(
+        False,
+        description="the place is the dateline's ('DURBAN, South Africa —'); the dateline "
+        "is kept in article.dateline, outside the text, so such a place may have no mentions",
+    )
     resolved_by: str | None = Field(
         None,
         description="why this place was chosen among places of the same name: 'only "

@@ -281,6 +281,15 @@ def extract_places(article: Article, doc: Doc) -> list[Place]:
         place.mentions.append((m.start, m.end))
         if m.surface not in place.aliases and m.surface != place.name:  # type: ignore[attr-defined]
             place.aliases.append(m.surface)  # type: ignore[attr-defined]
+    dateline = _dateline_place(article.dateline, [m.chosen for m in mentions if m.chosen], gaz)
+    if dateline is not None:
+        entry, why = dateline
+        place = by_key.get(entry.key)
+        if place is None:
+            place = _place(entry, why)
+            place.aliases = []  # type: ignore[attr-defined]
+            by_key[entry.key] = place
+        place.in_dateline = True
     for ent in doc.ents:  # "Russian officials": the country, named by a demonym
         alpha2 = gaz.demonyms.get(ent.text) if ent.label_ == "NORP" else None
         country = gaz.country(alpha2) if alpha2 else None
@@ -481,6 +490,30 @@ def _candidates(surface: str, gaz: Gazetteer) -> list[GeoEntry]:
         return found
     known = {c.key for c in found}
     return found + [c for c in small_places(surface) if c.key not in known]
+
+
+def _dateline_place(
+    dateline: str | None, anchors: list[GeoEntry], gaz: Gazetteer
+) -> tuple[GeoEntry, str] | None:
+    """The place of "DURBAN, South Africa" or "TORRINGTON, Conn.": the town inside
+    the region or country written after it, else the one the body's places support."""
+    if not dateline:
+        return None
+    name, _, within = (part.strip() for part in dateline.partition(","))
+    name = name.title() if name.isupper() else name
+    cands = _candidates(name, gaz)
+    if not cands:
+        return None
+    holders = (
+        [c for c in _candidates(within, gaz) if c.kind in ("country", "admin1")] if within else []
+    )
+    for holder in holders:
+        inside = [c for c in cands if _holds(holder, c)]
+        if inside:
+            return max(inside, key=lambda c: c.population), f"dateline, inside {holder.name}"
+    tally = _tally(anchors)
+    best = max(cands, key=lambda c: (_score(c, anchors, tally), c.population))
+    return best, "dateline"
 
 
 def _place(entry: GeoEntry, why: str | None) -> Place:

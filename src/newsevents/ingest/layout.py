@@ -100,7 +100,8 @@ _BYLINE = re.compile(
 )
 _DATELINE_WIRE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?)"
-    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+))?"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"|(?P<within>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z][a-z]{0,4}\.(?: ?[A-Z][a-z]?\.)?)))?"
     r"\s*(?:\((?:[A-Za-z.&' ]{1,30})\))?\s*[—–-]{1,2}\s+(?=[A-Z\"“])"
 )
 _GLUED = re.compile(r"^(?P<place>(?:[A-Z][a-z]+[ -]){0,2}[A-Z][a-z]+)(?P<rest>[A-Z][a-z'’]*)\b")
@@ -335,7 +336,10 @@ def split_dateline(paragraph: str, is_place: Callable[[str], bool]) -> tuple[str
     """Split a dateline off the first paragraph: wire style or glued to the first word."""
     m = _DATELINE_WIRE.match(paragraph)
     if m and (is_place(m.group("place").strip().title()) or m.group("place").isupper()):
-        return m.group("place").strip(), paragraph[m.end() :]
+        place = m.group("place").strip()
+        if m.group("within"):  # "DURBAN, South Africa —": keep the region or country
+            place = f"{place}, {m.group('within')}"
+        return place, paragraph[m.end() :]
     m = _GLUED.match(paragraph)
     if m:
         place, rest = m.group("place"), m.group("rest")

@@ -135,8 +135,8 @@ def _locate(drafts: list[_Draft], article: Article, analysis: Analysis) -> None:
     the dateline's, when the dateline is a place the article also names: agency
     notes put where it happened there ("MAIDUGURI - Gunmen killed ...")."""
     places = {p.id: p for p in analysis.places}
-    home = None
-    if article.dateline:
+    home = next((p for p in analysis.places if p.in_dateline), None)
+    if home is None and article.dateline:
         wanted = article.dateline.strip().lower()
         home = next((p for p in analysis.places if p.name.lower() == wanted), None)
     for d in drafts:

@@ -8,6 +8,7 @@ model's labels on toponyms), by ingest (datelines) and by the places extractor.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -26,6 +27,22 @@ PlaceKind = Literal["country", "admin1", "city", "other"]
 NER_CITY_POPULATION = 100_000
 #: Alternate (foreign, older) city names are used only for cities this large.
 ALTERNATE_NAME_POPULATION = 1_000_000
+
+
+def median_point(coords: list[tuple[float, float]]) -> tuple[float, float]:
+    """The median latitude and longitude of a set of points: a representative
+    point for a region or country that stays inside its populated part."""
+    lats = sorted(c[0] for c in coords)
+    lons = sorted(c[1] for c in coords)
+    return lats[len(lats) // 2], lons[len(lons) // 2]
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 @dataclass(frozen=True)
@@ -129,9 +146,9 @@ def _country_points() -> dict[str, tuple[float, float]]:
     distance checks need one)."""
     points = {}
     for alpha2, cities in _city_index().items():
-        lats = sorted(float(str(c["latitude"])) for c in cities)
-        lons = sorted(float(str(c["longitude"])) for c in cities)
-        points[alpha2] = (lats[len(lats) // 2], lons[len(lons) // 2])
+        points[alpha2] = median_point(
+            [(float(str(c["latitude"])), float(str(c["longitude"]))) for c in cities]
+        )
     return points
 
 
@@ -248,9 +265,7 @@ def _us_state_points() -> dict[str, tuple[float, float]]:
         )
     points = {}
     for code, coords in spread.items():
-        lats = sorted(c[0] for c in coords)
-        lons = sorted(c[1] for c in coords)
-        points[code] = (lats[len(lats) // 2], lons[len(lons) // 2])
+        points[code] = median_point(coords)
     return points
 
 
@@ -268,9 +283,7 @@ def _admin1_points() -> dict[tuple[str, str], tuple[float, float]]:
                 )
     points = {}
     for key, coords in spread.items():
-        lats = sorted(c[0] for c in coords)
-        lons = sorted(c[1] for c in coords)
-        points[key] = (lats[len(lats) // 2], lons[len(lons) // 2])
+        points[key] = median_point(coords)
     return points
 
 

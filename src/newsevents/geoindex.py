@@ -23,7 +23,7 @@ from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 
-from .gazetteer import GeoEntry, ascii_fold
+from .gazetteer import GeoEntry, ascii_fold, median_point
 
 log = logging.getLogger(__name__)
 
@@ -123,9 +123,7 @@ def _county_points() -> list[tuple[str, str, float, float]]:
             spread.setdefault(key, []).append((float(z["lat"]), float(z["long"])))
     points = []
     for (state, name), coords in spread.items():
-        lats = sorted(c[0] for c in coords)
-        lons = sorted(c[1] for c in coords)
-        points.append((state, name, lats[len(lats) // 2], lons[len(lons) // 2]))
+        points.append((state, name, *median_point(coords)))
     return points
 
 

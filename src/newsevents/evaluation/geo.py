@@ -18,8 +18,6 @@ figures are printed, its errors never listed.
 
 from __future__ import annotations
 
-import hashlib
-import math
 import statistics
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -27,7 +25,9 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from ..gazetteer import km
 from ..model import Article, Place
+from . import frozen as is_frozen
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class GeoDoc:
 
     @property
     def frozen(self) -> bool:
-        return int(hashlib.sha256(self.id.encode()).hexdigest()[:8], 16) % 3 == 0
+        return is_frozen(self.id)
 
 
 def load_lgl(path: Path) -> list[GeoDoc]:
@@ -89,14 +89,6 @@ def load_lgl(path: Path) -> list[GeoDoc]:
             )
         docs.append(GeoDoc(art.get("docid") or str(len(docs)), text, tops))
     return docs
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 #: A predicted mention: span, coordinates (None when unresolved), GeoNames id.

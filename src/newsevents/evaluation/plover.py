@@ -25,7 +25,6 @@ in the dependency tree (ties: earliest). The table also reports the looser
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections import Counter
@@ -40,6 +39,7 @@ from spacy.tokens import Doc
 from ..errors import InputError
 from ..ingest.sources import article_from_text
 from ..model import Analysis, Article, Event
+from . import frozen
 
 #: PLOVER 0.5 names that PLOVER 0.8 renamed, by CAMEO root (used when no table is given).
 _RENAMED_ROOTS = {"DEMAND": "10", "DISAPPROVE": "11", "INVESTIGATE": "09", "FIGHT": "19"}
@@ -199,12 +199,6 @@ class PloverReport:
             total.fp += s.fp
             total.fn += s.fn
         return total
-
-
-def frozen(sentence_id: str) -> bool:
-    """The third of the sentences held back from tuning (sha256 of the id is 0
-    modulo 3, as in the CASE evaluation): scored, never listed among the misses."""
-    return int(hashlib.sha256(sentence_id.encode()).hexdigest()[:8], 16) % 3 == 0
 
 
 def _tally_part(report: PloverReport, g: GoldEvent, predicted: str) -> None:

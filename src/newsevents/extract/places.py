@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import Gazetteer, GeoEntry, load_gazetteer, normalize_surface
+from ..gazetteer import Gazetteer, GeoEntry, km, load_gazetteer, normalize_surface
 from ..geoindex import county_point, small_places
 from ..model import Article, Place
 from .text import doc_text
@@ -51,10 +51,7 @@ class _Mention:
 def _km(a: GeoEntry, b: GeoEntry) -> float | None:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _holds(container: GeoEntry, place: GeoEntry) -> bool:

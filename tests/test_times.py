@@ -165,3 +165,15 @@ def test_the_story_moves_the_anchor(nlp: Language) -> None:
     assert by_text["Two days later"].value == "2025-03-05"
     assert by_text["Two days later"].anchor == opened.id
     assert by_text["The next day"].value == "2025-03-06"
+
+
+def test_two_times_joined_are_split_and_trailing_words_dropped(nlp: Language) -> None:
+    text = (
+        "Sales fell between April and June. Music of the 70s and 80s returned. "
+        "Police said this morning that the talks run from Monday to Friday."
+    )
+    times = analyze(article_from_text(text, published="2025-03-13"), nlp).times
+    found = {(t.text, t.value) for t in times}
+    assert {("April", "2024-04"), ("June", "2024-06"), ("70s", "197")} <= found
+    assert ("this morning", "2025-03-13TMO") in found
+    assert {"Monday", "Friday"} <= {t.text for t in times}

@@ -183,6 +183,10 @@ def _future(span: Span) -> bool:
     return bool(words & _FUTURE_CUES) or (head.tag_ == "VB" and head.head.lower_ in _FUTURE_CUES)
 
 
+#: TIMEX3 parts of the day: "this morning" is 2008-01-09TMO.
+_PART_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "tonight": "TNI"}
+
+
 def _week_start(d: date) -> date:
     return d - timedelta(days=d.weekday())
 
@@ -308,8 +312,9 @@ def normalize(text: str, published: date | None, future: bool) -> tuple[TimeKind
         return "date", str(published.year - 1), True
     offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
     if lowered in offsets or re.fullmatch(r"this (?:morning|afternoon|evening)", lowered):
-        day = published + timedelta(days=offsets.get(lowered, 0))
-        return relative_kind, day.isoformat(), True
+        stamp = (published + timedelta(days=offsets.get(lowered, 0))).isoformat()
+        part = _PART_OF_DAY.get(lowered.split()[-1], "")
+        return relative_kind, f"{stamp}{part}", True
     lowered = re.sub(rf"^(?:early|late) (?={_WEEKDAY})", "", lowered)  # "late Thursday"
     m = re.fullmatch(
         rf"(?:(this|last|next|past|coming) )?({_WEEKDAY})(?: (morning|afternoon|evening|night))?",
@@ -392,6 +397,25 @@ def _split_at_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pieces if b > a]
 
 
+_RANGE = re.compile(
+    rf"^(?:(?:between|from)\s+)?((?:{_MONTH}|{_WEEKDAY}|(?:19|20)\d\d)\b.*?)\s+(?:and|to|until|through)\s+"
+    rf"((?:{_MONTH}|{_WEEKDAY}|(?:19|20)\d\d)\b.*)$",
+    re.I,
+)
+
+
+def _split_range(text: str, cand: _Candidate) -> list[_Candidate]:
+    """ "between April and June", "from Monday to Friday": two times, not one span
+    without a value."""
+    m = _RANGE.match(text[cand.start : cand.end])
+    if not m:
+        return [cand]
+    return [
+        _Candidate(cand.start + m.start(1), cand.start + m.end(1), cand.from_model),
+        _Candidate(cand.start + m.start(2), cand.start + m.end(2), cand.from_model),
+    ]
+
+
 def _candidates(doc: Doc) -> list[_Candidate]:
     text = doc_text(doc)
     spans: list[_Candidate] = [
@@ -410,6 +434,7 @@ def _candidates(doc: Doc) -> list[_Candidate]:
             if lead_word:  # any whitespace after it: "on\nMonday" in hard-wrapped copy
                 start += lead_word.end()
             spans.append(_Candidate(start, end, False))
+    spans = [piece for cand in spans for piece in _split_range(doc_text(doc), cand)]
     # Longest first, then drop any candidate overlapping one already kept.
     spans.sort(key=lambda c: (-(c.end - c.start), c.start))
     kept: list[_Candidate] = []
@@ -427,6 +452,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += m.end()
     while end > start and text[end - 1] in ".,;:'’\"”)":
         end -= 1
+    tail = re.search(r"\s+(?:and|or|to|but)$", text[start:end], re.I)
+    if tail:  # "the 70s and": the model ran on into the next word
+        end = start + tail.start()
     return start, end
 
 

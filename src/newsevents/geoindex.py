@@ -19,7 +19,7 @@ import os
 import sqlite3
 import tempfile
 import threading
-from functools import cache
+from functools import cache, lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -156,9 +156,15 @@ def _connection() -> sqlite3.Connection | None:
 
 def small_places(surface: str) -> list[GeoEntry]:
     """Towns and villages under 15,000 people called ``surface``."""
+    return list(_small_places(surface))
+
+
+@lru_cache(maxsize=50_000)
+def _small_places(surface: str) -> tuple[GeoEntry, ...]:
+    """Cached per process: the same names come back in article after article."""
     con = _connection()
     if con is None:
-        return []
+        return ()
     with _lock:
         rows = con.execute(
             "SELECT p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.population"
@@ -166,7 +172,7 @@ def small_places(surface: str) -> list[GeoEntry]:
             " ORDER BY p.population DESC",
             (surface,),
         ).fetchall()
-    return [
+    return tuple(
         GeoEntry(
             key=f"city:{gid}",
             name=name,
@@ -179,4 +185,4 @@ def small_places(surface: str) -> list[GeoEntry]:
             admin1=admin1,
         )
         for gid, name, country, admin1, lat, lon, population in rows
-    ]
+    )

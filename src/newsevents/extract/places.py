@@ -23,7 +23,14 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import Gazetteer, GeoEntry, km, load_gazetteer, normalize_surface
+from ..gazetteer import (
+    Gazetteer,
+    GeoEntry,
+    km,
+    load_gazetteer,
+    normalize_surface,
+    prominence,
+)
 from ..geoindex import county_point, small_places
 from ..model import Article, Place
 from .text import doc_text
@@ -34,8 +41,6 @@ _LABELS = ("GPE", "LOC", "FAC")
 NEAR_KM = 150.0
 #: Towns below this size come from the small-places index.
 SMALL_TOWN = 15_000
-
-_RANK = {"country": 0, "other": 1, "admin1": 2, "city": 3}
 
 
 @dataclass
@@ -102,18 +107,20 @@ def _containers(mentions: list[_Mention], text: str, gaz: Gazetteer) -> dict[int
     return out
 
 
+#: A state or country written after a town: "Ga.", "W. Va.", "Texas", "South Africa".
+_CONTAINER_NAME = re.compile(r"[A-Z][A-Za-z]*\.(?:\s?[A-Z][a-z]?\.)?|[A-Z][a-z]+(?: [A-Z][a-z]+)?")
+
+
 def _abbreviation_at(text: str, at: int, gaz: Gazetteer) -> list[GeoEntry]:
-    word = re.match(
-        r"[A-Z][A-Za-z]*\.(?:\s?[A-Z][a-z]?\.)?|[A-Z][a-z]+(?: [A-Z][a-z]+)?", text[at:]
-    )
+    """The regions and countries named at ``at``, abbreviated or not."""
+    word = _CONTAINER_NAME.match(text, at)
     if not word:
         return []
     return [c for c in gaz.lookup(word.group(0)) if c.kind in ("admin1", "country")]
 
 
 def _score(cand: GeoEntry, anchors: list[GeoEntry], countries: dict[str, int]) -> float:
-    rank = 1.5 if cand.kind == "city" and cand.capital else _RANK[cand.kind]
-    score = -rank * 1.5
+    score = -prominence(cand)[0] * 1.5
     if cand.kind == "city":
         score += math.log10(cand.population + 10) / 3
         if cand.population < SMALL_TOWN:
@@ -264,41 +271,36 @@ def extract_places(article: Article, doc: Doc) -> list[Place]:
     resolve_mentions(mentions, text, gaz)
 
     by_key: dict[str, Place] = {}
-    for m in mentions:
-        entry = m.chosen
-        key = entry.key if entry else f"other:{m.surface}"
+
+    def record(key: str, entry: GeoEntry | None, why: str | None, surface: str) -> Place:
+        """The place of ``key``, made on first use (one record per resolved place)."""
         place = by_key.get(key)
         if place is None:
             if entry is None:
-                place = Place(id="", name=m.surface, kind="other", mentions=[])
+                place = Place(id="", name=surface, kind="other", mentions=[])
             else:
-                place = _place(entry, m.why)
+                place = _place(entry, why)
             place.aliases = []  # type: ignore[attr-defined]
             by_key[key] = place
+        return place
+
+    for m in mentions:
+        entry = m.chosen
+        place = record(entry.key if entry else f"other:{m.surface}", entry, m.why, m.surface)
         place.mentions.append((m.start, m.end))
         if m.surface not in place.aliases and m.surface != place.name:  # type: ignore[attr-defined]
             place.aliases.append(m.surface)  # type: ignore[attr-defined]
     dateline = _dateline_place(article.dateline, [m.chosen for m in mentions if m.chosen], gaz)
     if dateline is not None:
         entry, why = dateline
-        place = by_key.get(entry.key)
-        if place is None:
-            place = _place(entry, why)
-            place.aliases = []  # type: ignore[attr-defined]
-            by_key[entry.key] = place
-        place.in_dateline = True
+        record(entry.key, entry, why, entry.name).in_dateline = True
     for ent in doc.ents:  # "Russian officials": the country, named by a demonym
         alpha2 = gaz.demonyms.get(ent.text) if ent.label_ == "NORP" else None
         country = gaz.country(alpha2) if alpha2 else None
-        if country is None:
-            continue
-        place = by_key.get(country.key)
-        if place is None:
-            place = _place(country, "named by a demonym")
-            place.aliases = []  # type: ignore[attr-defined]
-            by_key[country.key] = place
-        place.demonyms.append((ent.start_char, ent.end_char))
-    places = [p for p in by_key.values()]
+        if country is not None:
+            place = record(country.key, country, "named by a demonym", country.name)
+            place.demonyms.append((ent.start_char, ent.end_char))
+    places = list(by_key.values())
     for i, place in enumerate(places, start=1):
         place.id = f"P{i}"
     return places
@@ -388,10 +390,7 @@ def _locative_slot(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
         if prev.text[:1].isupper() and _locative_slot(doc, first, start - 1, gaz):
             return True
     if end + 1 < len(doc) and doc[end].text == ",":
-        nxt = doc[end + 1 : min(end + 4, len(doc))].text
-        head = re.match(r"[A-Z][A-Za-z]*\.(?:\s?[A-Z][a-z]?\.)?|[A-Z][a-z]+(?: [A-Z][a-z]+)?", nxt)
-        if head and any(c.kind in ("admin1", "country") for c in gaz.lookup(head.group(0))):
-            return True
+        return bool(_abbreviation_at(doc_text(doc), doc[end + 1].idx, gaz))
     return False
 
 

@@ -70,6 +70,9 @@ _MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 )
 
+#: The future as TIMEX3 FUTURE_REF: "the near future", "the long term".
+_FUTURE_REF = r"the (?:near |distant |foreseeable )?future|the (?:near|short|long|medium) term"
+
 # Expressions the model tends to miss; found by pattern and merged with its spans.
 _PATTERNS = [
     re.compile(rf"\b(?:this|last|next|on|past|coming)?\s*{_WEEKDAY}\b", re.I),
@@ -79,11 +82,7 @@ _PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?\b", re.I),
     re.compile(rf"\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b", re.I),
     # TIMEX3 reference words: "in the future", "for the time being", "in the near term"
-    re.compile(
-        r"\bthe (?:near |distant |foreseeable )?future\b|\bthe time being\b"
-        r"|\bthe (?:near|short|long|medium) term\b",
-        re.I,
-    ),
+    re.compile(rf"\b(?:{_FUTURE_REF})\b|\bthe time being\b", re.I),
     re.compile(r"\b(?:earlier|later) (?:today|this (?:week|month|year))\b", re.I),
     # clock times: "16:08 UTC", "0800 GMT", "3:30 p.m."
     re.compile(r"\b\d{1,2}:\d\d(?:\s?(?:[ap]\.m\.|[ap]m))?(?:\s?(?:UTC|GMT))?(?![\d:])"),
@@ -286,9 +285,7 @@ def normalize(text: str, published: date | None, future: bool) -> tuple[TimeKind
             return "time", f"{published.isoformat()}T{hour:02d}:{minute:02d}", True
     if lowered in ("now", "currently", "so far", "at present", "at the moment", "the time being"):
         return "date", "PRESENT_REF", False
-    if re.fullmatch(
-        r"the (?:near |distant |foreseeable )?future|the (?:near|short|long|medium) term", lowered
-    ):
+    if re.fullmatch(_FUTURE_REF, lowered):
         return "date", "FUTURE_REF", False
     m = re.fullmatch(r"(?:the )?(?:(1[89]|20)|')?(\d)0'?s", lowered)
     if m:  # "the 1990s", "the 70s", "the '80s": the decade
@@ -425,16 +422,15 @@ def _candidates(doc: Doc) -> list[_Candidate]:
         for a, b in _split_at_breaks(text, e.start_char, e.end_char)
     ]
     for pattern in _PATTERNS:
-        for m in pattern.finditer(doc_text(doc)):
+        for m in pattern.finditer(text):
             start, end = m.start(), m.end()
-            text = m.group(0)
-            lead = len(text) - len(text.lstrip())
-            start += lead
-            lead_word = re.match(r"(?:on|past)\s+", doc_text(doc)[start:end], re.I)
+            found = m.group(0)
+            start += len(found) - len(found.lstrip())
+            lead_word = re.match(r"(?:on|past)\s+", text[start:end], re.I)
             if lead_word:  # any whitespace after it: "on\nMonday" in hard-wrapped copy
                 start += lead_word.end()
             spans.append(_Candidate(start, end, False))
-    spans = [piece for cand in spans for piece in _split_range(doc_text(doc), cand)]
+    spans = [piece for cand in spans for piece in _split_range(text, cand)]
     # Longest first, then drop any candidate overlapping one already kept.
     spans.sort(key=lambda c: (-(c.end - c.start), c.start))
     kept: list[_Candidate] = []

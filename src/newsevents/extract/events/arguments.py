@@ -310,6 +310,11 @@ def _named_head(obj: Token, index: ActorIndex) -> Entity | None:
     return next((index.entity(x) for x in heads if index.entity(x)), None)
 
 
+#: Verbs whose object noun is their event ("held talks", "plans an offensive",
+#: "obtained the release"): the noun's actor is the verb's subject.
+_GOVERNING = _LIGHT_VERBS | _PLAN | {"get", "obtain", "agree"}
+
+
 def _noun_arguments(tok: Token, verb: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
     """Actors and recipients of an event noun: its modifiers ("US aid"), its "by"
     and "with/against/on" objects, else the subject of the light verb that
@@ -338,8 +343,7 @@ def _noun_arguments(tok: Token, verb: Token, index: ActorIndex) -> tuple[list[st
         ):
             objs = [c for c in prep.children if c.dep_ == "pobj"]
             actors += [a for a in _actors(objs, index) if a not in actors]
-    governing = _LIGHT_VERBS | _PLAN | {"get", "obtain", "agree"}
-    governed = tok.dep_ in ("dobj", "pobj") and regular_lemma(verb, governing) in governing
+    governed = tok.dep_ in ("dobj", "pobj") and regular_lemma(verb, _GOVERNING) in _GOVERNING
     if not actors and governed:
         actors = _actors(_subject(verb), index)
     if governed:  # "hold a press conference with Lukashenko"

@@ -344,28 +344,46 @@ def _preps(verb: Token, objects: list[Token]) -> list[Token]:
     return preps
 
 
-def _pattern_matches(verb: Token, particles: tuple[str, ...], pattern: Pattern) -> bool:
-    kids = list(verb.children)
-    prts = {c.lower_ for c in kids if c.dep_ in ("prt", "advmod", "prep")}
-    if any(p not in prts for p in (*particles, *pattern.particles)):
+@dataclass(frozen=True)
+class _Arguments:
+    """What a verb acts on, read once per verb: every pattern of its blocks is
+    tried against the same children."""
+
+    particles: frozenset[str]
+    subjects: tuple[Token, ...]
+    objects: tuple[Token, ...]
+    preps: tuple[Token, ...]
+
+    @classmethod
+    def of(cls, verb: Token) -> _Arguments:
+        kids = list(verb.children)
+        objects = _objects(verb)
+        return cls(
+            frozenset(c.lower_ for c in kids if c.dep_ in ("prt", "advmod", "prep")),
+            tuple(c for c in kids if c.dep_ in ("nsubj", "nsubjpass")),
+            tuple(objects),
+            tuple(_preps(verb, objects)),
+        )
+
+
+def _pattern_matches(args: _Arguments, particles: tuple[str, ...], pattern: Pattern) -> bool:
+    if any(p not in args.particles for p in (*particles, *pattern.particles)):
         return False
     if pattern.subject is not None and not any(
-        _phrase_matches(pattern.subject, c) for c in kids if c.dep_ in ("nsubj", "nsubjpass")
+        _phrase_matches(pattern.subject, c) for c in args.subjects
     ):
         return False
-    objects = _objects(verb)
     used: set[int] = set()
     for phrase in pattern.objects:
         hit = next(
-            (o for o in objects if o.i not in used and _phrase_matches(phrase, o)),
+            (o for o in args.objects if o.i not in used and _phrase_matches(phrase, o)),
             None,
         )
         if hit is None:
             return False
         used.add(hit.i)
-    preps = _preps(verb, objects)
     for word, noun in pattern.preps:
-        candidates = [p for p in preps if p.lower_ == word and _place_or_party(p)]
+        candidates = [p for p in args.preps if p.lower_ == word and _place_or_party(p)]
         if not candidates:
             return False
         if noun is not None and not any(
@@ -400,13 +418,14 @@ def match(verb: Token, lemma: str | None = None) -> Match | None:
     if not candidates or verb.dep_ == "acl":
         return None  # "a vehicle carrying soldiers" describes the vehicle; nothing happens
     best: tuple[int, Verb, Pattern] | None = None
-    words = _argument_words(verb)
+    args = _Arguments.of(verb)
+    words = _argument_words(verb, args)
     for v, block in candidates:
         for pattern in block.candidates(words):
             weight = pattern.weight + len(v.particles)
             if best is not None and weight <= best[0]:
                 continue
-            if _pattern_matches(verb, v.particles, pattern):
+            if _pattern_matches(args, v.particles, pattern):
                 best = (weight, v, pattern)
     if best is None:
         return None
@@ -419,14 +438,13 @@ def match(verb: Token, lemma: str | None = None) -> Match | None:
     )
 
 
-def _argument_words(verb: Token) -> set[str]:
+def _argument_words(verb: Token, args: _Arguments) -> set[str]:
     """Every word a pattern's key can be: heads of the objects and subjects (lemma
     and form), prepositions and particles of the verb and its objects."""
-    objects = _objects(verb)
     words: set[str] = set()
-    for tok in (*objects, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))):
+    for tok in (*args.objects, *args.subjects):
         words |= _word_of(tok)
-    for tok in (*_preps(verb, objects), *verb.children):
+    for tok in (*args.preps, *verb.children):
         words.add(tok.lower_)
     return words
 

@@ -537,3 +537,16 @@ def test_every_event_is_anchored_in_time(nlp: Language, reference: Analysis) -> 
         "published",
         "2025-03-13",
     )
+
+
+def test_cameo_ties_go_to_the_first_pattern_listed() -> None:
+    """Patterns of equal weight are tried in dictionary order, not in the order of
+    a set of words (which changes with the hash seed from one process to the next)."""
+    from newsevents.extract.events import cameo
+
+    (block,) = {id(b): b for _, b in cameo.dictionary()["settle"]}.values()
+    words = {"dispute", "with", "conflict", "row"}
+    found = block.candidates(words)
+    assert len(found) >= 2
+    assert found == [p for p in block.patterns if p in found]
+    assert found == block.candidates(set(reversed(sorted(words))))

@@ -245,22 +245,22 @@ class Block:
     hundreds of patterns; its arguments name a handful of words)."""
 
     patterns: tuple[Pattern, ...]
-    index: dict[str, tuple[Pattern, ...]]
+    index: dict[str, tuple[int, ...]]  # word -> positions of the patterns that need it
 
     @classmethod
     def of(cls, patterns: list[Pattern]) -> Block:
-        index: dict[str, list[Pattern]] = {}
-        for pattern in patterns:
+        index: dict[str, list[int]] = {}
+        for at, pattern in enumerate(patterns):
             for key in _keys(pattern):
-                index.setdefault(key, []).append(pattern)
+                index.setdefault(key, []).append(at)
         return cls(tuple(patterns), {k: tuple(v) for k, v in index.items()})
 
     def candidates(self, words: set[str]) -> list[Pattern]:
-        found: dict[int, Pattern] = {}
-        for word in words:
-            for pattern in self.index.get(word, ()):
-                found[id(pattern)] = pattern
-        return list(found.values())
+        """In dictionary order, whatever the order of ``words``: among patterns of
+        equal weight the first listed wins, in every process (a set's order of
+        strings changes with the hash seed)."""
+        found = {at for word in words for at in self.index.get(word, ())}
+        return [self.patterns[at] for at in sorted(found)]
 
 
 @cache

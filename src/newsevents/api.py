@@ -503,13 +503,14 @@ def create_app(
         q: str | None = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
     ) -> dict[str, Any]:
-        cond, params = store.matching("id", q) if q else ("1 = 1", [])
+        cond, params = store.matching("a.id", q) if q else ("1 = 1", [])
         rows = store.execute(
-            f"SELECT id, title, published, source, url FROM articles WHERE {cond} "
-            "ORDER BY published DESC, id LIMIT ?",
+            f"SELECT a.id, a.title, a.published, a.source, a.url, s.story_id FROM articles a "
+            f"LEFT JOIN article_stories s ON s.article_id = a.id WHERE {cond} "
+            "ORDER BY a.published DESC, a.id LIMIT ?",
             [*params, limit],
         )
-        keys = ("id", "title", "published", "source", "url")
+        keys = ("id", "title", "published", "source", "url", "story")
         return {"items": [dict(zip(keys, r, strict=True)) for r in rows]}
 
     @app.get("/api/articles/{article_id}")
@@ -520,7 +521,26 @@ def create_app(
             raise HTTPException(404, "no such article")
         doc = analysis.to_dict()
         doc["occurrences"] = store.occurrences(article_id)  # every outlet, URL and date
+        doc["article"]["story"] = store.story_of(article_id)
         return doc
+
+    @app.get("/api/stories")
+    def stories(
+        store: Db,
+        min_outlets: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    ) -> dict[str, Any]:
+        """Stories (articles about one development, across outlets), most outlets first."""
+        return {"items": store.stories(limit, offset, min_outlets)}
+
+    @app.get("/api/stories/{story_id}")
+    def story(store: Db, story_id: str) -> dict[str, Any]:
+        """One story: its time span, outlets, articles and event clusters."""
+        found = store.story(story_id)
+        if found is None:
+            raise HTTPException(404, "no such story")
+        return found
 
     @app.get("/api/timeline")
     def timeline(store: Db, flt: Filters) -> dict[str, Any]:

@@ -320,6 +320,24 @@ def export(
 @click.option(
     "--db", default="newsevents.db", show_default=True, help="SQLite path or postgresql:// URL."
 )
+def relink(db: str) -> None:
+    """Rebuild the cross-article records of a store (entities, event clusters,
+    threads, claim groups, stories) after the linking rules change; nothing is
+    analysed again."""
+    from .store import StoreError, open_store
+
+    try:
+        with open_store(db) as store:
+            articles, stories = store.relink()
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"newsevents: relinked {articles} articles into {stories} stories", err=True)
+
+
+@main.command()
+@click.option(
+    "--db", default="newsevents.db", show_default=True, help="SQLite path or postgresql:// URL."
+)
 @click.option(
     "--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default)."
 )
@@ -513,6 +531,18 @@ def eval_meantime(gold: Path, verbose: bool) -> None:
     from .evaluation.meantime import format_meantime, load_meantime, score_meantime
 
     _score_gold(gold, verbose, load_meantime, score_meantime, format_meantime)
+
+
+@eval_.command(name="linking")
+@click.option("--gold", "gold", required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-v", "--verbose", is_flag=True, help="List the open articles grouped wrongly.")
+def eval_linking(gold: Path, verbose: bool) -> None:
+    """Stories (B-cubed, pairwise) and cross-article event coreference (MUC,
+    B-cubed, CEAF-e, CoNLL) on ECB+, beside a TF-IDF peer; topics 16-20 frozen."""
+    from .evaluation.ecbplus import load_ecbplus
+    from .evaluation.linking import format_linking, score_linking
+
+    _score_gold(gold, verbose, load_ecbplus, score_linking, format_linking)
 
 
 @eval_.command(name="dev")

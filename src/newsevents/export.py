@@ -244,6 +244,7 @@ def export_store(store: Store, fmt: str, out: Path, flt: EventFilter | None = No
                 for ev in doc["events"]:  # the cross-article event this report belongs to
                     ev["cluster"] = clusters.get(ev["id"])
                 doc["occurrences"] = store.occurrences(analysis.article.id)
+                doc["article"]["story"] = store.story_of(analysis.article.id)
                 fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
                 n += 1
         return n

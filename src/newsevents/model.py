@@ -57,6 +57,9 @@ class Article(_Record):
     language: str = "en"
     truncated: bool = False
     text: str
+    story: str | None = Field(
+        None, description="the story the store grouped this article into (set on export)"
+    )
     removed: list[Removed] = Field(default_factory=list)
     subheadings: list[Subheading] = Field(default_factory=list)
 

@@ -26,9 +26,7 @@ from spacy.language import Language
 
 from ..model import Article
 from . import frozen as is_frozen
-
-_NO_SPACE_BEFORE = re.compile(r"^(?:[.,;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m)$")
-_NO_SPACE_AFTER = frozenset(["(", "[", "{", "$", "``"])
+from . import rebuild_text
 
 
 @dataclass(frozen=True)
@@ -53,33 +51,6 @@ class TimeDoc:
         return is_frozen(self.id)
 
 
-def _rebuild(
-    tokens: list[tuple[str, int, str]],
-) -> tuple[str, dict[str, tuple[int, int]], list[int]]:
-    """Text, token id -> span, and the offset where each sentence starts."""
-    parts: list[str] = []
-    spans: dict[str, tuple[int, int]] = {}
-    sentence_starts: list[int] = []
-    pos = 0
-    last_sentence = -1
-    prev = ""
-    for t_id, sentence, word in tokens:
-        if sentence != last_sentence:
-            if parts:
-                parts.append("\n\n" if last_sentence == 0 else " ")
-                pos += len(parts[-1])
-            sentence_starts.append(pos)
-            last_sentence = sentence
-        elif parts and not _NO_SPACE_BEFORE.match(word) and prev not in _NO_SPACE_AFTER:
-            parts.append(" ")
-            pos += 1
-        spans[t_id] = (pos, pos + len(word))
-        parts.append(word)
-        pos += len(word)
-        prev = word
-    return "".join(parts), spans, sentence_starts
-
-
 def _iso(value: str) -> str | None:
     """The creation time as YYYY-MM-DD (a few files write DD-MM-YYYY)."""
     if re.fullmatch(r"\d{4}-\d\d-\d\d.*", value):
@@ -102,7 +73,7 @@ def load_meantime(folder: Path) -> list[TimeDoc]:
             (t.get("t_id") or "", int(t.get("sentence") or 0), t.text or "")
             for t in root.iter("token")
         ]
-        text, spans, starts = _rebuild(tokens)
+        text, spans, starts = rebuild_text(tokens)
         sentence_of = {t_id: s for t_id, s, _ in tokens}
         published = None
         timexes = []

@@ -20,6 +20,7 @@ from typing import Any
 from ..link import Linker, assign_threads, backfill_cluster_index, count_occurrence
 from ..model import Analysis, Article
 from .schema import Dialect, migrations
+from .stories import StoryLinker, backfill_stories, clear_stories, refresh_article_story
 
 #: The records of one analysis and the extractor each comes from.
 _EXTRACTORS = {
@@ -218,6 +219,8 @@ class Store:
                     cur.execute(stmt)
                 if number == 3:  # pairs of the clusters linked before it existed
                     backfill_cluster_index(cur, self._sql)
+                if number == 5:  # stories of the articles stored before them
+                    backfill_stories(cur, self._sql)
                 cur.execute(
                     self._sql(
                         "INSERT INTO schema_migrations (version, description, applied_at) "
@@ -290,6 +293,7 @@ class Store:
             self._write_records(cur, analysis, version)
             touched = Linker(cur, self._sql).link(analysis)
             assign_threads(cur, self._sql, touched)
+            StoryLinker(cur, self._sql).link(analysis)
             self._commit()
             return True
 
@@ -304,8 +308,51 @@ class Store:
                 self._rollback()
                 return False
             count_occurrence(cur, self._sql, article)
+            refresh_article_story(cur, self._sql, article.id)
             self._commit()
             return True
+
+    def relink(self) -> tuple[int, int]:
+        """Rebuild every cross-article record (entities, event clusters, threads,
+        claim groups, stories) from the stored analyses, in article-id order, in
+        one transaction: after the linking rules change, a store is as if its
+        articles had been ingested with the new ones. Returns (articles, stories)."""
+        with self._transaction() as cur:
+            for table in _LINK_TABLES:
+                cur.execute(f"DELETE FROM {table}")
+            clear_stories(cur, self._sql)
+            cur.execute(self._sql("SELECT doc FROM articles ORDER BY id"))
+            docs = [r[0] for r in cur.fetchall()]
+            stories = StoryLinker(cur, self._sql)
+            for doc in docs:
+                analysis = Analysis.model_validate_json(doc)
+                art = analysis.article
+                touched = Linker(cur, self._sql).link(analysis)
+                assign_threads(cur, self._sql, touched)
+                stories.link(analysis)
+                # the other outlets, URLs and dates the same text was seen at
+                cur.execute(
+                    self._sql(
+                        "SELECT outlet, url, published FROM occurrences WHERE article_id = ? "
+                        "ORDER BY outlet, url, published"
+                    ),
+                    (art.id,),
+                )
+                own = (art.source or "", art.url or "", art.published or "")
+                for outlet, url, published in cur.fetchall():
+                    if (outlet, url, published) != own:
+                        other = art.model_copy(
+                            update={
+                                "source": outlet or None,
+                                "url": url or None,
+                                "published": published or None,
+                            }
+                        )
+                        count_occurrence(cur, self._sql, other)
+            cur.execute(self._sql("SELECT COUNT(*) FROM stories"))
+            num_stories = int(cur.fetchone()[0])
+            self._commit()
+        return len(docs), num_stories
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[Any]:
@@ -446,6 +493,53 @@ class Store:
             if rows:
                 yield Analysis.model_validate_json(rows[0][0])
 
+    def story_of(self, article_id: str) -> str | None:
+        rows = self.execute(
+            "SELECT story_id FROM article_stories WHERE article_id = ?", (article_id,)
+        )
+        return str(rows[0][0]) if rows else None
+
+    def stories(
+        self, limit: int = 50, offset: int = 0, min_outlets: int = 0
+    ) -> list[dict[str, Any]]:
+        """Stories, those reported by the most outlets and articles first."""
+        rows = self.execute(
+            "SELECT id, title, first_day, last_day, num_articles, num_reports, num_outlets, "
+            "outlets FROM stories WHERE num_outlets >= ? "
+            "ORDER BY num_outlets DESC, num_articles DESC, last_day DESC, id LIMIT ? OFFSET ?",
+            (min_outlets, limit, offset),
+        )
+        return [_story_dict(r) for r in rows]
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """One story with its articles (first reported first) and its event clusters."""
+        rows = self.execute(
+            "SELECT id, title, first_day, last_day, num_articles, num_reports, num_outlets, "
+            "outlets FROM stories WHERE id = ?",
+            (story_id,),
+        )
+        if not rows:
+            return None
+        out = _story_dict(rows[0])
+        arts = self.execute(
+            "SELECT a.id, a.title, a.published, a.source, a.url FROM article_stories m "
+            "JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? "
+            "ORDER BY COALESCE(a.published, ''), a.id",
+            (story_id,),
+        )
+        keys = ("id", "title", "published", "source", "url")
+        out["articles"] = [dict(zip(keys, r, strict=True)) for r in arts]
+        clusters = self.execute(
+            "SELECT c.id, c.type, c.date, c.num_articles, c.num_sources FROM event_clusters c "
+            "WHERE c.id IN (SELECT cm.cluster_id FROM cluster_members cm JOIN article_stories m "
+            "ON m.article_id = cm.article_id WHERE m.story_id = ?) "
+            "ORDER BY c.num_articles DESC, c.date, c.id",
+            (story_id,),
+        )
+        ckeys = ("id", "type", "date", "num_articles", "num_sources")
+        out["clusters"] = [dict(zip(ckeys, r, strict=True)) for r in clusters]
+        return out
+
     def search(self, words: str, limit: int = 50) -> list[str]:
         """Ids of articles whose title or text match ``words`` (full-text index).
 
@@ -534,6 +628,26 @@ def _mentions(analysis: Analysis) -> Iterator[tuple[Any, ...]]:
         yield ("quote", q.id, *q.span, None, None, _EXTRACTORS["quote"])
     for c in analysis.claims:
         yield ("claim", c.id, *c.span, *c.sentence, _EXTRACTORS["claim"])
+
+
+_LINK_TABLES = (
+    "entity_aliases",
+    "entity_links",
+    "global_entities",
+    "cluster_members",
+    "cluster_parties",
+    "cluster_pairs",
+    "event_clusters",
+    "claim_members",
+    "claim_groups",
+)
+
+
+def _story_dict(row: Sequence[Any]) -> dict[str, Any]:
+    keys = ("id", "title", "first_day", "last_day", "num_articles", "num_reports", "num_outlets")
+    out = dict(zip(keys, row[:7], strict=True))
+    out["outlets"] = json.loads(row[7])
+    return out
 
 
 def open_store(url: str | Path, timeout: float = BUSY_TIMEOUT) -> Store:

@@ -209,6 +209,33 @@ _V4 = [
 ]
 
 
+#: Stories: each article's signature (its heaviest terms, as JSON) and day, the
+#: terms it is found under, the pairs of articles similar enough to share a
+#: story, each article's story and each story's record (see ``store.stories``).
+#: Filled for existing articles by ``stories.backfill_stories``.
+_V5 = [
+    """CREATE TABLE story_signatures (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        day TEXT, terms TEXT NOT NULL)""",
+    """CREATE TABLE story_terms (
+        term TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        day TEXT, PRIMARY KEY (term, article_id))""",
+    "CREATE INDEX story_terms_term_day ON story_terms (term, day)",
+    """CREATE TABLE story_edges (
+        a TEXT NOT NULL, b TEXT NOT NULL, sim {real} NOT NULL, PRIMARY KEY (a, b))""",
+    "CREATE INDEX story_edges_b ON story_edges (b)",
+    """CREATE TABLE article_stories (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id TEXT NOT NULL)""",
+    "CREATE INDEX article_stories_story ON article_stories (story_id)",
+    """CREATE TABLE stories (
+        id TEXT PRIMARY KEY, title TEXT NOT NULL, first_day TEXT, last_day TEXT,
+        num_articles INTEGER NOT NULL, num_reports INTEGER NOT NULL,
+        num_outlets INTEGER NOT NULL, outlets TEXT NOT NULL)""",
+    "CREATE INDEX stories_last_day ON stories (last_day)",
+]
+
+
 def migrations(dialect: Dialect) -> list[tuple[int, str, list[str]]]:
     """(version, description, statements) in the order they apply."""
     types = _TYPES[dialect]
@@ -218,4 +245,9 @@ def migrations(dialect: Dialect) -> list[tuple[int, str, list[str]]]:
         (2, "cross-article links: global entities, event clusters, claim groups", _V2),
         (3, "parties and actor pairs of event clusters, for incremental linking", _V3),
         (4, "every outlet, URL and date at which a text was seen", _V4),
+        (
+            5,
+            "stories: article signatures, similar pairs, stories",
+            [st.format(**types) for st in _V5],
+        ),
     ]

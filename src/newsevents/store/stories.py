@@ -1,0 +1,224 @@
+"""Stories in the store: every article in one, kept up to date as articles arrive.
+
+Each save stores the article's signature and the terms it is found under,
+compares it with the articles that share one of those terms (the candidates,
+at most ``POSTINGS`` per term, nearest in time first, so a save does not read
+the whole store), keeps the pairs at the story threshold as edges, and regroups
+the connected part of the edge graph it belongs to (at most ``COMPONENT``
+articles, nearest first). The grouping of a part depends only on which
+articles it holds, so a store gets the same stories whatever the order of
+ingestion; ``newsevents relink`` rebuilds them all after the rules change.
+
+A story's id is its smallest article id prefixed with ``S``; its record
+(title, first and last day, articles, reports and outlets) is rewritten when
+its membership or its articles' occurrences change.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from ..model import Analysis
+from ..story import (
+    STORY_DAYS,
+    STORY_THRESHOLD,
+    Signature,
+    article_day,
+    average_link,
+    index_terms,
+    signature,
+    similarity,
+)
+
+POSTINGS = 500
+COMPONENT = 400
+
+
+def story_id(first_article: str) -> str:
+    return "S" + first_article[:16]
+
+
+class StoryLinker:
+    """Links one article into the stories (same cursor, same transaction as its save)."""
+
+    def __init__(self, cur: Any, sql: Any) -> None:
+        self.cur = cur
+        self.sql = sql
+        self._sigs: dict[str, tuple[Signature, date | None]] = {}
+
+    def _rows(self, query: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
+        self.cur.execute(self.sql(query), tuple(params))
+        return list(self.cur.fetchall())
+
+    def _signature(self, article_id: str) -> tuple[Signature, date | None]:
+        if article_id not in self._sigs:
+            rows = self._rows(
+                "SELECT terms, day FROM story_signatures WHERE article_id = ?", (article_id,)
+            )
+            terms, day = rows[0] if rows else ("{}", None)
+            self._sigs[article_id] = (json.loads(terms), date.fromisoformat(day) if day else None)
+        return self._sigs[article_id]
+
+    def _sim(self, a: str, b: str) -> float:
+        (sa, da), (sb, db) = self._signature(a), self._signature(b)
+        return similarity(sa, sb, da, db)
+
+    def link(self, analysis: Analysis) -> str:
+        """Store the article's signature, find its neighbours, regroup; its story id."""
+        aid = analysis.article.id
+        sig, day = signature(analysis), article_day(analysis)
+        self._sigs[aid] = (sig, day)
+        iso = day.isoformat() if day else None
+        self.cur.execute(
+            self.sql("INSERT INTO story_signatures (article_id, day, terms) VALUES (?, ?, ?)"),
+            (aid, iso, json.dumps(sig, sort_keys=True)),
+        )
+        terms = index_terms(sig)
+        self.cur.executemany(
+            self.sql("INSERT INTO story_terms (term, article_id, day) VALUES (?, ?, ?)"),
+            [(t, aid, iso) for t in terms],
+        )
+        for other in sorted(self._candidates(aid, terms, day)):
+            s = self._sim(aid, other)
+            if s >= STORY_THRESHOLD:
+                a, b = sorted((aid, other))
+                self.cur.execute(
+                    self.sql("INSERT INTO story_edges (a, b, sim) VALUES (?, ?, ?)"), (a, b, s)
+                )
+        self.regroup(aid)
+        return str(
+            self._rows("SELECT story_id FROM article_stories WHERE article_id = ?", (aid,))[0][0]
+        )
+
+    def _candidates(self, aid: str, terms: list[str], day: date | None) -> set[str]:
+        found: set[str] = set()
+        for term in terms:
+            query = "SELECT article_id FROM story_terms WHERE term = ? AND article_id <> ?"
+            params: list[Any] = [term, aid]
+            if day is not None:
+                lo = date.fromordinal(day.toordinal() - STORY_DAYS).isoformat()
+                hi = date.fromordinal(day.toordinal() + STORY_DAYS).isoformat()
+                query += " AND (day IS NULL OR (day >= ? AND day <= ?))"
+                params += [lo, hi]
+            query += " ORDER BY day DESC, article_id LIMIT ?"
+            found.update(r[0] for r in self._rows(query, [*params, POSTINGS]))
+        return found
+
+    def _component(self, aid: str) -> list[str]:
+        seen = {aid}
+        frontier = [aid]
+        while frontier and len(seen) < COMPONENT:
+            nxt: list[str] = []
+            for node in frontier:
+                for (other,) in self._rows(
+                    "SELECT b FROM story_edges WHERE a = ? UNION SELECT a FROM story_edges "
+                    "WHERE b = ? ORDER BY 1",
+                    (node, node),
+                ):
+                    if other not in seen and len(seen) < COMPONENT:
+                        seen.add(other)
+                        nxt.append(other)
+            frontier = nxt
+        return sorted(seen)
+
+    def regroup(self, aid: str) -> None:
+        """Regroup the part of the graph around ``aid``; rewrite the stories it touches."""
+        members = self._component(aid)
+        old = {
+            r[0]
+            for r in self._rows(
+                f"SELECT DISTINCT story_id FROM article_stories WHERE article_id IN "
+                f"({', '.join('?' for _ in members)})",
+                members,
+            )
+        }
+        touched = set(old)
+        for group in average_link(members, self._sim, STORY_THRESHOLD):
+            sid = story_id(group[0])
+            touched.add(sid)
+            for article in group:
+                self.cur.execute(
+                    self.sql("DELETE FROM article_stories WHERE article_id = ?"), (article,)
+                )
+                self.cur.execute(
+                    self.sql("INSERT INTO article_stories (article_id, story_id) VALUES (?, ?)"),
+                    (article, sid),
+                )
+        for sid in sorted(touched):
+            refresh_story(self.cur, self.sql, sid)
+
+
+def refresh_story(cur: Any, sql: Any, sid: str) -> None:
+    """Rewrite one story's record from its articles (or drop it when it has none)."""
+    cur.execute(sql("DELETE FROM stories WHERE id = ?"), (sid,))
+    cur.execute(
+        sql(
+            "SELECT a.id, a.title, a.text, s.day FROM article_stories m "
+            "JOIN articles a ON a.id = m.article_id "
+            "LEFT JOIN story_signatures s ON s.article_id = a.id "
+            "WHERE m.story_id = ? ORDER BY a.id"
+        ),
+        (sid,),
+    )
+    rows = cur.fetchall()
+    if not rows:
+        return
+    ids = [r[0] for r in rows]
+    marks = ", ".join("?" for _ in ids)
+    cur.execute(
+        sql(f"SELECT outlet, published FROM occurrences WHERE article_id IN ({marks})"), ids
+    )
+    occurrences = cur.fetchall()
+    outlets = sorted({o for o, _ in occurrences if o})
+    days = sorted({d for d in (r[3] for r in rows) if d} | {p[:10] for _, p in occurrences if p})
+    title = _story_title(rows)
+    cur.execute(
+        sql(
+            "INSERT INTO stories (id, title, first_day, last_day, num_articles, num_reports, "
+            "num_outlets, outlets) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        ),
+        (
+            sid,
+            title,
+            days[0] if days else None,
+            days[-1] if days else None,
+            len(ids),
+            max(len(occurrences), len(ids)),
+            len(outlets),
+            json.dumps(outlets),
+        ),
+    )
+
+
+def _story_title(rows: list[tuple[Any, ...]]) -> str:
+    """The first titled article's title (by day, then id), else its opening words."""
+    ordered = sorted(rows, key=lambda r: (r[3] or "9999", r[0]))
+    for _, title, _, _ in ordered:
+        if title:
+            return str(title)
+    text = " ".join(str(ordered[0][2]).split())
+    return text if len(text) <= 100 else text[:100].rsplit(" ", 1)[0] + "…"
+
+
+def refresh_article_story(cur: Any, sql: Any, article_id: str) -> None:
+    """Rewrite the record of an article's story (a new occurrence of it was seen)."""
+    cur.execute(sql("SELECT story_id FROM article_stories WHERE article_id = ?"), (article_id,))
+    for (sid,) in cur.fetchall():
+        refresh_story(cur, sql, sid)
+
+
+def clear_stories(cur: Any, sql: Any) -> None:
+    for table in ("story_edges", "story_terms", "story_signatures", "article_stories", "stories"):
+        cur.execute(sql(f"DELETE FROM {table}"))
+
+
+def backfill_stories(cur: Any, sql: Any) -> None:
+    """Stories of the articles stored before they existed, in id order."""
+    cur.execute(sql("SELECT doc FROM articles ORDER BY id"))
+    docs = [r[0] for r in cur.fetchall()]
+    linker = StoryLinker(cur, sql)
+    for doc in docs:
+        linker.link(Analysis.model_validate_json(doc))

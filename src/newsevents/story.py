@@ -1,0 +1,189 @@
+"""Stories: which articles report the same development, by what they say.
+
+An article's *signature* is a weighted bag of its words and named entities.
+A word weighs by how rare it is in English at large (``wordfreq``'s Zipf
+scale, a fixed table), never by how rare it is in the store: the weights of an
+article do not change as others arrive, so the same articles give the same
+stories whatever order they come in. Words of the title and the lead count
+three times (they say what the story is); entities count per mention. Only the
+heaviest terms are kept, normalised to unit length, so a similarity is a dot
+product of two short vectors.
+
+Articles are grouped by average link: two groups merge while the mean
+similarity of their articles is at least ``STORY_THRESHOLD``. Average link
+never joins articles that no chain of pairs at the threshold connects, so the
+store keeps only the pairs at the threshold (``story_edges``) and regroups the
+connected part of the graph a new article touches, not the whole store.
+Articles both dated more than ``STORY_DAYS`` apart never count as similar (two
+riots in one capital 18 months apart are two stories).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+from datetime import date
+from functools import lru_cache
+
+from .dates import parse_absolute_date, parse_iso_date
+from .model import Analysis
+
+STORY_THRESHOLD = 0.25
+STORY_DAYS = 365
+SIGNATURE_TERMS = 60  # terms kept per article
+INDEX_TERMS = 20  # of which the heaviest are looked up to find candidates
+LEAD_CHARS = 250
+TITLE_WEIGHT = 3.0
+ENTITY_WEIGHT = 4.0
+# Zipf frequency above which a word says nothing about a story ("said",
+# "people" sit near 6-7); below it, the rarer the heavier
+_COMMON_ZIPF = 7.0
+
+_WORD = re.compile(r"[a-z][a-z'\-]+")
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "and",
+        "or",
+        "for",
+        "with",
+        "by",
+        "at",
+        "from",
+        "as",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "are",
+        "it",
+        "its",
+        "this",
+        "that",
+        "he",
+        "she",
+        "they",
+        "his",
+        "her",
+        "their",
+        "have",
+        "has",
+        "had",
+        "said",
+        "says",
+        "will",
+        "would",
+        "not",
+        "but",
+        "who",
+        "which",
+    ]
+)
+
+Signature = dict[str, float]
+
+
+@lru_cache(maxsize=200_000)
+def _word_weight(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return max(0.0, _COMMON_ZIPF - float(zipf_frequency(word, "en")))
+
+
+def _words(text: str) -> Iterable[str]:
+    return (w for w in _WORD.findall(text.lower()) if w not in _STOP)
+
+
+def entity_term(name: str) -> str:
+    return "E:" + re.sub(r"^the\s+", "", " ".join(name.lower().split()))
+
+
+def signature(analysis: Analysis, size: int = SIGNATURE_TERMS) -> Signature:
+    """The heaviest ``size`` terms of an article, as a unit vector (term -> weight)."""
+    art = analysis.article
+    weights: dict[str, float] = {}
+    lead = art.text[:LEAD_CHARS]
+    for part, factor in (
+        (art.title or "", TITLE_WEIGHT),
+        (lead, TITLE_WEIGHT - 1.0),
+        (art.text, 1.0),
+    ):
+        for word in _words(part):
+            w = _word_weight(word)
+            if w > 0:
+                weights[word] = weights.get(word, 0.0) + w * factor
+    for ent in analysis.entities:
+        term = entity_term(ent.name)
+        weights[term] = weights.get(term, 0.0) + ENTITY_WEIGHT * max(1, len(ent.mentions))
+    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:size]
+    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+    return {t: round(w / norm, 6) for t, w in top}
+
+
+def index_terms(sig: Signature, size: int = INDEX_TERMS) -> list[str]:
+    """The terms under which an article is found: its heaviest."""
+    return [t for t, _ in sorted(sig.items(), key=lambda kv: (-kv[1], kv[0]))[:size]]
+
+
+def article_day(analysis: Analysis) -> date | None:
+    """Publication date, else a full date stamped at the top of the text."""
+    art = analysis.article
+    if art.published:
+        return parse_iso_date(art.published)
+    return parse_absolute_date(art.text[:120])
+
+
+def similarity(a: Signature, b: Signature, day_a: date | None, day_b: date | None) -> float:
+    if day_a and day_b and abs((day_a - day_b).days) > STORY_DAYS:
+        return 0.0
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def average_link(
+    ids: list[str], sim: Callable[[str, str], float], threshold: float = STORY_THRESHOLD
+) -> list[list[str]]:
+    """Groups of ``ids`` by average link, each sorted, in order of their first id.
+
+    Deterministic: merges go by highest mean similarity, ties by the groups'
+    smallest ids, so the result depends on the set of ids only.
+    """
+    ids = sorted(set(ids))
+    groups: dict[int, list[str]] = {i: [x] for i, x in enumerate(ids)}
+    # sum of pair similarities between groups
+    between: dict[tuple[int, int], float] = {}
+    for i in range(len(ids)):
+        for j in range(i + 1, len(ids)):
+            s = sim(ids[i], ids[j])
+            if s:
+                between[(i, j)] = s
+    while True:
+        best: tuple[float, int, int] | None = None
+        for (i, j), total in between.items():
+            mean = total / (len(groups[i]) * len(groups[j]))
+            if mean >= threshold and (
+                best is None or (mean, -i, -j) > (best[0], -best[1], -best[2])
+            ):
+                best = (mean, i, j)
+        if best is None:
+            break
+        _, i, j = best
+        groups[i] = sorted(groups[i] + groups.pop(j))
+        merged: dict[tuple[int, int], float] = {}
+        for (a, b), total in between.items():
+            a2, b2 = (i if a == j else a), (i if b == j else b)
+            if a2 == b2:
+                continue
+            key = (min(a2, b2), max(a2, b2))
+            merged[key] = merged.get(key, 0.0) + total
+        between = merged
+    return sorted(groups.values(), key=lambda g: g[0])

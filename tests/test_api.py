@@ -138,3 +138,20 @@ def test_every_view_on_postgresql(pg_url: str) -> None:
             status, body = call(f"{url}/api/{view}?actor=putin")
             assert status == 200, view
             assert body.get("items") or body.get("edges"), view
+
+
+def test_stories_across_outlets(api: str) -> None:
+    status, page = call(f"{api}/api/stories?min_outlets=2")
+    assert status == 200 and len(page["items"]) >= 3
+    assert all(
+        s["num_outlets"] >= 2 and len(s["outlets"]) == s["num_outlets"] for s in page["items"]
+    )
+    geneva = next(s for s in page["items"] if "Daily Ledger" in s["outlets"])
+    status, story = call(f"{api}/api/stories/{geneva['id']}")
+    assert status == 200 and len(story["articles"]) == 3
+    assert story["first_day"] <= story["last_day"]
+    _, doc = call(f"{api}/api/articles/{story['articles'][0]['id']}")
+    assert doc["article"]["story"] == geneva["id"]
+    _, listed = call(f"{api}/api/articles?q=Mirzoyan")
+    assert {a["story"] for a in listed["items"]} == {geneva["id"]}
+    assert call(f"{api}/api/stories/Snope")[0] == 404

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 
@@ -149,41 +149,58 @@ def similarity(a: Signature, b: Signature, day_a: date | None, day_b: date | Non
     return sum(w * b.get(t, 0.0) for t, w in a.items())
 
 
-def average_link(
-    ids: list[str], sim: Callable[[str, str], float], threshold: float = STORY_THRESHOLD
-) -> list[list[str]]:
-    """Groups of ``ids`` by average link, each sorted, in order of their first id.
+def similarity_matrix(sigs: list[Signature], days: list[date | None]) -> list[list[float]]:
+    """Pairwise similarities of many articles at once (as ``similarity``)."""
+    import numpy as np
 
-    Deterministic: merges go by highest mean similarity, ties by the groups'
-    smallest ids, so the result depends on the set of ids only.
+    terms = sorted({t for sig in sigs for t in sig})
+    column = {t: k for k, t in enumerate(terms)}
+    vectors = np.zeros((len(sigs), max(1, len(terms))))
+    for row, sig in enumerate(sigs):
+        for t, w in sig.items():
+            vectors[row, column[t]] = w
+    sims = vectors @ vectors.T
+    ordinals = np.array([d.toordinal() if d else 0 for d in days])
+    dated = ordinals > 0
+    far = np.abs(ordinals[:, None] - ordinals[None, :]) > STORY_DAYS
+    sims[far & dated[:, None] & dated[None, :]] = 0.0
+    out: list[list[float]] = sims.tolist()
+    return out
+
+
+def average_link(
+    ids: list[str], sims: list[list[float]], threshold: float = STORY_THRESHOLD
+) -> list[list[str]]:
+    """Groups of ``ids`` (``sims`` their pairwise similarities, in the same order)
+    by average link, each group sorted, groups in order of their first id.
+
+    Deterministic: merges go by highest mean similarity, ties to the pair of
+    lowest positions after sorting the ids, so the result depends on the set of
+    ids only, never on the order they are given in.
     """
-    ids = sorted(set(ids))
-    groups: dict[int, list[str]] = {i: [x] for i, x in enumerate(ids)}
-    # sum of pair similarities between groups
-    between: dict[tuple[int, int], float] = {}
-    for i in range(len(ids)):
-        for j in range(i + 1, len(ids)):
-            s = sim(ids[i], ids[j])
-            if s:
-                between[(i, j)] = s
-    while True:
-        best: tuple[float, int, int] | None = None
-        for (i, j), total in between.items():
-            mean = total / (len(groups[i]) * len(groups[j]))
-            if mean >= threshold and (
-                best is None or (mean, -i, -j) > (best[0], -best[1], -best[2])
-            ):
-                best = (mean, i, j)
-        if best is None:
+    import numpy as np
+
+    order = sorted(range(len(ids)), key=lambda k: ids[k])
+    names = [ids[k] for k in order]
+    n = len(names)
+    total = np.array(sims, dtype=float).reshape(n, n)[np.ix_(order, order)]
+    size = np.ones(n)
+    alive = np.ones(n, dtype=bool)
+    groups = {k: [names[k]] for k in range(n)}
+    np.fill_diagonal(total, 0.0)
+    while len(groups) > 1:
+        mean = total / np.outer(size, size)
+        mean[~alive, :] = -1.0
+        mean[:, ~alive] = -1.0
+        np.fill_diagonal(mean, -1.0)
+        flat = int(np.argmax(mean))  # the first maximum: lowest row, then column
+        i, j = sorted((flat // n, flat % n))
+        if mean[i, j] < threshold - 1e-12:
             break
-        _, i, j = best
+        total[i, :] += total[j, :]
+        total[:, i] = total[i, :]
+        total[i, i] = 0.0
+        size[i] += size[j]
+        alive[j] = False
         groups[i] = sorted(groups[i] + groups.pop(j))
-        merged: dict[tuple[int, int], float] = {}
-        for (a, b), total in between.items():
-            a2, b2 = (i if a == j else a), (i if b == j else b)
-            if a2 == b2:
-                continue
-            key = (min(a2, b2), max(a2, b2))
-            merged[key] = merged.get(key, 0.0) + total
-        between = merged
     return sorted(groups.values(), key=lambda g: g[0])

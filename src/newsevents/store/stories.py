@@ -31,10 +31,11 @@ from ..story import (
     index_terms,
     signature,
     similarity,
+    similarity_matrix,
 )
 
 POSTINGS = 500
-COMPONENT = 400
+COMPONENT = 300
 
 
 def story_id(first_article: str) -> str:
@@ -136,7 +137,9 @@ class StoryLinker:
             )
         }
         touched = set(old)
-        for group in average_link(members, self._sim, STORY_THRESHOLD):
+        sigs = [self._signature(m) for m in members]
+        sims = similarity_matrix([s for s, _ in sigs], [d for _, d in sigs])
+        for group in average_link(members, sims, STORY_THRESHOLD):
             sid = story_id(group[0])
             touched.add(sid)
             for article in group:

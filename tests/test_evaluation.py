@@ -10,7 +10,9 @@ from spacy.language import Language
 
 from newsevents.evaluation.case import load_case, score_case
 from newsevents.evaluation.dev import load_dev, score_dev
+from newsevents.evaluation.ecbplus import load_ecbplus
 from newsevents.evaluation.geo import load_lgl, score_geo
+from newsevents.evaluation.linking import score_linking
 from newsevents.evaluation.plover import (
     load_plover_gold,
     plover_view,
@@ -93,3 +95,16 @@ def test_lgl_floors(nlp: Language) -> None:
         precision = ours.predicted_right / ours.predicted
         recall = ours.found / ours.gold
         assert 2 * precision * recall / (precision + recall) >= 0.76, part
+
+
+def test_ecbplus_story_floors(nlp: Language) -> None:
+    """Stories on ECB+ (both parts) well above articles alone and not below the
+    TF-IDF peer by more than a point; event coreference scored on what we cover."""
+    report = score_linking(load_ecbplus(SHARED / "gold" / "ecbplus"), nlp)
+    for part in ("open", "frozen"):
+        score = report.parts[part]
+        ours, peer, alone = (b3 for b3, _ in score.stories.values())
+        assert ours.f1 >= 0.84, (part, ours)
+        assert ours.f1 >= peer.f1 - 0.01, (part, ours, peer)
+        assert ours.f1 >= alone.f1 + 0.6
+        assert score.covered >= 100 and 0.0 < float(score.events["CoNLL F1"]) <= 1.0

@@ -75,9 +75,10 @@ def local_out(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_local_batch_writes_every_table_with_its_schema(local_out: Path) -> None:
     manifest = json.loads((local_out / MANIFEST).read_text())
-    # 4 bundled examples, the reference once, 2 JSON lines, 1 Parquet row
-    assert manifest["articles"] == 8
-    assert manifest["duplicates"] == 1
+    # 8 bundled texts (one syndicated copy is a duplicate), the reference once,
+    # 2 JSON lines, 1 Parquet row
+    assert manifest["articles"] == 12
+    assert manifest["duplicates"] == 2
     for name in SCHEMAS:
         parts = sorted((local_out / name).glob("*.parquet"))
         assert parts, name
@@ -85,7 +86,7 @@ def test_local_batch_writes_every_table_with_its_schema(local_out: Path) -> None
             assert pq.read_schema(part).names == SCHEMAS[name].names
     tables = read_tables(local_out)
     assert {len(tables[n]) for n in RECORD_TABLES if n != "articles"} != {0}
-    assert len({r["article_id"] for r in tables["articles"]}) == 8
+    assert len({r["article_id"] for r in tables["articles"]}) == 12
 
 
 def test_failures_name_file_and_line(local_out: Path) -> None:
@@ -121,7 +122,7 @@ def test_ingest_of_batch_output_equals_ingest_of_the_inputs(
 ) -> None:
     from_batch = run_ingest([local_out], str(tmp_path / "a.db"), progress=False)
     direct = run_ingest([corpus], str(tmp_path / "b.db"), progress=False)
-    assert from_batch.stored == direct.stored == 8
+    assert from_batch.stored == direct.stored == 12
     a, b = open_store(str(tmp_path / "a.db")), open_store(str(tmp_path / "b.db"))
     try:
         docs_a = sorted((x.to_dict() for x in a.analyses()), key=lambda d: d["article"]["id"])
@@ -170,7 +171,7 @@ def test_spark_local_mode_equals_local_runner(corpus: Path, tmp_path: Path) -> N
     )  # fmt: skip
     tail = result.stderr[-600:]
     assert result.returncode == 1, tail  # 1: some inputs failed, as designed
-    assert "10 articles (1 duplicates skipped, 7 failed)" in result.stderr, tail
+    assert "14 articles (2 duplicates skipped, 7 failed)" in result.stderr, tail
     spark, local = read_tables(out), read_tables(local_out)
     assert ("extra.parquet", 2) in {(r["input"], r["line"]) for r in spark["failures"]}
     for name in SCHEMAS:

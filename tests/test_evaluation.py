@@ -98,13 +98,14 @@ def test_lgl_floors(nlp: Language) -> None:
 
 
 def test_ecbplus_story_floors(nlp: Language) -> None:
-    """Stories on ECB+ (both parts) well above articles alone and not below the
-    TF-IDF peer by more than a point; event coreference scored on what we cover."""
+    """Stories on ECB+: B-cubed F1 0.90 on both parts (0.902 and 0.910 when
+    written; a point of slack), above the TF-IDF peer of the same run; event
+    coreference scored on the gold mentions we cover."""
     report = score_linking(load_ecbplus(SHARED / "gold" / "ecbplus"), nlp)
     for part in ("open", "frozen"):
         score = report.parts[part]
         ours, peer, alone = (b3 for b3, _ in score.stories.values())
-        assert ours.f1 >= 0.84, (part, ours)
-        assert ours.f1 >= peer.f1 - 0.01, (part, ours, peer)
+        assert ours.f1 >= 0.89, (part, ours)
+        assert ours.f1 > peer.f1, (part, ours, peer)
         assert ours.f1 >= alone.f1 + 0.6
         assert score.covered >= 100 and 0.0 < float(score.events["CoNLL F1"]) <= 1.0

@@ -4,13 +4,16 @@ An article's *signature* is a weighted bag of its words and named entities.
 A word weighs by how rare it is in English at large (``wordfreq``'s Zipf
 scale, a fixed table), never by how rare it is in the store: the weights of an
 article do not change as others arrive, so the same articles give the same
-stories whatever order they come in. Words of the title and the lead count
-three times (they say what the story is); entities count per mention. Only the
+stories whatever order they come in. Entities count per mention. Only the
 heaviest terms are kept, normalised to unit length, so a similarity is a dot
 product of two short vectors.
 
 Articles are grouped by average link: two groups merge while the mean
-similarity of their articles is at least ``STORY_THRESHOLD``. Average link
+similarity of their articles is at least ``STORY_THRESHOLD``, unless each
+group has a core entity (named in most of its articles, and in at least
+``CORE_ARTICLES`` of them) that no article of the other names. Two check-ins
+to rehab by two actresses, two title defences against two challengers, share
+their words and their setting; who is at the centre tells them apart. Average link
 never joins articles that no chain of pairs at the threshold connects, so the
 store keeps only the pairs at the threshold (``story_edges``) and regroups the
 connected part of the graph a new article touches, not the whole store.
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
@@ -29,13 +33,15 @@ from functools import lru_cache
 from .dates import parse_absolute_date, parse_iso_date
 from .model import Analysis
 
-STORY_THRESHOLD = 0.25
+STORY_THRESHOLD = 0.2
 STORY_DAYS = 365
 SIGNATURE_TERMS = 60  # terms kept per article
 INDEX_TERMS = 20  # of which the heaviest are looked up to find candidates
-LEAD_CHARS = 250
-TITLE_WEIGHT = 3.0
 ENTITY_WEIGHT = 4.0
+# a group's core entities: named in at least this many of its articles, and in
+# at least this share of them
+CORE_ARTICLES = 4
+CORE_SHARE = 0.5
 # Zipf frequency above which a word says nothing about a story ("said",
 # "people" sit near 6-7); below it, the rarer the heavier
 _COMMON_ZIPF = 7.0
@@ -110,16 +116,10 @@ def signature(analysis: Analysis, size: int = SIGNATURE_TERMS) -> Signature:
     """The heaviest ``size`` terms of an article, as a unit vector (term -> weight)."""
     art = analysis.article
     weights: dict[str, float] = {}
-    lead = art.text[:LEAD_CHARS]
-    for part, factor in (
-        (art.title or "", TITLE_WEIGHT),
-        (lead, TITLE_WEIGHT - 1.0),
-        (art.text, 1.0),
-    ):
-        for word in _words(part):
-            w = _word_weight(word)
-            if w > 0:
-                weights[word] = weights.get(word, 0.0) + w * factor
+    for word in _words(f"{art.title or ''}\n{art.text}"):
+        w = _word_weight(word)
+        if w > 0:
+            weights[word] = weights.get(word, 0.0) + w
     for ent in analysis.entities:
         term = entity_term(ent.name)
         weights[term] = weights.get(term, 0.0) + ENTITY_WEIGHT * max(1, len(ent.mentions))
@@ -168,11 +168,29 @@ def similarity_matrix(sigs: list[Signature], days: list[date | None]) -> list[li
     return out
 
 
+def _core(members: list[int], entities: list[frozenset[str]]) -> set[str]:
+    counts = Counter(e for m in members for e in entities[m])
+    least = max(CORE_ARTICLES, CORE_SHARE * len(members))
+    return {e for e, k in counts.items() if k >= least}
+
+
+def _apart(a: list[int], b: list[int], entities: list[frozenset[str]]) -> bool:
+    """Each group has a core entity the other never names."""
+    named_a = frozenset().union(*(entities[m] for m in a))
+    named_b = frozenset().union(*(entities[m] for m in b))
+    return bool(_core(a, entities) - named_b) and bool(_core(b, entities) - named_a)
+
+
 def average_link(
-    ids: list[str], sims: list[list[float]], threshold: float = STORY_THRESHOLD
+    ids: list[str],
+    sims: list[list[float]],
+    threshold: float = STORY_THRESHOLD,
+    entities: list[frozenset[str]] | None = None,
 ) -> list[list[str]]:
-    """Groups of ``ids`` (``sims`` their pairwise similarities, in the same order)
-    by average link, each group sorted, groups in order of their first id.
+    """Groups of ``ids`` (``sims`` their pairwise similarities and ``entities``
+    the entities each names, in the same order) by average link, each group
+    sorted, groups in order of their first id; two groups whose core entities
+    differ (see the module) never merge.
 
     Deterministic: merges go by highest mean similarity, ties to the pair of
     lowest positions after sorting the ids, so the result depends on the set of
@@ -182,25 +200,38 @@ def average_link(
 
     order = sorted(range(len(ids)), key=lambda k: ids[k])
     names = [ids[k] for k in order]
+    ents = [entities[k] for k in order] if entities is not None else [frozenset()] * len(ids)
     n = len(names)
     total = np.array(sims, dtype=float).reshape(n, n)[np.ix_(order, order)]
     size = np.ones(n)
     alive = np.ones(n, dtype=bool)
-    groups = {k: [names[k]] for k in range(n)}
+    blocked = np.zeros((n, n), dtype=bool)
+    groups = {k: [k] for k in range(n)}
     np.fill_diagonal(total, 0.0)
     while len(groups) > 1:
         mean = total / np.outer(size, size)
         mean[~alive, :] = -1.0
         mean[:, ~alive] = -1.0
+        mean[blocked] = -1.0
         np.fill_diagonal(mean, -1.0)
         flat = int(np.argmax(mean))  # the first maximum: lowest row, then column
         i, j = sorted((flat // n, flat % n))
         if mean[i, j] < threshold - 1e-12:
             break
+        if _apart(groups[i], groups[j], ents):
+            blocked[i, j] = blocked[j, i] = True
+            continue
         total[i, :] += total[j, :]
         total[:, i] = total[i, :]
         total[i, i] = 0.0
         size[i] += size[j]
+        blocked[i, :] |= blocked[j, :]
+        blocked[:, i] = blocked[i, :]
         alive[j] = False
         groups[i] = sorted(groups[i] + groups.pop(j))
-    return sorted(groups.values(), key=lambda g: g[0])
+    return sorted(([names[m] for m in g] for g in groups.values()), key=lambda g: g[0])
+
+
+def entities_of(sig: Signature) -> frozenset[str]:
+    """The entities among a signature's terms."""
+    return frozenset(t for t in sig if t.startswith("E:"))

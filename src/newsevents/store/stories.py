@@ -28,6 +28,7 @@ from ..story import (
     Signature,
     article_day,
     average_link,
+    entities_of,
     index_terms,
     signature,
     similarity,
@@ -139,7 +140,8 @@ class StoryLinker:
         touched = set(old)
         sigs = [self._signature(m) for m in members]
         sims = similarity_matrix([s for s, _ in sigs], [d for _, d in sigs])
-        for group in average_link(members, sims, STORY_THRESHOLD):
+        ents = [entities_of(s) for s, _ in sigs]
+        for group in average_link(members, sims, STORY_THRESHOLD, ents):
             sid = story_id(group[0])
             touched.add(sid)
             for article in group:

@@ -153,3 +153,26 @@ def test_highlights_fall_on_their_words_after_emoji(site: str, browser: Browser)
     shown = sorted(page.locator("#article-text .hl-entity").all_inner_texts())
     assert shown == expected
     assert page.locator("#article-text").inner_text().startswith("🇺🇦🔥🔥 Ukrainian")
+
+
+def test_stories_list_outlets_and_open_their_articles(site: str, browser: Browser) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(site + "/")
+    _ready(page)
+    stories = page.locator("#stories li.story")
+    assert stories.count() >= 4
+    # the defence pact: two outlets' articles and a syndicated copy at a third
+    pact = stories.filter(has_text="Island Post")
+    assert pact.count() == 1
+    assert "3 outlets" in pact.locator(".story-count").inner_text()
+    pact.locator(".story-head").click()
+    articles = pact.locator("li.story-article")
+    articles.first.wait_for()
+    assert articles.count() == 2
+    assert "Japan" in articles.first.inner_text()
+    articles.first.click()
+    page.wait_for_selector("#article-view:not([hidden])")
+    assert "Philippines" in page.locator("#article-title").inner_text()
+    assert not errors

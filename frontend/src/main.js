@@ -170,6 +170,56 @@ async function drawEvents(offset = 0) {
   }
 }
 
+// --- stories: the reports of one development across outlets -------------------
+// Stories are not filtered by the form (a story is many events); the most
+// widely reported come first, and opening one lists its articles by day.
+async function drawStories() {
+  const r = await fetch("/api/stories?limit=50");
+  if (!r.ok) throw new Error(`/api/stories: ${r.status}`);
+  const { items } = await r.json();
+  const list = document.getElementById("stories");
+  list.replaceChildren();
+  document.getElementById("stories-count").textContent = `(${items.length}${items.length === 50 ? "+" : ""})`;
+  for (const story of items) {
+    const li = el("li", { class: "story", tabindex: "0" });
+    li.dataset.story = story.id;
+    const days = story.first_day === story.last_day ? story.first_day : `${story.first_day} – ${story.last_day}`;
+    const head = el("div", { class: "story-head" });
+    head.append(
+      el("span", { class: "story-title" }, story.title),
+      el("span", { class: "story-days" }, days || ""),
+      el("span", { class: "story-count" }, `${story.num_articles} articles, ${story.num_reports} reports, ${story.num_outlets} outlets`),
+      el("span", { class: "story-outlets" }, story.outlets.join(", ")),
+    );
+    li.append(head);
+    const open = () => toggleStory(li, story.id);
+    head.addEventListener("click", open);
+    li.addEventListener("keydown", (e) => { if (e.key === "Enter" && e.target === li) open(); });
+    list.append(li);
+  }
+}
+
+async function toggleStory(li, storyId) {
+  const shown = li.querySelector("ol.story-articles");
+  if (shown) return shown.remove();
+  const r = await fetch(`/api/stories/${encodeURIComponent(storyId)}`);
+  if (!r.ok) return;
+  const story = await r.json();
+  const ol = el("ol", { class: "story-articles" });
+  for (const a of story.articles) {
+    const item = el("li", { class: "story-article", tabindex: "0" },
+      [a.published, a.source, a.title || "(untitled)"].filter(Boolean).join(" · "));
+    item.addEventListener("click", () => openArticle(a.id));
+    item.addEventListener("keydown", (e) => { if (e.key === "Enter") openArticle(a.id); });
+    ol.append(item);
+  }
+  if (story.clusters.length) {
+    ol.append(el("li", { class: "story-clusters" },
+      `events: ${story.clusters.map((c) => `${c.type}${c.date ? " " + c.date : ""} (${c.num_articles})`).join(", ")}`));
+  }
+  li.append(ol);
+}
+
 // --- claims comparison -------------------------------------------------------
 async function drawClaims() {
   const { items } = await get("/api/claims/compare", {});
@@ -271,7 +321,7 @@ async function openArticle(articleId, eventId, span) {
 }
 
 async function refresh() {
-  await Promise.all([drawTimeline(), drawMap(), drawGraph(), drawEvents(), drawClaims()]);
+  await Promise.all([drawTimeline(), drawMap(), drawGraph(), drawStories(), drawEvents(), drawClaims()]);
   document.body.dataset.ready = "1";
 }
 

@@ -203,31 +203,33 @@ def average_link(
     ents = [entities[k] for k in order] if entities is not None else [frozenset()] * len(ids)
     n = len(names)
     total = np.array(sims, dtype=float).reshape(n, n)[np.ix_(order, order)]
-    size = np.ones(n)
-    alive = np.ones(n, dtype=bool)
-    blocked = np.zeros((n, n), dtype=bool)
-    groups = {k: [k] for k in range(n)}
     np.fill_diagonal(total, 0.0)
+    size = np.ones(n)
+    # mean similarity between live groups; -1 on the diagonal, for dead groups
+    # and for pairs that must stay apart
+    mean = total.copy()
+    np.fill_diagonal(mean, -1.0)
+    groups = {k: [k] for k in range(n)}
     while len(groups) > 1:
-        mean = total / np.outer(size, size)
-        mean[~alive, :] = -1.0
-        mean[:, ~alive] = -1.0
-        mean[blocked] = -1.0
-        np.fill_diagonal(mean, -1.0)
         flat = int(np.argmax(mean))  # the first maximum: lowest row, then column
         i, j = sorted((flat // n, flat % n))
         if mean[i, j] < threshold - 1e-12:
             break
         if _apart(groups[i], groups[j], ents):
-            blocked[i, j] = blocked[j, i] = True
+            mean[i, j] = mean[j, i] = -1.0
             continue
+        blocked = (mean[i, :] == -1.0) | (mean[j, :] == -1.0)
         total[i, :] += total[j, :]
         total[:, i] = total[i, :]
         total[i, i] = 0.0
         size[i] += size[j]
-        blocked[i, :] |= blocked[j, :]
-        blocked[:, i] = blocked[i, :]
-        alive[j] = False
+        row = total[i, :] / (size[i] * size)
+        row[blocked] = -1.0
+        mean[i, :] = row
+        mean[:, i] = row
+        mean[i, i] = -1.0
+        mean[j, :] = -1.0
+        mean[:, j] = -1.0
         groups[i] = sorted(groups[i] + groups.pop(j))
     return sorted(([names[m] for m in g] for g in groups.values()), key=lambda g: g[0])
 

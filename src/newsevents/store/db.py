@@ -20,7 +20,13 @@ from typing import Any
 from ..link import Linker, assign_threads, backfill_cluster_index, count_occurrence
 from ..model import Analysis, Article
 from .schema import Dialect, migrations
-from .stories import StoryLinker, backfill_stories, clear_stories, refresh_article_story
+from .stories import (
+    SignatureCache,
+    StoryLinker,
+    backfill_stories,
+    clear_stories,
+    refresh_article_story,
+)
 
 #: The records of one analysis and the extractor each comes from.
 _EXTRACTORS = {
@@ -62,6 +68,7 @@ class Store:
     def __init__(self, url: str | Path, timeout: float = BUSY_TIMEOUT) -> None:
         self.url = str(url)
         self.timeout = timeout
+        self._signatures = SignatureCache()  # story signatures last read, by article id
         self.dialect: Dialect
         if self.url.startswith(("postgresql://", "postgres://")):
             self.dialect = "postgresql"
@@ -293,7 +300,7 @@ class Store:
             self._write_records(cur, analysis, version)
             touched = Linker(cur, self._sql).link(analysis)
             assign_threads(cur, self._sql, touched)
-            StoryLinker(cur, self._sql).link(analysis)
+            StoryLinker(cur, self._sql, self._signatures).link(analysis)
             self._commit()
             return True
 
@@ -321,9 +328,10 @@ class Store:
             for table in _LINK_TABLES:
                 cur.execute(f"DELETE FROM {table}")
             clear_stories(cur, self._sql)
+            self._signatures.clear()
             cur.execute(self._sql("SELECT doc FROM articles ORDER BY id"))
             docs = [r[0] for r in cur.fetchall()]
-            stories = StoryLinker(cur, self._sql)
+            stories = StoryLinker(cur, self._sql, self._signatures)
             for doc in docs:
                 analysis = Analysis.model_validate_json(doc)
                 art = analysis.article

@@ -17,6 +17,7 @@ its membership or its articles' occurrences change.
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -39,6 +40,34 @@ POSTINGS = 500
 COMPONENT = 300
 
 
+Stored = tuple[Signature, date | None, frozenset[str]]
+
+
+class SignatureCache:
+    """The signatures last read, so that regrouping a part of the graph does not
+    read and parse its articles' signatures again on every save. An article's
+    signature never changes while it is stored (``relink`` clears the cache)."""
+
+    def __init__(self, size: int = 5000) -> None:
+        self.size = size
+        self._items: OrderedDict[str, Stored] = OrderedDict()
+
+    def get(self, article_id: str) -> Stored | None:
+        found = self._items.get(article_id)
+        if found is not None:
+            self._items.move_to_end(article_id)
+        return found
+
+    def put(self, article_id: str, value: Stored) -> None:
+        self._items[article_id] = value
+        self._items.move_to_end(article_id)
+        while len(self._items) > self.size:
+            self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        self._items.clear()
+
+
 def story_id(first_article: str) -> str:
     return "S" + first_article[:16]
 
@@ -46,33 +75,36 @@ def story_id(first_article: str) -> str:
 class StoryLinker:
     """Links one article into the stories (same cursor, same transaction as its save)."""
 
-    def __init__(self, cur: Any, sql: Any) -> None:
+    def __init__(self, cur: Any, sql: Any, cache: SignatureCache | None = None) -> None:
         self.cur = cur
         self.sql = sql
-        self._sigs: dict[str, tuple[Signature, date | None]] = {}
+        self._sigs = cache if cache is not None else SignatureCache()
 
     def _rows(self, query: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
         self.cur.execute(self.sql(query), tuple(params))
         return list(self.cur.fetchall())
 
-    def _signature(self, article_id: str) -> tuple[Signature, date | None]:
-        if article_id not in self._sigs:
+    def _signature(self, article_id: str) -> Stored:
+        found = self._sigs.get(article_id)
+        if found is None:
             rows = self._rows(
                 "SELECT terms, day FROM story_signatures WHERE article_id = ?", (article_id,)
             )
             terms, day = rows[0] if rows else ("{}", None)
-            self._sigs[article_id] = (json.loads(terms), date.fromisoformat(day) if day else None)
-        return self._sigs[article_id]
+            sig: Signature = json.loads(terms)
+            found = (sig, date.fromisoformat(day) if day else None, entities_of(sig))
+            self._sigs.put(article_id, found)
+        return found
 
     def _sim(self, a: str, b: str) -> float:
-        (sa, da), (sb, db) = self._signature(a), self._signature(b)
+        (sa, da, _), (sb, db, _) = self._signature(a), self._signature(b)
         return similarity(sa, sb, da, db)
 
     def link(self, analysis: Analysis) -> str:
         """Store the article's signature, find its neighbours, regroup; its story id."""
         aid = analysis.article.id
         sig, day = signature(analysis), article_day(analysis)
-        self._sigs[aid] = (sig, day)
+        self._sigs.put(aid, (sig, day, entities_of(sig)))
         iso = day.isoformat() if day else None
         self.cur.execute(
             self.sql("INSERT INTO story_signatures (article_id, day, terms) VALUES (?, ?, ?)"),
@@ -139,8 +171,8 @@ class StoryLinker:
         }
         touched = set(old)
         sigs = [self._signature(m) for m in members]
-        sims = similarity_matrix([s for s, _ in sigs], [d for _, d in sigs])
-        ents = [entities_of(s) for s, _ in sigs]
+        sims = similarity_matrix([s for s, _, _ in sigs], [d for _, d, _ in sigs])
+        ents = [e for _, _, e in sigs]
         for group in average_link(members, sims, STORY_THRESHOLD, ents):
             sid = story_id(group[0])
             touched.add(sid)

@@ -70,6 +70,11 @@ def test_views_share_the_filters(api: str) -> None:
     for cluster in clusters["items"]:  # members and party names come with each cluster
         assert len({m["article_id"] for m in cluster["members"]}) == cluster["num_articles"]
         assert all(p["name"] for p in cluster["actors"] + cluster["recipients"])
+        if cluster["date"]:  # the canonical time: an interval, its precision and origin
+            assert cluster["date"] <= cluster["date_end"]
+            assert cluster["date_precision"] in {"day", "week", "month", "year"}
+            assert cluster["date_from"] in {"event", "article"}
+    assert any(c["date_from"] == "event" for c in clusters["items"])
     assert any(p["name"] == "Vladimir Putin" for c in clusters["items"] for p in c["actors"])
     _, countries = call(f"{api}/api/countries?{query}")
     assert any(c["country"] == "RU" and c["numeric"] == "643" for c in countries["items"])

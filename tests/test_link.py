@@ -124,8 +124,14 @@ def test_upgrade_to_schema_3_backfills_parties_pairs_and_threads(
         store.execute("DROP TABLE cluster_pairs")
         store.execute("DROP TABLE cluster_parties")
         store.execute("DROP INDEX event_clusters_thread")
+        store.execute("DROP INDEX event_clusters_type_place")
+        for column in (
+            "date_end", "date_precision", "date_from", "place_kind", "place_country",
+            "place_region",
+        ):  # fmt: skip
+            store.execute(f"ALTER TABLE event_clusters DROP COLUMN {column}")
         store.execute("UPDATE event_clusters SET thread_id = NULL")
-        store.execute("DELETE FROM schema_migrations WHERE version = 3")
+        store.execute("DELETE FROM schema_migrations WHERE version IN (3, 6)")
     with open_store(path) as store:
         assert store.execute("SELECT COUNT(*) FROM schema_migrations WHERE version = 3") == [(1,)]
         assert store.execute("SELECT COUNT(*) FROM cluster_pairs")[0][0] > 0
@@ -141,3 +147,42 @@ def test_upgrade_to_schema_3_backfills_parties_pairs_and_threads(
         store.save(analyze(third, nlp), version="test")
         top = store.execute("SELECT MAX(num_articles) FROM event_clusters WHERE type = 'CONSULT'")
     assert top == [(3,)]
+
+
+PRECISION_REPORTS = [
+    (
+        "Wire G",
+        "2025-03-10",
+        "Gunmen attacked a police post in Maiduguri on Saturday, killing three officers, "
+        "police said.",
+    ),
+    (
+        "Paper H",
+        "2025-03-12",
+        "Gunmen attacked a police post in Nigeria earlier this month, killing three "
+        "officers, the government said.",
+    ),
+]
+
+
+def _attack_clusters(path: Path, nlp: Language, reports: list[tuple[str, str, str]]) -> Any:
+    """The canonical record of the attack reported by both outlets."""
+    with open_store(path) as store:
+        for source, published, text in reports:
+            store.save(analyze(article_from_text(text, published=published, source=source), nlp))
+        return store.execute(
+            "SELECT date, date_end, date_precision, date_from, place_kind, place_country "
+            "FROM event_clusters WHERE type = 'ASSAULT' AND num_sources = 2"
+        )
+
+
+def test_a_dated_town_report_and_a_month_country_report_are_one_event(
+    nlp: Language, tmp_path: Path
+) -> None:
+    (cluster,) = _attack_clusters(tmp_path / "a.db", nlp, PRECISION_REPORTS)
+    # "earlier this month" in Nigeria holds Saturday in Maiduguri: one event,
+    # whose canonical record is the precise one
+    assert cluster == ("2025-03-08", "2025-03-08", "day", "event", "city", "NG")
+    # the other order gives the same record (the month report first does not
+    # keep the Saturday one out, nor does a report dated by its article narrow it)
+    assert _attack_clusters(tmp_path / "b.db", nlp, PRECISION_REPORTS[::-1]) == [cluster]

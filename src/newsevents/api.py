@@ -363,7 +363,8 @@ def create_app(
         cond, params = flt.where(store)
         rows = store.execute(
             "SELECT c.id, c.type, c.date, c.num_articles, c.num_sources, c.sources, "
-            "c.first_report, c.last_report, c.thread_id, c.actors, c.recipients "
+            "c.first_report, c.last_report, c.thread_id, c.actors, c.recipients, "
+            "c.date_end, c.date_precision, c.date_from, c.place, c.place_kind, c.place_country "
             "FROM event_clusters c WHERE c.num_articles >= ? AND c.id IN ("
             "SELECT m.cluster_id FROM cluster_members m JOIN events e ON "
             "e.article_id = m.article_id AND e.id = m.event_id JOIN articles a ON "
@@ -390,6 +391,13 @@ def create_app(
                     "id": r[0],
                     "type": r[1],
                     "date": r[2],
+                    # the canonical time: an interval at the finest precision a
+                    # report gives, from an event's own date or its article's
+                    "date_end": r[11],
+                    "date_precision": r[12],
+                    "date_from": r[13],
+                    # the finest place a report gives (GeoNames id, or a name)
+                    "place": {"key": r[14], "kind": r[15], "country": r[16]} if r[14] else None,
                     "num_articles": r[3],
                     "num_sources": r[4],
                     "sources": json.loads(r[5]),

@@ -24,7 +24,7 @@ import re
 from datetime import date
 from typing import Any
 
-from .model import Analysis, Article, Entity
+from .model import Analysis, Article, Entity, Event, Place
 
 WINDOW_DAYS = 3
 THREAD_DAYS = 30
@@ -66,6 +66,98 @@ def _day(value: str | None) -> date | None:
         except ValueError:
             return None
     return None
+
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_PLACE_RANK = {"city": 0, "other": 0, "admin1": 1, "country": 2}
+
+
+class When:
+    """When an event happened, as an interval: a day, a week, a month or a year,
+    from its own text (``from_event``) or, with none, its article's date."""
+
+    def __init__(self, start: date, end: date, precision: str, from_event: bool) -> None:
+        self.start, self.end, self.precision, self.from_event = start, end, precision, from_event
+
+    def meets(self, start: date, end: date) -> bool:
+        """Whether the two intervals lie within WINDOW_DAYS of each other."""
+        return (
+            self.start.toordinal() - WINDOW_DAYS <= end.toordinal()
+            and start.toordinal() - WINDOW_DAYS <= self.end.toordinal()
+        )
+
+    def finer_than(self, precision: str | None, from_event: bool | None) -> bool:
+        """A date the text gives the event beats its article's date, whatever the
+        precision ("in March" says more about the event than the day it was
+        reported); then the finer precision wins."""
+        mine = (not self.from_event, _PRECISION_RANK[self.precision])
+        theirs = (not from_event, _PRECISION_RANK.get(precision or "", 9))
+        return mine < theirs
+
+
+def _interval(value: str | None) -> tuple[date, date, str] | None:
+    """A TIMEX date value as (first day, last day, precision)."""
+    if not value:
+        return None
+    day = _day(value)
+    if day is not None:
+        return day, day, "day"
+    m = re.fullmatch(r"(\d{4})-W(\d\d)", value)
+    if m:
+        try:
+            first = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        except ValueError:
+            return None
+        return first, date.fromordinal(first.toordinal() + 6), "week"
+    m = re.fullmatch(r"(\d{4})-(\d\d)", value)
+    if m and 1 <= int(m.group(2)) <= 12:
+        year, month = int(m.group(1)), int(m.group(2))
+        nxt = date(year + (month == 12), month % 12 + 1, 1)
+        return date(year, month, 1), date.fromordinal(nxt.toordinal() - 1), "month"
+    m = re.fullmatch(r"(\d{4})", value)
+    if m:
+        return date(int(value), 1, 1), date(int(value), 12, 31), "year"
+    return None
+
+
+def event_when(ev: Event, art: Article) -> When | None:
+    """The event's own time when it has one, else its article's publication day."""
+    own = _interval(ev.time_value) if ev.time_from not in (None, "published") else None
+    if own is not None:
+        return When(*own, from_event=True)
+    published = _day(art.published)
+    return When(published, published, "day", from_event=False) if published else None
+
+
+class _Where:
+    """An event's place for matching: its key (GeoNames id or name), how coarse
+    it is (0 a town or site, 1 a region, 2 a country), its country and region."""
+
+    def __init__(self, place: Place) -> None:
+        self.key = (place.geonameid and str(place.geonameid)) or place.name
+        self.kind = place.kind
+        self.rank = _PLACE_RANK.get(place.kind, 0)
+        self.country = place.country
+        self.region = place.iso3166_2
+
+    def agrees(self, key: str, kind: str | None, country: str | None, region: str | None) -> bool:
+        """The same place, or one contains the other (a town in the country or
+        the region the other names)."""
+        if key == self.key:
+            return True
+        rank = _PLACE_RANK.get(kind or "", 0)
+        if rank == self.rank or not self.country or self.country != country:
+            return False
+        coarse_rank, coarse_region = (
+            (rank, region) if rank > self.rank else (self.rank, self.region)
+        )
+        fine_region = self.region if rank > self.rank else region
+        if coarse_rank == 2:
+            return True  # a country holds every place in it
+        return bool(coarse_region) and coarse_region == fine_region
+
+    def finer_than(self, kind: str | None) -> bool:
+        return self.rank < _PLACE_RANK.get(kind or "", 9)
 
 
 def _measure_key(measure: str | None) -> str:
@@ -139,35 +231,67 @@ class Linker:
         etype: str,
         actors: set[str],
         recipients: set[str],
-        day: date | None,
-        place: str | None,
+        when: When | None,
+        place: _Where | None,
     ) -> str | None:
-        if not actors:
-            return None  # a cluster is joined through a shared actor
-        marks = ", ".join("?" for _ in actors)
+        """The cluster this event joins: same type, parties that agree, times
+        within WINDOW_DAYS of each other at the precision each has, places that
+        agree or contain each other. An event with no party joins only on an
+        exact place (a town or a site), never on a country."""
+        parties = actors | recipients
         query = (
-            "SELECT DISTINCT c.id, c.actors, c.recipients, c.date, c.place FROM cluster_parties p "
-            "JOIN event_clusters c ON c.id = p.cluster_id "
-            f"WHERE p.type = ? AND p.party IN ({marks})"
+            "SELECT DISTINCT c.id, c.actors, c.recipients, c.date, c.date_end, c.place, "
+            "c.place_kind, c.place_country, c.place_region FROM "
         )
-        params: list[Any] = [etype, *sorted(actors)]
-        if day is not None:
-            lo = date.fromordinal(day.toordinal() - WINDOW_DAYS).isoformat()
-            hi = date.fromordinal(day.toordinal() + WINDOW_DAYS).isoformat()
-            query += " AND (p.day IS NULL OR (p.day >= ? AND p.day <= ?))"
-            params += [lo, hi]
+        params: list[Any] = []
+        if parties:
+            marks = ", ".join("?" for _ in parties)
+            query += (
+                "cluster_parties p JOIN event_clusters c ON c.id = p.cluster_id "
+                f"WHERE p.type = ? AND p.party IN ({marks})"
+            )
+            params += [etype, *sorted(parties)]
+            day_start, day_end = "p.day", "p.day_end"
+        elif place is not None and place.rank == 0:
+            query += "event_clusters c WHERE c.type = ? AND c.place = ?"
+            params += [etype, place.key]
+            day_start, day_end = "c.date", "c.date_end"
+        else:
+            return None
+        if when is not None:
+            lo = date.fromordinal(when.start.toordinal() - WINDOW_DAYS).isoformat()
+            hi = date.fromordinal(when.end.toordinal() + WINDOW_DAYS).isoformat()
+            query += (
+                f" AND ({day_start} IS NULL OR ({day_start} <= ? AND "
+                f"COALESCE({day_end}, {day_start}) >= ?))"
+            )
+            params += [hi, lo]
         rows = self._rows(query + " ORDER BY c.id", tuple(params))
-        for cid, c_actors, c_recipients, c_date, c_place in rows:
+        for (
+            cid,
+            c_actors,
+            c_recipients,
+            c_date,
+            c_end,
+            c_place,
+            c_kind,
+            c_country,
+            c_region,
+        ) in rows:
             ca, cr = set(json.loads(c_actors)), set(json.loads(c_recipients))
-            parties, c_parties = actors | recipients, ca | cr
-            if not (actors & c_parties) or not (ca & parties):
+            c_parties = ca | cr
+            if parties and not (parties & c_parties):
+                continue
+            if not parties and c_parties:
+                continue  # a partyless report joins only partyless clusters
+            if actors and ca and (not (actors & c_parties) or not (ca & parties)):
                 continue
             if recipients and cr and not (recipients & c_parties):
                 continue
-            cday = _day(c_date)
-            if day and cday and abs((day - cday).days) > WINDOW_DAYS:
+            cstart, cend = _day(c_date), _day(c_end) or _day(c_date)
+            if when and cstart and cend and not when.meets(cstart, cend):
                 continue
-            if place and c_place and place != c_place:
+            if place and c_place and not place.agrees(c_place, c_kind, c_country, c_region):
                 continue
             return str(cid)
         return None
@@ -182,33 +306,29 @@ class Linker:
                 "INSERT INTO entity_links (article_id, entity_id, global_id) VALUES (?, ?, ?)",
                 (art.id, eid, gid),
             )
-        times = {t.id: t.value for t in analysis.times}
-        places = {p.id: (p.geonameid and str(p.geonameid)) or p.name for p in analysis.places}
+        places = {p.id: _Where(p) for p in analysis.places}
         outlet = art.source or art.url or art.id
         for ev in analysis.events:
             actors = {gids[a] for a in ev.actors if a in gids}
             recipients = {gids[r] for r in ev.recipients if r in gids}
-            value = times.get(ev.time) if ev.time else None
-            day = _day(value) or _day(art.published)
+            when = event_when(ev, art)
             place = places.get(ev.place) if ev.place else None
-            cid = self._cluster(ev.type, actors, recipients, day, place)
+            cid = self._cluster(ev.type, actors, recipients, when, place)
             report = art.published or ""
-            if cid is None:
-                cid = _id("K", art.id, ev.id)
+            own_id = _id("K", art.id, ev.id)
+            if cid is not None and own_id < cid:
+                # a cluster is named after its smallest report, whatever came first
+                self._rename_cluster(cid, own_id)
+                touched = {own_id if t == cid else t for t in touched}
+                cid = own_id
+            elif cid is None:
+                cid = own_id
                 self._run(
-                    # parties are added by _refresh_cluster, which indexes them
-                    "INSERT INTO event_clusters (id, type, actors, recipients, date, place, "
-                    "first_report, last_report, num_articles, num_sources, sources) "
-                    "VALUES (?, ?, '[]', '[]', ?, ?, ?, ?, 0, 0, ?)",
-                    (
-                        cid,
-                        ev.type,
-                        day.isoformat() if day else None,
-                        place,
-                        report,
-                        report,
-                        "[]",
-                    ),
+                    # parties, time and place are set by _refresh_cluster
+                    "INSERT INTO event_clusters (id, type, actors, recipients, first_report, "
+                    "last_report, num_articles, num_sources, sources) "
+                    "VALUES (?, ?, '[]', '[]', ?, ?, 0, 0, '[]')",
+                    (cid, ev.type, report, report),
                 )
             self._run(
                 "INSERT INTO cluster_members (cluster_id, article_id, event_id) VALUES (?, ?, ?)",
@@ -216,7 +336,7 @@ class Linker:
             )
             # a new article: it joins the cluster for the first time with its first event there
             self._refresh_cluster(
-                cid, actors, recipients, outlet, report, place, new_article=cid not in touched
+                cid, actors, recipients, outlet, report, when, place, new_article=cid not in touched
             )
             touched.add(cid)
         for claim in analysis.claims:
@@ -233,6 +353,15 @@ class Linker:
             )
         return touched
 
+    def _rename_cluster(self, old: str, new: str) -> None:
+        for table, column in (
+            ("event_clusters", "id"),
+            ("cluster_members", "cluster_id"),
+            ("cluster_parties", "cluster_id"),
+            ("cluster_pairs", "cluster_id"),
+        ):
+            self._run(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (new, old))
+
     def _refresh_cluster(
         self,
         cid: str,
@@ -240,31 +369,54 @@ class Linker:
         recipients: set[str],
         outlet: str,
         report: str,
-        place: str | None,
+        when: When | None,
+        place: _Where | None,
         new_article: bool,
     ) -> None:
-        (c_type, c_actors, c_recipients, c_date, c_place, first, last, sources, articles) = (
-            self._rows(
-                "SELECT type, actors, recipients, date, place, first_report, last_report, "
-                "sources, num_articles FROM event_clusters WHERE id = ?",
-                (cid,),
-            )[0]
-        )
+        """Add one report to a cluster. Its canonical record keeps the most
+        precise time (a day over a month; the event's own date over its
+        article's) and the finest place among its reports."""
+        row = self._rows(
+            "SELECT type, actors, recipients, date, date_end, date_precision, date_from, place, "
+            "place_kind, first_report, last_report, sources, num_articles "
+            "FROM event_clusters WHERE id = ?",
+            (cid,),
+        )[0]
+        (c_type, c_actors, c_recipients, c_date, c_end, c_precision, c_from) = row[:7]
+        (c_place, c_kind, first, last, sources, articles) = row[7:]
         source_list = json.loads(sources)
         if outlet not in source_list:
             source_list.append(outlet)
         articles = int(articles) + int(new_article)
+        if when is not None and when.finer_than(c_precision, c_from == "event" if c_from else None):
+            c_date, c_end = when.start.isoformat(), when.end.isoformat()
+            c_precision, c_from = when.precision, "event" if when.from_event else "article"
+            # the parties already indexed find the cluster at its new time
+            self._run(
+                "UPDATE cluster_parties SET day = ?, day_end = ? WHERE cluster_id = ?",
+                (c_date, c_end, cid),
+            )
+        place_row: tuple[Any, ...] = (c_place, c_kind, None, None)
+        if place is not None and (c_place is None or place.finer_than(c_kind)):
+            place_row = (place.key, place.kind, place.country, place.region)
         old_parties = set(json.loads(c_actors)) | set(json.loads(c_recipients))
         for party in sorted((actors | recipients) - old_parties):
-            _index_party(self.cur, self.sql, party, cid, c_type, c_date)
+            _index_party(self.cur, self.sql, party, cid, c_type, c_date, c_end)
         reports = [r for r in (first, last, report) if r]
         self._run(
-            "UPDATE event_clusters SET actors = ?, recipients = ?, place = ?, first_report = ?, "
-            "last_report = ?, num_articles = ?, num_sources = ?, sources = ? WHERE id = ?",
+            "UPDATE event_clusters SET actors = ?, recipients = ?, date = ?, date_end = ?, "
+            "date_precision = ?, date_from = ?, place = ?, place_kind = ?, "
+            "place_country = COALESCE(?, place_country), place_region = COALESCE(?, place_region), "
+            "first_report = ?, last_report = ?, num_articles = ?, num_sources = ?, sources = ? "
+            "WHERE id = ?",
             (
                 json.dumps(sorted(set(json.loads(c_actors)) | actors)),
                 json.dumps(sorted(set(json.loads(c_recipients)) | recipients)),
-                c_place or place,
+                c_date,
+                c_end,
+                c_precision,
+                c_from,
+                *place_row,
                 min(reports) if reports else None,
                 max(reports) if reports else None,
                 int(articles),
@@ -275,13 +427,15 @@ class Linker:
         )
 
 
-def _index_party(cur: Any, sql: Any, party: str, cid: str, etype: str, day: str | None) -> None:
+def _index_party(
+    cur: Any, sql: Any, party: str, cid: str, etype: str, day: str | None, day_end: str | None
+) -> None:
     cur.execute(
         sql(
-            "INSERT INTO cluster_parties (party, cluster_id, type, day) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (party, cluster_id) DO NOTHING"
+            "INSERT INTO cluster_parties (party, cluster_id, type, day, day_end) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (party, cluster_id) DO NOTHING"
         ),
-        (party, cid, etype, day),
+        (party, cid, etype, day, day_end),
     )
 
 
@@ -310,7 +464,9 @@ def assign_threads(cur: Any, sql: Any, touched: set[str]) -> None:
             (cid,),
         )
         actors, recipients, day, thread = cur.fetchone()
-        own = thread or _thread_of(cid)
+        # a thread is named after its smallest cluster (a cluster renamed to a
+        # smaller id renames its thread)
+        own = min(thread, _thread_of(cid)) if thread else _thread_of(cid)
         pairs = _pairs(actors, recipients)
         for pair in pairs:
             cur.execute(
@@ -320,7 +476,7 @@ def assign_threads(cur: Any, sql: Any, touched: set[str]) -> None:
                 ),
                 (pair, cid, day),
             )
-        threads = {own}
+        threads = {own} | ({thread} if thread else set())
         if pairs:
             marks = ", ".join("?" for _ in pairs)
             query = (
@@ -356,7 +512,7 @@ def backfill_cluster_index(cur: Any, sql: Any) -> None:
     rows = cur.fetchall()
     for cid, etype, actors, recipients, day in rows:
         for party in sorted(set(json.loads(actors)) | set(json.loads(recipients))):
-            _index_party(cur, sql, party, cid, etype, day)
+            _index_party(cur, sql, party, cid, etype, day, day)
     ids = {row[0] for row in rows}
     if ids:
         cur.execute(sql("UPDATE event_clusters SET thread_id = NULL"))

@@ -219,15 +219,12 @@ class Store:
             )
             cur.execute("SELECT version FROM schema_migrations")
             done = {row[0] for row in cur.fetchall()}
+            applied: set[int] = set()
             for number, description, statements in migrations(self.dialect):
                 if number in done:
                     continue
                 for stmt in statements:
                     cur.execute(stmt)
-                if number == 3:  # pairs of the clusters linked before it existed
-                    backfill_cluster_index(cur, self._sql)
-                if number == 5:  # stories of the articles stored before them
-                    backfill_stories(cur, self._sql)
                 cur.execute(
                     self._sql(
                         "INSERT INTO schema_migrations (version, description, applied_at) "
@@ -236,6 +233,13 @@ class Store:
                     (number, description, _now()),
                 )
                 done.add(number)
+                applied.add(number)
+            # backfills read and write the schema as it is now, so they run
+            # once every migration is in
+            if 3 in applied:  # pairs of the clusters linked before it existed
+                backfill_cluster_index(cur, self._sql)
+            if 5 in applied:  # stories of the articles stored before them
+                backfill_stories(cur, self._sql)
             self._commit()
         return max(done, default=0)
 

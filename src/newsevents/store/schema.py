@@ -236,6 +236,24 @@ _V5 = [
 ]
 
 
+#: An event cluster's canonical time is an interval with its precision (a day, a
+#: week, a month, a year) and where it came from (an event's own date, or its
+#: article's); its place keeps its kind, country and region, so that a town
+#: report joins a country report of the same event. Existing clusters had days.
+_V6 = [
+    "ALTER TABLE event_clusters ADD COLUMN date_end TEXT",
+    "ALTER TABLE event_clusters ADD COLUMN date_precision TEXT",
+    "ALTER TABLE event_clusters ADD COLUMN date_from TEXT",
+    "ALTER TABLE event_clusters ADD COLUMN place_kind TEXT",
+    "ALTER TABLE event_clusters ADD COLUMN place_country TEXT",
+    "ALTER TABLE event_clusters ADD COLUMN place_region TEXT",
+    "ALTER TABLE cluster_parties ADD COLUMN day_end TEXT",
+    "UPDATE event_clusters SET date_end = date, date_precision = 'day' WHERE date IS NOT NULL",
+    "UPDATE cluster_parties SET day_end = day",
+    "CREATE INDEX event_clusters_type_place ON event_clusters (type, place)",
+]
+
+
 def migrations(dialect: Dialect) -> list[tuple[int, str, list[str]]]:
     """(version, description, statements) in the order they apply."""
     types = _TYPES[dialect]
@@ -250,4 +268,5 @@ def migrations(dialect: Dialect) -> list[tuple[int, str, list[str]]]:
             "stories: article signatures, similar pairs, stories",
             [st.format(**types) for st in _V5],
         ),
+        (6, "event clusters: time as an interval with its precision, place containment", _V6),
     ]

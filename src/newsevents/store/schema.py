@@ -219,7 +219,7 @@ _V5 = [
         day TEXT, terms TEXT NOT NULL)""",
     """CREATE TABLE story_terms (
         term TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        day TEXT, PRIMARY KEY (term, article_id))""",
+        day TEXT, weight {real} NOT NULL, PRIMARY KEY (term, article_id))""",
     "CREATE INDEX story_terms_term_day ON story_terms (term, day)",
     """CREATE TABLE story_edges (
         a TEXT NOT NULL, b TEXT NOT NULL, sim {real} NOT NULL, PRIMARY KEY (a, b))""",

@@ -1,9 +1,9 @@
 """Stories in the store: every article in one, kept up to date as articles arrive.
 
 Each save stores the article's signature and the terms it is found under,
-compares it with the articles that share one of those terms (the candidates,
-at most ``POSTINGS`` per term, nearest in time first, so a save does not read
-the whole store), keeps the pairs at the story threshold as edges, and regroups
+compares it with the articles that share the most weight of those terms (the
+candidates: at most ``CANDIDATES``, found among at most ``POSTINGS`` articles
+per term, the latest first, so a save does not read the whole store), keeps the pairs at the story threshold as edges, and regroups
 the connected part of the edge graph it belongs to (at most ``COMPONENT``
 articles, nearest first). The grouping of a part depends only on which
 articles it holds, so a store gets the same stories whatever the order of
@@ -37,6 +37,7 @@ from ..story import (
 )
 
 POSTINGS = 500
+CANDIDATES = 60
 COMPONENT = 300
 
 
@@ -112,10 +113,10 @@ class StoryLinker:
         )
         terms = index_terms(sig)
         self.cur.executemany(
-            self.sql("INSERT INTO story_terms (term, article_id, day) VALUES (?, ?, ?)"),
-            [(t, aid, iso) for t in terms],
+            self.sql("INSERT INTO story_terms (term, article_id, day, weight) VALUES (?, ?, ?, ?)"),
+            [(t, aid, iso, sig[t]) for t in terms],
         )
-        for other in sorted(self._candidates(aid, terms, day)):
+        for other in sorted(self._candidates(aid, sig, terms, day)):
             s = self._sim(aid, other)
             if s >= STORY_THRESHOLD:
                 a, b = sorted((aid, other))
@@ -127,10 +128,15 @@ class StoryLinker:
             self._rows("SELECT story_id FROM article_stories WHERE article_id = ?", (aid,))[0][0]
         )
 
-    def _candidates(self, aid: str, terms: list[str], day: date | None) -> set[str]:
-        found: set[str] = set()
+    def _candidates(self, aid: str, sig: Signature, terms: list[str], day: date | None) -> set[str]:
+        """The articles worth comparing: those whose indexed terms give the
+        largest part of a dot product with this one (at most ``CANDIDATES``),
+        reading at most ``POSTINGS`` articles per term, nearest in time first. A
+        term many articles share (a country named in passing) costs a bounded
+        read, and only articles that share heavy terms are compared in full."""
+        partial: dict[str, float] = {}
         for term in terms:
-            query = "SELECT article_id FROM story_terms WHERE term = ? AND article_id <> ?"
+            query = "SELECT article_id, weight FROM story_terms WHERE term = ? AND article_id <> ?"
             params: list[Any] = [term, aid]
             if day is not None:
                 lo = date.fromordinal(day.toordinal() - STORY_DAYS).isoformat()
@@ -138,8 +144,10 @@ class StoryLinker:
                 query += " AND (day IS NULL OR (day >= ? AND day <= ?))"
                 params += [lo, hi]
             query += " ORDER BY day DESC, article_id LIMIT ?"
-            found.update(r[0] for r in self._rows(query, [*params, POSTINGS]))
-        return found
+            for other, weight in self._rows(query, [*params, POSTINGS]):
+                partial[other] = partial.get(other, 0.0) + sig[term] * float(weight)
+        ranked = sorted(partial.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
+        return {a for a, _ in ranked}
 
     def _component(self, aid: str) -> list[str]:
         seen = {aid}

@@ -104,3 +104,45 @@ def test_speaker_in_apposition_is_the_person(nlp: Language) -> None:
         nlp,
     )
     assert found and found[0][0] == "Ishaq Dar", found
+
+
+def _attributions(nlp: Language, text: str) -> list[tuple[str, str | None, str]]:
+    analysis = analyze(article_from_text(text, published="2025-03-04"), nlp)
+    return [(q.kind, q.speaker_text, q.text) for q in analysis.quotes]
+
+
+def test_according_to_attributes_the_rest_of_the_sentence(nlp: Language) -> None:
+    found = _attributions(
+        nlp, "According to the Syrian Observatory, 41 civilians were killed in the shelling."
+    )
+    assert ("indirect", "Syrian Observatory", "41 civilians were killed in the shelling") in found
+    after = _attributions(
+        nlp, "The army has retaken most of Khartoum, according to a military spokesman."
+    )
+    assert after == [("indirect", "military spokesman", "The army has retaken most of Khartoum")]
+
+
+def test_beliefs_intentions_and_denials_have_their_kind(nlp: Language) -> None:
+    found = _attributions(
+        nlp,
+        "Senior Democrats believe the bill will pass. The governor wants to raise the "
+        "minimum wage. The minister denied the allegations.",
+    )
+    kinds = {(k, s) for k, s, _ in found}
+    assert ("belief", "Senior Democrats") in kinds
+    assert ("intention", "governor") in kinds
+    assert ("denial", "minister") in kinds
+    texts = {t for _, _, t in found}
+    assert "the bill will pass" in texts and "to raise the minimum wage" in texts
+
+
+def test_no_source_no_attribution(nlp: Language) -> None:
+    # a cue with no subject to name gives nothing rather than a guess
+    assert _attributions(nlp, "It is believed that the talks will resume in May.") == []
+
+
+def test_words_quoted_inside_a_reported_clause_are_its_sources(nlp: Language) -> None:
+    found = _attributions(
+        nlp, 'Former President Bill Clinton described the health law as a "crazy system".'
+    )
+    assert ("partial", "Former President Bill Clinton", "crazy system") in found

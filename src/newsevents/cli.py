@@ -545,6 +545,17 @@ def eval_linking(gold: Path, verbose: bool) -> None:
     _score_gold(gold, verbose, load_ecbplus, score_linking, format_linking)
 
 
+@eval_.command(name="attribution")
+@click.option("--gold", "gold", required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-v", "--verbose", is_flag=True, help="List the open half's misses.")
+def eval_attribution(gold: Path, verbose: bool) -> None:
+    """Attributions on PolNeAR (a split folder with text/ and attributions/): content
+    found, speaker right, end to end, by class; half of the articles frozen."""
+    from .evaluation.polnear import format_polnear, load_polnear, score_polnear
+
+    _score_gold(gold, verbose, load_polnear, score_polnear, format_polnear)
+
+
 @eval_.command(name="dev")
 @click.option(
     "--data",

@@ -22,7 +22,7 @@ EntityKind = Literal["person", "organization", "country", "group"]
 PlaceKind = Literal["country", "admin1", "city", "other"]
 TimeKind = Literal["date", "time", "duration", "set"]
 Status = Literal["asserted", "planned", "hypothetical", "possible", "negated", "requested"]
-QuoteKind = Literal["direct", "partial", "indirect"]
+QuoteKind = Literal["direct", "partial", "indirect", "belief", "intention", "denial"]
 
 
 class _Record(BaseModel):

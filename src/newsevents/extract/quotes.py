@@ -16,10 +16,12 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ..budget import check as check_budget
+from ..gazetteer import read_table
 from ..model import Analysis, Article, Entity, Quote, QuoteKind
 from .events.arguments import ActorIndex, actors_of
 from .events.words import SPEECH_VERBS
@@ -55,16 +57,6 @@ _CUES = SPEECH_VERBS | {
     "reiterate",
     "complain",
     "testify",
-}
-_INDIRECT_CUES = SPEECH_VERBS - {"believe", "think"} | {
-    "admit",
-    "deny",
-    "acknowledge",
-    "reiterate",
-    "indicate",
-    "conclude",
-    "predict",
-    "estimate",
 }
 
 
@@ -238,7 +230,7 @@ def extract_quotes(article: Article, doc: Doc, analysis: Analysis) -> list[Quote
             )
         )
     _continue_speakers(doc, quotes)
-    quotes += _indirect(doc, index, covered)
+    quotes += _indirect(doc, index, quotes)
     quotes.sort(key=lambda q: q.span)
     for i, q in enumerate(quotes, start=1):
         q.id = f"Q{i}"
@@ -289,35 +281,162 @@ def _clause_span(doc: Doc, clause: Token) -> tuple[int, int] | None:
     return left.idx, right.idx + len(right.text)
 
 
-def _indirect(doc: Doc, index: ActorIndex, covered: list[tuple[int, int]]) -> list[Quote]:
-    """'The Kremlin has said that Putin is studying the proposal': speech verb + that-clause."""
-    found: list[Quote] = []
+_KIND_OF_CLASS: dict[str, QuoteKind] = {
+    "say": "indirect",
+    "evidence": "indirect",
+    "belief": "belief",
+    "intention": "intention",
+    "denial": "denial",
+}
+# the strongest reading of a verb listed in several classes ("deny" is speech and denial)
+_CLASS_ORDER = ("denial", "intention", "belief", "evidence", "say")
+_RELATIVE = frozenset(["who", "which", "that", "whom"])
+_PRONOUN_OBJECTS = frozenset(["him", "her", "them", "us", "me", "you", "it", "himself", "herself"])
+
+
+@lru_cache(maxsize=1)
+def attribution_cues() -> dict[str, tuple[str, bool]]:
+    """lemma -> (class, whether a direct object can be the content)."""
+    classes: dict[str, set[str]] = {}
+    objects: set[str] = set()
+    for lemma, cls, obj in read_table("attribution_cues.tsv"):
+        classes.setdefault(lemma, set()).add(cls)
+        if obj == "y":
+            objects.add(lemma)
+    return {
+        lemma: (next(c for c in _CLASS_ORDER if c in found), lemma in objects)
+        for lemma, found in classes.items()
+    }
+
+
+def _source_of(cue: Token) -> Token | None:
+    """Who the cue's attribution belongs to: its subject; for a relative clause
+    ("officials who said"), the noun it describes; never a clause subject that
+    is a relative pronoun left unresolved."""
+    subj = _speaker_of(cue)
+    if subj is not None and (
+        subj.dep_ in ("nsubjpass", "expl") or any(c.dep_ == "auxpass" for c in cue.children)
+    ):
+        return None  # "it is believed that": a belief, but nobody's
+    if subj is not None and subj.lower_ in _RELATIVE:
+        return cue.head if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN") else None
+    return subj
+
+
+def _phrase_span(doc: Doc, first: Token, last: Token) -> tuple[int, int] | None:
+    while last.i > first.i and (last.is_punct or last.dep_ in ("cc", "mark")):
+        last = doc[last.i - 1]
+    while first.i < last.i and (first.is_punct or first.lower_ == "that"):
+        first = doc[first.i + 1]
+    if last.i < first.i:
+        return None
+    return first.idx, last.idx + len(last.text)
+
+
+def _content_of(doc: Doc, cue: Token, takes_object: bool) -> tuple[int, int] | None:
+    """The content a cue reports: its clausal complement ("said that ..."), its
+    infinitive ("wants to ...", "urged them to ..."), or, for the cues that take
+    one, its object with its predicate ("criticized the plan", "called him a
+    liar", "described it as ...", "called for a recount")."""
+    for dep in ("ccomp", "xcomp"):
+        clause = next((c for c in cue.children if c.dep_ == dep), None)
+        if clause is not None and clause.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+            if dep == "ccomp":
+                return _clause_span(doc, clause)
+            return _phrase_span(doc, clause.left_edge, clause.right_edge)
+    if not takes_object:
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    extra = [
+        c for c in cue.children if c.dep_ in ("oprd",) or (c.dep_ == "prep" and c.lower_ == "as")
+    ]
+    if obj is None and cue.lemma_.lower() in ("call", "push", "ask", "press"):
+        prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if obj is None or (obj.lower_ in _PRONOUN_OBJECTS and not extra):
+        return None
+    if obj.ent_type_ == "PERSON" and not extra:
+        return None  # "praised Smith": who, not what
+    first = obj.left_edge
+    last = max([obj.right_edge, *(c.right_edge for c in extra)], key=lambda t: t.i)
+    return _phrase_span(doc, first, last)
+
+
+def _according_to(doc: Doc) -> list[tuple[Token, Token, tuple[int, int]]]:
+    """(cue, source, content span) of "according to X": the rest of the sentence."""
+    found = []
+    for tok in doc:
+        if tok.lower_ != "according":
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if source is None:
+            continue
+        sent = sentence_of(tok)
+        phrase_first, phrase_last = tok.i, source.right_edge.i
+        if phrase_first - sent.start <= 1:  # "According to X, ..."
+            span = _phrase_span(doc, doc[phrase_last + 1], doc[sent.end - 1])
+        else:  # "..., according to X."
+            span = _phrase_span(doc, doc[sent.start], doc[phrase_first - 1])
+        if span is not None:
+            found.append((tok, source, span))
+    return found
+
+
+def _indirect(doc: Doc, index: ActorIndex, marked: list[Quote]) -> list[Quote]:
+    """Attributions without quotation marks: a cue of speech, belief, intention,
+    denial or evidence with its source and content on the parse ("The Kremlin
+    has said that ...", "Democrats want to ...", "the poll found that ...",
+    "according to officials, ..."). No source, no attribution: a wrong or
+    missing speaker is worse than a missed paraphrase."""
+    cues = attribution_cues()
+    candidates: list[tuple[Token, Token, tuple[int, int], QuoteKind]] = []
     for tok in doc:
         check_budget()
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _INDIRECT_CUES:
+        entry = cues.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
+        if entry is None:
             continue
-        # "X said that ...", and the reporting clause after the report: "..., officials said"
-        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
-        subj = _speaker_of(tok)
-        if not clauses or subj is None:
+        source = _source_of(tok)
+        if source is None:
             continue
-        span = _clause_span(doc, clauses[0])
-        if span is None:
-            continue
-        start, end = span
-        if any(a < end and start < b for a, b in covered) or end - start < 10:
+        span = _content_of(doc, tok, entry[1])
+        if span is not None:
+            candidates.append((tok, source, span, _KIND_OF_CLASS[entry[0]]))
+    for cue, source, span in _according_to(doc):
+        candidates.append((cue, source, span, "indirect"))
+    found: list[Quote] = []
+    spans = [c[2] for c in candidates]
+    for cue, source, (start, end), kind in candidates:
+        inside = [q for q in marked if q.span[0] < end and start < q.span[1]]
+        if inside:
+            # words quoted inside a reported clause are its source's ('X called
+            # the law a "crazy system"'): a quote with no speaker takes this one
+            for q in inside:
+                if q.speaker_text is None and start <= q.span[0] and q.span[1] <= end + 1:
+                    speaker = _who(source, index)
+                    q.speaker = speaker.id if speaker else None
+                    q.speaker_text = _noun_phrase(source)
+                    q.cue, q.cue_span = cue.text, (cue.idx, cue.idx + len(cue.text))
             continue  # already quoted directly
-        speaker = _who(subj, index)
+        if end - start < 4:
+            continue
+        # an attribution inside another's content is the outer one's ("X said Y wants ...")
+        if any(
+            a <= start and end <= b and (a, b) != (start, end) and a <= cue.idx < b
+            for a, b in spans
+        ):
+            continue
+        speaker = _who(source, index)
         found.append(
             Quote(
                 id="",
                 speaker=speaker.id if speaker else None,
-                speaker_text=_noun_phrase(subj),
+                speaker_text=_noun_phrase(source),
                 text=doc_text(doc)[start:end],
                 span=(start, end),
-                kind="indirect",
-                cue=tok.text,
-                cue_span=(tok.idx, tok.idx + len(tok.text)),
+                kind=kind,
+                cue=cue.text if cue.lower_ != "according" else "according to",
+                cue_span=(cue.idx, cue.idx + len(cue.text)),
             )
         )
     return found

@@ -1,0 +1,289 @@
+"""Attribution on PolNeAR (US political news, every attribution annotated).
+
+An article is its text file and its brat standoff file (the first, when an
+article was annotated twice): Source, Cue and Content spans tied by an
+``Attribution`` relation; a span may have several pieces. Articles go through
+the user's path (text to Article, analysed), and gold offsets are moved onto
+the analysed text (the title line becomes ``article.title`` and is not
+analysed: attributions there count as missed).
+
+Scored per gold attribution, by class: *quoted* (its content is all inside
+quotation marks), *mixed* (partly), *unquoted* (none):
+
+* content found: one of our quotes overlaps its content;
+* speaker right: that quote's speaker is the gold source (their words overlap,
+  or the source span is one of our speaker's mentions); an attribution with no
+  source is right when we name none;
+* end to end: both. Precision: of our quotes, those that overlap a gold
+  content, and those that also have the right speaker; speaker precision: of
+  our quotes that name a speaker and overlap a gold content with a source, the
+  share whose speaker is right.
+
+Half of the dev articles (sha256 of the file name, even) are frozen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+
+from ..ingest.sources import article_from_text
+from ..model import Analysis, Quote
+from ..pipeline import analyze_batch
+
+CLASSES = ("quoted", "mixed", "unquoted")
+_QUOTE_MARKS = '"\u201c\u201d'
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "and",
+        "for",
+        "on",
+        "at",
+        "by",
+        "his",
+        "her",
+        "its",
+        "their",
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class GoldAttribution:
+    content: tuple[tuple[int, int], ...]
+    source: tuple[tuple[int, int], ...]
+    source_text: str
+    cls: str
+
+
+@dataclass
+class AttributionDoc:
+    id: str
+    text: str
+    attributions: list[GoldAttribution]
+
+    @property
+    def frozen(self) -> bool:
+        return int(hashlib.sha256(self.id.encode()).hexdigest()[:8], 16) % 2 == 0
+
+
+def _pieces(field_: str) -> tuple[tuple[int, int], ...]:
+    out = []
+    for piece in field_.split(";"):
+        a, b = piece.split()
+        out.append((int(a), int(b)))
+    return tuple(out)
+
+
+def _class(text: str, content: tuple[tuple[int, int], ...]) -> str:
+    """Quoted when every word of the content lies between quotation marks."""
+    inside = _inside_quotes(text)
+    chars = [i for a, b in content for i in range(a, min(b, len(text))) if text[i].isalnum()]
+    if not chars:
+        return "unquoted"
+    share = sum(1 for i in chars if inside[i]) / len(chars)
+    return "quoted" if share >= 0.9 else "mixed" if share > 0 else "unquoted"
+
+
+def _inside_quotes(text: str) -> list[bool]:
+    """Per character, whether it lies inside a pair of quotation marks (pairs
+    do not cross a paragraph break)."""
+    inside = [False] * len(text)
+    for para in re.finditer(r"[^\n]+", text):
+        opened: int | None = None
+        for m in re.finditer(f"[{_QUOTE_MARKS}]", para.group()):
+            i = para.start() + m.start()
+            ch = text[i]
+            if opened is None and ch in '"\u201c':
+                opened = i
+            elif opened is not None and ch in '"\u201d':
+                for k in range(opened + 1, i):
+                    inside[k] = True
+                opened = None
+    return inside
+
+
+def _read(text_path: Path, ann_path: Path) -> AttributionDoc:
+    text = text_path.read_text(encoding="utf-8")
+    spans: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
+    relations: list[dict[str, list[str]]] = []
+    for n, line in enumerate(ann_path.read_text(encoding="utf-8").splitlines(), start=1):
+        parts = line.split("\t")
+        try:
+            if line.startswith("T") and len(parts) >= 2:
+                label, _, offsets = parts[1].partition(" ")
+                spans[parts[0]] = (label, _pieces(offsets))
+            elif line.startswith("E") and len(parts) >= 2:
+                args: dict[str, list[str]] = {}
+                for arg in parts[1].split():
+                    role, _, target = arg.partition(":")
+                    args.setdefault(re.sub(r"\d+$", "", role), []).append(target)
+                relations.append(args)
+        except ValueError as exc:
+            raise ValueError(f"{ann_path}: line {n}: not brat standoff ({exc})") from exc
+    gold = []
+    for args in relations:
+        content = tuple(p for t in args.get("Content", []) if t in spans for p in spans[t][1])
+        source = tuple(p for t in args.get("Source", []) if t in spans for p in spans[t][1])
+        if not content:
+            continue
+        gold.append(
+            GoldAttribution(
+                tuple(sorted(content)),
+                tuple(sorted(source)),
+                " ".join(text[a:b] for a, b in sorted(source)),
+                _class(text, content),
+            )
+        )
+    return AttributionDoc(text_path.stem, text, gold)
+
+
+def load_polnear(folder: Path) -> list[AttributionDoc]:
+    """A PolNeAR split: ``text/NAME.txt`` with ``attributions/NAME_xxxx.ann``."""
+    texts = sorted((folder / "text").glob("*.txt"))
+    if not texts:
+        raise ValueError(f"{folder}: no PolNeAR text/*.txt files")
+    docs = []
+    for path in texts:
+        anns = sorted((folder / "attributions").glob(f"{path.stem}_*.ann"))
+        if anns:
+            docs.append(_read(path, anns[0]))
+    return docs
+
+
+@dataclass
+class Counts:
+    gold: int = 0
+    found: int = 0
+    speaker: int = 0  # found with the right speaker
+
+    def recall(self, n: int) -> float:
+        return n / self.gold if self.gold else 0.0
+
+
+@dataclass
+class PartScore:
+    by_class: dict[str, Counts] = field(default_factory=lambda: {c: Counts() for c in CLASSES})
+    ours: int = 0
+    ours_on_gold: int = 0
+    ours_right: int = 0
+    named: int = 0  # our quotes naming a speaker, on a gold content with a source
+    named_right: int = 0
+    articles: int = 0
+
+    def prf(self, cls: str | None = None) -> tuple[float, float, float]:
+        counts = [self.by_class[cls]] if cls else list(self.by_class.values())
+        gold = sum(c.gold for c in counts)
+        right = sum(c.speaker for c in counts)
+        p = self.ours_right / self.ours if self.ours else 0.0
+        r = right / gold if gold else 0.0
+        return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class AttributionReport:
+    parts: dict[str, PartScore]
+    misses: list[str] = field(default_factory=list)
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 1}
+
+
+def _overlaps(a: tuple[int, int], pieces: tuple[tuple[int, int], ...]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in pieces)
+
+
+def _speaker_right(q: Quote, g: GoldAttribution, an: Analysis, offset: int) -> bool:
+    if not g.source:
+        return q.speaker is None and q.speaker_text is None
+    if q.speaker_text is None and q.speaker is None:
+        return False
+    if _words(q.speaker_text or "") & _words(g.source_text):
+        return True
+    ent = next((e for e in an.entities if e.id == q.speaker), None)
+    if ent is None:
+        return False
+    if _words(ent.name) & _words(g.source_text):
+        return True
+    return any(_overlaps((s + offset, e + offset), g.source) for s, e in ent.mentions)
+
+
+def score_polnear(docs: list[AttributionDoc], nlp: Language) -> AttributionReport:
+    articles = [article_from_text(d.text, label=d.id) for d in docs]
+    report = AttributionReport({"open": PartScore(), "frozen": PartScore()})
+    for doc, an in zip(docs, analyze_batch(articles, nlp), strict=True):
+        part = report.parts["frozen" if doc.frozen else "open"]
+        part.articles += 1
+        offset = doc.text.find(an.article.text[:200]) if an.article.text else -1
+        offset = max(offset, 0)
+        quotes = [(q, (q.span[0] + offset, q.span[1] + offset)) for q in an.quotes]
+        for g in doc.attributions:
+            counts = part.by_class[g.cls]
+            counts.gold += 1
+            hits = [q for q, span in quotes if _overlaps(span, g.content)]
+            if hits:
+                counts.found += 1
+            if any(_speaker_right(q, g, an, offset) for q in hits):
+                counts.speaker += 1
+            elif not doc.frozen:
+                why = "not found" if not hits else f"speaker {hits[0].speaker_text!r}"
+                content = " ".join(doc.text[a:b] for a, b in g.content)[:90]
+                report.misses.append(f"{doc.id} [{g.cls}] {g.source_text!r}: {content!r}: {why}")
+        for q, span in quotes:
+            part.ours += 1
+            on = [g for g in doc.attributions if _overlaps(span, g.content)]
+            if on:
+                part.ours_on_gold += 1
+            if any(_speaker_right(q, g, an, offset) for g in on):
+                part.ours_right += 1
+            sourced = [g for g in on if g.source]
+            if sourced and q.speaker_text is not None:
+                part.named += 1
+                if any(_speaker_right(q, g, an, offset) for g in sourced):
+                    part.named_right += 1
+    return report
+
+
+def format_polnear(report: AttributionReport, verbose: bool = False) -> str:
+    lines = ["PolNeAR attribution (content found = our quote overlaps the gold content)"]
+    for name, part in report.parts.items():
+        lines.append("")
+        lines.append(f"{name} half: {part.articles} articles")
+        lines.append(f"  {'class':<10} {'gold':>5} {'found':>7} {'speaker right':>14}")
+        for cls in CLASSES:
+            c = part.by_class[cls]
+            lines.append(
+                f"  {cls:<10} {c.gold:>5} {c.recall(c.found):>7.2f} {c.recall(c.speaker):>14.2f}"
+            )
+        p_on = part.ours_on_gold / part.ours if part.ours else 0.0
+        sp = part.named_right / part.named if part.named else 0.0
+        lines.append(
+            f"  our quotes: {part.ours}, on a gold content {p_on:.2f}, "
+            f"speaker precision {sp:.2f} ({part.named_right}/{part.named})"
+        )
+        p, r, f = part.prf()
+        lines.append(f"  end to end, all:        P {p:.2f}  R {r:.2f}  F1 {f:.3f}")
+        quoted = part.by_class["quoted"].speaker + part.by_class["mixed"].speaker
+        quoted_gold = part.by_class["quoted"].gold + part.by_class["mixed"].gold
+        r_q = quoted / quoted_gold if quoted_gold else 0.0
+        f_q = 2 * p * r_q / (p + r_q) if p + r_q else 0.0
+        lines.append(f"  end to end, in quotes:  R {r_q:.2f}  F1 {f_q:.3f} (P of all quotes)")
+    if verbose:
+        lines.append("")
+        lines.extend(report.misses)
+    return "\n".join(lines)

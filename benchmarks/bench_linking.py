@@ -9,7 +9,8 @@ of the base articles, named once, the commonest most often) followed by 120 word
 commonest English words by their frequency (``wordfreq``), so unrelated
 articles share common words, as news does, but not a story (the base records'
 spans no longer point at their words: the store does not read them when
-linking); it gets a publication date within three years and a unique id. Saving one
+linking); it gets a publication date from a feed of 40 articles a day (its
+story's reports within three days) and a unique id. Saving one
 runs everything a real save does: records, entities, event clusters, threads,
 claim groups and the story. The cost is the mean over the last 500 saves
 before each size, so it shows whether a save slows down as the store grows.
@@ -35,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import base_articles
 
+PER_DAY = 40
 _SYLLABLES = ["ka", "zu", "mor", "vel", "tri", "on", "sa", "bek", "lo", "rin", "du", "fa", "nem"]
 
 
@@ -81,7 +83,9 @@ def main() -> None:
                         f"{_word(rng).capitalize()} {_word(rng).capitalize()}" for _ in range(2)
                     ]
                     words = [_word(rng, 4) for _ in range(4)]
-                    day = start_day + timedelta(days=rng.randrange(3 * 365))
+                    # a feed of PER_DAY articles a day: the store grows over time,
+                    # as a real one does, not denser on the same days
+                    day = start_day + timedelta(days=n // PER_DAY)
                 story_left -= 1
                 base = rng.choice(bases)
                 lead = f"{names[0]} and {names[1]} spoke of the {' '.join(words)} matter."

@@ -125,6 +125,8 @@ def test_upgrade_to_schema_3_backfills_parties_pairs_and_threads(
         store.execute("DROP TABLE cluster_parties")
         store.execute("DROP INDEX event_clusters_thread")
         store.execute("DROP INDEX event_clusters_type_place")
+        store.execute("DROP INDEX IF EXISTS cluster_parties_cluster")
+        store.execute("DROP INDEX IF EXISTS cluster_pairs_cluster")
         for column in (
             "date_end", "date_precision", "date_from", "place_kind", "place_country",
             "place_region",

@@ -186,21 +186,28 @@ class Linker:
         key = _norm(ent.name)
         surname = key.split()[-1] if key else ""
         match = None
-        for gid, country in self._rows(
-            "SELECT g.id, g.country FROM entity_aliases a JOIN global_entities g "
-            "ON g.id = a.global_id WHERE a.key = ? AND g.kind = ? ORDER BY g.id",
-            (key, ent.kind),
-        ):
+        # the aliases first, by their index, then their entities by id: joined in
+        # one query with an ORDER BY, SQLite walked every global entity in id order
+        found = sorted(
+            self._rows(
+                "SELECT g.id, g.country, g.kind FROM global_entities g WHERE g.id IN "
+                "(SELECT a.global_id FROM entity_aliases a WHERE a.key = ?)",
+                (key,),
+            )
+        )
+        for gid, country, kind in found:
+            if kind != ent.kind:
+                continue
             if not country or not ent.country or country == ent.country:
                 match = gid
                 break
         if match is None and ent.kind == "person" and ent.country:
-            found = self._rows(
+            same = self._rows(
                 "SELECT id FROM global_entities WHERE kind = 'person' AND surname = ? "
                 "AND country = ? ORDER BY id",
                 (surname, ent.country),
             )
-            match = found[0][0] if found else None
+            match = same[0][0] if same else None
         if match is None:
             match = _id("G", ent.kind, key, ent.country or "")
             self._run(
@@ -258,15 +265,23 @@ class Linker:
             day_start, day_end = "c.date", "c.date_end"
         else:
             return None
-        if when is not None:
-            lo = date.fromordinal(when.start.toordinal() - WINDOW_DAYS).isoformat()
+        if when is None:
+            rows = self._rows(query, tuple(params))
+        else:
+            # two queries, not one with "day IS NULL OR ...": each can then use the
+            # index on (type, party, day), so a frequent party costs about the
+            # same in a store of any size. The range read starts a month before
+            # the window: a week or a month that holds the event starts within
+            # it; a cluster dated only by a year is not looked for before that.
+            lo = date.fromordinal(when.start.toordinal() - WINDOW_DAYS)
             hi = date.fromordinal(when.end.toordinal() + WINDOW_DAYS).isoformat()
-            query += (
-                f" AND ({day_start} IS NULL OR ({day_start} <= ? AND "
-                f"COALESCE({day_end}, {day_start}) >= ?))"
-            )
-            params += [hi, lo]
-        rows = self._rows(query + " ORDER BY c.id", tuple(params))
+            earliest = date.fromordinal(lo.toordinal() - 31).isoformat()
+            rows = self._rows(
+                query + f" AND {day_start} >= ? AND {day_start} <= ? "
+                f"AND COALESCE({day_end}, {day_start}) >= ?",
+                (*params, earliest, hi, lo.isoformat()),
+            ) + self._rows(query + f" AND {day_start} IS NULL", tuple(params))
+        rows = sorted(set(rows))
         for (
             cid,
             c_actors,
@@ -485,13 +500,17 @@ def assign_threads(cur: Any, sql: Any, touched: set[str]) -> None:
             )
             params: list[Any] = [*pairs, cid]
             d = _day(day)
-            if d is not None:
-                query += " AND (p.day IS NULL OR (p.day >= ? AND p.day <= ?))"
+            if d is None:
+                cur.execute(sql(query), params)
+                found = cur.fetchall()
+            else:  # as in _cluster: two index-friendly queries instead of an OR
                 lo = date.fromordinal(d.toordinal() - THREAD_DAYS).isoformat()
                 hi = date.fromordinal(d.toordinal() + THREAD_DAYS).isoformat()
-                params += [lo, hi]  # cluster days are plain YYYY-MM-DD, as in _cluster
-            cur.execute(sql(query), params)
-            threads |= {t or _thread_of(other) for other, t in cur.fetchall()}
+                cur.execute(sql(query + " AND p.day >= ? AND p.day <= ?"), [*params, lo, hi])
+                found = cur.fetchall()
+                cur.execute(sql(query + " AND p.day IS NULL"), params)
+                found += cur.fetchall()
+            threads |= {t or _thread_of(other) for other, t in found}
         target = min(threads)
         for old in sorted(threads - {target}):
             cur.execute(

@@ -251,6 +251,9 @@ _V6 = [
     "UPDATE event_clusters SET date_end = date, date_precision = 'day' WHERE date IS NOT NULL",
     "UPDATE cluster_parties SET day_end = day",
     "CREATE INDEX event_clusters_type_place ON event_clusters (type, place)",
+    # a cluster's parties and pairs are rewritten when its time or its name changes
+    "CREATE INDEX cluster_parties_cluster ON cluster_parties (cluster_id)",
+    "CREATE INDEX cluster_pairs_cluster ON cluster_pairs (cluster_id)",
 ]
 
 

@@ -3,7 +3,8 @@
 Each save stores the article's signature and the terms it is found under,
 compares it with the articles that share the most weight of those terms (the
 candidates: at most ``CANDIDATES``, found among at most ``POSTINGS`` articles
-per term, the latest first, so a save does not read the whole store), keeps the pairs at the story threshold as edges, and regroups
+per term dated within ``CANDIDATE_DAYS`` of it, the latest first, and as many
+undated, so a save does not read the whole store), keeps the pairs at the story threshold as edges, and regroups
 the connected part of the edge graph it belongs to (at most ``COMPONENT``
 articles, nearest first). The grouping of a part depends only on which
 articles it holds, so a store gets the same stories whatever the order of
@@ -24,7 +25,6 @@ from typing import Any
 
 from ..model import Analysis
 from ..story import (
-    STORY_DAYS,
     STORY_THRESHOLD,
     Signature,
     article_day,
@@ -36,7 +36,8 @@ from ..story import (
     similarity_matrix,
 )
 
-POSTINGS = 500
+POSTINGS = 200
+CANDIDATE_DAYS = 60
 CANDIDATES = 60
 COMPONENT = 300
 
@@ -138,13 +139,22 @@ class StoryLinker:
         for term in terms:
             query = "SELECT article_id, weight FROM story_terms WHERE term = ? AND article_id <> ?"
             params: list[Any] = [term, aid]
-            if day is not None:
-                lo = date.fromordinal(day.toordinal() - STORY_DAYS).isoformat()
-                hi = date.fromordinal(day.toordinal() + STORY_DAYS).isoformat()
-                query += " AND (day IS NULL OR (day >= ? AND day <= ?))"
-                params += [lo, hi]
-            query += " ORDER BY day DESC, article_id LIMIT ?"
-            for other, weight in self._rows(query, [*params, POSTINGS]):
+            if day is None:
+                rows = self._rows(
+                    query + " ORDER BY day DESC, article_id LIMIT ?", [*params, POSTINGS]
+                )
+            else:
+                # the dated within CANDIDATE_DAYS, and the undated; a story that runs
+                # longer is joined up through the articles in between
+                lo = date.fromordinal(day.toordinal() - CANDIDATE_DAYS).isoformat()
+                hi = date.fromordinal(day.toordinal() + CANDIDATE_DAYS).isoformat()
+                rows = self._rows(
+                    query + " AND day >= ? AND day <= ? ORDER BY day DESC, article_id LIMIT ?",
+                    [*params, lo, hi, POSTINGS],
+                ) + self._rows(
+                    query + " AND day IS NULL ORDER BY article_id LIMIT ?", [*params, POSTINGS]
+                )
+            for other, weight in rows:
                 partial[other] = partial.get(other, 0.0) + sig[term] * float(weight)
         ranked = sorted(partial.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
         return {a for a, _ in ranked}

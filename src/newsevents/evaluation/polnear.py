@@ -25,14 +25,16 @@ Half of the dev articles (sha256 of the file name, even) are frozen.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 
 from ..ingest.sources import article_from_text
-from ..model import Analysis, Quote
+from ..model import Analysis
 from ..pipeline import analyze_batch
 
 CLASSES = ("quoted", "mixed", "unquoted")
@@ -196,8 +198,20 @@ class PartScore:
 
 @dataclass
 class AttributionReport:
-    parts: dict[str, PartScore]
+    parts: dict[str, PartScore]  # ours, by half
+    peer: dict[str, PartScore] | None = None  # textacy's direct_quotations, when installed
     misses: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Item:
+    """A system's attribution in the raw text's offsets: content span, speaker
+    words, and the spans where that speaker is named (ours: its entity's)."""
+
+    span: tuple[int, int]
+    speaker_text: str | None
+    speaker_spans: tuple[tuple[int, int], ...] = ()
+    speaker_name: str = ""
 
 
 def _words(text: str) -> set[str]:
@@ -208,81 +222,134 @@ def _overlaps(a: tuple[int, int], pieces: tuple[tuple[int, int], ...]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in pieces)
 
 
-def _speaker_right(q: Quote, g: GoldAttribution, an: Analysis, offset: int) -> bool:
+def _speaker_right(item: Item, g: GoldAttribution) -> bool:
     if not g.source:
-        return q.speaker is None and q.speaker_text is None
-    if q.speaker_text is None and q.speaker is None:
+        return item.speaker_text is None
+    if item.speaker_text is None:
         return False
-    if _words(q.speaker_text or "") & _words(g.source_text):
+    if _words(item.speaker_text) & _words(g.source_text):
         return True
-    ent = next((e for e in an.entities if e.id == q.speaker), None)
-    if ent is None:
-        return False
-    if _words(ent.name) & _words(g.source_text):
+    if item.speaker_name and _words(item.speaker_name) & _words(g.source_text):
         return True
-    return any(_overlaps((s + offset, e + offset), g.source) for s, e in ent.mentions)
+    return any(_overlaps(span, g.source) for span in item.speaker_spans)
+
+
+def _ours(an: Analysis, offset: int) -> list[Item]:
+    entities = {e.id: e for e in an.entities}
+    items = []
+    for q in an.quotes:
+        ent = entities.get(q.speaker or "")
+        items.append(
+            Item(
+                (q.span[0] + offset, q.span[1] + offset),
+                q.speaker_text,
+                tuple((a + offset, b + offset) for a, b in ent.mentions) if ent else (),
+                ent.name if ent else "",
+            )
+        )
+    return items
+
+
+def _score(
+    part: PartScore, doc: AttributionDoc, items: list[Item], misses: list[str] | None
+) -> None:
+    part.articles += 1
+    for g in doc.attributions:
+        counts = part.by_class[g.cls]
+        counts.gold += 1
+        hits = [i for i in items if _overlaps(i.span, g.content)]
+        if hits:
+            counts.found += 1
+        if any(_speaker_right(i, g) for i in hits):
+            counts.speaker += 1
+        elif misses is not None and not doc.frozen:
+            why = "not found" if not hits else f"speaker {hits[0].speaker_text!r}"
+            content = " ".join(doc.text[a:b] for a, b in g.content)[:90]
+            misses.append(f"{doc.id} [{g.cls}] {g.source_text!r}: {content!r}: {why}")
+    for item in items:
+        part.ours += 1
+        on = [g for g in doc.attributions if _overlaps(item.span, g.content)]
+        if on:
+            part.ours_on_gold += 1
+        if any(_speaker_right(item, g) for g in on):
+            part.ours_right += 1
+        sourced = [g for g in on if g.source]
+        if sourced and item.speaker_text is not None:
+            part.named += 1
+            if any(_speaker_right(item, g) for g in sourced):
+                part.named_right += 1
 
 
 def score_polnear(docs: list[AttributionDoc], nlp: Language) -> AttributionReport:
     articles = [article_from_text(d.text, label=d.id) for d in docs]
     report = AttributionReport({"open": PartScore(), "frozen": PartScore()})
+    direct_quotations: Any = None
+    plain: Any = None
+    try:
+        direct_quotations = importlib.import_module("textacy.extract.triples").direct_quotations
+        from ..nlp import load_model
+
+        plain = load_model()  # the model without our component, as textacy users run it
+        report.peer = {"open": PartScore(), "frozen": PartScore()}
+    except ImportError:
+        pass
     for doc, an in zip(docs, analyze_batch(articles, nlp), strict=True):
-        part = report.parts["frozen" if doc.frozen else "open"]
-        part.articles += 1
+        half = "frozen" if doc.frozen else "open"
         offset = doc.text.find(an.article.text[:200]) if an.article.text else -1
-        offset = max(offset, 0)
-        quotes = [(q, (q.span[0] + offset, q.span[1] + offset)) for q in an.quotes]
-        for g in doc.attributions:
-            counts = part.by_class[g.cls]
-            counts.gold += 1
-            hits = [q for q, span in quotes if _overlaps(span, g.content)]
-            if hits:
-                counts.found += 1
-            if any(_speaker_right(q, g, an, offset) for q in hits):
-                counts.speaker += 1
-            elif not doc.frozen:
-                why = "not found" if not hits else f"speaker {hits[0].speaker_text!r}"
-                content = " ".join(doc.text[a:b] for a, b in g.content)[:90]
-                report.misses.append(f"{doc.id} [{g.cls}] {g.source_text!r}: {content!r}: {why}")
-        for q, span in quotes:
-            part.ours += 1
-            on = [g for g in doc.attributions if _overlaps(span, g.content)]
-            if on:
-                part.ours_on_gold += 1
-            if any(_speaker_right(q, g, an, offset) for g in on):
-                part.ours_right += 1
-            sourced = [g for g in on if g.source]
-            if sourced and q.speaker_text is not None:
-                part.named += 1
-                if any(_speaker_right(q, g, an, offset) for g in sourced):
-                    part.named_right += 1
+        _score(report.parts[half], doc, _ours(an, max(offset, 0)), report.misses)
+        if report.peer is not None:
+            peer = []
+            try:
+                triples = list(direct_quotations(plain(doc.text)))
+            except ValueError:
+                triples = []  # it refuses a text with an odd number of quotation marks
+            for t in triples:
+                who = t.speaker
+                peer.append(
+                    Item(
+                        (t.content.start_char, t.content.end_char),
+                        " ".join(x.text for x in who) or None,
+                        tuple((x.idx, x.idx + len(x.text)) for x in who),
+                    )
+                )
+            _score(report.peer[half], doc, peer, None)
     return report
 
 
-def format_polnear(report: AttributionReport, verbose: bool = False) -> str:
-    lines = ["PolNeAR attribution (content found = our quote overlaps the gold content)"]
-    for name, part in report.parts.items():
-        lines.append("")
-        lines.append(f"{name} half: {part.articles} articles")
-        lines.append(f"  {'class':<10} {'gold':>5} {'found':>7} {'speaker right':>14}")
-        for cls in CLASSES:
-            c = part.by_class[cls]
-            lines.append(
-                f"  {cls:<10} {c.gold:>5} {c.recall(c.found):>7.2f} {c.recall(c.speaker):>14.2f}"
-            )
-        p_on = part.ours_on_gold / part.ours if part.ours else 0.0
-        sp = part.named_right / part.named if part.named else 0.0
+def _part_lines(name: str, part: PartScore) -> list[str]:
+    lines = [f"  {name}"]
+    for cls in CLASSES:
+        c = part.by_class[cls]
         lines.append(
-            f"  our quotes: {part.ours}, on a gold content {p_on:.2f}, "
-            f"speaker precision {sp:.2f} ({part.named_right}/{part.named})"
+            f"    {cls:<10} {c.gold:>5} {c.recall(c.found):>7.2f} {c.recall(c.speaker):>14.2f}"
         )
-        p, r, f = part.prf()
-        lines.append(f"  end to end, all:        P {p:.2f}  R {r:.2f}  F1 {f:.3f}")
-        quoted = part.by_class["quoted"].speaker + part.by_class["mixed"].speaker
-        quoted_gold = part.by_class["quoted"].gold + part.by_class["mixed"].gold
-        r_q = quoted / quoted_gold if quoted_gold else 0.0
-        f_q = 2 * p * r_q / (p + r_q) if p + r_q else 0.0
-        lines.append(f"  end to end, in quotes:  R {r_q:.2f}  F1 {f_q:.3f} (P of all quotes)")
+    p_on = part.ours_on_gold / part.ours if part.ours else 0.0
+    sp = part.named_right / part.named if part.named else 0.0
+    lines.append(
+        f"    attributions given: {part.ours}, on a gold content {p_on:.2f}, "
+        f"speaker precision {sp:.2f} ({part.named_right}/{part.named})"
+    )
+    p, r, f = part.prf()
+    lines.append(f"    end to end, all:        P {p:.2f}  R {r:.2f}  F1 {f:.3f}")
+    quoted = part.by_class["quoted"].speaker + part.by_class["mixed"].speaker
+    quoted_gold = part.by_class["quoted"].gold + part.by_class["mixed"].gold
+    r_q = quoted / quoted_gold if quoted_gold else 0.0
+    f_q = 2 * p * r_q / (p + r_q) if p + r_q else 0.0
+    lines.append(f"    end to end, in quotes:  R {r_q:.2f}  F1 {f_q:.3f} (P over all given)")
+    return lines
+
+
+def format_polnear(report: AttributionReport, verbose: bool = False) -> str:
+    lines = ["PolNeAR attribution (content found = an attribution overlaps the gold content)"]
+    for half, part in report.parts.items():
+        lines.append("")
+        lines.append(f"{half} half: {part.articles} articles")
+        lines.append(f"    {'class':<10} {'gold':>5} {'found':>7} {'speaker right':>14}")
+        lines.extend(_part_lines("newsevents", part))
+        if report.peer is not None:
+            lines.extend(_part_lines("textacy direct_quotations", report.peer[half]))
+        else:
+            lines.append("  textacy direct_quotations: not installed (pip install textacy)")
     if verbose:
         lines.append("")
         lines.extend(report.misses)

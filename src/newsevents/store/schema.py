@@ -220,7 +220,7 @@ _V5 = [
     """CREATE TABLE story_terms (
         term TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         day TEXT, weight {real} NOT NULL, PRIMARY KEY (term, article_id))""",
-    "CREATE INDEX story_terms_term_day ON story_terms (term, day)",
+    "CREATE INDEX story_terms_term_day ON story_terms (term, day, article_id)",
     """CREATE TABLE story_edges (
         a TEXT NOT NULL, b TEXT NOT NULL, sim {real} NOT NULL, PRIMARY KEY (a, b))""",
     "CREATE INDEX story_edges_b ON story_edges (b)",
@@ -250,7 +250,7 @@ _V6 = [
     "ALTER TABLE cluster_parties ADD COLUMN day_end TEXT",
     "UPDATE event_clusters SET date_end = date, date_precision = 'day' WHERE date IS NOT NULL",
     "UPDATE cluster_parties SET day_end = day",
-    "CREATE INDEX event_clusters_type_place ON event_clusters (type, place)",
+    "CREATE INDEX event_clusters_type_place ON event_clusters (type, place, date)",
     # a cluster's parties and pairs are rewritten when its time or its name changes
     "CREATE INDEX cluster_parties_cluster ON cluster_parties (cluster_id)",
     "CREATE INDEX cluster_pairs_cluster ON cluster_pairs (cluster_id)",

@@ -141,7 +141,7 @@ class StoryLinker:
             params: list[Any] = [term, aid]
             if day is None:
                 rows = self._rows(
-                    query + " ORDER BY day DESC, article_id LIMIT ?", [*params, POSTINGS]
+                    query + " ORDER BY day DESC, article_id DESC LIMIT ?", [*params, POSTINGS]
                 )
             else:
                 # the dated within CANDIDATE_DAYS, and the undated; a story that runs
@@ -149,7 +149,7 @@ class StoryLinker:
                 lo = date.fromordinal(day.toordinal() - CANDIDATE_DAYS).isoformat()
                 hi = date.fromordinal(day.toordinal() + CANDIDATE_DAYS).isoformat()
                 rows = self._rows(
-                    query + " AND day >= ? AND day <= ? ORDER BY day DESC, article_id LIMIT ?",
+                    query + " AND day >= ? AND day <= ? ORDER BY day DESC, article_id DESC LIMIT ?",
                     [*params, lo, hi, POSTINGS],
                 ) + self._rows(
                     query + " AND day IS NULL ORDER BY article_id LIMIT ?", [*params, POSTINGS]

@@ -9,7 +9,7 @@ those definitions.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -36,14 +36,19 @@ def _groups(assign: Mapping[Item, Hashable]) -> list[set[Item]]:
     return list(out.values())
 
 
-def bcubed(key: Mapping[Item, Hashable], response: Mapping[Item, Hashable]) -> PRF:
+def bcubed(
+    key: Mapping[Item, Hashable],
+    response: Mapping[Item, Hashable],
+    scored: Iterable[Item] | None = None,
+) -> PRF:
     """Per item: the share of its response cluster that is in its key cluster (P),
-    and of its key cluster that is in its response cluster (R), averaged."""
-    items = list(key)
+    and of its key cluster that is in its response cluster (R), averaged over
+    ``scored`` (default: every item); clusters hold all the items of ``key``."""
+    items = list(key) if scored is None else list(scored)
     if not items:
         return PRF(0.0, 0.0)
     k_of = {i: g for g in _groups(key) for i in g}
-    r_of = {i: g for g in _groups({i: response[i] for i in items}) for i in g}
+    r_of = {i: g for g in _groups({i: response[i] for i in key}) for i in g}
     p = sum(len(k_of[i] & r_of[i]) / len(r_of[i]) for i in items) / len(items)
     r = sum(len(k_of[i] & r_of[i]) / len(k_of[i]) for i in items) / len(items)
     return PRF(p, r)

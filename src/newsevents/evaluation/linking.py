@@ -107,18 +107,11 @@ def _cut(n: int, merges: list[tuple[float, int, int]], threshold: float) -> list
 
 def _b3_on(docs: list[LinkDoc], labels: Mapping[str, Hashable], part: str) -> tuple[PRF, PRF]:
     """Scores of one part's articles (their clusters may hold articles of the other)."""
-    key = {d.id: d.story for d in docs}
-    ours = {d.id: labels[d.id] for d in docs}
+    key: dict[Hashable, Hashable] = {d.id: d.story for d in docs}
+    ours: dict[Hashable, Hashable] = {d.id: labels[d.id] for d in docs}
     # B-cubed of the part's items against clusters over all items
     in_part = [d.id for d in docs if _part(d) == part]
-    k_members: dict[Hashable, set[str]] = {}
-    r_members: dict[Hashable, set[str]] = {}
-    for i in key:
-        k_members.setdefault(key[i], set()).add(i)
-        r_members.setdefault(ours[i], set()).add(i)
-    p = sum(len(k_members[key[i]] & r_members[ours[i]]) / len(r_members[ours[i]]) for i in in_part)
-    r = sum(len(k_members[key[i]] & r_members[ours[i]]) / len(k_members[key[i]]) for i in in_part)
-    b3 = PRF(p / len(in_part), r / len(in_part)) if in_part else PRF(0.0, 0.0)
+    b3 = bcubed(key, ours, in_part)
     pw = pairwise({i: key[i] for i in in_part}, {i: ours[i] for i in in_part})
     return b3, pw
 

@@ -151,3 +151,18 @@ def test_the_dateline_place_is_a_place_record(nlp: Language) -> None:
     assert (durban.name, durban.country) == ("Durban", "ZA")
     (attack,) = [e for e in result.events if e.type == "ASSAULT"]
     assert (attack.place, attack.geo_precision) == (durban.id, "dateline")
+
+
+def test_a_placed_name_is_the_same_place_when_it_comes_back(nlp: Language) -> None:
+    text = (
+        "Floodwater rose in Fargo on Tuesday as volunteers filled sandbags. "
+        "The river is expected to crest on Friday in Fargo-Moorhead, forecasters said. "
+        "The Fargo Marathon was cancelled. Fargo tried to raise its dikes overnight."
+    )
+    fargo = places(text, nlp)["Fargo"]
+    starts = {s for s, _ in fargo.mentions}
+    assert text.index("Fargo-") in starts  # one half of a hyphenated pair
+    assert text.index("Fargo tried") in starts  # the city acting, typed as an organisation
+    assert text.index("Fargo Marathon") not in starts  # part of a longer name
+    for s, e in fargo.mentions:
+        assert text[s:e] == "Fargo"

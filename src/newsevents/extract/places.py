@@ -269,6 +269,8 @@ def extract_places(article: Article, doc: Doc) -> list[Place]:
     mentions.sort(key=lambda m: m.start)
     _prefer_named_regions(mentions, gaz)
     resolve_mentions(mentions, text, gaz)
+    mentions += _repeated(mentions, doc)
+    mentions.sort(key=lambda m: m.start)
 
     by_key: dict[str, Place] = {}
 
@@ -392,6 +394,69 @@ def _locative_slot(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
     if end + 1 < len(doc) and doc[end].text == ",":
         return bool(_abbreviation_at(doc_text(doc), doc[end + 1].idx, gaz))
     return False
+
+
+def _repeated(mentions: list[_Mention], doc: Doc) -> list[_Mention]:
+    """Later bare uses of a name the article has already placed: one name, one
+    place within a report ("flooding in Fargo ... Fargo tried to speed up the
+    dikes", "in Fargo-Moorhead"), which the model often leaves untyped or calls an
+    organisation. Only whole words that do not go on into a longer capitalised
+    name ("The Alexandria Blizzard") and that the model did not call a person."""
+    resolved: dict[str, _Mention] = {}
+    for m in mentions:
+        if m.chosen is not None and m.surface[:1].isupper() and len(m.surface) > 2:
+            resolved.setdefault(m.surface, m)
+    if not resolved:
+        return []
+    covered = [(m.start, m.end) for m in mentions]
+    by_word: dict[str, list[str]] = {}
+    for surface in resolved:
+        by_word.setdefault(surface.split()[0], []).append(surface)
+    found: list[_Mention] = []
+    for tok in doc:
+        for surface in by_word.get(tok.text, ()):
+            n = len(surface.split())
+            span = doc[tok.i : tok.i + n] if tok.i + n <= len(doc) else None
+            if span is None or span.text != surface:
+                continue
+            if any(s < span.end_char and span.start_char < e for s, e in covered):
+                continue
+            if not _bare_name(span):
+                continue
+            src = resolved[surface]
+            found.append(
+                _Mention(span.start_char, span.end_char, surface, src.candidates, src.chosen,
+                         f"same name as at {src.start}")
+            )  # fmt: skip
+            covered.append((span.start_char, span.end_char))
+    return found
+
+
+def _hyphenated(span: Span, ent: Span) -> bool:
+    """Two places joined by a hyphen or a slash, written as one: "Fargo-Moorhead"."""
+    doc = span.doc
+    ends = (span.start - 1, span.end)
+    return any(
+        ent.start <= i < ent.end and doc[i].text in ("-", "/", "–") and not doc[i].whitespace_
+        for i in ends
+    ) and all(t.text[:1].isupper() or not t.is_alpha for t in ent)
+
+
+def _bare_name(span: Span) -> bool:
+    """Not part of a longer name, not a person."""
+    doc = span.doc
+    if any(t.ent_type_ in ("PERSON", "WORK_OF_ART", "PRODUCT") for t in span):
+        return False
+    ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
+    if ent is not None and (ent.start != span.start or ent.end != span.end):
+        outside = [t for t in ent if t.i < span.start or t.i >= span.end]
+        if not _hyphenated(span, ent) and any(t.is_alpha for t in outside):
+            return False  # "Fargo Public Schools", "Lake Alexandria"
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and _continues(after):
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    return not (before is not None and _continues(before) and not span[0].is_sent_start)
 
 
 def _whole_name(ent: Span, gaz: Gazetteer) -> Span | None:

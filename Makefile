@@ -20,8 +20,8 @@ demo: install
 	$(BIN)/newsevents serve --db newsevents.db
 
 lint:
-	$(BIN)/ruff format --check src tests benchmarks eval
-	$(BIN)/ruff check src tests benchmarks eval
+	$(BIN)/ruff format --check src tests benchmarks eval tools
+	$(BIN)/ruff check src tests benchmarks eval tools
 	$(BIN)/mypy
 
 # The store tests start a throwaway PostgreSQL server, the dashboard test drives

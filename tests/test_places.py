@@ -166,3 +166,17 @@ def test_a_placed_name_is_the_same_place_when_it_comes_back(nlp: Language) -> No
     assert text.index("Fargo Marathon") not in starts  # part of a longer name
     for s, e in fargo.mentions:
         assert text[s:e] == "Fargo"
+
+
+def test_regions_without_an_eponymous_capital_have_a_point(nlp: Language) -> None:
+    found = places(
+        "Militants raided two villages in Borno state. Police in Dagestan and in "
+        "Ontario, Canada, reported arrests.",
+        nlp,
+    )
+    expected = {"Borno": (11.9, 13.2), "Dagestan": (42.8, 47.0), "Ontario": (45.0, -80.0)}
+    for name, (lat, lon) in expected.items():
+        place = next(p for p in found.values() if p.name.startswith(name))
+        assert place.kind == "admin1"
+        assert place.lat is not None and place.lon is not None
+        assert abs(place.lat - lat) < 2.5 and abs(place.lon - lon) < 3.5, place

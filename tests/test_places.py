@@ -180,3 +180,17 @@ def test_regions_without_an_eponymous_capital_have_a_point(nlp: Language) -> Non
         assert place.kind == "admin1"
         assert place.lat is not None and place.lon is not None
         assert abs(place.lat - lat) < 2.5 and abs(place.lon - lon) < 3.5, place
+
+
+def test_names_that_meet_in_one_area_settle_each_other(nlp: Language) -> None:
+    text = (
+        "A man was arrested in Athens on Monday after a burglary. He was taken to "
+        "the jail in Henderson County, where he is held on bond. Athens police said "
+        "a second suspect is sought."
+    )
+    found = places(text, nlp)
+    athens = found["Athens"]
+    assert athens.country == "US"
+    assert athens.lat is not None and athens.lon is not None
+    assert abs(athens.lat - 32.2) < 0.5 and abs(athens.lon + 95.85) < 0.5
+    assert len(athens.mentions) == 2

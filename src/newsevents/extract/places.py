@@ -39,6 +39,10 @@ _LABELS = ("GPE", "LOC", "FAC")
 
 #: How near an anchor a candidate must be to count as "in the same area".
 NEAR_KM = 150.0
+#: Two readings of different names this near each other are one area ("Athens",
+#: "Henderson County"); worth more than sharing a state.
+CLOSE_KM = 40.0
+CLOSE_BONUS = 1.5
 #: Towns below this size come from the small-places index.
 SMALL_TOWN = 15_000
 
@@ -171,7 +175,12 @@ class _Support:
     def __init__(self, mentions: list[_Mention]) -> None:
         self.areas: dict[str, set[tuple[str | None, str | None]]] = {}
         self.cells: dict[str, set[tuple[int, int]]] = {}
+        self.points: dict[str, list[GeoEntry]] = {}
         for m in mentions:
+            self.points.setdefault(m.surface, [])
+            self.points[m.surface] += [
+                c for c in m.candidates[:60] if c.lat is not None and c.kind in ("city", "other")
+            ]
             areas = self.areas.setdefault(m.surface, set())
             cells = self.cells.setdefault(m.surface, set())
             for c in m.candidates[:60]:
@@ -198,7 +207,21 @@ class _Support:
                 continue
             if (cand.admin1 is not None and area in areas) or (near & self.cells[surface]):
                 count += 1
-        return 1.5 * min(count, 3)
+        return 1.5 * min(count, 3) + CLOSE_BONUS * min(self._close(m, cand), 2)
+
+    def _close(self, m: _Mention, cand: GeoEntry) -> int:
+        """How many other names have a reading within a town's reach of this one:
+        "Athens" and "Henderson County" meet only in Texas, where the town is the
+        county seat; a state holds too many of both names to tell."""
+        if cand.lat is None or cand.kind not in ("city", "other"):
+            return 0
+        count = 0
+        for surface, points in self.points.items():
+            if surface == m.surface:
+                continue
+            if any((d := _km(cand, p)) is not None and d <= CLOSE_KM for p in points):
+                count += 1
+        return count
 
 
 def resolve_mentions(mentions: list[_Mention], text: str, gaz: Gazetteer) -> None:
@@ -222,16 +245,11 @@ def resolve_mentions(mentions: list[_Mention], text: str, gaz: Gazetteer) -> Non
     support = _Support(mentions)
     # two rounds: the first choices of the ambiguous names anchor the second
     for _ in range(2):
-        anchors = [m.chosen for m in settled if m.chosen is not None]
-        anchors += [m.chosen for m in open_ if m.chosen is not None]
-        countries = _tally(anchors)
+        named = [(m.surface, m.chosen) for m in settled + open_ if m.chosen is not None]
         for m in open_:
-            others = [a for a in anchors if a is not m.chosen]
-            tally = dict(countries)
-            if m.chosen is not None and m.chosen.country in tally:
-                tally[m.chosen.country] -= 1  # its own first choice is no evidence
-                if not tally[m.chosen.country]:
-                    del tally[m.chosen.country]
+            # the same name again is no evidence for itself ("Athens ... Athens")
+            others = [a for surface, a in named if surface != m.surface]
+            tally = _tally(others)
             best = max(
                 m.candidates,
                 key=lambda c: (_score(c, others, tally) + support.bonus(m, c), c.population),

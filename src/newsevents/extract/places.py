@@ -175,12 +175,14 @@ class _Support:
     def __init__(self, mentions: list[_Mention]) -> None:
         self.areas: dict[str, set[tuple[str | None, str | None]]] = {}
         self.cells: dict[str, set[tuple[int, int]]] = {}
-        self.points: dict[str, list[GeoEntry]] = {}
+        #: readings with a point, by name and by half-degree cell
+        self.grid: dict[str, dict[tuple[int, int], list[GeoEntry]]] = {}
+        self.memo: dict[tuple[str, str], int] = {}
         for m in mentions:
-            self.points.setdefault(m.surface, [])
-            self.points[m.surface] += [
-                c for c in m.candidates[:60] if c.lat is not None and c.kind in ("city", "other")
-            ]
+            grid = self.grid.setdefault(m.surface, {})
+            for c in m.candidates[:60]:
+                if c.lat is not None and c.lon is not None and c.kind in ("city", "other"):
+                    grid.setdefault(_cell(c.lat, c.lon), []).append(c)
             areas = self.areas.setdefault(m.surface, set())
             cells = self.cells.setdefault(m.surface, set())
             for c in m.candidates[:60]:
@@ -213,15 +215,29 @@ class _Support:
         """How many other names have a reading within a town's reach of this one:
         "Athens" and "Henderson County" meet only in Texas, where the town is the
         county seat; a state holds too many of both names to tell."""
-        if cand.lat is None or cand.kind not in ("city", "other"):
+        if cand.lat is None or cand.lon is None or cand.kind not in ("city", "other"):
             return 0
-        count = 0
-        for surface, points in self.points.items():
-            if surface == m.surface:
-                continue
-            if any((d := _km(cand, p)) is not None and d <= CLOSE_KM for p in points):
-                count += 1
-        return count
+        memo_key = (m.surface, cand.key)
+        if memo_key not in self.memo:
+            y, x = _cell(cand.lat, cand.lon)
+            wide = math.ceil(CLOSE_KM / max(55.0 * math.cos(math.radians(cand.lat)), 1.0))
+            cells = [(y + a, x + b) for a in (-1, 0, 1) for b in range(-wide, wide + 1)]
+            self.memo[memo_key] = sum(
+                any(
+                    (d := _km(cand, p)) is not None and d <= CLOSE_KM
+                    for cell in cells
+                    for p in grid.get(cell, ())
+                )
+                for surface, grid in self.grid.items()
+                if surface != m.surface
+            )
+        return self.memo[memo_key]
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    """A half-degree cell: 55 km north-south, less east-west away from the equator
+    (the neighbours searched widen with latitude)."""
+    return math.floor(lat * 2), math.floor(lon * 2)
 
 
 def resolve_mentions(mentions: list[_Mention], text: str, gaz: Gazetteer) -> None:

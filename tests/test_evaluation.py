@@ -91,11 +91,11 @@ def test_lgl_floors(nlp: Language) -> None:
     report = score_geo(load_lgl(SHARED / "gold" / "lgl" / "lgl.xml"), nlp)
     for part in ("open", "frozen"):
         ours, peer = report.ours[part], report.peer[part]
-        assert ours.within / ours.found >= 0.78, part
+        assert ours.within / ours.found >= 0.82, part  # 0.837 / 0.831 when written
         assert ours.within / ours.found >= peer.within / peer.found + 0.15, part
         precision = ours.predicted_right / ours.predicted
         recall = ours.found / ours.gold
-        assert 2 * precision * recall / (precision + recall) >= 0.76, part
+        assert 2 * precision * recall / (precision + recall) >= 0.78, part  # 0.79 / 0.81
 
 
 def test_ecbplus_story_floors(nlp: Language) -> None:

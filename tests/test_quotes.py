@@ -206,3 +206,17 @@ def test_casting_someone_as_the_quoted_words_attributes_them(nlp: Language) -> N
     by_text = {text: (speaker_cue, kind) for _, kind, text, speaker_cue in found}
     assert by_text["con artist"] == ("pounding", "partial")
     assert by_text["reckless"][0] is None  # a passive names no source in the frame
+
+
+def test_a_reporting_clause_set_off_by_commas_reports_its_sentence(nlp: Language) -> None:
+    found = quotes(
+        "The new bridge, the mayor said, would cut commuting times by half. "
+        "Turnout will be low this year, election officials say. "
+        "The minister said nothing, and left the room.",
+        nlp,
+    )
+    by_cue = {(cue, text): speaker for speaker, kind, text, cue in found if kind == "indirect"}
+    texts = {text for _, text in by_cue}
+    assert any(t.startswith("The new bridge") and t.endswith("by half") for t in texts)
+    assert "Turnout will be low this year" in texts
+    assert not any("nothing" in t for t in texts)  # "said nothing" reports no clause

@@ -457,6 +457,33 @@ def _content_of(doc: Doc, cue: Token, takes_object: bool) -> tuple[int, int] | N
     return _phrase_span(doc, first, last)
 
 
+def _around(doc: Doc, cue: Token, source: Token) -> tuple[int, int] | None:
+    """The content around a reporting clause set off by commas: "The museum, the
+    president said, would make visitors face hard truths", "Turnout will be low,
+    experts say." The clause is the cue with its subject, auxiliaries and
+    adverbs; the content is the rest of its sentence, which must be a clause."""
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in cue.children):
+        return None
+    parts = [cue, *source.subtree]
+    parts += [c for c in cue.children if c.dep_ in ("aux", "neg", "advmod") and c.i < cue.i]
+    first, last = min(t.i for t in parts), max(t.i for t in parts)
+    if last - first > 12:
+        return None
+    sent = cue.sent
+    before = doc[first - 1] if first > sent.start else None
+    after = doc[last + 1] if last + 1 < sent.end else None
+    if before is None or before.text != ",":
+        return None  # not set off: "He said nothing", "experts say" opening a sentence
+    if after is not None and not (after.text == "," or after.is_punct and last + 2 >= sent.end):
+        return None
+    rest = [t for t in sent if (t.i < first - 1 or t.i > last + 1) and not t.is_punct]
+    if len(rest) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return None
+    ending = after is None or after.text != ","
+    end_tok = doc[first - 2] if ending else max(rest, key=lambda t: t.i)
+    return _phrase_span(doc, sent[0], end_tok)
+
+
 def _according_to(doc: Doc) -> list[tuple[Token, Token, tuple[int, int]]]:
     """(cue, source, content span) of "according to X": the rest of the sentence."""
     found = []
@@ -495,6 +522,8 @@ def _indirect(doc: Doc, index: ActorIndex, marked: list[Quote]) -> list[Quote]:
         if source is None:
             continue
         span = _content_of(doc, tok, entry[1])
+        if span is None and entry[0] in ("say", "belief"):
+            span = _around(doc, tok, source)
         if span is not None:
             candidates.append((tok, source, span, _KIND_OF_CLASS[entry[0]]))
     for cue, source, span in _according_to(doc):

@@ -474,7 +474,7 @@ def _around(doc: Doc, cue: Token, source: Token) -> tuple[int, int] | None:
     after = doc[last + 1] if last + 1 < sent.end else None
     if before is None or before.text != ",":
         return None  # not set off: "He said nothing", "experts say" opening a sentence
-    if after is not None and not (after.text == "," or after.is_punct and last + 2 >= sent.end):
+    if after is not None and not (after.text == "," or (after.is_punct and last + 2 >= sent.end)):
         return None
     rest = [t for t in sent if (t.i < first - 1 or t.i > last + 1) and not t.is_punct]
     if len(rest) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in rest):

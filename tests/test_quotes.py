@@ -220,3 +220,17 @@ def test_a_reporting_clause_set_off_by_commas_reports_its_sentence(nlp: Language
     assert any(t.startswith("The new bridge") and t.endswith("by half") for t in texts)
     assert "Turnout will be low this year" in texts
     assert not any("nothing" in t for t in texts)  # "said nothing" reports no clause
+
+
+def test_a_paraphrase_holding_a_few_quoted_words_is_reported_too(nlp: Language) -> None:
+    found = quotes(
+        "The mayor said the new bridge would cut commuting times by half and be "
+        "\u201ca gift to the city\u201d when it opens next spring.\n\n"
+        "The governor called the plan \u201ca disaster\u201d.",
+        nlp,
+    )
+    kinds = {(kind, text) for _, kind, text, _ in found}
+    assert ("partial", "a gift to the city") in kinds
+    assert any(k == "indirect" and "commuting times" in t for k, t in kinds)
+    # the quoted words are the whole content: no second record for them
+    assert not any(k == "indirect" and "disaster" in t for k, t in kinds)

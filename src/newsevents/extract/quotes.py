@@ -541,7 +541,12 @@ def _indirect(doc: Doc, index: ActorIndex, marked: list[Quote]) -> list[Quote]:
                     q.speaker = speaker.id if speaker else None
                     q.speaker_text = _noun_phrase(source)
                     q.cue, q.cue_span = cue.text, (cue.idx, cue.idx + len(cue.text))
-            continue  # already quoted directly
+            quoted = sum(min(end, q.span[1]) - max(start, q.span[0]) for q in inside)
+            outside = doc_text(doc)[start:end]
+            if len(outside.split()) - len(" ".join(q.text for q in inside).split()) < 5 or (
+                quoted > 0.5 * (end - start)
+            ):
+                continue  # the quotation is the content: already given
         if end - start < 4:
             continue
         # an attribution inside another's content is the outer one's ("X said Y wants ...")

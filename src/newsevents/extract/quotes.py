@@ -57,7 +57,12 @@ _CUES = SPEECH_VERBS | {
     "reiterate",
     "complain",
     "testify",
-}
+    # manners of saying that introduce a quotation as "said" does
+    "boast", "brag", "answer", "counter", "retort", "concede", "recall", "remark",
+    "observe", "comment", "maintain", "contend", "mention", "shout", "whisper", "chant",
+    "muse", "lament", "opine", "proclaim", "caution", "clarify", "speculate", "recount",
+    "affirm", "echo", "quip", "joke", "scoff", "snap", "insist", "declare", "assert",
+}  # fmt: skip
 
 
 @dataclass

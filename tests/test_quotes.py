@@ -234,3 +234,19 @@ def test_a_paraphrase_holding_a_few_quoted_words_is_reported_too(nlp: Language) 
     assert any(k == "indirect" and "commuting times" in t for k, t in kinds)
     # the quoted words are the whole content: no second record for them
     assert not any(k == "indirect" and "disaster" in t for k, t in kinds)
+
+
+def test_every_speaker_has_the_span_where_it_is_named(nlp: Language) -> None:
+    text = (
+        "Kenyan President William Ruto met aid agencies on Monday. "
+        "\u201cWe will not abandon the refugees,\u201d he said. The minister of health, "
+        "Susan Nakhumicha, said the clinics would reopen.\n\n"
+        "\u201cThe roads are still closed.\u201d \u2015 Amina Odhiambo"
+    )
+    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
+    spoken = [q for q in result.quotes if q.speaker_text is not None]
+    assert len(spoken) == 3
+    for q in spoken:
+        assert q.speaker_span is not None
+        assert result.article.text[slice(*q.speaker_span)] == q.speaker_text
+    assert {q.speaker_text for q in spoken} >= {"he", "Amina Odhiambo"}

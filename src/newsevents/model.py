@@ -156,6 +156,9 @@ class Quote(_Record):
     id: str
     speaker: str | None = None
     speaker_text: str | None = None
+    speaker_span: Span | None = Field(
+        None, description="where speaker_text is, in the text (a pronoun as written)"
+    )
     text: str
     span: Span
     kind: QuoteKind

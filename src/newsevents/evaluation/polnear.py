@@ -243,7 +243,10 @@ def _ours(an: Analysis, offset: int) -> list[Item]:
             Item(
                 (q.span[0] + offset, q.span[1] + offset),
                 q.speaker_text,
-                tuple((a + offset, b + offset) for a, b in ent.mentions) if ent else (),
+                tuple(
+                    (a + offset, b + offset)
+                    for a, b in [*(ent.mentions if ent else []), *filter(None, [q.speaker_span])]
+                ),
                 ent.name if ent else "",
             )
         )

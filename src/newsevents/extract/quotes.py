@@ -209,6 +209,13 @@ def _is_cue(tok: Token) -> bool:
 
 
 def _noun_phrase(tok: Token) -> str:
+    start, end = _noun_span(tok)
+    return doc_text(tok.doc)[start:end]
+
+
+def _noun_span(tok: Token) -> tuple[int, int]:
+    """Where the speaker is named: the head with its determiners dropped and its
+    compounds, appositions and "of" phrases kept ("the head of UNRWA")."""
     left = tok.left_edge.i
     while left < tok.i and tok.doc[left].dep_ in ("det", "punct"):
         left += 1
@@ -218,7 +225,8 @@ def _noun_phrase(tok: Token) -> str:
             break  # "X, the head of UNRWA, in a statement": the statement is not the speaker
         if child.dep_ in ("prep", "compound", "appos"):
             right = child.right_edge.i
-    return tok.doc[left : right + 1].text
+    last = tok.doc[right]
+    return tok.doc[left].idx, last.idx + len(last.text)
 
 
 def _cue_for(doc: Doc, start: int, end: int) -> tuple[Token | None, bool]:
@@ -290,16 +298,17 @@ def extract_quotes(article: Article, doc: Doc, analysis: Analysis) -> list[Quote
         if cue is not None and speaker_tok is not None and _quoted(speaker_tok, marks):
             speaker_tok = _subject_beside(cue, marks)  # the parser took a quoted word
         speaker = _who(speaker_tok, index) if speaker_tok is not None else None
-        speaker_text = _noun_phrase(speaker_tok) if speaker_tok is not None else None
+        speaker_span = _noun_span(speaker_tok) if speaker_tok is not None else None
         if cue is None and (signed := _signature(doc, end)) is not None:
-            speaker_text, speaker = signed[0], index.entity(signed[1])
+            speaker_span, speaker = signed[0], index.entity(signed[1])
             whole = True
         covered.append((start, end))
         quotes.append(
             Quote(
                 id="",
                 speaker=speaker.id if speaker else None,
-                speaker_text=speaker_text,
+                speaker_text=doc_text(doc)[slice(*speaker_span)] if speaker_span else None,
+                speaker_span=speaker_span,
                 text=doc_text(doc)[start : start + len(inner)],
                 span=(start, start + len(inner)),
                 kind=_kind(doc, start, end, whole),
@@ -324,8 +333,8 @@ _SIGNED = re.compile(
 )
 
 
-def _signature(doc: Doc, end: int) -> tuple[str, Token] | None:
-    """The name that signs a quotation ending at ``end``, and a token of it."""
+def _signature(doc: Doc, end: int) -> tuple[tuple[int, int], Token] | None:
+    """Where the name that signs a quotation ending at ``end`` is, and a token of it."""
     text = doc_text(doc)
     m = _SIGNED.match(text, end)
     if m is None:
@@ -334,7 +343,8 @@ def _signature(doc: Doc, end: int) -> tuple[str, Token] | None:
     span = doc.char_span(m.start(1), m.start(1) + len(name), alignment_mode="expand")
     if span is None or not any(t.pos_ == "PROPN" for t in span):
         return None
-    return name, next((t for t in span if t.ent_type_), span[-1])
+    at = m.start(1)
+    return (at, at + len(name)), next((t for t in span if t.ent_type_), span[-1])
 
 
 def _continue_speakers(doc: Doc, quotes: list[Quote]) -> None:
@@ -352,12 +362,14 @@ def _continue_speakers(doc: Doc, quotes: list[Quote]) -> None:
     for prev, q in itertools.pairwise(quotes):
         if q.cue is None and prev.speaker_text is not None and adjacent(prev, q):
             q.speaker, q.speaker_text = prev.speaker, prev.speaker_text
+            q.speaker_span = prev.speaker_span
             q.cue, q.cue_span = prev.cue, prev.cue_span
     for q, nxt in reversed(list(itertools.pairwise(quotes))):
         if q.cue is None and nxt.speaker_text is not None and adjacent(q, nxt):
             between = doc_text(doc)[q.span[1] : nxt.span[0]]
             if not between.strip(' .,\n"\u201c\u201d'):  # only across a paragraph run-on
                 q.speaker, q.speaker_text = nxt.speaker, nxt.speaker_text
+                q.speaker_span = nxt.speaker_span
                 q.cue, q.cue_span = nxt.cue, nxt.cue_span
 
 
@@ -545,6 +557,7 @@ def _indirect(doc: Doc, index: ActorIndex, marked: list[Quote]) -> list[Quote]:
                     speaker = _who(source, index)
                     q.speaker = speaker.id if speaker else None
                     q.speaker_text = _noun_phrase(source)
+                    q.speaker_span = _noun_span(source)
                     q.cue, q.cue_span = cue.text, (cue.idx, cue.idx + len(cue.text))
             quoted = sum(min(end, q.span[1]) - max(start, q.span[0]) for q in inside)
             outside = doc_text(doc)[start:end]
@@ -566,6 +579,7 @@ def _indirect(doc: Doc, index: ActorIndex, marked: list[Quote]) -> list[Quote]:
                 id="",
                 speaker=speaker.id if speaker else None,
                 speaker_text=_noun_phrase(source),
+                speaker_span=_noun_span(source),
                 text=doc_text(doc)[start:end],
                 span=(start, end),
                 kind=kind,

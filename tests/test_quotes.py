@@ -151,7 +151,7 @@ def test_words_quoted_inside_a_reported_clause_are_its_sources(nlp: Language) ->
 def test_a_name_signing_a_quote_is_its_speaker(nlp: Language) -> None:
     text = (
         "We asked voters in Ohio what they made of the debate.\n"
-        "\u201cThe candidates talked past each other all night.\u201d \u2015 Maria Gonzalez\n"
+        "\u201cThe candidates talked past each other all night.\u201d\u00a0\u2015 Maria Gonzalez\n"
         "\u201dI still do not know who will fix the roads.\u201d \u2014 Tom Becker.\n"
         "\u201cNeither of them spoke about farms.\u201d"
     )

@@ -299,9 +299,10 @@ def extract_quotes(article: Article, doc: Doc, analysis: Analysis) -> list[Quote
             speaker_tok = _subject_beside(cue, marks)  # the parser took a quoted word
         speaker = _who(speaker_tok, index) if speaker_tok is not None else None
         speaker_span = _noun_span(speaker_tok) if speaker_tok is not None else None
-        if cue is None and (signed := _signature(doc, end)) is not None:
+        if (signed := _signature(doc, end)) is not None:
+            # a name signing the quotation outweighs any verb nearby
             speaker_span, speaker = signed[0], index.entity(signed[1])
-            whole = True
+            whole, cue = True, None
         covered.append((start, end))
         quotes.append(
             Quote(
@@ -327,9 +328,9 @@ def extract_quotes(article: Article, doc: Doc, analysis: Analysis) -> list[Quote
 #: A name signing a quotation at the end of its line: '"..." ― Jane Doe', the
 #: convention of vox pops, epigraphs and quoted posts.
 _SIGNED = re.compile(
-    r"[\u201d\"]?[ \t]*(?:\u2015|\u2014|\u2013|--)[ \t]*"
-    r"([A-Z][\w'\u2019.-]*(?:[ \t]+(?:[A-Z][\w'\u2019.-]*|de|da|van|von|del|la)){0,5})"
-    r"[ \t]*[.,]?[ \t]*(?:\n|$)"
+    r"[\u201d\"]?[^\S\n]*(?:\u2015|\u2014|\u2013|--)[^\S\n]*"
+    r"([A-Z][\w'\u2019.-]*(?:[^\S\n]+(?:[A-Z][\w'\u2019.-]*|de|da|van|von|del|la)){0,5})"
+    r"[^\S\n]*[.,]?[^\S\n]*(?:\n|$)"
 )
 
 

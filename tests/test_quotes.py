@@ -189,6 +189,8 @@ def test_the_speaker_beside_a_cue_is_looked_for_outside_the_marks(nlp: Language)
          "strategist"),
         ("\u201cMy view, that was a disgrace,\u201d said the former strategist on Monday.",
          "strategist"),
+        ("\u201cMy view, that was a disgrace,\u201d Rep. Jane Doe (D-Md.) said on Monday.",
+         "Doe"),
     ):  # fmt: skip
         doc = nlp(text)
         cue = next(t for t in doc if t.lower_ == "said")

@@ -191,7 +191,16 @@ def _subject_beside(cue: Token, marks: list[tuple[int, int]]) -> Token | None:
     outside the quotation marks just before the cue, else just after it ('said
     the strategist'), within the cue's sentence."""
     sent = cue.sent
+    depth = 0  # inside parentheses, read backwards: "Rep. Jane Doe (D-Md.) said"
     for tok in reversed(sent[: cue.i - sent.start]):
+        if tok.text == ")":
+            depth += 1
+            continue
+        if tok.text == "(":
+            depth = max(depth - 1, 0)
+            continue
+        if depth:
+            continue
         if _quoted(tok, marks) or tok.is_punct:
             break
         if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.dep_ not in ("poss", "compound"):

@@ -252,3 +252,13 @@ def test_every_speaker_has_the_span_where_it_is_named(nlp: Language) -> None:
         assert q.speaker_span is not None
         assert result.article.text[slice(*q.speaker_span)] == q.speaker_text
     assert {q.speaker_text for q in spoken} >= {"he", "Amina Odhiambo"}
+
+
+def test_a_judgement_reports_its_object_and_the_grounds(nlp: Language) -> None:
+    found = quotes(
+        "The union leader criticized the board for cutting pensions without a vote.", nlp
+    )
+    assert any(
+        kind == "indirect" and text.startswith("the board for cutting pensions") and cue
+        for _, kind, text, cue in found
+    ), found

@@ -470,8 +470,10 @@ def _content_of(doc: Doc, cue: Token, takes_object: bool) -> tuple[int, int] | N
         return None
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
     extra = [
-        c for c in cue.children if c.dep_ in ("oprd",) or (c.dep_ == "prep" and c.lower_ == "as")
-    ]
+        c
+        for c in cue.children
+        if c.dep_ in ("oprd",) or (c.dep_ == "prep" and c.lower_ in ("as", "for", "over"))
+    ]  # "described it as ...", "criticized Smith for ...", "blasted him over ..."
     if obj is None and cue.lemma_.lower() in ("call", "push", "ask", "press"):
         prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "for"), None)
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None

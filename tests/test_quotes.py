@@ -262,3 +262,21 @@ def test_a_judgement_reports_its_object_and_the_grounds(nlp: Language) -> None:
         kind == "indirect" and text.startswith("the board for cutting pensions") and cue
         for _, kind, text, cue in found
     ), found
+
+
+def test_reporting_nouns_attribute_their_clause_to_their_holder(nlp: Language) -> None:
+    result = analyze(
+        article_from_text(
+            "The senator's claim that the election was rigged drew criticism. "
+            "In the governor's view, the plan would fail within a year. "
+            "There were fears among residents that the dam would break. "
+            "The claim that the moon is made of cheese is old.",
+            published="2025-03-13",
+        ),
+        nlp,
+    )
+    got = {q.text: (q.speaker_text, q.kind, q.cue) for q in result.quotes}
+    assert got["the election was rigged"] == ("senator", "indirect", "claim")
+    assert got["the plan would fail within a year"] == ("governor", "belief", "view")
+    assert got["the dam would break"] == ("residents", "belief", "fears")
+    assert not any("cheese" in text for text in got)  # nobody's claim: no attribution

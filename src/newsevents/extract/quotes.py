@@ -513,6 +513,66 @@ def _around(doc: Doc, cue: Token, source: Token) -> tuple[int, int] | None:
     return _phrase_span(doc, sent[0], end_tok)
 
 
+@lru_cache(maxsize=1)
+def attribution_nouns() -> dict[str, str]:
+    """lemma -> class, for nouns that report ("the claim that ...")."""
+    return {row[0]: row[1] for row in read_table("attribution_nouns.tsv")}
+
+
+#: Prepositions that name whose a reporting noun is: "the claim by X", "fears among X".
+_HOLDER_PREPS = frozenset(["by", "from", "of", "among"])
+#: Nouns that frame a whole sentence as someone's: "in X's view, ...".
+_FRAMES = frozenset(["view", "opinion", "words", "estimation", "judgment", "judgement"])
+
+
+def _holder(noun: Token) -> Token | None:
+    """Whose claim, fear or view: the possessor, else a by/from/of/among phrase."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in _HOLDER_PREPS:
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+                return obj
+    return None
+
+
+def _noun_cues(doc: Doc) -> list[tuple[Token, Token, tuple[int, int], QuoteKind]]:
+    """Reporting nouns with a that-clause and a holder ("the senator's claim that
+    the vote was rigged"), and "in X's view, ..." framing its sentence."""
+    nouns = attribution_nouns()
+    found: list[tuple[Token, Token, tuple[int, int], QuoteKind]] = []
+    for tok in doc:
+        cls = nouns.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+        if cls is None:
+            continue
+        holder = _holder(tok)
+        if holder is None:
+            continue
+        clause = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in ("acl", "ccomp")
+                and c.pos_ in ("VERB", "AUX")
+                and any(m.lower_ == "that" for m in c.children if m.dep_ in ("mark", "dobj"))
+            ),
+            None,
+        )
+        span: tuple[int, int] | None = None
+        if clause is not None:
+            span = _clause_span(doc, clause)
+        elif tok.lemma_.lower() in _FRAMES and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+            sent = tok.sent
+            rest = [t for t in sent if t.i > tok.i and not t.is_punct]
+            if len(rest) >= 4 and tok.head.head.pos_ in ("VERB", "AUX"):
+                span = _phrase_span(doc, rest[0], rest[-1])
+        if span is not None:
+            found.append((tok, holder, span, _KIND_OF_CLASS[cls]))
+    return found
+
+
 def _according_to(doc: Doc) -> list[tuple[Token, Token, tuple[int, int]]]:
     """(cue, source, content span) of "according to X": the rest of the sentence."""
     found = []
@@ -557,6 +617,7 @@ def _indirect(doc: Doc, index: ActorIndex, marked: list[Quote]) -> list[Quote]:
             candidates.append((tok, source, span, _KIND_OF_CLASS[entry[0]]))
     for cue, source, span in _according_to(doc):
         candidates.append((cue, source, span, "indirect"))
+    candidates += _noun_cues(doc)
     found: list[Quote] = []
     spans = [c[2] for c in candidates]
     for cue, source, (start, end), kind in candidates:

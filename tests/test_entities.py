@@ -91,3 +91,16 @@ def test_titled_official_takes_the_dateline_country(nlp: Language) -> None:
     found = {e.name: e for e in analyze(article, nlp).entities}
     assert found["Irakli Kobakhidze"].country == "GEO"
     assert found["Nika Melia"].country is None  # an opposition leader is not the state's
+
+
+def test_a_chief_of_staff_is_military_only_on_a_general_staff(nlp: Language) -> None:
+    result = analyze(
+        article_from_text(
+            "White House Chief of Staff Susie Wiles met the senators on Monday. "
+            "Chief of the General Staff Valery Gerasimov visited the front."
+        ),
+        nlp,
+    )
+    sectors = {e.name: e.sector for e in result.entities}
+    assert sectors["Susie Wiles"] == "GOV"
+    assert sectors["Valery Gerasimov"] == "MIL"

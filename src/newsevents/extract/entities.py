@@ -65,9 +65,18 @@ _MILITARY_WORDS = frozenset(
         "defence",
         "defense",
         "armed",
-        "staff",
     ]
 )
+#: "staff" is military only as a general staff ("the White House chief of staff" is not).
+_MILITARY_PHRASES = ("general staff",)
+
+
+def _military(words: list[str]) -> bool:
+    lowered = [w.lower() for w in words]
+    joined = " ".join(lowered)
+    return bool(set(lowered) & _MILITARY_WORDS) or any(p in joined for p in _MILITARY_PHRASES)
+
+
 _HONORIFICS = frozenset(
     ["mr", "mrs", "ms", "dr", "sir", "gen", "lt", "col", "maj", "capt", "adm", "sgt"]
 )
@@ -376,8 +385,7 @@ def _info_from_descriptor(
             country = _country_of_word(f"{tok.text} {tok.nbor(1).text}")
         if country and info.country is None:
             info.country = country
-    words = {t.lower_ for t in tokens}
-    if words & _MILITARY_WORDS and info.sector in (None, "GOV"):
+    if _military([t.text for t in tokens]) and info.sector in (None, "GOV"):
         info.sector = "MIL"
     return info, possessors
 
@@ -413,7 +421,7 @@ def _org_info(name: str) -> _Info:
     if info.sector is None and set(lowered) & _MEDIA_WORDS:
         info.sector = "MED"
         info.country = None  # an outlet's name is not its allegiance
-    if info.sector is None and set(lowered) & _MILITARY_WORDS:
+    if info.sector is None and _military(words):
         info.sector = "MIL"
     return info
 

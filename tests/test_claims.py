@@ -26,10 +26,12 @@ def test_units_are_normalised_and_hedges_kept(nlp: Language) -> None:
         "and that nearly 2,500 soldiers had been killed.",
         nlp,
     )
-    values = {(v, u, a) for v, u, a, _, _ in found}
-    assert (1300.0, "km2", "more than") in values
-    assert (40.0, "village", "about") in values
-    assert (2500.0, "people", "nearly") in values
+    values = [(v, u, a) for v, u, a, _, _ in found]
+    assert values == [
+        (1300.0, "km2", "more than"),
+        (40.0, "village", "about"),
+        (2500.0, "people", "nearly"),
+    ]
 
 
 def test_money_and_words(nlp: Language) -> None:

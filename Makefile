@@ -39,7 +39,7 @@ test: system-deps install lint
 eval: install
 	$(BIN)/newsevents eval seed --gold ../shared/gold/seed
 	$(BIN)/newsevents eval plover --gold ../shared/gold/plover/PLOVER_GSR_CAMEO.txt
-	$(BIN)/newsevents eval dev --data eval/data/quotes_claims_heldout.jsonl
+	$(BIN)/newsevents eval dev --data eval/data/quotes_claims_dev2.jsonl
 	$(BIN)/newsevents eval case --gold ../shared/gold/case2021/dev.tsv
 	$(BIN)/newsevents eval geo --gold ../shared/gold/lgl/lgl.xml
 

@@ -550,3 +550,20 @@ def test_cameo_ties_go_to_the_first_pattern_listed() -> None:
     assert len(found) >= 2
     assert found == [p for p in block.patterns if p in found]
     assert found == block.candidates(set(reversed(sorted(words))))
+
+
+def test_what_a_trip_under_way_is_for_is_planned(nlp: Language) -> None:
+    """A trip under way or ahead makes its purpose planned ("travelling to"),
+    where a bare purpose clause would make it an aim (hypothetical)."""
+
+    def consult(text: str) -> tuple[str, str]:
+        result = analyze(article_from_text(text, published="2025-03-13"), nlp)
+        ev = next(e for e in result.events if e.type == "CONSULT")
+        return ev.status, str(getattr(ev, "status_rule", ""))
+
+    assert consult("Envoy Jane Doe is travelling to Ankara to meet President Recep Erdogan.") == (
+        "planned",
+        "purpose: travelling to",
+    )
+    status, _ = consult("Envoy Jane Doe will fly to Ankara to meet President Recep Erdogan.")
+    assert status == "planned"

@@ -34,6 +34,14 @@ def _status(trigger: Token, verb: Token) -> tuple[Status, str]:
     return _mood(trigger, verb)
 
 
+def _on_the_way(verb: Token) -> bool:
+    """A trip under way or ahead ("is travelling to", "will fly to"): what it is
+    for is planned; a trip made ("flew to Moscow to meet") leaves it open."""
+    if verb.lemma_ not in ("travel", "go", "head", "fly", "come", "return", "set"):
+        return False
+    return verb.tag_ == "VBG" or any(c.lower_ in ("will", "'ll") for c in verb.children)
+
+
 def _mood(trigger: Token, verb: Token) -> tuple[Status, str]:
     # Adverbial clauses keep their own mood: "This will be the second time,
     # since they met on February 11" does not make the past meeting future.
@@ -62,6 +70,8 @@ def _mood(trigger: Token, verb: Token) -> tuple[Status, str]:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
             and v.head.lemma_ not in _INSTRUMENTAL
         ):
+            if _on_the_way(v.head):
+                return "planned", "travelling to"  # "is travelling to Moscow to meet Putin"
             return "hypothetical", f"purpose: 'to {v.text}'"  # "met ... to obtain the release"
         if v.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
             noun = v.head.lemma_.lower()
@@ -95,8 +105,8 @@ def _mood(trigger: Token, verb: Token) -> tuple[Status, str]:
             return "planned", f"'{v.text}' to"  # "agreed to return to talks"
         if kids & {"will", "'ll", "shall"}:
             return "planned", "future tense"
-        if v.lemma_ in ("travel", "go", "head", "fly") and v.i != verb.i and v.tag_ == "VBG":
-            return "planned", "travelling to"
+        if v.i != verb.i and _on_the_way(v):
+            return "planned", "travelling to"  # "is heading to Kyiv, where she will sign"
     if verb.dep_ == "relcl" and verb.head.dep_ in ("attr", "nsubj", "dobj"):
         # "This will be the second time that Putin meets the envoy": the noun's
         # clause is future, so is the meeting it describes

@@ -567,3 +567,69 @@ def test_what_a_trip_under_way_is_for_is_planned(nlp: Language) -> None:
     )
     status, _ = consult("Envoy Jane Doe will fly to Ankara to meet President Recep Erdogan.")
     assert status == "planned"
+
+
+def _coded(text: str, nlp: Language) -> list[tuple[str, str, list[str], str | None, str | None]]:
+    """(type, trigger, actor names, source name, date) of each event."""
+    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
+    names = {e.id: e.name for e in result.entities}
+    values = {t.id: t.value for t in result.times}
+    return [
+        (
+            e.type,
+            result.article.text[e.trigger[0] : e.trigger[1]],
+            [names.get(a, a) for a in e.actors],
+            names.get(e.source or ""),
+            values.get(e.time or ""),
+        )
+        for e in result.events
+    ]
+
+
+def test_conjoined_verbs_of_one_type_and_actor_are_one_event(nlp: Language) -> None:
+    coded = _coded("Police arrested and detained 40 students in Tbilisi on Friday.", nlp)
+    held = [c for c in coded if c[0] == "COERCE"]
+    assert len(held) == 1 and held[0][1] == "arrested", coded
+
+
+def test_a_description_with_by_is_not_a_report(nlp: Language) -> None:
+    # a participle describing the text is background, not what the speaker reports
+    coded = _coded(
+        "Marco Rubio said the text was sent to Moscow, agreed upon by both delegations in Jeddah.",
+        nlp,
+    )
+    agree = next(c for c in coded if c[1] == "agreed")
+    assert agree[3] is None, agree
+
+
+def test_a_date_of_the_reporting_clause_is_not_the_events(nlp: Language) -> None:
+    coded = _coded(
+        "Ukrainian President Volodymyr Zelensky said on Monday that Russia attacked "
+        "Kharkiv on Sunday.",
+        nlp,
+    )
+    attack = next(c for c in coded if c[0] == "ASSAULT")
+    assert attack[4] == "2025-03-09" and attack[3] == "Volodymyr Zelensky", attack
+
+
+def test_a_speaker_is_not_the_source_of_his_own_speech_act(nlp: Language) -> None:
+    announced = _coded(
+        "Ukrainian President Volodymyr Zelensky announced new sanctions against Russia.", nlp
+    )
+    assert announced and all(c[3] is None for c in announced), announced  # his own act
+    reported = _coded(
+        "Ukrainian President Volodymyr Zelensky said Russia must withdraw its troops.", nlp
+    )
+    retreat = next(c for c in reported if c[0] == "RETREAT")
+    assert retreat[3] == "Volodymyr Zelensky"  # what he says of others is his report
+
+
+def test_a_date_another_clause_holds_is_not_taken(nlp: Language) -> None:
+    coded = _coded(
+        "It will be the third round of talks that Recep Erdogan holds with Volodymyr "
+        "Zelensky, since they met on March 2.",
+        nlp,
+    )
+    dates = {trigger: date for _, trigger, _, _, date in coded}
+    assert dates["met"] == "2025-03-02"
+    assert dates["holds"] != "2025-03-02", coded  # March 2 is the first meeting's

@@ -58,6 +58,10 @@ _MIGRATE_LOCK = 0x6E657773657674
 BUSY_TIMEOUT = 30.0
 
 
+#: Pages the SQLite write-ahead log may hold before it is copied into the database.
+WAL_CHECKPOINT_PAGES = 10_000
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -84,6 +88,14 @@ class Store:
                 )
                 self._lite.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
                 self._lite.execute("PRAGMA journal_mode=WAL")
+                # WAL with NORMAL sync: a commit is not fsynced, so a power cut can
+                # lose the last saves (never the file's consistency; a process crash
+                # loses nothing, and ingest is idempotent, so a rerun redoes them);
+                # a checkpoint every 10,000 pages writes each hot index page once
+                # for many saves. Together they keep a save's cost flat as the
+                # store grows (docs/PERFORMANCE.md, linking benchmark).
+                self._lite.execute("PRAGMA synchronous=NORMAL")
+                self._lite.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
                 self._lite.execute("PRAGMA foreign_keys=ON")
             except sqlite3.Error as exc:
                 raise StoreError(f"{path}: cannot open SQLite database: {exc}") from exc

@@ -130,3 +130,49 @@ def test_ingest_then_export_with_filters(tmp_path: Path) -> None:
         rows = list(csv.DictReader(fh))
     assert rows and all(r["status"] == "planned" for r in rows)
     assert any("Witkoff" in r["actors"] for r in rows)
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsevents", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+
+
+def test_reading_commands_refuse_a_database_that_is_not_there(tmp_path: Path) -> None:
+    missing = tmp_path / "typo.db"
+    for args in (
+        ["export", "--db", str(missing), "--out", str(tmp_path / "out.jsonl")],
+        ["relink", "--db", str(missing)],
+        ["serve", "--db", str(missing), "--port", "0"],
+    ):
+        done = _cli(*args)
+        assert done.returncode != 0, args
+        assert "no such database" in done.stderr and str(missing) in done.stderr, done.stderr
+        assert "serving" not in done.stderr
+    assert not missing.exists()  # a typo never leaves an empty database behind
+    done = _cli("export", "--db", "mysql://user:secret@host/news", "--out", "x.jsonl")
+    assert done.returncode != 0 and "unsupported database URL scheme 'mysql'" in done.stderr
+    assert "secret" not in done.stderr
+
+
+def test_export_to_standard_output_and_serve_on_a_taken_port(tmp_path: Path) -> None:
+    import socket
+
+    db = str(tmp_path / "cli.db")
+    assert _cli("ingest", str(REFERENCE), "--db", db).returncode == 0
+    done = _cli("export", "--db", db, "--out", "-")
+    assert done.returncode == 0, done.stderr
+    (line,) = done.stdout.splitlines()
+    assert json.loads(line)["article"]["id"]
+    assert not Path("-").exists()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = _cli("serve", "--db", db, "--port", str(port))
+    assert done.returncode != 0 and f"cannot listen on 127.0.0.1:{port}" in done.stderr
+    assert "serving" not in done.stderr  # refused before announcing a URL

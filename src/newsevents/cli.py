@@ -105,6 +105,26 @@ def analyze(
         sys.exit(1)
 
 
+def _check_port(host: str, port: int) -> None:
+    """Refuse before announcing the URL when the address cannot be bound."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise click.ClickException(f"cannot resolve --host {host}: {exc}") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise click.ClickException(
+                f"cannot listen on {host}:{port} ({exc.strerror}): is another server using it? "
+                "choose another with --port"
+            ) from None
+
+
 def _loopback(host: str) -> bool:
     import ipaddress
 
@@ -304,16 +324,31 @@ def export(
 ) -> None:
     """Write stored analyses: one newsevents/1 document per article (jsonl), or one
     row per event (csv, parquet, gdelt: the GDELT 2.0 event-table layout)."""
+    import shutil
+    import tempfile
+
     from .export import EventFilter, export_store
-    from .store import StoreError, open_store
+    from .store import StoreError, existing_store
 
     try:
-        store = open_store(db)
+        store = existing_store(db)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
+    wanted = EventFilter(since, until, etype, actor, status, country)
     with store:
-        n = export_store(store, fmt, out, EventFilter(since, until, etype, actor, status, country))
-    click.echo(f"newsevents: {n} {'articles' if fmt == 'jsonl' else 'events'} -> {out}", err=True)
+        if str(out) == "-":  # standard output, as Unix tools take "-"
+            with tempfile.TemporaryDirectory() as tmp:
+                staged = Path(tmp) / f"export.{fmt}"
+                n = export_store(store, fmt, staged, wanted)
+                with staged.open("rb") as fh:
+                    shutil.copyfileobj(fh, sys.stdout.buffer)
+                sys.stdout.buffer.flush()
+        else:
+            n = export_store(store, fmt, out, wanted)
+    target = "standard output" if str(out) == "-" else out
+    click.echo(
+        f"newsevents: {n} {'articles' if fmt == 'jsonl' else 'events'} -> {target}", err=True
+    )
 
 
 @main.command()
@@ -324,10 +359,10 @@ def relink(db: str) -> None:
     """Rebuild the cross-article records of a store (entities, event clusters,
     threads, claim groups, stories) after the linking rules change; nothing is
     analysed again."""
-    from .store import StoreError, open_store
+    from .store import StoreError, existing_store
 
     try:
-        with open_store(db) as store:
+        with existing_store(db) as store:
             articles, stories = store.relink()
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
@@ -383,7 +418,13 @@ def serve(
 
     from .api import RATE_LIMIT, create_app
     from .server import server_config
+    from .store import StoreError, existing_store
 
+    try:
+        existing_store(db).close()
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    _check_port(host, port)
     token = os.environ.get(token_env) or None
     click.echo(
         f"newsevents: serving {db} on http://{host}:{port}/ "

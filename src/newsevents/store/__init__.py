@@ -1,5 +1,12 @@
 """Persistent store of analyses (SQLite by default, PostgreSQL by URL)."""
 
-from .db import Store, StoreError, StoreUnavailable, StoreWriteError, open_store
+from .db import Store, StoreError, StoreUnavailable, StoreWriteError, existing_store, open_store
 
-__all__ = ["Store", "StoreError", "StoreUnavailable", "StoreWriteError", "open_store"]
+__all__ = [
+    "Store",
+    "StoreError",
+    "StoreUnavailable",
+    "StoreWriteError",
+    "existing_store",
+    "open_store",
+]

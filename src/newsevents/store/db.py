@@ -74,6 +74,12 @@ class Store:
         self.timeout = timeout
         self._signatures = SignatureCache()  # story signatures last read, by article id
         self.dialect: Dialect
+        scheme = re.match(r"([a-zA-Z][\w+.-]*)://", self.url)
+        if scheme and scheme.group(1).lower() not in ("postgresql", "postgres", "sqlite"):
+            raise StoreError(
+                f"{_redact(self.url)}: unsupported database URL scheme '{scheme.group(1)}': "
+                "give a SQLite file path or a postgresql:// URL"
+            )
         if self.url.startswith(("postgresql://", "postgres://")):
             self.dialect = "postgresql"
             self._connect_pg()
@@ -672,6 +678,19 @@ def _story_dict(row: Sequence[Any]) -> dict[str, Any]:
     out = dict(zip(keys, row[:7], strict=True))
     out["outlets"] = json.loads(row[7])
     return out
+
+
+def existing_store(url: str | Path, timeout: float = BUSY_TIMEOUT) -> Store:
+    """Open a store that must already exist: reading commands never create an
+    empty database because of a typo in its path."""
+    text = str(url)
+    if "://" not in text or text.startswith("sqlite:"):
+        path = Path(text.removeprefix("sqlite:///").removeprefix("sqlite://"))
+        if not path.is_file():
+            raise StoreError(
+                f"{path}: no such database (create it with `newsevents ingest ... --db {path}`)"
+            )
+    return open_store(url, timeout)
 
 
 def open_store(url: str | Path, timeout: float = BUSY_TIMEOUT) -> Store:

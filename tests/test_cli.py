@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import jsonschema
+import pytest
 from click.testing import CliRunner
 
 from newsevents.cli import main
@@ -176,3 +177,15 @@ def test_export_to_standard_output_and_serve_on_a_taken_port(tmp_path: Path) -> 
         done = _cli("serve", "--db", db, "--port", str(port))
     assert done.returncode != 0 and f"cannot listen on 127.0.0.1:{port}" in done.stderr
     assert "serving" not in done.stderr  # refused before announcing a URL
+
+
+def test_more_workers_than_cores_is_warned(capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    from newsevents.cli import _warn_workers
+
+    cores = os.cpu_count() or 1
+    _warn_workers(cores)
+    assert capsys.readouterr().err == ""
+    _warn_workers(cores + 2)
+    assert f"--workers {cores + 2} on {cores} cores" in capsys.readouterr().err

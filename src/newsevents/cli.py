@@ -105,6 +105,17 @@ def analyze(
         sys.exit(1)
 
 
+def _warn_workers(workers: int) -> None:
+    """More processes than cores only adds model copies and contention."""
+    cores = os.cpu_count() or 1
+    if workers > cores:
+        click.echo(
+            f"newsevents: warning: --workers {workers} on {cores} cores: each worker loads "
+            f"its own model and they compete for the cores; --workers {cores} is faster",
+            err=True,
+        )
+
+
 def _check_port(host: str, port: int) -> None:
     """Refuse before announcing the URL when the address cannot be bound."""
     import socket
@@ -192,9 +203,10 @@ def ingest(
     batch` is loaded from its documents, without analysing again.
     """
     from .ingest_run import run_ingest
-    from .store import StoreError
+    from .store import StoreError, StoreWriteError
 
     _set_time_budget(time_budget)
+    _warn_workers(workers)
     try:
         stats = run_ingest(
             paths,
@@ -204,10 +216,18 @@ def ingest(
             retry_seconds=retry_seconds,
             timeout=busy_timeout,
         )
-    except StoreError as exc:
+    except StoreWriteError as exc:
         click.echo(
             f"newsevents: ingest stopped: {exc}\n"
-            "newsevents: what was committed before stays; run the same command again to go on",
+            "newsevents: what was committed before stays; fix the cause (free disk space, "
+            "or end the process holding the lock), then run the same command again to go on",
+            err=True,
+        )
+        sys.exit(2)
+    except StoreError as exc:  # the database cannot be opened: nothing to retry
+        click.echo(
+            f"newsevents: ingest stopped: {exc}\n"
+            "newsevents: check --db (a SQLite file path, or a postgresql:// URL)",
             err=True,
         )
         sys.exit(2)
@@ -277,6 +297,7 @@ def batch(
                 overwrite=overwrite,
             )
         else:
+            _warn_workers(workers)
             stats = run_batch_local(paths, out, workers=workers, published=pub, overwrite=overwrite)
     except NewsEventsError as exc:
         raise click.ClickException(str(exc)) from None

@@ -177,3 +177,23 @@ def test_two_times_joined_are_split_and_trailing_words_dropped(nlp: Language) ->
     assert {("April", "2024-04"), ("June", "2024-06"), ("70s", "197")} <= found
     assert ("this morning", "2025-03-13TMO") in found
     assert {"Monday", "Friday"} <= {t.text for t in times}
+
+
+def test_reference_words_are_times_but_date_no_event(nlp: Language) -> None:
+    result = analyze(
+        article_from_text(
+            "Russian troops are currently shelling Kharkiv, officials said. "
+            "Ukraine recently signed a deal with the United States. "
+            "The current ceasefire talks have stalled.",
+            published="2025-03-13",
+        ),
+        nlp,
+    )
+    values = {t.text: t.value for t in result.times}
+    assert values["currently"] == "PRESENT_REF"
+    assert values["recently"] == "PAST_REF"
+    assert values["current"] == "PRESENT_REF"
+    by_id = {t.id: t for t in result.times}
+    for ev in result.events:  # "currently" says when relative to now: the article's day
+        assert ev.time is None or not by_id[ev.time].value.endswith("_REF")
+        assert ev.time_value == "2025-03-13", ev

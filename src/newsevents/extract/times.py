@@ -84,6 +84,8 @@ _PATTERNS = [
     # TIMEX3 reference words: "in the future", "for the time being", "in the near term"
     re.compile(rf"\b(?:{_FUTURE_REF})\b|\bthe time being\b", re.I),
     re.compile(r"\b(?:earlier|later) (?:today|this (?:week|month|year))\b", re.I),
+    # TIMEX3 PRESENT_REF / PAST_REF words, which the model never calls dates
+    re.compile(r"\b(?:currently|current|nowadays|recently|previously|formerly)\b", re.I),
     # clock times: "16:08 UTC", "0800 GMT", "3:30 p.m."
     re.compile(r"\b\d{1,2}:\d\d(?:\s?(?:[ap]\.m\.|[ap]m))?(?:\s?(?:UTC|GMT))?(?![\d:])"),
     re.compile(r"\b[0-2]\d[0-5]\d\s?(?:UTC|GMT)\b"),
@@ -283,7 +285,10 @@ def normalize(text: str, published: date | None, future: bool) -> tuple[TimeKind
             hour += 12
         if hour < 24 and minute < 60:  # "16:08 UTC", "0800 GMT", "3:30 p.m."
             return "time", f"{published.isoformat()}T{hour:02d}:{minute:02d}", True
-    if lowered in ("now", "currently", "so far", "at present", "at the moment", "the time being"):
+    if lowered in (
+        "now", "currently", "current", "nowadays", "so far", "at present", "at the moment",
+        "the time being",
+    ):  # fmt: skip
         return "date", "PRESENT_REF", False
     if re.fullmatch(_FUTURE_REF, lowered):
         return "date", "FUTURE_REF", False
@@ -292,7 +297,7 @@ def normalize(text: str, published: date | None, future: bool) -> tuple[TimeKind
         return "date", f"{m.group(1) or '19'}{m.group(2)}", False
     if "near future" in lowered or lowered in ("soon", "in the coming days", "the coming days"):
         return "date", "FUTURE_REF", False
-    if lowered in ("recently", "the past", "in the past", "previously"):
+    if lowered in ("recently", "the past", "in the past", "previously", "formerly"):
         return "date", "PAST_REF", False
 
     relative_kind: TimeKind = (

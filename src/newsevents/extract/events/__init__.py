@@ -55,7 +55,13 @@ def _extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Even
     skip = [s.span for s in article.subheadings]
     drafts: list[_Draft] = []
     seen: set[tuple[str, tuple[str, ...], tuple[str, ...], int]] = set()
-    dated = {k: v for k, v in index.time_at.items() if v.kind == "date" and v.value}
+    # a calendar value, not a TIMEX3 reference ("currently", "recently"): an event
+    # said to happen "currently" is dated by its article, not by the word
+    dated = {
+        k: v
+        for k, v in index.time_at.items()
+        if v.kind == "date" and v.value and not v.value.endswith("_REF")
+    }
     skipped = _Ranges(skip)
     for tok in doc:
         if skipped.holds(tok.idx):

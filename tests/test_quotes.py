@@ -280,3 +280,14 @@ def test_reporting_nouns_attribute_their_clause_to_their_holder(nlp: Language) -
     assert got["the plan would fail within a year"] == ("governor", "belief", "view")
     assert got["the dam would break"] == ("residents", "belief", "fears")
     assert not any("cheese" in text for text in got)  # nobody's claim: no attribution
+
+
+def test_titles_in_quotation_marks_are_not_quotes(nlp: Language) -> None:
+    found = quotes(
+        "The campaign released a 30-second spot, titled \u201cHard Work,\u201d on Monday. "
+        "He became famous as the host of \u201cThe Morning Show\u201d on NBC.\n\n"
+        "\u201cWe will win this,\u201d the governor said.",
+        nlp,
+    )
+    texts = [text for _, _, text, _ in found]
+    assert texts == ["We will win this"], found

@@ -160,6 +160,29 @@ def _speaker_of(cue: Token) -> Token | None:
     return None
 
 
+#: Words that introduce the title of a work or an operation, not someone's words.
+_TITLE_CUES = frozenset(["titled", "entitled", "headlined", "codenamed", "code-named"])
+_MINOR_WORDS = frozenset(["a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with"])
+
+
+def _title(text: str, start: int, end: int) -> bool:
+    """A quoted title: after "titled"/"entitled", or a short phrase of capitalised
+    words inside a sentence ("the hit show "The Apprentice""), not a full clause."""
+    inner = text[start:end].strip(" ,.")
+    words = inner.split()
+    before = text[max(0, start - 30) : start - 1].split()
+    if before and before[-1].lower().strip(",") in _TITLE_CUES:
+        return True
+    if not 2 <= len(words) <= 6 or inner.endswith(("?", "!")):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    inside_sentence = bool(text[line_start : start - 1].strip())  # words before it
+    capitalised = (
+        all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words) and words[0][:1].isupper()
+    )
+    return inside_sentence and capitalised and not inner.endswith(".")
+
+
 def _as_frame(doc: Doc, start: int, end: int) -> Token | None:
     """The verb that casts someone as the quoted words: "X has been pounding Trump
     as a "con artist"", "the site rated the claims as "false"": its subject
@@ -303,6 +326,8 @@ def extract_quotes(article: Article, doc: Doc, analysis: Analysis) -> list[Quote
         cue, whole = _cue_for(doc, start, end)
         if cue is None:
             cue = _as_frame(doc, start, end)
+        if cue is None and _title(doc_text(doc), start, end):
+            continue  # "the ad, titled "Arrogant"", "on "The Apprentice"": a name, not words said
         speaker_tok = _speaker_of(cue) if cue is not None else None
         if cue is not None and speaker_tok is not None and _quoted(speaker_tok, marks):
             speaker_tok = _subject_beside(cue, marks)  # the parser took a quoted word

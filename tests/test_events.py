@@ -633,3 +633,15 @@ def test_a_date_another_clause_holds_is_not_taken(nlp: Language) -> None:
     dates = {trigger: date for _, trigger, _, _, date in coded}
     assert dates["met"] == "2025-03-02"
     assert dates["holds"] != "2025-03-02", coded  # March 2 is the first meeting's
+
+
+def test_the_two_sides_are_the_parties_last_named(nlp: Language) -> None:
+    coded = _coded(
+        "Armenia and Azerbaijan held talks in Moscow on Friday. "
+        "The two sides signed a peace deal in the evening.",
+        nlp,
+    )
+    agree = next(c for c in coded if c[0] == "AGREE")
+    assert sorted(agree[2]) == ["Armenia", "Azerbaijan"], coded
+    # with no parties named before, "the two sides" names nobody: no event
+    assert _coded("The two sides signed a peace deal in Juba.", nlp) == []

@@ -197,6 +197,23 @@ def actors_of(tokens: Iterable[Token], index: ActorIndex) -> list[str]:
     return _actors(tokens, index)
 
 
+#: Plural nouns that, counted as two or called warring, stand for the parties
+#: last named: "the two sides", "both countries", "the warring parties".
+_SIDE_NOUNS = frozenset(
+    ["side", "party", "faction", "belligerent", "country", "nation", "leader", "government",
+     "delegation", "camp", "neighbour", "neighbor", "rival", "foe", "adversary"]
+)  # fmt: skip
+
+
+def _both_sides(tok: Token) -> bool:
+    if tok.lemma_.lower() not in _SIDE_NOUNS or tok.tag_ != "NNS":
+        return False
+    return any(
+        c.lower_ in ("two", "both") or (c.dep_ == "amod" and c.lower_ in ("warring", "opposing"))
+        for c in tok.children
+    )
+
+
 def _expand(tok: Token) -> list[Token]:
     """A head and its coordinated heads ("the US and Ukraine")."""
     return [tok, *tok.conjuncts]
@@ -218,8 +235,9 @@ def _actors(tokens: Iterable[Token], index: ActorIndex) -> list[str]:
         for t in tokens
     ]  # fmt: skip
     for tok in tokens:
-        if tok.lower_ in ("they", "them") and len(index.recent) >= 2:
-            ids += [r for r in index.recent if r not in ids]  # "they met": the last parties
+        if (tok.lower_ in ("they", "them") or _both_sides(tok)) and len(index.recent) >= 2:
+            # "they met", "the two sides signed": the last event's parties
+            ids += [r for r in index.recent if r not in ids]
             continue
         for t in _expand(tok):
             candidates = [t]

@@ -645,3 +645,18 @@ def test_the_two_sides_are_the_parties_last_named(nlp: Language) -> None:
     assert sorted(agree[2]) == ["Armenia", "Azerbaijan"], coded
     # with no parties named before, "the two sides" names nobody: no event
     assert _coded("The two sides signed a peace deal in Juba.", nlp) == []
+
+
+def test_crowd_violence_is_a_protest_riot(nlp: Language) -> None:
+    result = analyze(
+        article_from_text(
+            "Hundreds of protesters clashed with police in Nablus on Thursday. "
+            "Soldiers shot two demonstrators near the checkpoint.",
+            published="2025-03-13",
+        ),
+        nlp,
+    )
+    coded = [(e.type, e.mode, result.article.text[slice(*e.trigger)]) for e in result.events]
+    assert ("PROTEST", "riot", "clashed") in coded
+    # violence against protesters stays an assault by those who commit it
+    assert any(t == "ASSAULT" and trig == "shot" for t, _, trig in coded), coded

@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ...budget import check as check_budget
-from ...model import Analysis, Article, Event, Time
+from ...model import Analysis, Article, Entity, Event, Time
 from ..senses import other_sense
 from ..text import sentence_of, trimmed
 from .arguments import ActorIndex, _happened_unattributed, _noun_arguments, _verb_arguments
@@ -43,6 +43,18 @@ from .status import _status
 from .syntax import _clause_verb, _Ranges
 from .triggers import _match
 from .words import _VERBAL
+
+#: Crowds whose violence PLOVER codes as a protest (mode riot), not an assault.
+_CROWD_NOUNS = frozenset(["rioter", "protester", "protestor", "demonstrator", "marcher"])
+
+
+def _crowd(entity: Entity) -> bool:
+    words = entity.name.lower().split()
+    return (
+        entity.kind == "group"
+        and bool(words)
+        and words[-1].rstrip("s") in {n.rstrip("s") for n in _CROWD_NOUNS}
+    )
 
 
 def extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Event]:
@@ -96,7 +108,10 @@ def _extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Even
         if place is not None and _only_as_party(place, [*actors, *recipients], sent, index):
             place = None  # "New Delhi would not discuss ...": the capital acts, it is no venue
         time = index.first_time(dated, verb)
-        key = (entry.type, tuple(actors), tuple(recipients), sent.start)
+        etype, mode = entry.type, entry.mode
+        if etype in ("ASSAULT", "COERCE") and who and all(_crowd(e) for e in who):
+            etype, mode = "PROTEST", "riot"  # "rioters clashed with police": a violent protest
+        key = (etype, tuple(actors), tuple(recipients), sent.start)
         if key in seen:
             continue
         seen.add(key)
@@ -104,8 +119,8 @@ def _extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Even
         confidence = 0.4 + 0.2 * bool(actors) + 0.2 * bool(recipients) + 0.1 * (not is_noun)
         event = Event(
             id="",
-            type=entry.type,
-            mode=entry.mode,
+            type=etype,
+            mode=mode,
             actors=actors,
             recipients=recipients,
             place=place.id if place else None,

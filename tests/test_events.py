@@ -660,3 +660,10 @@ def test_crowd_violence_is_a_protest_riot(nlp: Language) -> None:
     assert ("PROTEST", "riot", "clashed") in coded
     # violence against protesters stays an assault by those who commit it
     assert any(t == "ASSAULT" and trig == "shot" for t, _, trig in coded), coded
+
+
+def test_mob_violence_is_coded_whatever_crime_set_it_off(nlp: Language) -> None:
+    lynching = _coded("An angry mob lynched a man accused of theft in Kano.", nlp)
+    assert [c[0] for c in lynching] == ["ASSAULT"], lynching
+    # the police arresting thieves stays ordinary crime: no political event
+    assert _coded("Police arrested three men suspected of robbery in Lagos.", nlp) == []

@@ -257,6 +257,21 @@ def other_sense(
     if actors and all(e.sector == "BUS" for e in actors) and not _political(parties):
         return "business: a company does it"  # "the company took control of the chain"
     nearby = _context_domains(sent) & {"crime", "sport", "business"}
-    if nearby and not _political(parties):
+    if (
+        nearby
+        and not _political(parties)
+        and not ("crime" in nearby and any(_mob(e) for e in actors))
+    ):  # a mob punishing a suspected thief is mob violence, not the theft
         return f"{sorted(nearby)[0]} and no political party"
     return None
+
+
+#: Crowds that take justice into their own hands: their violence is political
+#: violence in event data (ACLED's mob violence), whatever crime set it off.
+_MOB_WORDS = frozenset(["mob", "crowd", "vigilante", "lynch"])
+
+
+def _mob(entity: Entity) -> bool:
+    return entity.kind == "group" and any(
+        w.rstrip("s") in _MOB_WORDS for w in entity.name.lower().split()
+    )

@@ -104,17 +104,3 @@ def test_a_chief_of_staff_is_military_only_on_a_general_staff(nlp: Language) -> 
     sectors = {e.name: e.sector for e in result.entities}
     assert sectors["Susie Wiles"] == "GOV"
     assert sectors["Valery Gerasimov"] == "MIL"
-
-
-def test_a_plural_role_noun_is_a_group_that_acts(nlp: Language) -> None:
-    result = analyze(
-        article_from_text(
-            "Activists took to the streets of Dakar on Sunday. Activist Fatou Diop was detained."
-        ),
-        nlp,
-    )
-    groups = {e.name: e.sector for e in result.entities if e.kind == "group"}
-    assert groups.get("Activists") == "OPP", groups
-    assert any(e.type == "PROTEST" for e in result.events)
-    # the singular is a title on a person, not a group
-    assert "Activist" not in groups

@@ -211,10 +211,8 @@ def _generic_mentions(
                 end = last.idx + len(last.text)
                 yield tok.idx, end, noun, sector, doc_text(doc)[tok.idx : end], None
             continue
-        if (lemma in _roles() and tok.tag_ != "NNS") or tok.i in descriptors:
+        if lemma in _roles() or tok.i in descriptors or lemma in _PLACE_NOUNS:
             continue  # "the president", "special envoy Witkoff": a person, not a group
-        if lemma in _PLACE_NOUNS:
-            continue
         if any(
             c.dep_ in ("appos", "compound") and c.ent_type_ in ("PERSON", "ORG")
             for c in tok.children

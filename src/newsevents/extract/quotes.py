@@ -563,39 +563,32 @@ def _holder(noun: Token) -> Token | None:
     return None
 
 
-def _noun_cues(doc: Doc) -> list[tuple[Token, Token, tuple[int, int], QuoteKind]]:
-    """Reporting nouns with a that-clause and a holder ("the senator's claim that
-    the vote was rigged"), and "in X's view, ..." framing its sentence."""
-    nouns = attribution_nouns()
-    found: list[tuple[Token, Token, tuple[int, int], QuoteKind]] = []
-    for tok in doc:
-        cls = nouns.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
-        if cls is None:
-            continue
-        holder = _holder(tok)
-        if holder is None:
-            continue
-        clause = next(
-            (
-                c
-                for c in tok.children
-                if c.dep_ in ("acl", "ccomp")
-                and c.pos_ in ("VERB", "AUX")
-                and any(m.lower_ == "that" for m in c.children if m.dep_ in ("mark", "dobj"))
-            ),
-            None,
-        )
-        span: tuple[int, int] | None = None
-        if clause is not None:
-            span = _clause_span(doc, clause)
-        elif tok.lemma_.lower() in _FRAMES and tok.dep_ == "pobj" and tok.head.lower_ == "in":
-            sent = tok.sent
-            rest = [t for t in sent if t.i > tok.i and not t.is_punct]
-            if len(rest) >= 4 and tok.head.head.pos_ in ("VERB", "AUX"):
-                span = _phrase_span(doc, rest[0], rest[-1])
-        if span is not None:
-            found.append((tok, holder, span, _KIND_OF_CLASS[cls]))
-    return found
+def _noun_cue(
+    doc: Doc, tok: Token, cls: str
+) -> tuple[Token, Token, tuple[int, int], QuoteKind] | None:
+    """A reporting noun with a that-clause and a holder ("the senator's claim that
+    the vote was rigged"), or "in X's view, ..." framing its sentence."""
+    holder = _holder(tok)
+    if holder is None:
+        return None
+    clause = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("acl", "ccomp")
+            and c.pos_ in ("VERB", "AUX")
+            and any(m.lower_ == "that" for m in c.children if m.dep_ in ("mark", "dobj"))
+        ),
+        None,
+    )
+    span: tuple[int, int] | None = None
+    if clause is not None:
+        span = _clause_span(doc, clause)
+    elif tok.lemma_.lower() in _FRAMES and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+        rest = [t for t in tok.sent if t.i > tok.i and not t.is_punct]
+        if len(rest) >= 4 and tok.head.head.pos_ in ("VERB", "AUX"):
+            span = _phrase_span(doc, rest[0], rest[-1])
+    return None if span is None else (tok, holder, span, _KIND_OF_CLASS[cls])
 
 
 def _according_to(doc: Doc) -> list[tuple[Token, Token, tuple[int, int]]]:
@@ -625,10 +618,15 @@ def _indirect(doc: Doc, index: ActorIndex, marked: list[Quote]) -> list[Quote]:
     has said that ...", "Democrats want to ...", "the poll found that ...",
     "according to officials, ..."). No source, no attribution: a wrong or
     missing speaker is worse than a missed paraphrase."""
-    cues = attribution_cues()
+    cues, nouns = attribution_cues(), attribution_nouns()
     candidates: list[tuple[Token, Token, tuple[int, int], QuoteKind]] = []
     for tok in doc:
         check_budget()
+        noun_class = nouns.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+        if noun_class is not None:
+            if (by_noun := _noun_cue(doc, tok, noun_class)) is not None:
+                candidates.append(by_noun)
+            continue
         entry = cues.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
         if entry is None:
             continue
@@ -642,7 +640,6 @@ def _indirect(doc: Doc, index: ActorIndex, marked: list[Quote]) -> list[Quote]:
             candidates.append((tok, source, span, _KIND_OF_CLASS[entry[0]]))
     for cue, source, span in _according_to(doc):
         candidates.append((cue, source, span, "indirect"))
-    candidates += _noun_cues(doc)
     found: list[Quote] = []
     spans = [c[2] for c in candidates]
     for cue, source, (start, end), kind in candidates:

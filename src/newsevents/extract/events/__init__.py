@@ -53,7 +53,7 @@ def _crowd(entity: Entity) -> bool:
     return (
         entity.kind == "group"
         and bool(words)
-        and words[-1].rstrip("s") in {n.rstrip("s") for n in _CROWD_NOUNS}
+        and words[-1].rstrip("s") in _CROWD_NOUNS  # "Rioters", "hundreds of protesters"
     )
 
 

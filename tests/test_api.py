@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import urllib.parse
 from collections.abc import Iterator
@@ -77,7 +78,10 @@ def test_views_share_the_filters(api: str) -> None:
     assert any(c["date_from"] == "event" for c in clusters["items"])
     assert any(p["name"] == "Vladimir Putin" for c in clusters["items"] for p in c["actors"])
     _, countries = call(f"{api}/api/countries?{query}")
-    assert any(c["country"] == "RU" and c["numeric"] == "643" for c in countries["items"])
+    assert any(
+        c["country"] == "RUS" and c["alpha2"] == "RU" and c["numeric"] == "643"
+        for c in countries["items"]
+    )
 
 
 def test_claims_and_entities(api: str) -> None:
@@ -160,3 +164,164 @@ def test_stories_across_outlets(api: str) -> None:
     _, listed = call(f"{api}/api/articles?q=Mirzoyan")
     assert {a["story"] for a in listed["items"]} == {geneva["id"]}
     assert call(f"{api}/api/stories/Snope")[0] == 404
+
+
+LISTS = (
+    "events",
+    "clusters",
+    "entities",
+    "articles",
+    "claims/compare",
+    "stories",
+    "timeline",
+    "countries",
+)
+
+
+@pytest.mark.parametrize("view", LISTS)
+def test_every_list_pages_the_same_way(api: str, view: str) -> None:
+    """One envelope everywhere; following ``next`` visits every item exactly once."""
+    status, first = call(f"{api}/api/{view}?limit=2")
+    assert status == 200 and set(first) == {"items", "total", "limit", "offset", "next"}
+    assert first["limit"] == 2 and first["offset"] == 0 and first["total"] > 2
+    seen = []
+    page = first
+    while True:
+        seen += [json.dumps(item, sort_keys=True) for item in page["items"]]
+        assert len(page["items"]) <= 2 and page["total"] == first["total"]
+        if page["next"] is None:
+            break
+        assert page["next"].startswith(f"/api/{view}?") and "limit=2" in page["next"]
+        status, page = call(f"{api}{page['next']}")
+        assert status == 200
+    assert len(seen) == len(set(seen)) == first["total"]
+    assert call(f"{api}/api/{view}?offset=-1")[0] == 422
+
+
+@pytest.mark.parametrize(
+    ("query", "param"),
+    [
+        ("since=06/01/2025", "since"),
+        ("since=garbage", "since"),
+        ("until=garbage", "until"),
+        ("until=2025-13", "until"),
+        ("type=FOO", "type"),
+        ("type=ASSAULT,FOO", "type"),
+        ("status=maybe", "status"),
+        ("country=XYZ", "country"),
+    ],
+)
+def test_filters_that_cannot_be_read_are_refused(api: str, query: str, param: str) -> None:
+    for view in ("events", "clusters", "timeline", "countries", "graph"):
+        status, body = call(f"{api}/api/{view}?{query}")
+        assert status == 422, (view, query)
+        (error,) = body["detail"]
+        assert error["loc"][:2] == ["query", param] and error["msg"], (view, error)
+
+
+def test_dates_filter_as_iso_periods(api: str) -> None:
+    _, every = call(f"{api}/api/events?limit=500")
+    days = sorted(
+        (e["date"] or e["article"]["published"])[:10]
+        for e in every["items"]
+        if e["date"] or e["article"]["published"]
+    )
+    month = days[len(days) // 2][:7]
+    in_month = [d for d in days if d.startswith(month)]
+    _, until = call(f"{api}/api/events?until={month}&limit=500")
+    _, since = call(f"{api}/api/events?since={month}&limit=500")
+    _, both = call(f"{api}/api/events?since={month}&until={month}&limit=500")
+    # until a month keeps its last days; since a month starts on its first
+    assert until["total"] == sum(d[:7] <= month for d in days)
+    assert since["total"] == sum(d[:7] >= month for d in days)
+    assert both["total"] == len(in_month) > 0
+    _, stamp = call(f"{api}/api/events?since={month}-01T00:00:00Z&limit=500")
+    assert stamp["total"] == since["total"]
+
+
+def test_filters_take_several_values(api: str) -> None:
+    def total(query: str) -> int:
+        status, body = call(f"{api}/api/events?{query}")
+        assert status == 200
+        return int(body["total"])
+
+    consult, assault = total("type=CONSULT"), total("type=assault")
+    assert consult > 0 and assault > 0
+    assert total("type=CONSULT&type=ASSAULT") == consult + assault
+    assert total("type=CONSULT,ASSAULT") == consult + assault
+    putin, zelensky = total("actor=putin"), total("actor=zelensky")
+    assert putin > 0 and zelensky > 0
+    assert max(putin, zelensky) <= total("actor=putin&actor=zelensky") <= putin + zelensky
+
+
+def test_countries_are_alpha3_in_the_api(api: str) -> None:
+    _, by3 = call(f"{api}/api/events?country=RUS&limit=500")
+    _, by2 = call(f"{api}/api/events?country=ru&limit=500")
+    assert by3["total"] == by2["total"] > 0
+    for ev in by3["items"]:  # a party of Russia, or the event took place there
+        parties = [p["country"] for p in ev["actors"] + ev["recipients"]]
+        place = (ev["place"] or {}).get("country")
+        assert "RUS" in parties or place == "RUS"
+    placed = [e["place"] for e in by3["items"] if e["place"] and e["place"]["country"]]
+    assert placed and all(len(p["country"]) == 3 and len(p["country_alpha2"]) == 2 for p in placed)
+    _, doc = call(f"{api}/api/articles/{by3['items'][0]['article_id']}")
+    for place in doc["places"]:  # the document keeps its contract; alpha-3 beside
+        if place["country"]:
+            assert len(place["country"]) == 2 and len(place["country_alpha3"]) == 3
+
+
+def test_outlet_and_attributed_source_are_different_filters(api: str) -> None:
+    _, every = call(f"{api}/api/events?limit=500")
+    outlets = {e["article"]["source"] for e in every["items"] if e["article"]["source"]}
+    outlet = sorted(outlets)[0]
+    _, page = call(f"{api}/api/events?outlet={urllib.parse.quote(outlet)}&limit=500")
+    assert 0 < page["total"] < every["total"]
+    assert all(e["article"]["source"] == outlet for e in page["items"])
+    attributed = [e for e in every["items"] if e["source"] and e["source"]["name"]]
+    assert attributed
+    name = attributed[0]["source"]["name"]
+    _, said = call(f"{api}/api/events?source={urllib.parse.quote(name)}&limit=500")
+    assert said["total"] >= 1
+    assert all(name.lower() in (e["source"] or {}).get("name", "").lower() for e in said["items"])
+
+
+def test_claims_compared_with_their_range(api: str) -> None:
+    _, groups = call(f"{api}/api/claims/compare?disputed=true&limit=500")
+    assert groups["items"]
+    for group in groups["items"]:
+        assert group["disputed"]
+        values = [v["value"] for v in group["values"]]
+        assert group["low"] == min(values) and group["high"] >= max(values)
+        assert any(v["disputed_by"] for v in group["values"]) or len(set(values)) > 1
+    _, calm = call(f"{api}/api/claims/compare?disputed=false&limit=500")
+    _, every = call(f"{api}/api/claims/compare?limit=500")
+    assert calm["total"] + groups["total"] == every["total"]
+
+
+def test_the_openapi_description_is_typed(api: str) -> None:
+    _, spec = call(f"{api}/openapi.json")
+    schemes = spec["components"]["securitySchemes"]
+    assert schemes["token"] == {
+        "type": "http",
+        "scheme": "bearer",
+        "description": schemes["token"]["description"],
+    }
+    ingest = spec["paths"]["/api/ingest"]["post"]
+    assert ingest["security"] == [{"token": []}]
+    for path, methods in spec["paths"].items():
+        for method, op in methods.items():
+            ok = op["responses"]["200" if method == "get" else "201"]
+            schema = ok["content"]["application/json"]["schema"]
+            assert "$ref" in schema, (path, schema)  # a named model, not a free-form object
+            for param in op.get("parameters", []):
+                if param["in"] == "query":
+                    assert param.get("description"), (path, param["name"])
+    events = spec["paths"]["/api/events"]["get"]
+    (type_param,) = [p for p in events["parameters"] if p["name"] == "type"]
+    array = next(s for s in type_param["schema"]["anyOf"] if s.get("type") == "array")
+    enum_ref = array["items"]["$ref"].rsplit("/", 1)[1]
+    assert "ASSAULT" in spec["components"]["schemas"][enum_ref]["enum"]
+    page = spec["components"]["schemas"][
+        events["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].rsplit("/")[-1]
+    ]
+    assert set(page["properties"]) == {"items", "total", "limit", "offset", "next"}

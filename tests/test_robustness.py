@@ -300,8 +300,13 @@ def test_syndicated_copies_count_as_reports_from_their_outlets(db_url: str, tmp_
     assert clusters and all(n == 2 and s == 2 for n, s, _ in clusters)
     out = tmp_path / "events.tsv"
     assert run_cli("export", "--db", db_url, "--format", "gdelt", "--out", str(out)).returncode == 0
-    row = out.read_text(encoding="utf-8").splitlines()[0].split("\t")
-    assert row[31:34] == ["2", "2", "2"]  # NumMentions, NumSources, NumArticles
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
+    with open_store(db_url) as store:
+        members = store.execute("SELECT COUNT(*) FROM cluster_members")[0][0]
+    # NumSources and NumArticles: two outlets, two documents; NumMentions: every
+    # report of the event in each of the two documents
+    assert rows and all(row[32:34] == ["2", "2"] for row in rows)
+    assert sum(int(row[31]) for row in rows) == 2 * members
 
 
 def test_an_extractor_failure_is_recorded_by_file_and_line(tmp_path: Path) -> None:

@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 
 from newsevents import Analysis
-from newsevents.export import GDELT_COLUMNS, export_store
+from newsevents.export import export_store
+from newsevents.gdelt import GDELT_COLUMNS
 from newsevents.ingest_run import run_ingest
 from newsevents.store import open_store
 

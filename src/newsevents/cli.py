@@ -311,6 +311,10 @@ def batch(
         sys.exit(1)
 
 
+#: What one record of each export format is.
+_EXPORTED = {"jsonl": "articles", "csv": "events", "parquet": "events", "gdelt": "event clusters"}
+
+
 @main.command()
 @click.option(
     "--db", default="newsevents.db", show_default=True, help="SQLite path or postgresql:// URL."
@@ -329,7 +333,11 @@ def batch(
 @click.option("--actor", help="Actor or recipient name (substring, case-insensitive).")
 @click.option(
     "--status",
-    type=click.Choice(["asserted", "planned", "hypothetical", "possible", "negated", "requested"]),
+    type=click.Choice(
+        ["asserted", "planned", "hypothetical", "possible", "negated", "requested", "all"]
+    ),
+    help="Events of this status only. Default: all, except gdelt (asserted only, as "
+    "GDELT's events happened).",
 )
 @click.option("--country", help="A party's country (ISO alpha-3).")
 def export(
@@ -344,7 +352,9 @@ def export(
     country: str | None,
 ) -> None:
     """Write stored analyses: one newsevents/1 document per article (jsonl), or one
-    row per event (csv, parquet, gdelt: the GDELT 2.0 event-table layout)."""
+    row per event (csv, parquet), or one row per real-world event in the GDELT 2.0
+    event table (gdelt: FIPS geography, counts over the event's reports, full CAMEO
+    codes and Goldstein scores)."""
     import shutil
     import tempfile
 
@@ -368,7 +378,7 @@ def export(
             n = export_store(store, fmt, out, wanted)
     target = "standard output" if str(out) == "-" else out
     click.echo(
-        f"newsevents: {n} {'articles' if fmt == 'jsonl' else 'events'} -> {target}", err=True
+        f"newsevents: {n} {_EXPORTED[fmt]} -> {target}", err=True
     )
 
 

@@ -1,10 +1,5 @@
-"""Exports of the store: documents (jsonl) or event rows (csv, parquet, gdelt).
-
-The GDELT layout is the 61-column GDELT 2.0 event table. A column is filled
-where our record has a counterpart and left empty where it has none (tone,
-Goldstein scale, the actor's ethnic and religious codes). The CAMEO codes are
-the root codes of each PLOVER type in the CAMEO2PLOVER table (mode-specific
-where the mode picks a CAMEO root, e.g. ACCUSE/investigate is 09).
+"""Exports of the store: documents (jsonl), event rows (csv, parquet), or the
+GDELT 2.0 event table (one row per event cluster; see ``gdelt``).
 """
 
 from __future__ import annotations
@@ -12,63 +7,13 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .model import Analysis, Entity, Event, Place
+from . import gdelt
+from .model import Analysis, Event
 from .store import Store
-
-#: PLOVER type (and mode) -> CAMEO root code, after CAMEO2PLOVER-2021.
-CAMEO_ROOT = {
-    "AGREE": "03",
-    "CONSULT": "04",
-    "SUPPORT": "05",
-    "COOPERATE": "06",
-    "AID": "07",
-    "CONCEDE": "08",
-    "RETREAT": "08",
-    "ACCUSE": "11",
-    "ACCUSE/investigate": "09",
-    "REQUEST": "10",
-    "REJECT": "12",
-    "THREATEN": "13",
-    "PROTEST": "14",
-    "MOBILIZE": "15",
-    "SANCTION": "16",
-    "COERCE": "17",
-    "ASSAULT": "19",
-    "ASSAULT/massacre": "20",
-    "ASSAULT/suicide-attack": "18",
-    "ASSAULT/torture": "18",
-    "ASSAULT/abduct": "18",
-    "ASSAULT/assassinate": "18",
-}
-#: GDELT QuadClass by CAMEO root: verbal/material cooperation, verbal/material conflict.
-_QUAD = {
-    f"{i:02d}": q
-    for q, roots in ((1, range(1, 6)), (2, range(6, 10)), (3, range(10, 15)), (4, range(15, 21)))
-    for i in roots
-}
-
-GDELT_COLUMNS = [
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode",
-    "Actor1EthnicCode", "Actor1Religion1Code", "Actor1Religion2Code",
-    "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode",
-    "Actor2EthnicCode", "Actor2Religion1Code", "Actor2Religion2Code",
-    "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
-    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code",
-    "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
-    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
-    "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
-    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
-    "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
-    "DATEADDED", "SOURCEURL",
-]  # fmt: skip
 
 EVENT_COLUMNS = [
     "article_id", "event_id", "date", "type", "mode", "status",
@@ -95,7 +40,7 @@ class EventFilter:
             return False
         if self.type and ev.type != self.type.upper():
             return False
-        if self.status and ev.status != self.status:
+        if self.status and self.status != "all" and ev.status != self.status:
             return False
         if self.country:
             countries = {e.id: e.country for e in analysis.entities}
@@ -124,6 +69,23 @@ def _rows(store: Store, flt: EventFilter) -> Iterator[tuple[Analysis, Event]]:
         for ev in analysis.events:
             if flt.keep(analysis, ev):
                 yield analysis, ev
+
+
+def _reports(store: Store, flt: EventFilter) -> Iterator[tuple[str, gdelt.Report]]:
+    """(cluster id, report) of every event kept; an event in no cluster is its own."""
+    for analysis in store.analyses():
+        kept = [ev for ev in analysis.events if flt.keep(analysis, ev)]
+        if not kept:
+            continue
+        aid = analysis.article.id
+        clusters = dict(
+            store.execute(
+                "SELECT event_id, cluster_id FROM cluster_members WHERE article_id = ?", (aid,)
+            )
+        )
+        seen = store.occurrences(aid)
+        for ev in kept:
+            yield clusters.get(ev.id) or f"{aid}/{ev.id}", gdelt.Report(analysis, ev, seen)
 
 
 def event_row(analysis: Analysis, ev: Event) -> dict[str, Any]:
@@ -155,73 +117,6 @@ def event_row(analysis: Analysis, ev: Event) -> dict[str, Any]:
         "url": analysis.article.url,
         "published": analysis.article.published,
     }
-
-
-def _actor_cols(ent: Entity | None) -> list[Any]:
-    if ent is None:
-        return [""] * 10
-    code = (ent.country or "") + (ent.sector or "")
-    return [code, ent.name.upper(), ent.country or "", "", "", "", "", ent.sector or "", "", ""]
-
-
-def _geo_cols(place: Place | None) -> list[Any]:
-    if place is None:
-        return [0, "", "", "", "", "", "", ""]
-    geo_type = {"country": 1, "admin1": 5, "city": 4}.get(place.kind, 4)
-    adm1 = (place.iso3166_2 or "").replace("-", "")
-    return [
-        geo_type,
-        place.name,
-        place.country or "",
-        adm1,
-        "",
-        place.lat,
-        place.lon,
-        place.geonameid or "",
-    ]
-
-
-def gdelt_row(
-    number: int, analysis: Analysis, ev: Event, reports: tuple[int, int] = (1, 1)
-) -> list[Any]:
-    """One GDELT event row; ``reports`` is (articles, outlets) that carried this text."""
-    ents = {e.id: e for e in analysis.entities}
-    places = {p.id: p for p in analysis.places}
-    day = (_event_date(analysis, ev) or analysis.article.published or "")[:10]
-    full = len(day) == 10
-    sqldate = day.replace("-", "") if full else ""
-    root = CAMEO_ROOT.get(f"{ev.type}/{ev.mode}", CAMEO_ROOT.get(ev.type, ""))
-    actor1 = ents.get(ev.actors[0]) if ev.actors else None
-    actor2 = ents.get(ev.recipients[0]) if ev.recipients else None
-    place = places.get(ev.place or "")
-    fraction = ""
-    if full:
-        y, m, d = int(day[:4]), int(day[5:7]), int(day[8:10])
-        fraction = f"{y + ((m - 1) * 30 + d) / 365:.4f}"
-    return [
-        number,
-        sqldate,
-        sqldate[:6],
-        sqldate[:4],
-        fraction,
-        *_actor_cols(actor1),
-        *_actor_cols(actor2),
-        1,
-        root + "0" if root else "",
-        root + "0" if root else "",
-        root,
-        _QUAD.get(root, ""),
-        "",
-        reports[0],
-        reports[1],
-        reports[0],
-        "",
-        *_geo_cols(None),
-        *_geo_cols(None),
-        *_geo_cols(place),
-        (analysis.article.published or "").replace("-", ""),
-        analysis.article.url or analysis.article.source or "",
-    ]
 
 
 def export_store(store: Store, fmt: str, out: Path, flt: EventFilter | None = None) -> int:
@@ -266,16 +161,11 @@ def export_store(store: Store, fmt: str, out: Path, flt: EventFilter | None = No
                 n += 1
             return n
         if fmt == "gdelt":  # GDELT files are tab-separated with no header
+            if flt.status is None:  # GDELT's events happened: asserted only unless asked
+                flt = replace(flt, status="asserted")
             writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
             n = 0
-            reports: dict[str, tuple[int, int]] = {}
-            for analysis, ev in _rows(store, flt):
-                n += 1
-                aid = analysis.article.id
-                if aid not in reports:  # syndicated copies are more reports of one text
-                    seen = store.occurrences(aid)
-                    outlets = {o["outlet"] or o["url"] or aid for o in seen}
-                    reports[aid] = (max(1, len(seen)), max(1, len(outlets)))
-                writer.writerow(gdelt_row(n, analysis, ev, reports[aid]))
+            for n, cluster in enumerate(gdelt.clusters(_reports(store, flt)), start=1):
+                writer.writerow(gdelt.row(n, cluster))
             return n
     raise ValueError(f"unknown export format {fmt!r}")

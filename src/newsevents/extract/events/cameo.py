@@ -456,3 +456,28 @@ def pattern_count() -> int:
 
 
 __all__ = ["Match", "match", "pattern_count", "plover_of"]
+
+
+@cache
+def block_codes() -> dict[str, tuple[str, ...]]:
+    """Lemma -> the default CAMEO codes of the synonym blocks it is listed in
+    ("---  MEET_PEOPLE   [040]  ---" gives every verb of that block 040); blocks
+    whose default is the null code are left out. The exports read it to give an
+    event found by the lexicon its full CAMEO code."""
+    text = resources.files("newsevents.data").joinpath("CAMEO.2.0.txt").read_text(encoding="utf-8")
+    out: dict[str, list[str]] = {}
+    default: str | None = None
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if line.startswith("---"):
+            found = re.search(r"\[([^\]]*)\]", line)
+            code = _code(found.group(0)) if found else None
+            default = code if code not in (None, NULL) else None
+            continue
+        if default is None or not line.strip() or line.startswith(("-", "&", "+")):
+            continue
+        entry = re.sub(r"\{[^}]*\}|\[[^\]]*\]", " ", line).split()
+        verb = _verb(entry[0]) if entry else None
+        if verb is not None and not verb.particles and default not in out.get(verb.lemma, []):
+            out.setdefault(verb.lemma, []).append(default)
+    return {k: tuple(v) for k, v in out.items()}

@@ -39,7 +39,7 @@ def test_migrations_are_versioned_and_applied_once(db_url: str) -> None:
         versions = store.execute("SELECT version FROM schema_migrations ORDER BY version")
         assert versions == [(1,), (2,), (3,), (4,), (5,), (6,)]
     with open_store(db_url) as store:  # reopening applies nothing again
-        assert store.migrate() == 6
+        assert store.migrate() == 7
         assert store.execute("SELECT COUNT(*) FROM schema_migrations") == [(6,)]
 
 

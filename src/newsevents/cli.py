@@ -161,7 +161,7 @@ def _text(result: Analysis) -> str:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--db", default="newsevents.db", show_default=True, help="SQLite path or postgresql:// URL."
 )
@@ -183,7 +183,7 @@ def _text(result: Analysis) -> str:
 )
 @_time_budget_option
 def ingest(
-    paths: tuple[Path, ...],
+    paths: tuple[str, ...],
     db: str,
     workers: int,
     published: str | None,
@@ -200,7 +200,8 @@ def ingest(
     goes away is waited for (--retry-seconds); a database that refuses writes
     (disk full, a lock held past --busy-timeout) stops the run with exit status
     2, keeping everything committed before. A folder written by `newsevents
-    batch` is loaded from its documents, without analysing again.
+    batch` is loaded from its documents, without analysing again. An http(s) URL
+    is fetched as a web page (robots.txt obeyed, one request a second per host).
     """
     from .ingest_run import run_ingest
     from .store import StoreError, StoreWriteError
@@ -311,6 +312,59 @@ def batch(
         sys.exit(1)
 
 
+@main.command()
+@click.argument("feeds", nargs=-1, required=True)
+@click.option(
+    "--db", default="newsevents.db", show_default=True, help="SQLite path or postgresql:// URL."
+)
+@click.option(
+    "--every", default="15m", show_default=True, help="Time between rounds (30s, 15m, 1h)."
+)
+@click.option("--rounds", type=click.IntRange(1), default=None, help="Stop after this many rounds.")
+@click.option(
+    "--delay",
+    default=1.0,
+    show_default=True,
+    type=click.FloatRange(0),
+    help="Seconds between two requests to one host (robots.txt may ask for more).",
+)
+def watch(feeds: tuple[str, ...], db: str, every: str, rounds: int | None, delay: float) -> None:
+    """Follow RSS/Atom feeds and sitemaps: each round ingests the pages not seen yet.
+
+    Feeds are asked with the validators of their last answer (an unchanged feed
+    is a 304), robots.txt is obeyed, and a page or feed that fails is recorded in
+    the ``failures`` table while the round goes on. Stop with Ctrl-C.
+    """
+    from .ingest.web import Fetcher, is_url
+    from .store import StoreError
+    from .watch import RoundStats, parse_every
+    from .watch import watch as run_watch
+
+    bad = [f for f in feeds if not is_url(f)]
+    if bad:
+        raise click.BadParameter(f"{bad[0]!r} is not an http(s) URL", param_hint="FEEDS")
+    try:
+        seconds = parse_every(every)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--every") from None
+
+    def report(n: int, stats: RoundStats) -> None:
+        got = stats.ingest
+        click.echo(
+            f"newsevents: round {n}: {stats.feeds} feeds ({stats.unchanged} unchanged, "
+            f"{stats.failed_feeds} failed), {stats.entries} entries, {stats.new} new: "
+            f"{got.stored} stored, {got.skipped} already there, {got.failed} failed",
+            err=True,
+        )
+
+    try:
+        run_watch(feeds, db, seconds, rounds, Fetcher(delay=delay), report)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    except KeyboardInterrupt:
+        click.echo("newsevents: watch stopped", err=True)
+
+
 #: What one record of each export format is.
 _EXPORTED = {"jsonl": "articles", "csv": "events", "parquet": "events", "gdelt": "event clusters"}
 
@@ -377,9 +431,7 @@ def export(
         else:
             n = export_store(store, fmt, out, wanted)
     target = "standard output" if str(out) == "-" else out
-    click.echo(
-        f"newsevents: {n} {_EXPORTED[fmt]} -> {target}", err=True
-    )
+    click.echo(f"newsevents: {n} {_EXPORTED[fmt]} -> {target}", err=True)
 
 
 @main.command()

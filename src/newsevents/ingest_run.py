@@ -18,6 +18,7 @@ from pathlib import Path
 from .batch import batch_analyses, is_batch_output, split_label
 from .errors import InputError
 from .ingest import iter_labelled
+from .ingest.web import Fetcher, is_url
 from .model import Analysis, Article
 from .pipeline import EXTRACTOR_VERSION
 from .runner import AnalysisError, run_local
@@ -51,6 +52,7 @@ def run_ingest(
     progress: bool | None = None,
     retry_seconds: float = 60.0,
     timeout: float = BUSY_TIMEOUT,
+    fetcher: Fetcher | None = None,
 ) -> IngestStats:
     """Analyse ``paths`` into the store at ``db``.
 
@@ -68,11 +70,11 @@ def run_ingest(
     show = sys.stderr.isatty() if progress is None else progress
 
     paths = list(paths)
-    analysed = [Path(p) for p in paths if is_batch_output(Path(p))]
-    paths = [p for p in paths if Path(p) not in analysed]
+    analysed = [Path(p) for p in paths if not is_url(str(p)) and is_batch_output(Path(p))]
+    paths = [p for p in paths if is_url(str(p)) or Path(p) not in analysed]
 
     def todo() -> Iterator[Article]:
-        for label, item in iter_labelled(paths, published=published):
+        for label, item in iter_labelled(paths, published=published, fetcher=fetcher):
             if isinstance(item, InputError):
                 failures.append(item)
                 continue

@@ -30,6 +30,7 @@ from ..model import Article, Removed, Subheading
 from .decode import MAX_BYTES, MAX_CHARS, check_text, clean_metadata, decode_bytes, decode_html
 from .language import english_share, looks_english
 from .layout import analyze_layout
+from .web import Fetcher, is_url
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -330,8 +331,11 @@ def record_input(
         yield RawInput(label=where, html=html, meta=meta)
 
 
-def iter_inputs(paths: Iterable[str | Path]) -> Iterator[RawInput | InputError]:
-    """Files and folders (recursively, in path order), skipping sidecars and hidden files.
+def iter_inputs(
+    paths: Iterable[str | Path], fetcher: Fetcher | None = None
+) -> Iterator[RawInput | InputError]:
+    """Files and folders (recursively, in path order), skipping sidecars and hidden
+    files, and web pages given by http(s) URL (fetched politely by ``fetcher``).
 
     Whatever cannot be read is said, never skipped in silence: a folder we may
     not enter, a dangling link, a FIFO or device (reading one would block the
@@ -339,6 +343,10 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[RawInput | InputError]:
     folder are not articles and are passed over.
     """
     for given in paths:
+        if is_url(str(given)):
+            fetcher = fetcher or Fetcher()
+            yield fetch_page(str(given), fetcher)
+            continue
         path = Path(given)
         try:
             path.lstat()
@@ -357,6 +365,19 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[RawInput | InputError]:
                 yield from read_file(path)
         else:
             yield InputError(str(path), "no such file or folder")
+
+
+def fetch_page(url: str, fetcher: Fetcher) -> RawInput | InputError:
+    """A web page as an input: its HTML (or plain text), its URL as metadata."""
+    try:
+        found = fetcher.fetch(url)
+        kind = (found.headers.get_content_type() or "").lower()
+        if kind in ("text/plain", "text/markdown"):
+            return RawInput(label=url, text=decode_bytes(found.body, url), meta={"url": found.url})
+        html = decode_html(found.body, url)
+    except InputError as exc:
+        return exc
+    return RawInput(label=url, html=html, meta={"url": found.url})
 
 
 def _not_readable(path: Path) -> InputError | None:
@@ -427,11 +448,11 @@ def iter_articles(
 
 
 def iter_labelled(
-    paths: Iterable[str | Path], published: date | None = None
+    paths: Iterable[str | Path], published: date | None = None, fetcher: Fetcher | None = None
 ) -> Iterator[tuple[str, Article | InputError]]:
-    """(label, article or error): the label (``file`` or ``file:line``) is what a
-    failure found later, during analysis, is reported under."""
-    for item in iter_inputs(paths):
+    """(label, article or error): the label (``file``, ``file:line`` or the URL) is
+    what a failure found later, during analysis, is reported under."""
+    for item in iter_inputs(paths, fetcher):
         if isinstance(item, InputError):
             yield item.source, item
             continue

@@ -273,6 +273,36 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return bool(self.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
 
+    def known_urls(self, urls: list[str]) -> set[str]:
+        """Those of ``urls`` already stored as an article's URL, or recorded as failed."""
+        found: set[str] = set()
+        for at in range(0, len(urls), 500):
+            chunk = urls[at : at + 500]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self.execute(
+                f"SELECT url FROM occurrences WHERE url IN ({marks}) UNION "
+                f"SELECT input FROM failures WHERE input IN ({marks})",
+                [*chunk, *chunk],
+            )
+            found |= {r[0] for r in rows}
+        return found
+
+    def feed_state(self, url: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified a feed last answered with."""
+        rows = self.execute("SELECT etag, modified FROM feeds WHERE url = ?", (url,))
+        return (rows[0][0], rows[0][1]) if rows else (None, None)
+
+    def save_feed_state(
+        self, url: str, etag: str | None, modified: str | None, status: int, items: int
+    ) -> None:
+        self.execute(
+            "INSERT INTO feeds (url, etag, modified, checked_at, status, items) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET "
+            "etag = excluded.etag, modified = excluded.modified, "
+            "checked_at = excluded.checked_at, status = excluded.status, items = excluded.items",
+            (url, etag, modified, _now(), status, items),
+        )
+
     def record_failure(self, input_name: str, problem: str, line: int | None = None) -> None:
         """Keep a rejected input in the database so the batch's report survives it.
 

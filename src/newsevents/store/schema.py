@@ -257,6 +257,17 @@ _V6 = [
 ]
 
 
+#: Version 7: the feeds ``newsevents watch`` follows, with the validators of their
+#: last answer (so an unchanged feed is a 304), and page URLs looked up before a
+#: page is fetched again.
+_V7 = [
+    """CREATE TABLE feeds (
+        url TEXT PRIMARY KEY, etag TEXT, modified TEXT, checked_at TEXT NOT NULL,
+        status INTEGER, items INTEGER)""",
+    "CREATE INDEX occurrences_url ON occurrences (url)",
+]
+
+
 def migrations(dialect: Dialect) -> list[tuple[int, str, list[str]]]:
     """(version, description, statements) in the order they apply."""
     types = _TYPES[dialect]
@@ -272,4 +283,5 @@ def migrations(dialect: Dialect) -> list[tuple[int, str, list[str]]]:
             [st.format(**types) for st in _V5],
         ),
         (6, "event clusters: time as an interval with its precision, place containment", _V6),
+        (7, "followed feeds and their validators; occurrences by URL", _V7),
     ]

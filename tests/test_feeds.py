@@ -96,7 +96,7 @@ def site() -> Iterator[Site]:
             self.end_headers()
             self.wfile.write(body)
 
-        def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
+        def do_GET(self) -> None:
             state.hits[self.path] += 1
             if self.path == "/robots.txt":
                 self._send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")

@@ -67,9 +67,13 @@ def run_ingest(
     failures: list[InputError] = []
     labels: dict[str, str] = {}
     again: list[tuple[Article, str]] = []
-    show = sys.stderr.isatty() if progress is None else progress
-
     paths = list(paths)
+    shown = None
+    if progress is not False:  # a bar on a terminal, else a line every half minute
+        from .progress import Progress, count_inputs
+
+        shown = Progress(count_inputs(paths), terminal=progress or None)
+
     analysed = [Path(p) for p in paths if not is_url(str(p)) and is_batch_output(Path(p))]
     paths = [p for p in paths if is_url(str(p)) or Path(p) not in analysed]
 
@@ -147,18 +151,15 @@ def run_ingest(
                 stats.stored += 1
             else:  # another process stored the same text meanwhile; save() noted where
                 stats.skipped += 1
-            if show:
-                print(
-                    f"\r{stats.stored} stored  {stats.rate:5.1f} articles/s  {stats.failed} errors",
-                    end="",
-                    file=sys.stderr,
-                    flush=True,
-                )
+            if shown is not None:
+                shown.update(stats.stored, stats.failed, stats.skipped)
         flush_failures()
         flush_again()
+        if shown is not None:
+            shown.update(stats.stored, stats.failed, stats.skipped)
     finally:
-        if show:
-            print(file=sys.stderr)
+        if shown is not None:
+            shown.close()
         store.close()
     return stats
 

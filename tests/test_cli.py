@@ -189,3 +189,14 @@ def test_more_workers_than_cores_is_warned(capsys: pytest.CaptureFixture[str]) -
     assert capsys.readouterr().err == ""
     _warn_workers(cores + 2)
     assert f"--workers {cores + 2} on {cores} cores" in capsys.readouterr().err
+
+
+def test_a_database_that_cannot_be_opened_says_what_to_fix(tmp_path: Path) -> None:
+    folder = tmp_path / "a-folder.db"
+    folder.mkdir()  # a folder where the database file should be
+    done = _cli("ingest", str(REFERENCE), "--db", str(folder))
+    assert done.returncode == 2, done.stderr
+    assert "check --db (a SQLite file path, or a postgresql:// URL)" in done.stderr
+    assert "run the same command again" not in done.stderr  # rerunning cannot help
+    done = _cli("ingest", str(REFERENCE), "--db", "mysql://host/news")
+    assert done.returncode == 2 and "unsupported database URL scheme 'mysql'" in done.stderr

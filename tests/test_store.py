@@ -37,10 +37,10 @@ def test_save_is_transactional_and_idempotent(db_url: str, reference: Analysis) 
 def test_migrations_are_versioned_and_applied_once(db_url: str) -> None:
     with open_store(db_url) as store:
         versions = store.execute("SELECT version FROM schema_migrations ORDER BY version")
-        assert versions == [(1,), (2,), (3,), (4,), (5,), (6,)]
+        assert versions == [(1,), (2,), (3,), (4,), (5,), (6,), (7,)]
     with open_store(db_url) as store:  # reopening applies nothing again
         assert store.migrate() == 7
-        assert store.execute("SELECT COUNT(*) FROM schema_migrations") == [(6,)]
+        assert store.execute("SELECT COUNT(*) FROM schema_migrations") == [(7,)]
 
 
 def test_full_text_search(db_url: str, reference: Analysis) -> None:

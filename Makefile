@@ -16,7 +16,7 @@ install: $(BIN)/python
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
 
 demo: install
-	$(BIN)/newsevents ingest examples/ --db newsevents.db || true
+	$(BIN)/newsevents ingest examples/ demo/ --db newsevents.db || true
 	$(BIN)/newsevents serve --db newsevents.db
 
 lint:

@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from ..guard import BODY_SECONDS, Guard
@@ -50,6 +50,9 @@ def create_app(
     long a client may take to send a request body.
     """
     app = FastAPI(
+        # the docs pages are served from the package below, not from a CDN
+        docs_url=None,
+        redoc_url=None,
         title="newsevents",
         version="1",
         description=(
@@ -91,6 +94,24 @@ def create_app(
         app.include_router(module.router)
 
     index = STATIC / "index.html"
+
+    def _page(name: str) -> FileResponse:
+        if not (STATIC / "dist" / "docs").exists():
+            raise HTTPException(503, "API docs not built: run `make install` (npm bundle)")
+        return FileResponse(STATIC / name)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)  # no icon, and no 404 in every browser console
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> FileResponse:
+        """Swagger UI from the package's own copy: works offline, under the CSP."""
+        return _page("docs.html")
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> FileResponse:
+        return _page("redoc.html")
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import pycountry
 from fastapi import APIRouter, Depends
@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends
 from .events import Filters
 from .filters import alpha3
 from .lookup import Db, select_in
-from .models import CountryCount, Graph, GraphEdge, GraphNode, TimelinePoint
+from .models import CountryCount, Graph, GraphEdge, GraphNode, PlacePoint, TimelinePoint
 from .paging import MAX_PAGE, Page, PageParams, paging
 
 router = APIRouter(prefix="/api", tags=["charts"])
@@ -64,6 +64,40 @@ def graph(store: Db, flt: Filters) -> Graph:
     ]
     edges = [GraphEdge(source=r[0], target=r[1], weight=r[2]) for r in rows if r[0] != r[1]]
     return Graph(nodes=nodes, edges=edges)
+
+
+@router.get("/places", response_model=Page[PlacePoint])
+def places(
+    store: Db, flt: Filters, pages: Annotated[PageParams, Depends(paging(MAX_PAGE))]
+) -> Page[PlacePoint]:
+    """Places with coordinates where events took place, most reported first, with
+    the reports by type: the map's points."""
+    cond, params = flt.where(store)
+    grouped = (
+        "SELECT l.name, l.kind, l.country, ROUND(l.lat, 3) AS lat, ROUND(l.lon, 3) AS lon, "
+        "e.type, COUNT(*) AS n FROM events e JOIN articles a ON a.id = e.article_id "
+        "JOIN places l ON l.article_id = e.article_id AND l.id = e.place_id "
+        f"WHERE {cond} AND l.lat IS NOT NULL AND l.lon IS NOT NULL "
+        "GROUP BY l.name, l.kind, l.country, ROUND(l.lat, 3), ROUND(l.lon, 3), e.type"
+    )
+    points: dict[tuple[Any, ...], PlacePoint] = {}
+    for name, kind, country, lat, lon, etype, n in store.execute(grouped, params):
+        key = (name, kind, country, lat, lon)
+        if key not in points:
+            points[key] = PlacePoint(
+                name=name,
+                kind=kind,
+                country=alpha3(country) if country else None,
+                country_alpha2=country,
+                lat=float(lat),
+                lon=float(lon),
+                count=0,
+                types={},
+            )
+        points[key].count += n
+        points[key].types[etype] = points[key].types.get(etype, 0) + n
+    ranked = sorted(points.values(), key=lambda p: (-p.count, p.name))
+    return pages.page(ranked[pages.offset : pages.offset + pages.limit], len(ranked))
 
 
 @router.get("/countries", response_model=Page[CountryCount])

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
+from pydantic import AfterValidator
 
+from .filters import Words, iso_date
 from .lookup import Db, Docs, select_in
 from .models import ClaimGroupOut, ClaimValue
 from .paging import Page, PageParams, paging
@@ -17,49 +19,111 @@ router = APIRouter(prefix="/api", tags=["claims"])
 def claims_compare(
     store: Db,
     pages: Annotated[PageParams, Depends(paging(100))],
-    q: Annotated[
+    measure: Annotated[
         str | None, Query(description="part of what the figures count, or their unit")
     ] = None,
     disputed: Annotated[
         bool | None, Query(description="only groups where figures differ or one is disputed")
     ] = None,
+    since: Annotated[
+        str | None,
+        AfterValidator(iso_date),
+        Query(description="figures reported on or after this date (ISO 8601)"),
+    ] = None,
+    until: Annotated[
+        str | None,
+        AfterValidator(iso_date),
+        Query(description="figures reported up to the end of this day, month or year"),
+    ] = None,
+    outlet: Annotated[Words, Query(description="part of the reporting outlet's name")] = None,
+    claimant: Annotated[Words, Query(description="part of the claimant's name")] = None,
+    story: Annotated[str | None, Query(description="figures of this story only")] = None,
+    q: Annotated[str | None, Query(description="words of the article's title or text")] = None,
 ) -> Page[ClaimGroupOut]:
-    """Figures grouped by what they count (most claimed first), with the range claimed,
-    each claimant, and whether the figures are disputed."""
+    """Figures of one quantity in one story side by side (the most claimed first),
+    with the range claimed, each claimant, and whether the figures are disputed.
+
+    A group is one counted thing ("people killed") within one story: the same
+    measure in two unrelated stories is not compared."""
+    conds: list[str] = []
     params: list[Any] = []
-    cond = "1 = 1"
+    if measure:
+        conds.append("(LOWER(g.label) LIKE ? OR g.unit = ?)")
+        params += [f"%{measure.lower()}%", measure.lower()]
+    if since:
+        conds.append("a.published >= ?")
+        params.append(since)
+    if until:
+        conds.append(f"SUBSTR(a.published, 1, {len(until)}) <= ?")
+        params.append(until)
+    if outlet:
+        conds.append(
+            "("
+            + " OR ".join(
+                "LOWER(a.source) LIKE ? OR EXISTS (SELECT 1 FROM occurrences o WHERE "
+                "o.article_id = a.id AND LOWER(o.outlet) LIKE ?)"
+                for _ in outlet
+            )
+            + ")"
+        )
+        for v in outlet:
+            params += [f"%{v.lower()}%"] * 2
+    if story:
+        conds.append("s.story_id = ?")
+        params.append(story)
     if q:
-        cond = "(LOWER(g.label) LIKE ? OR g.unit = ?)"
-        params += [f"%{q.lower()}%", q.lower()]
+        cond, values = store.matching("a.id", q)
+        conds.append(cond)
+        params += values
+    where = " AND ".join(conds) or "1 = 1"
+    base = (
+        "FROM claim_members m JOIN claim_groups g ON g.id = m.group_id "
+        "JOIN articles a ON a.id = m.article_id "
+        f"LEFT JOIN article_stories s ON s.article_id = m.article_id WHERE {where}"
+    )
     groups = store.execute(
-        "SELECT g.id, g.unit, g.label, COUNT(*) AS n FROM claim_groups g JOIN claim_members m "
-        f"ON m.group_id = g.id WHERE {cond} GROUP BY g.id, g.unit, g.label ORDER BY n DESC, g.id",
+        f"SELECT g.id, s.story_id, g.unit, g.label, COUNT(*) AS n {base} "
+        "GROUP BY g.id, s.story_id, g.unit, g.label ORDER BY n DESC, g.id, s.story_id",
         params,
     )
-    members_of: dict[str, list[tuple[str, str]]] = {}
+    # claim-level filters (claimant, dispute) need the claims: then every group is
+    # built before paging; otherwise only the page's groups are read
+    whole = disputed is not None or bool(claimant)
+    wanted = groups if whole else groups[pages.offset : pages.offset + pages.limit]
+    members_of: dict[tuple[str, str | None], list[tuple[str, str]]] = {}
+    for gid, sid, aid, cid in store.execute(
+        f"SELECT m.group_id, s.story_id, m.article_id, m.claim_id {base} "
+        "ORDER BY a.published, m.article_id, m.claim_id",
+        params,
+    ):
+        members_of.setdefault((gid, sid), []).append((aid, cid))
+    titles = dict(
+        select_in(
+            store,
+            "SELECT id, title FROM stories WHERE id IN ({})",
+            sorted({g[1] for g in wanted if g[1]}),
+        )
+    )
     docs = Docs(store)
     built: list[ClaimGroupOut] = []
-    # the dispute flag needs the claims themselves, so groups are built before paging
-    # when it filters; otherwise only the page's groups are read
-    wanted = groups if disputed is not None else groups[pages.offset : pages.offset + pages.limit]
-    for gid, aid, cid in select_in(
-        store,
-        "SELECT group_id, article_id, claim_id FROM claim_members WHERE group_id IN ({}) "
-        "ORDER BY article_id, claim_id",
-        [g[0] for g in wanted],
-    ):
-        members_of.setdefault(gid, []).append((aid, cid))
-    for gid, unit, label, _n in wanted:
-        group = _group(docs, gid, unit, label, members_of.get(gid, []))
-        if disputed is None or group.disputed == disputed:
+    for gid, sid, unit, label, _n in wanted:
+        group = _group(docs, gid, unit, label, members_of.get((gid, sid), []), claimant or [])
+        group.story, group.story_title = sid, titles.get(sid)
+        group.id = f"{gid}@{sid}" if sid else gid
+        if group.values and (disputed is None or group.disputed == disputed):
             built.append(group)
-    if disputed is None:
+    if not whole:
         return pages.page(built, len(groups))
     return pages.page(built[pages.offset : pages.offset + pages.limit], len(built))
 
 
 def _group(
-    docs: Docs, gid: str, unit: str, label: str | None, members: list[tuple[str, str]]
+    docs: Docs,
+    gid: str,
+    unit: str,
+    label: str | None,
+    members: list[tuple[str, str]],
+    claimants: list[str],
 ) -> ClaimGroupOut:
     values = []
     for aid, cid in members:
@@ -70,6 +134,9 @@ def _group(
         if claim is None:
             continue
         names = {e.id: e.name for e in analysis.entities}
+        who = names.get(claim.claimant or "") or claim.claimant_text
+        if claimants and not any(c.lower() in (who or "").lower() for c in claimants):
+            continue
         values.append(
             ClaimValue(
                 article_id=aid,
@@ -77,7 +144,7 @@ def _group(
                 value=claim.value,
                 value_max=claim.value_max,
                 approx=claim.approx,
-                claimant=names.get(claim.claimant or "") or claim.claimant_text,
+                claimant=who,
                 status=claim.status,
                 disputed_by=[names.get(d, d) for d in claim.disputed_by],
                 measure=claim.measure,
@@ -90,6 +157,8 @@ def _group(
     disputed = any(v.disputed_by for v in values) or len({v.value for v in values}) > 1
     return ClaimGroupOut(
         id=gid,
+        group=gid,
+        story=None,
         unit=unit,
         label=label,
         low=min(figures) if figures else None,

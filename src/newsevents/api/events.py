@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
+from ..store import Store
 from .filters import EventQuery, alpha3, event_query
 from .lookup import Db, Docs, cluster_ids, entity_links, event_json, select_in
-from .models import ClusterOut, ClusterPlace, EventOut, Member, NamedRef
+from .models import ClusterDetail, ClusterOut, ClusterPlace, EventOut, Member, NamedRef
 from .paging import MAX_OFFSET, Page, PageParams, paging
 
 router = APIRouter(prefix="/api", tags=["events"])
@@ -73,13 +74,21 @@ def clusters(
     )
     total = int(store.execute(f"SELECT COUNT(*) {base}", [min_articles, *params])[0][0])
     rows = store.execute(
-        "SELECT c.id, c.type, c.date, c.num_articles, c.num_sources, c.sources, "
-        "c.first_report, c.last_report, c.thread_id, c.actors, c.recipients, "
-        "c.date_end, c.date_precision, c.date_from, c.place, c.place_kind, c.place_country "
-        f"{base} ORDER BY c.num_articles DESC, c.date DESC, c.id LIMIT ? OFFSET ?",
+        f"SELECT {_CLUSTER_COLUMNS} {base} ORDER BY c.num_articles DESC, c.date DESC, c.id LIMIT ? OFFSET ?",
         [min_articles, *params, pages.limit, pages.offset],
     )
-    # names and members of the page's clusters, each in one query
+    return pages.page(_clusters_of(store, rows), total)
+
+
+_CLUSTER_COLUMNS = (
+    "c.id, c.type, c.date, c.num_articles, c.num_sources, c.sources, "
+    "c.first_report, c.last_report, c.thread_id, c.actors, c.recipients, "
+    "c.date_end, c.date_precision, c.date_from, c.place, c.place_kind, c.place_country"
+)
+
+
+def _clusters_of(store: Store, rows: list[tuple[Any, ...]]) -> list[ClusterOut]:
+    """Clusters from their rows, with party names and members read in one query each."""
     party_ids = sorted({g for r in rows for g in json.loads(r[9]) + json.loads(r[10])})
     names = dict(
         select_in(store, "SELECT id, name FROM global_entities WHERE id IN ({})", party_ids)
@@ -125,4 +134,25 @@ def clusters(
                 members=members_of.get(r[0], []),
             )
         )
-    return pages.page(items, total)
+    return items
+
+
+@router.get("/clusters/{cluster_id}", response_model=ClusterDetail)
+def one_cluster(store: Db, cluster_id: str) -> ClusterDetail:
+    """One real-world event with every report of it: outlet, title, link, sentence."""
+    rows = store.execute(
+        f"SELECT {_CLUSTER_COLUMNS} FROM event_clusters c WHERE c.id = ?", [cluster_id]
+    )
+    if not rows:
+        raise HTTPException(404, "no such cluster")
+    (cluster,) = _clusters_of(store, rows)
+    pairs = [(m.article_id, m.event_id) for m in cluster.members]
+    docs = Docs(store)
+    links = entity_links(store, sorted({a for a, _ in pairs}))
+    reports = []
+    for aid, eid in pairs:
+        analysis = docs.get(aid)
+        if analysis is not None and any(e.id == eid for e in analysis.events):
+            reports.append(event_json(analysis, eid, links, cluster_id))
+    reports.sort(key=lambda r: (r.article.published or "", r.article.source or ""))
+    return ClusterDetail(**cluster.model_dump(), reports=reports)

@@ -113,6 +113,19 @@ def _dates(value: str | None) -> str | None:
     return iso_date(value)
 
 
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """ "west,south,east,north" in degrees (west > east crosses the antimeridian)."""
+    if value is None:
+        return None
+    try:
+        west, south, east, north = (float(v) for v in value.split(","))
+    except ValueError:
+        raise ValueError(f"{value!r} is not west,south,east,north in degrees") from None
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        raise ValueError(f"{value!r} is outside -180..180 (longitude), -90..90 (latitude)")
+    return west, south, east, north
+
+
 Many = BeforeValidator(_split)
 Words = Annotated[list[str] | None, Many]
 
@@ -132,6 +145,7 @@ class EventQuery:
     source: list[str] = field(default_factory=list)
     outlet: list[str] = field(default_factory=list)
     q: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
 
     def where(self, store: Store) -> tuple[str, list[Any]]:
         """SQL condition on ``events e`` (with ``a`` the article) and its parameters."""
@@ -186,6 +200,14 @@ class EventQuery:
             "o.article_id = e.article_id AND LOWER(o.outlet) LIKE ?))",
             [(f"%{v.lower()}%", f"%{v.lower()}%") for v in self.outlet],
         )
+        if self.bbox:  # the map's visible area: events placed inside it
+            west, south, east, north = self.bbox
+            lon = "l.lon >= ? AND l.lon <= ?" if west <= east else "(l.lon >= ? OR l.lon <= ?)"
+            conds.append(
+                "EXISTS (SELECT 1 FROM places l WHERE l.article_id = e.article_id "
+                f"AND l.id = e.place_id AND l.lat >= ? AND l.lat <= ? AND {lon})"
+            )
+            params += [south, north, west, east]
         if self.q:
             cond, values = store.matching("e.article_id", self.q)
             conds.append(cond)
@@ -244,6 +266,14 @@ def event_query(
         Words, Query(description="part of the name of the outlet that published the report")
     ] = None,
     q: Annotated[str | None, Query(description="words of the article's title or text")] = None,
+    bbox: Annotated[
+        str | None,
+        Query(
+            description="events placed inside west,south,east,north (degrees), as a map's "
+            "visible area",
+            examples=["20,-5,35,15"],
+        ),
+    ] = None,
 ) -> EventQuery:
     """The filters of one request, each already checked."""
     return EventQuery(
@@ -258,4 +288,16 @@ def event_query(
         source=source or [],
         outlet=outlet or [],
         q=q,
+        bbox=_checked_bbox(bbox),
     )
+
+
+def _checked_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    try:
+        return _bbox(value)
+    except ValueError as exc:
+        from fastapi.exceptions import RequestValidationError
+
+        raise RequestValidationError(
+            [{"type": "value_error", "loc": ("query", "bbox"), "msg": str(exc), "input": value}]
+        ) from None

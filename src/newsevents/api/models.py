@@ -103,6 +103,21 @@ class ClusterOut(BaseModel):
     members: list[Member]
 
 
+class ClusterDetail(ClusterOut):
+    reports: list[EventOut] = Field(description="every report of the event, earliest first")
+
+
+class PlacePoint(BaseModel):
+    name: str
+    kind: str
+    country: str | None = Field(None, description="ISO 3166 alpha-3")
+    country_alpha2: str | None = None
+    lat: float
+    lon: float
+    count: int = Field(description="reports of events placed here")
+    types: dict[str, int] = Field(description="reports by PLOVER type")
+
+
 class EntityOut(BaseModel):
     id: str
     name: str
@@ -129,7 +144,10 @@ class ClaimValue(BaseModel):
 
 
 class ClaimGroupOut(BaseModel):
-    id: str
+    id: str = Field(description="the counted thing in one story")
+    group: str = Field(description="the counted thing, across stories")
+    story: str | None = Field(None, description="the story the figures are reported in")
+    story_title: str | None = None
     unit: str
     label: str | None = None
     low: float | None = Field(None, description="smallest figure claimed")

@@ -3,11 +3,12 @@ development, across outlets)."""
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
-from ..store import Store
+from .events import Filters
 from .filters import alpha3
 from .lookup import Db, Docs
 from .models import ArticleDocument, ArticleSummary, StoryDetail, StorySummary
@@ -64,22 +65,34 @@ def article(store: Db, article_id: str) -> dict[str, Any]:
     return doc
 
 
-def _story_total(store: Store, min_outlets: int) -> int:
-    rows = store.execute("SELECT COUNT(*) FROM stories WHERE num_outlets >= ?", (min_outlets,))
-    return int(rows[0][0])
-
-
 @router.get("/stories", response_model=Page[StorySummary], tags=["stories"])
 def stories(
     store: Db,
+    flt: Filters,
     pages: Annotated[PageParams, Depends(paging(50))],
     min_outlets: Annotated[
         int, Query(ge=0, le=MAX_OFFSET, description="stories told by at least this many outlets")
     ] = 0,
 ) -> Page[StorySummary]:
-    """Stories, most outlets first."""
-    items = [StorySummary(**s) for s in store.stories(pages.limit, pages.offset, min_outlets)]
-    return pages.page(items, _story_total(store, min_outlets))
+    """Stories, most outlets first; with event filters, those with an article that
+    reports a matching event."""
+    cond, params = flt.of_article(store, "m.article_id")
+    where = "s.num_outlets >= ?"
+    if flt.active:
+        where += f" AND EXISTS (SELECT 1 FROM article_stories m WHERE m.story_id = s.id AND {cond})"
+    base = f"FROM stories s WHERE {where}"
+    total = int(store.execute(f"SELECT COUNT(*) {base}", [min_outlets, *params])[0][0])
+    rows = store.execute(
+        "SELECT s.id, s.title, s.first_day, s.last_day, s.num_articles, s.num_reports, "
+        f"s.num_outlets, s.outlets {base} ORDER BY s.num_outlets DESC, s.num_articles DESC, "
+        "s.last_day DESC, s.id LIMIT ? OFFSET ?",
+        [min_outlets, *params, pages.limit, pages.offset],
+    )
+    keys = ("id", "title", "first_day", "last_day", "num_articles", "num_reports", "num_outlets")
+    items = [
+        StorySummary(**dict(zip(keys, r[:7], strict=True)), outlets=json.loads(r[7])) for r in rows
+    ]
+    return pages.page(items, total)
 
 
 @router.get("/stories/{story_id}", response_model=StoryDetail, tags=["stories"])

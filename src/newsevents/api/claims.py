@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import AfterValidator
 
-from .filters import Words, iso_date
+from .events import Filters
+from .filters import Words
 from .lookup import Db, Docs, select_in
 from .models import ClaimGroupOut, ClaimValue
 from .paging import Page, PageParams, paging
@@ -19,62 +19,34 @@ router = APIRouter(prefix="/api", tags=["claims"])
 def claims_compare(
     store: Db,
     pages: Annotated[PageParams, Depends(paging(100))],
+    flt: Filters,
     measure: Annotated[
         str | None, Query(description="part of what the figures count, or their unit")
     ] = None,
     disputed: Annotated[
         bool | None, Query(description="only groups where figures differ or one is disputed")
     ] = None,
-    since: Annotated[
-        str | None,
-        AfterValidator(iso_date),
-        Query(description="figures reported on or after this date (ISO 8601)"),
-    ] = None,
-    until: Annotated[
-        str | None,
-        AfterValidator(iso_date),
-        Query(description="figures reported up to the end of this day, month or year"),
-    ] = None,
-    outlet: Annotated[Words, Query(description="part of the reporting outlet's name")] = None,
     claimant: Annotated[Words, Query(description="part of the claimant's name")] = None,
     story: Annotated[str | None, Query(description="figures of this story only")] = None,
-    q: Annotated[str | None, Query(description="words of the article's title or text")] = None,
 ) -> Page[ClaimGroupOut]:
     """Figures of one quantity in one story side by side (the most claimed first),
     with the range claimed, each claimant, and whether the figures are disputed.
 
     A group is one counted thing ("people killed") within one story: the same
-    measure in two unrelated stories is not compared."""
+    measure in two unrelated stories is not compared. The event filters keep the
+    figures of articles that report a matching event."""
     conds: list[str] = []
     params: list[Any] = []
     if measure:
         conds.append("(LOWER(g.label) LIKE ? OR g.unit = ?)")
         params += [f"%{measure.lower()}%", measure.lower()]
-    if since:
-        conds.append("a.published >= ?")
-        params.append(since)
-    if until:
-        conds.append(f"SUBSTR(a.published, 1, {len(until)}) <= ?")
-        params.append(until)
-    if outlet:
-        conds.append(
-            "("
-            + " OR ".join(
-                "LOWER(a.source) LIKE ? OR EXISTS (SELECT 1 FROM occurrences o WHERE "
-                "o.article_id = a.id AND LOWER(o.outlet) LIKE ?)"
-                for _ in outlet
-            )
-            + ")"
-        )
-        for v in outlet:
-            params += [f"%{v.lower()}%"] * 2
     if story:
         conds.append("s.story_id = ?")
         params.append(story)
-    if q:
-        cond, values = store.matching("a.id", q)
-        conds.append(cond)
-        params += values
+    # the event filters keep the figures of articles that report a matching event
+    cond, values = flt.of_article(store, "m.article_id")
+    conds.append(cond)
+    params += values
     where = " AND ".join(conds) or "1 = 1"
     base = (
         "FROM claim_members m JOIN claim_groups g ON g.id = m.group_id "

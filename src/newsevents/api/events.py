@@ -93,6 +93,22 @@ def _clusters_of(store: Store, rows: list[tuple[Any, ...]]) -> list[ClusterOut]:
     names = dict(
         select_in(store, "SELECT id, name FROM global_entities WHERE id IN ({})", party_ids)
     )
+    # each cluster's statuses and the name of its place, from its members' events
+    statuses: dict[str, set[str]] = {}
+    place_names: dict[tuple[str, str], str] = {}
+    for cid, status, name, geonameid in select_in(
+        store,
+        "SELECT m.cluster_id, e.status, l.name, l.geonameid FROM cluster_members m "
+        "JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id "
+        "LEFT JOIN places l ON l.article_id = e.article_id AND l.id = e.place_id "
+        "WHERE m.cluster_id IN ({}) ORDER BY m.article_id, m.event_id",
+        [r[0] for r in rows],
+    ):
+        statuses.setdefault(cid, set()).add(status)
+        if name:
+            for key in (str(geonameid) if geonameid is not None else None, name):
+                if key is not None:
+                    place_names.setdefault((cid, key), name)
     members_of: dict[str, list[Member]] = {}
     for cid, aid, eid in select_in(
         store,
@@ -108,6 +124,7 @@ def _clusters_of(store: Store, rows: list[tuple[Any, ...]]) -> list[ClusterOut]:
             code = r[16]
             place = ClusterPlace(
                 key=str(r[14]),
+                name=place_names.get((r[0], str(r[14]))),
                 kind=r[15],
                 country=alpha3(code) if code else None,
                 country_alpha2=code,
@@ -132,6 +149,7 @@ def _clusters_of(store: Store, rows: list[tuple[Any, ...]]) -> list[ClusterOut]:
                 actors=[NamedRef(id=g, name=names.get(g)) for g in json.loads(r[9])],
                 recipients=[NamedRef(id=g, name=names.get(g)) for g in json.loads(r[10])],
                 members=members_of.get(r[0], []),
+                statuses=sorted(statuses.get(r[0], ())),
             )
         )
     return items

@@ -147,6 +147,25 @@ class EventQuery:
     q: str | None = None
     bbox: tuple[float, float, float, float] | None = None
 
+    @property
+    def active(self) -> bool:
+        return any(
+            (self.since, self.until, self.actor, self.recipient, self.country, self.type,
+             self.status, self.place, self.source, self.outlet, self.q, self.bbox)
+        )  # fmt: skip
+
+    def of_article(self, store: Store, column: str) -> tuple[str, list[Any]]:
+        """SQL condition "the article in ``column`` reports an event matching the
+        filters", for views of things other than events (stories, claims)."""
+        if not self.active:
+            return "1 = 1", []
+        cond, params = self.where(store)
+        return (
+            f"EXISTS (SELECT 1 FROM events e JOIN articles a ON a.id = e.article_id "
+            f"WHERE e.article_id = {column} AND {cond})",
+            params,
+        )
+
     def where(self, store: Store) -> tuple[str, list[Any]]:
         """SQL condition on ``events e`` (with ``a`` the article) and its parameters."""
         conds: list[str] = []

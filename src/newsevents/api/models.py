@@ -79,6 +79,7 @@ class Member(BaseModel):
 
 class ClusterPlace(BaseModel):
     key: str = Field(description="GeoNames id, or a name")
+    name: str | None = None
     kind: str | None = None
     country: str | None = Field(None, description="ISO 3166 alpha-3")
     country_alpha2: str | None = None
@@ -101,6 +102,7 @@ class ClusterOut(BaseModel):
     actors: list[NamedRef]
     recipients: list[NamedRef]
     members: list[Member]
+    statuses: list[str] = Field(description="the statuses its reports give the event")
 
 
 class ClusterDetail(ClusterOut):

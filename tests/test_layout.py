@@ -122,3 +122,21 @@ def test_truncation_only_when_cut_mid_sentence() -> None:
     assert cut.truncated is True
     whole = analyze_layout('Title here\n\nThe minister said: "We will not give up."')
     assert whole.truncated is False
+
+
+def test_audio_players_and_share_bars_are_furniture() -> None:
+    for line in (
+        "Listen to this article · 2 min",
+        "Listen to this story 4:12",
+        "Play audio",
+        "Hear this report - 3 mins",
+        "Share this story",
+        "Share the article",
+    ):
+        assert furniture_reason(line) == "audio or share widget", line
+    for prose in (
+        "Listen to the people of Goma, the mayor said.",
+        "Share this with the other delegations before Monday",
+        "Play resumed after the ceasefire.",
+    ):
+        assert furniture_reason(prose) is None, prose

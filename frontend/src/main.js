@@ -1,6 +1,7 @@
-// The newsevents dashboard. Every view reads the same filters from the form, so
-// a filter applies everywhere. Article text only ever enters the page through
-// textContent, never as HTML, so stored text cannot run script.
+// The newsevents dashboard. Every panel reads the same filters, which live in the
+// page's URL (a view can be shared, and survives a reload). Article text only
+// ever enters the page through textContent, never as HTML, so stored text
+// cannot run script.
 import * as d3 from "d3";
 import { feature } from "topojson-client";
 import world from "world-atlas/countries-110m.json";
@@ -14,19 +15,72 @@ const STATUS_COLORS = {
   requested: "#16a085",
 };
 
-const form = document.getElementById("filters");
+// PLOVER types by the CAMEO quad class of their root code; one fixed colour per
+// family and per type, so a colour means the same thing under every filter.
+const FAMILIES = {
+  "verbal cooperation": ["AGREE", "CONSULT", "SUPPORT"],
+  "material cooperation": ["COOPERATE", "AID", "CONCEDE", "RETREAT"],
+  "verbal conflict": ["REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST"],
+  "material conflict": ["MOBILIZE", "SANCTION", "COERCE", "ASSAULT"],
+};
+const FAMILY_COLORS = {
+  "verbal cooperation": "#74add1",
+  "material cooperation": "#1a9850",
+  "verbal conflict": "#f39c12",
+  "material conflict": "#c0392b",
+};
+const FAMILY_OF = {};
+const TYPE_COLORS = {};
+for (const [family, types] of Object.entries(FAMILIES)) {
+  const base = d3.hsl(FAMILY_COLORS[family]);
+  types.forEach((t, i) => {
+    FAMILY_OF[t] = family;
+    TYPE_COLORS[t] = d3.hsl(base.h, base.s, Math.min(0.8, 0.32 + i * 0.11)).formatHex();
+  });
+}
+const slug = (s) => s.replace(/\s+/g, "-");
 
+const form = document.getElementById("filters");
+const FIELDS = ["actor", "recipient", "country", "place", "outlet", "type", "status", "since", "until", "q", "bbox"];
+
+// --- filters <-> URL -----------------------------------------------------------
 function params(extra = {}) {
   const p = new URLSearchParams();
   for (const [k, v] of new FormData(form).entries()) if (v) p.set(k, v);
-  for (const [k, v] of Object.entries(extra)) p.set(k, v);
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined && v !== null) p.set(k, v);
   return p;
+}
+
+function fromURL() {
+  const url = new URLSearchParams(location.search);
+  for (const name of FIELDS) form.elements[name].value = url.get(name) || "";
+  document.getElementById("map-area").checked = Boolean(url.get("bbox"));
+}
+
+function toURL() {
+  const query = params().toString();
+  const target = query ? `?${query}` : location.pathname;
+  if (`?${query}` !== location.search && !(query === "" && location.search === "")) {
+    history.pushState(null, "", target);
+  }
 }
 
 async function get(path, extra) {
   const r = await fetch(`${path}?${params(extra)}`);
   if (!r.ok) throw new Error(`${path}: ${r.status}`);
   return r.json();
+}
+
+async function getAll(path, extra = {}, most = 5000) {
+  let page = await get(path, { ...extra, limit: 500 });
+  const items = [...page.items];
+  while (page.next && items.length < most) {
+    const r = await fetch(page.next);
+    if (!r.ok) throw new Error(`${path}: ${r.status}`);
+    page = await r.json();
+    items.push(...page.items);
+  }
+  return items;
 }
 
 function el(tag, attrs = {}, text) {
@@ -36,75 +90,158 @@ function el(tag, attrs = {}, text) {
   return node;
 }
 
+function link(url, text) {
+  // only web addresses become links; anything else stays text
+  if (!url || !/^https?:\/\//i.test(url)) return el("span", {}, text);
+  return el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, text);
+}
+
 function party(p) {
   if (!p || !p.name) return "?";
   const tags = [p.country, p.sector].filter(Boolean).join(" ");
   return tags ? `${p.name} (${tags})` : p.name;
 }
 
-// --- timeline --------------------------------------------------------------
+function apply() {
+  toURL();
+  return refresh();
+}
+
+// --- timeline: a real time axis, bucketed by day, week or month -------------------
+const parseDay = d3.timeParse("%Y-%m-%d");
+const parseMonth = d3.timeParse("%Y-%m");
+const parseYear = d3.timeParse("%Y");
+const dayText = d3.timeFormat("%Y-%m-%d");
+
 async function drawTimeline() {
-  const { items } = await get("/api/timeline");
+  const items = await getAll("/api/timeline");
   const box = document.getElementById("timeline");
   box.replaceChildren();
-  const days = [...new Set(items.map((d) => d.date))].sort();
-  if (!days.length) return box.append(el("p", { class: "empty" }, "No events."));
-  // stacked by status (asserted vs planned vs hypothetical ...) or by event type
+  const dated = items
+    .map((d) => ({ ...d, when: parseDay(d.date) || parseMonth(d.date) || parseYear(d.date) }))
+    .filter((d) => d.when);
+  if (!dated.length) return box.append(el("p", { class: "empty" }, "No events."));
+  const [lo, hi] = d3.extent(dated, (d) => d.when);
+  const days = (hi - lo) / 864e5;
+  const [interval, unit] = days <= 62 ? [d3.timeDay, "days"] : days <= 400 ? [d3.timeMonday, "weeks"] : [d3.timeMonth, "months"];
+  document.getElementById("timeline-unit").textContent = `(by ${unit})`;
   const by = document.getElementById("timeline-by").value;
-  const types = [...new Set(items.map((d) => d.type))].sort();
-  const typeColor = d3.scaleOrdinal(types, d3.quantize(d3.interpolateRainbow, types.length + 1));
-  const colorOf = (k) => (by === "type" ? typeColor(k) : STATUS_COLORS[k]);
-  const statuses = by === "type" ? types : Object.keys(STATUS_COLORS);
-  const rows = days.map((day) => {
-    const row = { date: day };
-    for (const s of statuses) row[s] = 0;
-    for (const d of items.filter((i) => i.date === day)) row[by === "type" ? d.type : d.status] += d.count;
-    return row;
-  });
-  const width = 900, height = 180, m = { t: 10, r: 10, b: 40, l: 30 };
-  const x = d3.scaleBand().domain(days).range([m.l, width - m.r]).padding(0.15);
-  const stack = d3.stack().keys(statuses)(rows);
+  const keyOf = (d) => (by === "type" ? d.type : by === "family" ? FAMILY_OF[d.type] || "other" : d.status);
+  const keys = by === "type" ? Object.keys(TYPE_COLORS) : by === "family" ? Object.keys(FAMILIES) : Object.keys(STATUS_COLORS);
+  const colorOf = (k) => (by === "type" ? TYPE_COLORS[k] : by === "family" ? FAMILY_COLORS[k] : STATUS_COLORS[k]) || "#999";
+  const bins = new Map();
+  for (const d of dated) {
+    const at = +interval.floor(d.when);
+    if (!bins.has(at)) bins.set(at, Object.fromEntries([["at", new Date(at)], ...keys.map((k) => [k, 0])]));
+    const k = keyOf(d);
+    if (k in bins.get(at)) bins.get(at)[k] += d.count;
+  }
+  const rows = [...bins.values()].sort((a, b) => a.at - b.at);
+  const width = 900, height = 190, m = { t: 10, r: 10, b: 30, l: 30 };
+  const x = d3.scaleTime()
+    .domain([interval.floor(lo), interval.offset(interval.floor(hi), 1)])
+    .range([m.l, width - m.r]);
   const y = d3.scaleLinear()
-    .domain([0, d3.max(rows, (r) => statuses.reduce((a, s) => a + r[s], 0)) || 1])
+    .domain([0, d3.max(rows, (r) => keys.reduce((a, k) => a + r[k], 0)) || 1])
     .nice().range([height - m.b, m.t]);
   const svg = d3.select(box).append("svg").attr("viewBox", `0 0 ${width} ${height}`);
-  svg.append("g").selectAll("g").data(stack).join("g")
-    .attr("fill", (s) => colorOf(s.key)).attr("class", (s) => `${by}-${s.key}`)
-    .selectAll("rect").data((s) => s).join("rect")
-    .attr("x", (d) => x(d.data.date)).attr("width", x.bandwidth())
-    .attr("y", (d) => y(d[1])).attr("height", (d) => y(d[0]) - y(d[1]))
-    .append("title").text(function (d) { return `${d.data.date} ${this.parentNode.parentNode.__data__.key}: ${d[1] - d[0]}`; });
-  svg.append("g").attr("transform", `translate(0,${height - m.b})`).call(d3.axisBottom(x))
-    .selectAll("text").attr("transform", "rotate(-30)").attr("text-anchor", "end");
+  const barWidth = (r) => Math.max(1, x(interval.offset(r.at, 1)) - x(r.at) - 1);
+  svg.append("g").selectAll("g").data(d3.stack().keys(keys)(rows)).join("g")
+    .attr("fill", (s) => colorOf(s.key)).attr("class", (s) => `${by}-${slug(s.key)}`)
+    .selectAll("rect").data((s) => s.map((d) => ({ d, key: s.key }))).join("rect")
+    .attr("x", ({ d }) => x(d.data.at)).attr("width", ({ d }) => barWidth(d.data))
+    .attr("y", ({ d }) => y(d[1])).attr("height", ({ d }) => y(d[0]) - y(d[1]))
+    .append("title").text(({ d, key }) => `${dayText(d.data.at)} ${key}: ${d[1] - d[0]}`);
+  svg.append("g").attr("transform", `translate(0,${height - m.b})`).call(d3.axisBottom(x).ticks(8));
   svg.append("g").attr("transform", `translate(${m.l},0)`).call(d3.axisLeft(y).ticks(4));
+  // brushing a stretch of the axis sets the date filter
+  const brush = d3.brushX().extent([[m.l, m.t], [width - m.r, height - m.b]]).on("end", ({ selection }) => {
+    if (!selection) return;
+    const [a, b] = selection.map((px) => x.invert(px));
+    form.elements.since.value = dayText(d3.timeDay.floor(a));
+    form.elements.until.value = dayText(d3.timeDay.floor(b));
+    apply();
+  });
+  svg.append("g").attr("class", "brush").call(brush);
   const legend = el("p", { class: "legend" });
-  for (const s of statuses) {
-    const key = el("span", { class: "key" }, s);
-    key.style.borderLeftColor = colorOf(s);
+  for (const k of keys) {
+    const key = el("span", { class: "key" }, k);
+    key.style.borderLeftColor = colorOf(k);
     legend.append(key);
   }
   box.append(legend);
 }
 
-// --- map (bundled country shapes, no tiles) --------------------------------
+// --- map: points at event places, zoom, click and visible-area filters -------------
 const countries = feature(world, world.objects.countries);
+const MAP = { width: 900, height: 440, transform: d3.zoomIdentity };
+const projection = d3.geoNaturalEarth1().fitSize([MAP.width, MAP.height], countries);
+
+function visibleArea() {
+  const t = MAP.transform;
+  const [x0, y0] = t.invert([0, 0]);
+  const [x1, y1] = t.invert([MAP.width, MAP.height]);
+  const clamp = (v, lo, hi) => (Number.isFinite(v) ? Math.max(lo, Math.min(hi, v)) : v < 0 ? lo : hi);
+  const nw = projection.invert([x0, y0]) || [-180, 90];
+  const se = projection.invert([x1, y1]) || [180, -90];
+  const west = clamp(nw[0], -180, 180), north = clamp(nw[1], -90, 90);
+  const east = clamp(se[0], -180, 180), south = clamp(se[1], -90, 90);
+  return [west, Math.min(south, north), east, Math.max(south, north)].map((v) => v.toFixed(2)).join(",");
+}
+
+function dominantFamily(types) {
+  const byFamily = {};
+  for (const [t, n] of Object.entries(types)) byFamily[FAMILY_OF[t]] = (byFamily[FAMILY_OF[t]] || 0) + n;
+  return Object.entries(byFamily).sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
 async function drawMap() {
-  const { items } = await get("/api/countries");
-  const counts = new Map(items.map((d) => [String(d.numeric).padStart(3, "0"), d]));
+  const [shaded, points] = await Promise.all([getAll("/api/countries"), getAll("/api/places")]);
+  const counts = new Map(shaded.map((d) => [String(d.numeric).padStart(3, "0"), d]));
   const box = document.getElementById("map");
   box.replaceChildren();
-  const width = 900, height = 420;
-  const projection = d3.geoNaturalEarth1().fitSize([width, height], countries);
   const path = d3.geoPath(projection);
-  const color = d3.scaleSequential(d3.interpolateOranges)
-    .domain([0, d3.max(items, (d) => d.count) || 1]);
-  const svg = d3.select(box).append("svg").attr("viewBox", `0 0 ${width} ${height}`);
-  svg.selectAll("path").data(countries.features).join("path")
-    .attr("d", path)
-    .attr("class", "country")
-    .attr("fill", (f) => (counts.has(f.id) ? color(counts.get(f.id).count) : "#eee"))
-    .append("title")
-    .text((f) => `${f.properties.name}: ${counts.has(f.id) ? counts.get(f.id).count : 0} events`);
+  const shade = d3.scaleSequential((t) => d3.interpolateGreys(0.08 + t * 0.35))
+    .domain([0, d3.max(shaded, (d) => d.count) || 1]);
+  const svg = d3.select(box).append("svg").attr("viewBox", `0 0 ${MAP.width} ${MAP.height}`);
+  const g = svg.append("g");
+  g.selectAll("path").data(countries.features).join("path")
+    .attr("d", path).attr("class", "country")
+    .attr("fill", (f) => (counts.has(f.id) ? shade(counts.get(f.id).count) : "#f2f2f2"))
+    .append("title").text((f) => `${f.properties.name}: ${counts.has(f.id) ? counts.get(f.id).count : 0} events`);
+  const radius = (d) => 3 + Math.sqrt(d.count) * 2.2;
+  const marks = g.selectAll("g.mark").data(points).join("g")
+    .attr("class", (d) => (d.kind === "country" ? "mark country-point" : "mark event-point"))
+    .attr("transform", (d) => `translate(${projection([d.lon, d.lat])})`);
+  // a place inside a country is a dot; an event known only to its country is a
+  // diamond at the country's point, so the two are never confused
+  marks.filter((d) => d.kind !== "country").append("circle").attr("r", radius);
+  marks.filter((d) => d.kind === "country").append("rect")
+    .attr("x", (d) => -radius(d) * 0.8).attr("y", (d) => -radius(d) * 0.8)
+    .attr("width", (d) => radius(d) * 1.6).attr("height", (d) => radius(d) * 1.6)
+    .attr("transform", "rotate(45)");
+  marks.attr("fill", (d) => FAMILY_COLORS[dominantFamily(d.types)] || "#666")
+    .on("click", (_, d) => { form.elements.place.value = d.name; apply(); });
+  marks.append("title").text((d) => `${d.name}${d.country ? ` (${d.country})` : ""}: ${d.count} reports\n` +
+    Object.entries(d.types).map(([t, n]) => `${t} ${n}`).join(", "));
+  const scaled = (k) => marks.attr("transform", (d) => `translate(${projection([d.lon, d.lat])}) scale(${1 / Math.sqrt(k)})`);
+  const zoom = d3.zoom().scaleExtent([1, 16])
+    .on("zoom", (e) => { g.attr("transform", e.transform); scaled(e.transform.k); })
+    .on("end", (e) => {
+      const moved = e.transform !== MAP.transform;
+      MAP.transform = e.transform;
+      if (moved && e.sourceEvent && document.getElementById("map-area").checked) {
+        form.elements.bbox.value = visibleArea();
+        apply();
+      }
+    });
+  svg.call(zoom).call(zoom.transform, MAP.transform);
+  const legend = document.getElementById("map-legend");
+  legend.replaceChildren(...Object.entries(FAMILY_COLORS).map(([f, c]) => {
+    const key = el("span", { class: "key" }, f);
+    key.style.borderLeftColor = c;
+    return key;
+  }), el("span", { class: "note" }, "● a place   ◆ only its country   size: reports"));
 }
 
 // --- actor network -----------------------------------------------------------
@@ -113,30 +250,100 @@ async function drawGraph() {
   const box = document.getElementById("graph");
   box.replaceChildren();
   if (!nodes.length) return box.append(el("p", { class: "empty" }, "No actor pairs."));
-  const width = 900, height = 420;
+  const width = 900, height = 440;
   const svg = d3.select(box).append("svg").attr("viewBox", `0 0 ${width} ${height}`);
   const links = edges.map((e) => ({ ...e }));
   const sim = d3.forceSimulation(nodes)
-    .force("link", d3.forceLink(links).id((d) => d.id).distance(110))
-    .force("charge", d3.forceManyBody().strength(-260))
+    .force("link", d3.forceLink(links).id((d) => d.id).distance(120))
+    .force("charge", d3.forceManyBody().strength(-320))
+    .force("collide", d3.forceCollide(34))
     .force("center", d3.forceCenter(width / 2, height / 2))
     .stop();
-  for (let i = 0; i < 200; i++) sim.tick();
+  for (let i = 0; i < 300; i++) sim.tick();
   const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
-  for (const n of nodes) { n.x = clamp(n.x, 40, width - 40); n.y = clamp(n.y, 20, height - 20); }
+  for (const n of nodes) { n.x = clamp(n.x, 20, width - 170); n.y = clamp(n.y, 20, height - 20); }
   svg.append("g").selectAll("line").data(links).join("line")
     .attr("class", "edge")
     .attr("stroke-width", (d) => 1 + Math.sqrt(d.weight) * 1.5)
     .attr("x1", (d) => d.source.x).attr("y1", (d) => d.source.y)
     .attr("x2", (d) => d.target.x).attr("y2", (d) => d.target.y)
-    .append("title").text((d) => `${d.source.name} -> ${d.target.name}: ${d.weight}`);
+    .append("title").text((d) => `${d.source.name} → ${d.target.name}: ${d.weight} events`);
   const g = svg.append("g").selectAll("g").data(nodes).join("g")
-    .attr("class", "node").attr("transform", (d) => `translate(${d.x},${d.y})`);
+    .attr("class", "node").attr("transform", (d) => `translate(${d.x},${d.y})`)
+    .on("click", (_, d) => { form.elements.actor.value = d.name; apply(); });
   g.append("circle").attr("r", 6);
-  g.append("text").attr("x", 8).attr("y", 4).text((d) => d.name);
+  g.append("text").attr("x", 9).attr("y", 4).text((d) => d.name);
+  g.append("title").text((d) => [d.name, d.country].filter(Boolean).join(", "));
 }
 
-// --- events list -------------------------------------------------------------
+// --- events: one row per real-world event (cluster), its reports under it ----------
+const CLUSTER_PAGE = 25;
+let clusterOffset = 0;
+
+function span(a, b) {
+  if (!a) return "—";
+  return b && b !== a ? `${a} – ${b}` : a;
+}
+
+async function drawClusters(offset = 0) {
+  const { items, total, next } = await get("/api/clusters", { limit: CLUSTER_PAGE, offset });
+  clusterOffset = offset;
+  document.getElementById("clusters-count").textContent = `(${total})`;
+  const body = document.querySelector("#clusters tbody");
+  if (offset === 0) body.replaceChildren();
+  for (const c of items) {
+    const tr = el("tr", { class: "cluster", tabindex: "0" });
+    tr.dataset.cluster = c.id;
+    const who = c.actors.map((p) => p.name).filter(Boolean).join(", ") || "?";
+    const whom = c.recipients.map((p) => p.name).filter(Boolean).join(", ");
+    const type = el("td", { class: "type" }, c.type);
+    type.style.borderLeftColor = TYPE_COLORS[c.type] || "#999";
+    tr.append(
+      el("td", { class: "date" }, span(c.date, c.date_end)),
+      type,
+      el("td", {}, whom ? `${who} → ${whom}` : who),
+      el("td", {}, c.place ? c.place.name || c.place.key : "—"),
+      el("td", {}, c.statuses.join(", ")),
+      el("td", { class: "num-articles" }, c.num_articles),
+      el("td", { class: "num-sources", title: c.sources.join(", ") }, `${c.num_sources}: ${c.sources.join(", ")}`),
+    );
+    const open = () => toggleCluster(tr, c.id);
+    tr.addEventListener("click", open);
+    tr.addEventListener("keydown", (e) => { if (e.key === "Enter") open(); });
+    body.append(tr);
+  }
+  const more = document.getElementById("clusters-more");
+  more.hidden = !next;
+}
+
+async function toggleCluster(tr, id) {
+  const after = tr.nextElementSibling;
+  if (after && after.classList.contains("reports")) return after.remove();
+  const r = await fetch(`/api/clusters/${encodeURIComponent(id)}`);
+  if (!r.ok) return;
+  const cluster = await r.json();
+  const row = el("tr", { class: "reports" });
+  const cell = el("td", { colspan: "7" });
+  const list = el("ul", { class: "report-list" });
+  for (const ev of cluster.reports) {
+    const li = el("li", { class: "report" });
+    const sentence = el("span", { class: "sentence", tabindex: "0" }, ev.sentence_text);
+    sentence.addEventListener("click", () => openArticle(ev.article_id, ev.event_id));
+    li.append(
+      el("span", { class: "outlet" }, ev.article.source || "?"),
+      el("span", { class: "day" }, ev.article.published || ""),
+      link(ev.article.url, ev.article.title || "(untitled)"),
+      el("span", { class: "status" }, ev.status),
+      sentence,
+    );
+    list.append(li);
+  }
+  cell.append(list);
+  row.append(cell);
+  tr.after(row);
+}
+
+// --- reports: each event as one article reports it ---------------------------------
 const PAGE = 100;
 async function drawEvents(offset = 0) {
   const { items, total } = await get("/api/events", { limit: PAGE, offset });
@@ -152,14 +359,15 @@ async function drawEvents(offset = 0) {
     const who = ev.actors.map(party).join(", ") || "?";
     const whom = ev.recipients.map(party).join(", ");
     li.append(
-      el("span", { class: "date" }, ev.date || "----------"),
+      el("span", { class: "date" }, ev.date || ev.article.published || "----------"),
       el("span", { class: "type" }, kind),
       el("span", { class: "parties" }, whom ? `${who} -> ${whom}` : who),
       el("span", { class: "place" }, ev.place ? `@${ev.place.name}` : ""),
       el("span", { class: "status" }, `[${ev.status}]`),
       el("span", { class: "source" }, ev.source ? `per ${ev.source.name}` : ""),
+      link(ev.article.url, ev.article.source || "source"),
     );
-    li.addEventListener("click", () => openArticle(ev.article_id, ev.event_id));
+    li.addEventListener("click", (e) => { if (e.target.tagName !== "A") openArticle(ev.article_id, ev.event_id); });
     li.addEventListener("keydown", (e) => { if (e.key === "Enter") openArticle(ev.article_id, ev.event_id); });
     list.append(li);
   }
@@ -171,15 +379,11 @@ async function drawEvents(offset = 0) {
 }
 
 // --- stories: the reports of one development across outlets -------------------
-// Stories are not filtered by the form (a story is many events); the most
-// widely reported come first, and opening one lists its articles by day.
 async function drawStories() {
-  const r = await fetch("/api/stories?limit=50");
-  if (!r.ok) throw new Error(`/api/stories: ${r.status}`);
-  const { items } = await r.json();
+  const { items, total } = await get("/api/stories", { limit: 50 });
   const list = document.getElementById("stories");
   list.replaceChildren();
-  document.getElementById("stories-count").textContent = `(${items.length}${items.length === 50 ? "+" : ""})`;
+  document.getElementById("stories-count").textContent = `(${total})`;
   for (const story of items) {
     const li = el("li", { class: "story", tabindex: "0" });
     li.dataset.story = story.id;
@@ -220,38 +424,55 @@ async function toggleStory(li, storyId) {
   li.append(ol);
 }
 
-// --- claims comparison -------------------------------------------------------
-async function drawClaims() {
-  const { items } = await get("/api/claims/compare", {});
-  const body = document.querySelector("#claims tbody");
-  body.replaceChildren();
+// --- claims compared: each counted thing in a story, its range and claimants -------
+const CLAIM_PAGE = 10;
+async function drawClaims(offset = 0) {
+  const disputed = document.getElementById("claims-disputed").checked ? "true" : undefined;
+  const { items, total, next } = await get("/api/claims/compare", { limit: CLAIM_PAGE, offset, disputed });
+  document.getElementById("claims-count").textContent = `(${total})`;
+  const box = document.getElementById("claims");
+  if (offset === 0) box.replaceChildren();
   for (const group of items) {
-    group.values.forEach((v, i) => {
-      const tr = el("tr", { class: i === 0 ? "group-start" : "" });
-      tr.append(
-        el("td", {}, i === 0 ? `${group.label} (${group.unit})` : ""),
-        el("td", {}, `${v.approx ? v.approx + " " : ""}${v.value} ${group.unit}`),
-        el("td", {}, v.claimant || "(the outlet)"),
-        el("td", {}, v.status),
-        el("td", {}, v.disputed_by.join(", ") || "-"),
-        el("td", {}, v.source || v.published || ""),
+    const card = el("div", { class: `claim-group${group.disputed ? " is-disputed" : ""}` });
+    const range = group.low === group.high ? `${group.low}` : `${group.low}–${group.high}`;
+    const head = el("div", { class: "claim-head" });
+    head.append(
+      el("span", { class: "claim-label" }, `${group.label} (${group.unit})`),
+      el("span", { class: "claim-range" }, range),
+    );
+    if (group.disputed) head.append(el("span", { class: "disputed" }, "disputed"));
+    if (group.story_title) head.append(el("span", { class: "claim-story" }, group.story_title));
+    const ul = el("ul", { class: "claim-values" });
+    for (const v of group.values) {
+      const li = el("li", { class: "claim-value", tabindex: "0" });
+      li.append(
+        el("span", { class: "figure" }, `${v.approx ? v.approx + " " : ""}${v.value}${v.value_max ? "–" + v.value_max : ""}`),
+        el("span", { class: "claimant" }, v.claimant || "(the outlet)"),
+        el("span", { class: "status" }, v.status),
+        el("span", { class: "against" }, v.disputed_by.length ? `disputed by ${v.disputed_by.join(", ")}` : ""),
+        el("span", { class: "outlet" }, [v.source, v.published].filter(Boolean).join(", ")),
       );
-      tr.addEventListener("click", () => openArticle(v.article_id, null, v.span));
-      body.append(tr);
-    });
+      li.addEventListener("click", () => openArticle(v.article_id, null, v.span, v.claim_id));
+      ul.append(li);
+    }
+    card.append(head, ul);
+    box.append(card);
   }
+  const more = document.getElementById("claims-more");
+  more.hidden = !next;
+  more.onclick = () => drawClaims(offset + CLAIM_PAGE);
 }
 
 // --- article view: every span highlighted by kind ------------------------------
 function spansOf(doc) {
   const spans = [];
   const add = (start, end, kind, label, record) => spans.push({ start, end, kind, label, record });
-  for (const e of doc.entities) for (const [s, t] of e.mentions) add(s, t, "entity", `${e.name} (${e.kind})`, e);
-  for (const p of doc.places) for (const [s, t] of p.mentions) add(s, t, "place", `${p.name} (${p.kind})`, p);
-  for (const t of doc.times) add(t.span[0], t.span[1], "time", `${t.text} = ${t.value}`, t);
-  for (const q of doc.quotes) add(q.span[0], q.span[1], "quote", `quote by ${q.speaker_text || "?"}`, q);
-  for (const c of doc.claims) add(c.span[0], c.span[1], "claim", `claim: ${c.value} ${c.unit}`, c);
-  for (const ev of doc.events) add(ev.trigger[0], ev.trigger[1], "event", `${ev.type} [${ev.status}]`, ev);
+  for (const e of doc.entities) for (const [s, t] of e.mentions) add(s, t, "entity", `${e.name} (${e.kind})`, { ...e, kind: "entity" });
+  for (const p of doc.places) for (const [s, t] of p.mentions) add(s, t, "place", `${p.name} (${p.kind})`, { ...p, kind: "place" });
+  for (const t of doc.times) add(t.span[0], t.span[1], "time", `${t.text} = ${t.value}`, { ...t, kind: "time" });
+  for (const q of doc.quotes) add(q.span[0], q.span[1], "quote", `quote by ${q.speaker_text || "?"}`, { ...q, kind: "quote" });
+  for (const c of doc.claims) add(c.span[0], c.span[1], "claim", `claim: ${c.value} ${c.unit}`, { ...c, kind: "claim" });
+  for (const ev of doc.events) add(ev.trigger[0], ev.trigger[1], "event", `${ev.type} [${ev.status}]`, { ...ev, kind: "event" });
   return spans;
 }
 
@@ -264,6 +485,8 @@ function codeUnitIndex(text) {
   for (const ch of text) { unit += ch.length; at.push(unit); }
   return (i) => at[Math.max(0, Math.min(i, at.length - 1))];
 }
+
+let current = null; // the article shown: its document and a name for every id
 
 function renderText(text, rawSpans, rawFocus) {
   const unit = codeUnitIndex(text);
@@ -283,49 +506,161 @@ function renderText(text, rawSpans, rawFocus) {
     const inFocus = focus && focus[0] <= a && b <= focus[1];
     const piece = text.slice(a, b);
     if (!covering.length && !inFocus) { box.append(document.createTextNode(piece)); continue; }
-    const span = el("span", {}, piece);
+    const node = el("span", {}, piece);
     const kinds = [...new Set(covering.map((s) => s.kind))];
-    span.className = kinds.map((k) => `hl-${k}`).join(" ") + (inFocus ? " hl-sentence" : "");
-    span.title = covering.map((s) => s.label).join("\n");
-    span.addEventListener("click", () => showDetails(covering.map((s) => s.record)));
-    if (inFocus && !focusNode) focusNode = span;
-    box.append(span);
+    node.className = kinds.map((k) => `hl-${k}`).join(" ") + (inFocus ? " hl-sentence" : "");
+    node.title = covering.map((s) => s.label).join("\n");
+    node.addEventListener("click", () => showDetails(covering.map((s) => s.record)));
+    if (inFocus && !focusNode) focusNode = node;
+    box.append(node);
   }
   return focusNode;
+}
+
+function nameOf(id) {
+  if (!id || !current) return id || "";
+  return current.names.get(id) || id;
+}
+
+function sentenceOf(span) {
+  if (!span || !current) return "";
+  const chars = [...current.doc.article.text];
+  return chars.slice(span[0], span[1]).join("");
+}
+
+// What a record says, in words: names instead of ids, the sentence it comes from.
+function describe(r) {
+  const rows = [];
+  const add = (k, v) => { if (v !== null && v !== undefined && v !== "" && !(Array.isArray(v) && !v.length)) rows.push([k, v]); };
+  if (r.kind === "event") {
+    add("event", r.mode ? `${r.type} (${r.mode})` : r.type);
+    add("status", r.status);
+    add("who", r.actors.map(nameOf).join(", "));
+    add("to whom", r.recipients.map(nameOf).join(", "));
+    add("where", nameOf(r.place));
+    add("when", r.time_value ? `${r.time_value}${r.time_from ? ` (from the ${r.time_from})` : ""}` : "");
+    add("according to", nameOf(r.source));
+    add("confidence", r.confidence);
+    add("sentence", sentenceOf(r.sentence));
+  } else if (r.kind === "entity") {
+    add("actor", r.name);
+    add("kind", r.kind_);
+    add("country", r.country);
+    add("sector", r.sector);
+    add("role", r.role);
+    add("mentions", r.mentions.length);
+  } else if (r.kind === "place") {
+    add("place", `${r.name} (${r.kind_})`);
+    add("country", r.country);
+    add("region", r.iso3166_2);
+    add("coordinates", r.lat !== null && r.lat !== undefined ? `${r.lat.toFixed(3)}, ${r.lon.toFixed(3)}` : "");
+    add("GeoNames", r.geonameid);
+    add("chosen because", r.resolved_by);
+  } else if (r.kind === "time") {
+    add("time", `${r.text} (${r.kind_})`);
+    add("value", r.value);
+    add("relative to", r.anchor);
+  } else if (r.kind === "quote") {
+    add("speaker", nameOf(r.speaker) || r.speaker_text);
+    add("kind of quote", r.kind_ || "");
+    add("cue", r.cue);
+    add("words", r.text);
+  } else if (r.kind === "claim") {
+    add("figure", `${r.approx ? r.approx + " " : ""}${r.value}${r.value_max ? "–" + r.value_max : ""} ${r.unit}`);
+    add("of", r.measure);
+    add("claimed by", nameOf(r.claimant) || r.claimant_text);
+    add("status", r.status);
+    add("disputed by", r.disputed_by.map(nameOf).join(", "));
+    add("sentence", sentenceOf(r.sentence));
+  }
+  return rows;
 }
 
 function showDetails(records) {
   const aside = document.getElementById("details");
   aside.replaceChildren();
-  for (const r of records) aside.append(el("pre", {}, JSON.stringify(r, null, 2)));
+  for (const r of records) {
+    const dl = el("dl", { class: `record record-${r.kind}` });
+    for (const [k, v] of describe(r)) dl.append(el("dt", {}, k), el("dd", {}, v));
+    aside.append(dl);
+  }
 }
 
-async function openArticle(articleId, eventId, span) {
+async function openArticle(articleId, eventId, span, claimId) {
+  showDetails([]); // never the previous article's details under this one
   const r = await fetch(`/api/articles/${encodeURIComponent(articleId)}`);
   if (!r.ok) return;
   const doc = await r.json();
+  // a record's own "kind" (person, city, date, direct quote) is kept as kind_;
+  // "kind" says which list it is in
+  for (const list of [doc.entities, doc.places, doc.times, doc.quotes]) for (const x of list) x.kind_ = x.kind;
+  const names = new Map([...doc.entities, ...doc.places].map((x) => [x.id, x.name]));
+  current = { doc, names };
   const view = document.getElementById("article-view");
   view.hidden = false;
   document.getElementById("article-title").textContent = doc.article.title || "(untitled)";
-  document.getElementById("article-meta").textContent =
-    [doc.article.source, doc.article.published, doc.article.url].filter(Boolean).join(" · ");
+  const meta = document.getElementById("article-meta");
+  meta.replaceChildren(
+    document.createTextNode([doc.article.source, doc.article.published].filter(Boolean).join(" · ") + " · "),
+    link(doc.article.url, doc.article.url || "no source link"),
+  );
   const legend = document.getElementById("legend");
   legend.replaceChildren(...["entity", "place", "time", "event", "quote", "claim"].map(
     (k) => el("span", { class: `key hl-${k}` }, k)));
   const ev = eventId ? doc.events.find((e) => e.id === eventId) : null;
-  const focus = ev ? ev.sentence : span || null;
+  const claim = claimId ? doc.claims.find((c) => c.id === claimId) : null;
+  const focus = ev ? ev.sentence : claim ? claim.sentence : span || null;
   const node = renderText(doc.article.text, spansOf(doc), focus);
-  if (ev) showDetails([ev]);
+  if (ev) showDetails([{ ...ev, kind: "event" }]);
+  else if (claim) showDetails([{ ...claim, kind: "claim" }]);
   view.scrollIntoView();
   if (node) node.scrollIntoView({ block: "center" });
 }
 
+// --- downloads: the event rows the current filters select ------------------------
+async function download(format) {
+  const items = await getAll("/api/clusters");
+  let blob;
+  if (format === "json") {
+    blob = new Blob([JSON.stringify(items, null, 1)], { type: "application/json" });
+  } else {
+    const cols = ["id", "date", "date_end", "type", "actors", "recipients", "place", "statuses", "num_articles", "num_sources", "sources"];
+    const cell = (v) => `"${String(v ?? "").replace(/"/g, '""')}"`;
+    const rows = items.map((c) => [
+      c.id, c.date, c.date_end, c.type,
+      c.actors.map((p) => p.name).join("; "), c.recipients.map((p) => p.name).join("; "),
+      c.place ? c.place.name || c.place.key : "", c.statuses.join("; "),
+      c.num_articles, c.num_sources, c.sources.join("; "),
+    ].map(cell).join(","));
+    blob = new Blob([[cols.join(","), ...rows].join("\n") + "\n"], { type: "text/csv" });
+  }
+  const a = el("a", { href: URL.createObjectURL(blob), download: `newsevents-events.${format}` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
 async function refresh() {
-  await Promise.all([drawTimeline(), drawMap(), drawGraph(), drawStories(), drawEvents(), drawClaims()]);
+  document.body.dataset.ready = "0";
+  await Promise.all([drawTimeline(), drawMap(), drawGraph(), drawClusters(), drawStories(), drawEvents(), drawClaims()]);
   document.body.dataset.ready = "1";
 }
 
 document.getElementById("timeline-by").addEventListener("change", () => drawTimeline());
-form.addEventListener("submit", (e) => { e.preventDefault(); document.body.dataset.ready = "0"; refresh(); });
-form.addEventListener("reset", () => setTimeout(() => { document.body.dataset.ready = "0"; refresh(); }, 0));
+document.getElementById("clusters-more").addEventListener("click", () => drawClusters(clusterOffset + CLUSTER_PAGE));
+document.getElementById("claims-disputed").addEventListener("change", () => drawClaims());
+document.getElementById("map-area").addEventListener("change", (e) => {
+  form.elements.bbox.value = e.target.checked ? visibleArea() : "";
+  apply();
+});
+document.getElementById("dl-csv").addEventListener("click", () => download("csv"));
+document.getElementById("dl-json").addEventListener("click", () => download("json"));
+form.addEventListener("submit", (e) => { e.preventDefault(); apply(); });
+form.addEventListener("reset", () => setTimeout(() => {
+  document.getElementById("map-area").checked = false;
+  MAP.transform = d3.zoomIdentity;
+  apply();
+}, 0));
+window.addEventListener("popstate", () => { fromURL(); refresh(); });
+fromURL();
 refresh();

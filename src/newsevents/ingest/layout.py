@@ -93,6 +93,14 @@ _RELATED = re.compile(
     re.I,
 )
 _ADVERT = re.compile(r"^(?:advertisement|sponsored(?:\s+content)?|ad|publicidad)$", re.I)
+#: An audio player or a share bar above or below the story ("Listen to this article
+#: · 4 min", "Share this story"): buttons, not prose.
+_PLAYER = re.compile(
+    r"^(?:listen|play|hear)(?:\s+to)?(?:\s+(?:this|the))?\s+(?:article|story|audio|report)"
+    r"(?:\s*[·|:,-]?\s*(?:\d{1,2}:\d{2}|\d+\s*(?:min|mins|minutes?|sec|s)\.?))?$"
+    r"|^share\s+(?:this|the)\s+(?:article|story|page|report)$",
+    re.I,
+)
 _PHOTO_CREDIT = re.compile(r"^(?:photo|image|picture|credit|foto)s?\s*[:/©].{0,80}$", re.I)
 _BYLINE = re.compile(
     r"^(?:[Bb]y|BY|[Pp]or|[Ww]ritten\s+by)\s+((?:[A-Z][\w.'’-]+\s?){1,4}(?:\s*(?:,|and|&)\s*(?:[A-Z][\w.'’-]+\s?){1,4})*)"
@@ -172,6 +180,8 @@ def furniture_reason(line: str, brands: frozenset[str] = frozenset()) -> str | N
         return "date stamp"
     if _ADVERT.match(stripped):
         return "advertisement"
+    if _PLAYER.match(stripped):
+        return "audio or share widget"
     if _RELATED.match(stripped) and not stripped.endswith((".", "!", "?")):
         return "related-links widget"
     if _PHOTO_CREDIT.match(stripped):

@@ -91,7 +91,10 @@ def test_filter_open_event_and_see_its_sentence(
     _ready(page)
     assert page.locator("#map svg path.country").count() > 100  # bundled shapes, no tiles
     assert page.locator("#timeline svg rect").count() > 0
-    assert page.locator("#timeline g.status-planned rect").count() > 0  # planned is its own colour
+    # by kind of event (PLOVER family) first, then by status: planned is its own colour
+    assert page.locator("#timeline g.family-verbal-cooperation rect").count() > 0
+    page.select_option("#timeline-by", "status")
+    page.wait_for_selector("#timeline g.status-planned rect", state="attached")
     page.select_option("#timeline-by", "type")
     page.wait_for_selector("#timeline g.type-CONSULT rect", state="attached")
 

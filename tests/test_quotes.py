@@ -291,3 +291,21 @@ def test_titles_in_quotation_marks_are_not_quotes(nlp: Language) -> None:
     )
     texts = [text for _, _, text, _ in found]
     assert texts == ["We will win this"], found
+
+
+def test_quotes_typed_with_two_apostrophes_or_backquotes(nlp: Language) -> None:
+    text = (
+        "''We will not sign this,'' said Ukrainian Foreign Minister Andrii Sybiha. "
+        "``The door stays open,'' he added. The parties' positions are far apart."
+    )
+    assert [text[s:e] for s, e in quoted_spans(text)] == [
+        "We will not sign this,",
+        "The door stays open,",
+    ]
+    found = quotes(text, nlp)
+    assert ("Andrii Sybiha", "direct", "We will not sign this", "said") in found
+    assert ("Andrii Sybiha", "direct", "The door stays open", "added") in found
+    # no attribution is made from the words inside the marks ("We will not sign")
+    assert all(q[2] != "this" for q in found)
+    # a possessive before a quote mark, and one apostrophe, open nothing
+    assert quoted_spans("The rebels'' base and the army's lines held.") == []

@@ -28,6 +28,9 @@ from .events.words import SPEECH_VERBS
 from .text import doc_text, sentence_of
 
 _OPEN = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
+#: Quotation marks typed as two characters: two apostrophes (''...'', as some
+#: archives and newswire feeds write them) or TeX's ``...''.
+_DOUBLED = ("''", "``")
 #: Longest quote we accept, in characters: a guard against runaway pairing.
 _MAX_QUOTE = 3000
 #: Verbs that introduce reported speech besides the event coder's speech verbs.
@@ -90,17 +93,29 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     found: list[_Marked] = []
     pending: _Marked | None = None  # a paragraph's quote still open at its end
     for p_start, p_end in _paragraphs(text):
-        if pending is not None and text[p_start : p_start + 1] in _OPEN:
+        reopened = text[p_start : p_start + 1] in _OPEN or text[p_start : p_start + 2] in _DOUBLED
+        if pending is not None and reopened:
             found.append(pending)  # confirmed: the next paragraph reopens it
         pending = None  # else it never closed: malformed, dropped
         i = p_start
-        opened: tuple[int, str] | None = None
+        opened: tuple[int, str, int] | None = None  # where, the closing mark, its width
         while i < p_end:
             ch = text[i]
+            pair = text[i : i + 2]
+            if opened is None and pair in _DOUBLED and _opens(text, i, 2):
+                opened = (i, "''", 2)  # ''typewriter'' or ``typeset'' quotes
+                i += 2
+                continue
+            if opened is not None and opened[1] == "''" and pair == "''" and _closes(text, i):
+                if i - opened[0] <= _MAX_QUOTE:
+                    found.append(_Marked(opened[0] + 2, i))
+                opened = None
+                i += 2
+                continue
             if opened is None and ch in _OPEN and _opens(text, i):
-                opened = (i, _OPEN[ch])
+                opened = (i, _OPEN[ch], 1)
             elif opened is None and ch == "\u201d" and _opens_line(text, i, p_start):
-                opened = (i, ch)  # a closing mark typed for an opening one, at a line start
+                opened = (i, ch, 1)  # a closing mark typed for an opening one, at a line start
             elif opened is not None and ch == opened[1] and (ch != '"' or _closes(text, i)):
                 if i - opened[0] <= _MAX_QUOTE:
                     found.append(_Marked(opened[0] + 1, i))
@@ -109,13 +124,13 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         if opened is not None:
             end = len(text[:p_end].rstrip())
             if end - opened[0] <= _MAX_QUOTE:
-                pending = _Marked(opened[0] + 1, end)
+                pending = _Marked(opened[0] + opened[2], end)
     return [(m.start, m.end) for m in found if m.end > m.start]
 
 
-def _opens(text: str, i: int) -> bool:
+def _opens(text: str, i: int, width: int = 1) -> bool:
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return not after.isspace() and (before.isspace() or before in "([{—–-:,;" or i == 0)
 
 
@@ -362,7 +377,7 @@ def extract_quotes(article: Article, doc: Doc, analysis: Analysis) -> list[Quote
 #: A name signing a quotation at the end of its line: '"..." ― Jane Doe', the
 #: convention of vox pops, epigraphs and quoted posts.
 _SIGNED = re.compile(
-    r"[\u201d\"]?[^\S\n]*(?:\u2015|\u2014|\u2013|--)[^\S\n]*"
+    r"(?:[\u201d\"]|'')?[^\S\n]*(?:\u2015|\u2014|\u2013|--)[^\S\n]*"
     r"([A-Z][\w'\u2019.-]*(?:[^\S\n]+(?:[A-Z][\w'\u2019.-]*|de|da|van|von|del|la)){0,5})"
     r"[^\S\n]*[.,]?[^\S\n]*(?:\n|$)"
 )
@@ -390,7 +405,7 @@ def _continue_speakers(doc: Doc, quotes: list[Quote]) -> None:
 
     def adjacent(a: Quote, b: Quote) -> bool:
         between = doc_text(doc)[a.span[1] : b.span[0]]
-        if not between.strip(' .,\n"\u201c\u201d'):
+        if not between.strip(" .,\n\"'`\u201c\u201d"):
             return True  # a quote running on into the next paragraph
         return "\n\n" not in between and len(between) <= 160
 
@@ -402,7 +417,7 @@ def _continue_speakers(doc: Doc, quotes: list[Quote]) -> None:
     for q, nxt in reversed(list(itertools.pairwise(quotes))):
         if q.cue is None and nxt.speaker_text is not None and adjacent(q, nxt):
             between = doc_text(doc)[q.span[1] : nxt.span[0]]
-            if not between.strip(' .,\n"\u201c\u201d'):  # only across a paragraph run-on
+            if not between.strip(" .,\n\"'`\u201c\u201d"):  # only across a paragraph run-on
                 q.speaker, q.speaker_text = nxt.speaker, nxt.speaker_text
                 q.speaker_span = nxt.speaker_span
                 q.cue, q.cue_span = nxt.cue, nxt.cue_span

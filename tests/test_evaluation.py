@@ -144,3 +144,25 @@ def test_polnear_floors(nlp: Language) -> None:
     for part in report.parts.values():
         assert part.prf()[2] >= 0.54, part.prf()
         assert part.named_right / part.named >= 0.80
+
+
+def test_polnear_relative_pronoun_stands_for_the_noun_before_it(tmp_path: Path) -> None:
+    from newsevents.evaluation.polnear import Item, _speaker_right
+
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    text = "Title.\n\nThe talks stalled, said officials, who said a deal was still possible.\n"
+    (tmp_path / "text" / "a.txt").write_text(text, encoding="utf-8")
+    who, deal = text.index("who"), text.index("a deal")
+    lines = [
+        f"T1\tContent {deal} {deal + 25}",
+        f"T2\tSource {who} {who + 3}",
+        "E1\tAttribution:T2 Content:T1 Source:T2",
+    ]
+    (tmp_path / "attributions" / "a_0001.ann").write_text("\n".join(lines) + "\n")
+    ((gold,),) = [d.attributions for d in load_polnear(tmp_path)]
+    officials = text.index("officials")
+    talks = text.index("talks")
+    right = Item((deal, deal + 25), "officials", ((officials, officials + 9),))
+    wrong = Item((deal, deal + 25), "talks", ((talks, talks + 5),))
+    assert _speaker_right(right, gold) and not _speaker_right(wrong, gold)

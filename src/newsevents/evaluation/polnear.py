@@ -12,8 +12,10 @@ quotation marks), *mixed* (partly), *unquoted* (none):
 
 * content found: one of our quotes overlaps its content;
 * speaker right: that quote's speaker is the gold source (their words overlap,
-  or the source span is one of our speaker's mentions); an attribution with no
-  source is right when we name none;
+  or the source span is one of our speaker's mentions; a relative pronoun,
+  which PolNeAR marks as the source of "officials who said", stands for the
+  noun phrase right before it); an attribution with no source is right when we
+  name none;
 * end to end: both. Precision: of our quotes, those that overlap a gold
   content, and those that also have the right speaker; speaker precision: of
   our quotes that name a speaker and overlap a gold content with a source, the
@@ -70,6 +72,23 @@ class GoldAttribution:
     source: tuple[tuple[int, int], ...]
     source_text: str
     cls: str
+    #: where the antecedent of a relative-pronoun source ends ("officials who
+    #: said": the end of "officials"), None for any other source
+    antecedent_end: int | None = None
+
+
+#: Relative pronouns: PolNeAR marks the pronoun as the source, whose referent is
+#: the noun phrase right before it.
+_RELATIVE = frozenset(["who", "which", "that", "whom"])
+
+
+def _antecedent_end(text: str, source: tuple[tuple[int, int], ...]) -> int | None:
+    if len(source) != 1 or text[source[0][0] : source[0][1]].lower() not in _RELATIVE:
+        return None
+    at = source[0][0]
+    while at > 0 and text[at - 1] in " ,\n":
+        at -= 1
+    return at
 
 
 @dataclass
@@ -149,6 +168,7 @@ def _read(text_path: Path, ann_path: Path) -> AttributionDoc:
                 tuple(sorted(source)),
                 " ".join(text[a:b] for a, b in sorted(source)),
                 _class(text, content),
+                _antecedent_end(text, tuple(sorted(source))),
             )
         )
     return AttributionDoc(text_path.stem, text, gold)
@@ -231,6 +251,8 @@ def _speaker_right(item: Item, g: GoldAttribution) -> bool:
         return True
     if item.speaker_name and _words(item.speaker_name) & _words(g.source_text):
         return True
+    if g.antecedent_end is not None and any(e == g.antecedent_end for _, e in item.speaker_spans):
+        return True  # the noun a relative pronoun stands for
     return any(_overlaps(span, g.source) for span in item.speaker_spans)
 
 

@@ -309,3 +309,31 @@ def test_quotes_typed_with_two_apostrophes_or_backquotes(nlp: Language) -> None:
     assert all(q[2] != "this" for q in found)
     # a possessive before a quote mark, and one apostrophe, open nothing
     assert quoted_spans("The rebels'' base and the army's lines held.") == []
+
+
+def test_a_verb_after_a_quote_with_a_clause_of_its_own_is_not_its_cue(nlp: Language) -> None:
+    found = quotes(
+        "On an episode of \u201cThe Steve Harvey Morning Show,\u201d Democratic nominee "
+        "Hillary Clinton said she wanted to speak directly to white voters.",
+        nlp,
+    )
+    # "said" reports its own clause: the show's title is no one's words
+    assert [(who, text) for who, _, text, _ in found] == [
+        ("Hillary Clinton", "she wanted to speak directly to white voters")
+    ]
+    # the quote going on after the reporting clause is not a clause of its own
+    split = quotes(
+        "\u201cBy locking in China,\u201d Chinese President Xi Jinping said, \u201cwe opened "
+        "the door to India and Brazil.\u201d",
+        nlp,
+    )
+    assert ("Xi Jinping", "By locking in China") in {(w, t) for w, _, t, _ in split}
+
+
+def test_verbs_of_urging_introduce_quoted_words(nlp: Language) -> None:
+    found = quotes(
+        'Texas Senator Ted Cruz exhorted Republicans to "vote your conscience" and said '
+        "he was standing on principle.",
+        nlp,
+    )
+    assert ("Ted Cruz", "partial", "vote your conscience", "exhorted") in found

@@ -65,6 +65,8 @@ _CUES = SPEECH_VERBS | {
     "observe", "comment", "maintain", "contend", "mention", "shout", "whisper", "chant",
     "muse", "lament", "opine", "proclaim", "caution", "clarify", "speculate", "recount",
     "affirm", "echo", "quip", "joke", "scoff", "snap", "insist", "declare", "assert",
+    # urging (VerbNet advise-37.9): "exhorted Republicans to "vote your conscience""
+    "urge", "exhort", "implore", "beseech", "entreat", "plead", "beg", "appeal",
 }  # fmt: skip
 
 
@@ -287,7 +289,7 @@ def _cue_for(doc: Doc, start: int, end: int) -> tuple[Token | None, bool]:
     outside_before = [t for t in sent_start if t.idx + len(t.text) <= start]
     # a cue after the quote counts when it follows closely ('"...," he said',
     # '" by Ukraine, Gerasimov said'), not when a later clause has its own
-    after_cues = [t for t in outside_after[:16] if _is_cue(t)]
+    after_cues = [t for t in outside_after[:16] if _is_cue(t) and not _own_clause(t, end)]
     before_cues = [t for t in outside_before if _is_cue(t)]
     # close means only the cue's own subject stands between ('," Egyptian
     # President Abdel Fattah el-Sisi said'): nothing before it that is not its subject
@@ -315,6 +317,20 @@ def _cue_for(doc: Doc, start: int, end: int) -> tuple[Token | None, bool]:
         )
         return cue, direct
     return None, not any(t.is_alpha for t in outside_before)
+
+
+def _own_clause(cue: Token, end: int) -> bool:
+    """The verb after a quote reports a clause of its own, after the quote
+    ('"... of you?" The campaign says the ad will air ...'): it is not the quote's
+    cue. A clause set off by a comma or a quotation mark is the quote going on
+    ('"By locking in China," Mr. Obama said, "it now allowed me ..."'), not this."""
+    for c in cue.children:
+        if c.dep_ != "ccomp" or c.i < cue.i or c.left_edge.idx < end:
+            continue
+        between = cue.doc[cue.i + 1 : c.left_edge.i]
+        if len(between) <= 4 and not any(t.is_punct or t.is_quote for t in between):
+            return True
+    return False
 
 
 def _kind(doc: Doc, start: int, end: int, whole_sentence: bool) -> QuoteKind:

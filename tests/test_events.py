@@ -667,3 +667,22 @@ def test_mob_violence_is_coded_whatever_crime_set_it_off(nlp: Language) -> None:
     assert [c[0] for c in lynching] == ["ASSAULT"], lynching
     # the police arresting thieves stays ordinary crime: no political event
     assert _coded("Police arrested three men suspected of robbery in Lagos.", nlp) == []
+
+
+def test_the_means_named_after_with_is_the_event(nlp: Language) -> None:
+    found = events(
+        "The United States hit Russia with new sanctions on Monday. The European Union "
+        "targeted Belarus with sanctions on Tuesday. Israel responded with air strikes on Gaza.",
+        nlp,
+    )
+    types = {(t, tuple(a), tuple(r)) for t, a, r, _, _ in found}
+    assert ("SANCTION", ("United States",), ("Russia",)) in types
+    assert ("SANCTION", ("European Union",), ("Belarus",)) in types
+    assert any(t == "ASSAULT" and a == ["Israel"] for t, a, _, _, _ in found)
+    # a hit with no event noun after "with" is no sanction
+    assert not any(t == "SANCTION" for t, *_ in events("The storm hit Cuba with heavy rain.", nlp))
+
+
+def test_prefixed_irregular_verbs_are_known(nlp: Language) -> None:
+    found = events("Rebel fighters retook the town of Saraqeb on Thursday.", nlp)
+    assert [(t, a) for t, a, *_ in found] == [("ASSAULT", ["Rebel fighters"])]

@@ -78,7 +78,7 @@ def _heads() -> tuple[frozenset[str], frozenset[str]]:
     on every verb and noun of every article)."""
     verbs = {t.split()[0] for t, pos in _lexicon() if pos == "verb"}
     nouns = {t.split()[-1] for t, pos in _lexicon() if pos == "noun"}
-    verbs |= _WEAPON_OBJECT_VERBS | _WEAPON_FOUND_VERBS | set(cameo.dictionary())
+    verbs |= _WEAPON_OBJECT_VERBS | _WEAPON_FOUND_VERBS | _DELIVERY_VERBS | set(cameo.dictionary())
     return frozenset(verbs | _DISCONTINUE | {"return", "come", "go"}), frozenset(nouns | {"strike"})
 
 
@@ -123,6 +123,13 @@ def _match(tok: Token) -> _Entry | None:
         for c in tok.children
     ):
         return None  # "return to talks": the talks are the event
+    if tok.pos_ in ("VERB", "AUX") and lemma in _DELIVERY_VERBS:
+        # "hit Russia with sanctions", "responded with airstrikes": the means is the event
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"):
+            for means in (o for o in prep.children if o.dep_ == "pobj"):
+                entry = _match(means) if means.pos_ in ("NOUN", "PROPN") else None
+                if entry is not None:  # read as a noun trigger: "air strikes" is no walkout
+                    return _Entry(entry.type, entry.mode, f"{lemma} with:{means.lemma_.lower()}")
     if tok.pos_ in ("VERB", "AUX") and lemma in _WEAPON_OBJECT_VERBS | _WEAPON_FOUND_VERBS:
         armed = _weapon_argument(tok)
         if armed is not None and lemma in _WEAPON_FOUND_VERBS:  # "grenades were found"
@@ -179,6 +186,14 @@ def _match(tok: Token) -> _Entry | None:
             if key is not None and (key, "noun") in lex:
                 return lex[(key, "noun")]
     return None
+
+
+#: Verbs whose "with" phrase names what was done: "hit Russia with sanctions",
+#: "targeted the camp with drones strikes", "responded with air strikes".
+_DELIVERY_VERBS = frozenset(
+    ["hit", "target", "slap", "punish", "pound", "pummel", "strike", "respond", "retaliate",
+     "answer", "counter"]
+)  # fmt: skip
 
 
 #: Verbs that are an attack when what they move is a weapon: "hurled a grenade",

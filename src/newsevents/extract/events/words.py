@@ -101,7 +101,32 @@ def regular_lemma(tok: Token, known: AbstractSet[str]) -> str:
     for suffix, stem in _REGULAR_ENDINGS:
         if text.endswith(suffix) and (stem_form := text[: -len(suffix)] + stem) in known:
             return stem_form
+    # a prefixed irregular form the tagger does not know: "retook" is re- + took
+    for prefix in _VERB_PREFIXES:
+        rest = text.removeprefix(prefix)
+        if rest != text and rest in _IRREGULAR and (prefix + _IRREGULAR[rest]) in known:
+            return prefix + _IRREGULAR[rest]
     return lemma
+
+
+_VERB_PREFIXES = ("re", "out", "over", "under", "with", "up", "mis", "counter")
+#: English irregular past and participle forms and their verbs (a grammar fact),
+#: for prefixed forms the tagger leaves unlemmatised.
+_IRREGULAR = {
+    "took": "take", "taken": "take", "fought": "fight", "struck": "strike", "shot": "shoot",
+    "drew": "draw", "drawn": "draw", "ran": "run", "won": "win", "gave": "give",
+    "given": "give", "caught": "catch", "held": "hold", "led": "lead", "met": "meet",
+    "sent": "send", "stood": "stand", "told": "tell", "threw": "throw", "thrown": "throw",
+    "broke": "break", "broken": "break", "fell": "fall", "fallen": "fall", "rose": "rise",
+    "risen": "rise", "sold": "sell", "stole": "steal", "stolen": "steal", "tore": "tear",
+    "torn": "tear", "beaten": "beat", "blew": "blow", "blown": "blow", "fled": "flee",
+    "got": "get", "lost": "lose", "made": "make", "paid": "pay", "sought": "seek",
+    "wrote": "write", "written": "write", "built": "build", "brought": "bring",
+    "kept": "keep", "laid": "lay", "seen": "see", "saw": "see", "went": "go", "gone": "go",
+    "came": "come", "dealt": "deal", "bound": "bind", "hung": "hang", "drove": "drive",
+    "driven": "drive", "rode": "ride", "ridden": "ride", "swept": "sweep", "spun": "spin",
+    "slew": "slay", "slain": "slay", "shook": "shake", "shaken": "shake",
+}  # fmt: skip
 
 
 _REGULAR_ENDINGS = (

@@ -686,3 +686,19 @@ def test_the_means_named_after_with_is_the_event(nlp: Language) -> None:
 def test_prefixed_irregular_verbs_are_known(nlp: Language) -> None:
     found = events("Rebel fighters retook the town of Saraqeb on Thursday.", nlp)
     assert [(t, a) for t, a, *_ in found] == [("ASSAULT", ["Rebel fighters"])]
+
+
+def test_armed_men_taking_people_is_seizing_them(nlp: Language) -> None:
+    found = events(
+        "Gunmen took 20 passengers from a bus in Zamfara state. Security forces took three "
+        "students from a dormitory in Quetta.",
+        nlp,
+    )
+    assert ("COERCE", ["Gunmen"], ["passengers"]) in [(t, a, r) for t, a, r, _, _ in found]
+    assert ("COERCE", ["Security forces"], ["students"]) in [(t, a, r) for t, a, r, _, _ in found]
+    # taking part, and people taken by no armed men, are no seizure
+    calm = events(
+        "Soldiers took part in the parade. An ambulance took the wounded villagers to hospital.",
+        nlp,
+    )
+    assert not any(t == "COERCE" for t, *_ in calm)

@@ -130,6 +130,13 @@ def _agents() -> dict[str, str]:
     return _agent_table()
 
 
+def agent_sector(noun: str) -> str | None:
+    """The sector of an agent noun ("gunmen" UAF, "villagers" CVL), singular or plural."""
+    table = _agents()
+    noun = noun.lower()
+    return table.get(noun) or table.get(noun.removesuffix("s"))
+
+
 @cache
 def _agent_table() -> dict[str, str]:
     table: dict[str, str] = {}

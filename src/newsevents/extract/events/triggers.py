@@ -12,6 +12,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ...gazetteer import load_gazetteer, read_table
+from ..entities import agent_sector
 from ..senses import is_weapon
 from . import cameo
 from .words import regular_lemma
@@ -123,6 +124,8 @@ def _match(tok: Token) -> _Entry | None:
         for c in tok.children
     ):
         return None  # "return to talks": the talks are the event
+    if tok.pos_ in ("VERB", "AUX") and lemma == "take" and _takes_people(tok):
+        return _Entry("COERCE", "seize", "take people")
     if tok.pos_ in ("VERB", "AUX") and lemma in _DELIVERY_VERBS:
         # "hit Russia with sanctions", "responded with airstrikes": the means is the event
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"):
@@ -186,6 +189,43 @@ def _match(tok: Token) -> _Entry | None:
             if key is not None and (key, "noun") in lex:
                 return lex[(key, "noun")]
     return None
+
+
+#: Sectors of those who take people by force: military, police, rebels, armed
+#: groups, criminals, intelligence.
+_ARMED_SECTORS = frozenset(["MIL", "COP", "REB", "UAF", "CRM", "SPY"])
+
+
+def _armed_agent(tok: Token) -> bool:
+    if tok.lemma_.lower() == "force":  # "security forces", "Pakistani forces"
+        return True
+    return agent_sector(tok.lemma_) in _ARMED_SECTORS or agent_sector(tok.lower_) in _ARMED_SECTORS
+
+
+def _people(tok: Token) -> bool:
+    """A noun for people: an agent noun of any sector but a place ("villagers",
+    "students", "passengers"), a nationality ("Palestinians"), "hostages"."""
+    if tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS"):
+        return True
+    sector = agent_sector(tok.lemma_) or agent_sector(tok.lower_)
+    return sector is not None and sector not in ("GOV",) and tok.lemma_.lower() not in _PLACES
+
+
+_PLACES = frozenset(["village", "town", "city", "camp", "base", "school", "area", "district"])
+
+
+def _takes_people(verb: Token) -> bool:
+    """ "Gunmen took 20 passengers from a bus", "forces have taken five people",
+    "three students were taken by soldiers": taking people is seizing them (CAMEO
+    181 abduct, 173 arrest) when armed men or security forces take them."""
+    if any(c.dep_ == "prt" for c in verb.children):
+        return False  # "took over", "took in", "took part": other verbs
+    kids = list(verb.children)
+    taken = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+    takers = [c for c in kids if c.dep_ == "nsubj"] + [
+        o for a in kids if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+    ]
+    return any(_people(t) for t in taken) and any(_armed_agent(t) for t in takers)
 
 
 #: Verbs whose "with" phrase names what was done: "hit Russia with sanctions",

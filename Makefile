@@ -3,7 +3,7 @@ PY ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install system-deps demo test lint check eval bench clean
+.PHONY: install system-deps demo test lint check eval bench mutate clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -43,8 +43,16 @@ eval: install
 	$(BIN)/newsevents eval case --gold ../shared/gold/case2021/dev.tsv
 	$(BIN)/newsevents eval geo --gold ../shared/gold/lgl/lgl.xml
 
+# Mutation testing of src/newsevents/extract against its unit tests ([tool.mutmut] in
+# pyproject.toml); about an hour on two cores, so not part of `make test`.
+mutate:
+	rm -rf mutants
+	$(BIN)/pip install -q "mutmut>=3.3"
+	$(BIN)/mutmut run --max-children 2 || true
+	$(BIN)/python tools/mutation_report.py --equivalent eval/mutants_equivalent.txt
+
 bench: install
 	$(BIN)/python benchmarks/bench_pipeline.py --repeat 50
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache mutants

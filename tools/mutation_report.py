@@ -19,10 +19,8 @@ from pathlib import Path
 
 def _module(name: str) -> str:
     """``newsevents.extract.claims.x__value__mutmut_3`` -> ``newsevents.extract.claims``."""
-    parts = name.split(".")
-    while parts and (parts[-1].startswith("x") and "__mutmut_" in parts[-1] or "ǁ" in parts[-1]):
-        parts.pop()
-    return ".".join(parts)
+    module, _, last = name.rpartition(".")
+    return module if "__mutmut_" in last else name
 
 
 def main() -> int:

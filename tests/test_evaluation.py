@@ -1,7 +1,12 @@
 """The evaluations run end to end and hold the quality the issues ask for.
 
 These read the gold where it lives (``../shared/gold``) and our own sets in
-``eval/data``; a drop below the agreed floors fails the build.
+``eval/data``; a drop below a floor fails the build. Each quality floor is
+checked on the frozen part of its dev set (the part no rule was tuned on, its
+errors never read), set a stated margin under the figure of the day, so that a
+floor means "this still carries over", not "this still fits what it was fitted
+to". Our own quote and claim sets have no frozen part: their floors are
+regression checks only.
 """
 
 from pathlib import Path
@@ -52,8 +57,8 @@ def test_plover_gold_floors(nlp: Language) -> None:
     )
     assert len(gold) == 322
     report = score_plover(gold, nlp)
-    assert report.micro().f1 >= 0.80
-    assert report.parts["frozen"].f1 >= 0.80  # the third never tuned on holds too
+    # frozen third: 0.83 when written, 3 points of margin
+    assert report.parts["frozen"].f1 >= 0.80
     # the ratio counts matched events: since unnamed actors ("police", "activists")
     # are coded, more events match whose sentence names no country for their actor
     # (175 right of 229, where it was 175 of 213); the count must not fall
@@ -62,6 +67,7 @@ def test_plover_gold_floors(nlp: Language) -> None:
 
 
 def test_quotes_and_claims_dev_floors(nlp: Language) -> None:
+    """Regression checks on our own sets (tuned on: no frozen part)."""
     for name in ("quotes_claims_dev.jsonl", "quotes_claims_dev2.jsonl"):
         report = score_dev(load_dev(ROOT / "eval" / "data" / name), nlp, peers=False)
         assert report.ours_quotes.f1 >= 0.85, name
@@ -81,21 +87,21 @@ def test_malformed_dev_line_is_named(tmp_path: Path) -> None:
 
 def test_case_floors(nlp: Language) -> None:
     report = score_case(load_case(SHARED / "gold" / "case2021" / "dev.tsv"), nlp)
-    for part in ("open", "frozen"):
-        assert report.tallies[(part, "political")].rate >= 0.74, part
-        assert report.tallies[(part, "no event")].rate >= 0.78, part
+    frozen_political = report.tallies[("frozen", "political")]
+    frozen_calm = report.tallies[("frozen", "no event")]
+    assert frozen_political.rate >= 0.74  # 102/133 = 0.77 when written: 3 points
+    assert frozen_calm.rate >= 0.75  # 13/16 = 0.81 when written: one snippet of 16
 
 
 def test_lgl_floors(nlp: Language) -> None:
     """Toponym recognition and resolution on LGL, both parts, ahead of the peer."""
     report = score_geo(load_lgl(SHARED / "gold" / "lgl" / "lgl.xml"), nlp)
-    for part in ("open", "frozen"):
-        ours, peer = report.ours[part], report.peer[part]
-        assert ours.within / ours.found >= 0.82, part  # 0.837 / 0.831 when written
-        assert ours.within / ours.found >= peer.within / peer.found + 0.15, part
-        precision = ours.predicted_right / ours.predicted
-        recall = ours.found / ours.gold
-        assert 2 * precision * recall / (precision + recall) >= 0.78, part  # 0.79 / 0.81
+    ours, peer = report.ours["frozen"], report.peer["frozen"]
+    assert ours.within / ours.found >= 0.81  # 0.831 when written: 2 points
+    assert ours.within / ours.found >= peer.within / peer.found + 0.15
+    precision = ours.predicted_right / ours.predicted
+    recall = ours.found / ours.gold
+    assert 2 * precision * recall / (precision + recall) >= 0.78  # 0.81 when written
 
 
 def test_ecbplus_story_floors(nlp: Language) -> None:
@@ -103,13 +109,12 @@ def test_ecbplus_story_floors(nlp: Language) -> None:
     written; a point of slack), above the TF-IDF peer of the same run; event
     coreference scored on the gold mentions we cover."""
     report = score_linking(load_ecbplus(SHARED / "gold" / "ecbplus"), nlp)
-    for part in ("open", "frozen"):
-        score = report.parts[part]
-        ours, peer, alone = (b3 for b3, _ in score.stories.values())
-        assert ours.f1 >= 0.89, (part, ours)
-        assert ours.f1 > peer.f1, (part, ours, peer)
-        assert ours.f1 >= alone.f1 + 0.6
-        assert score.covered >= 100 and 0.0 < float(score.events["CoNLL F1"]) <= 1.0
+    score = report.parts["frozen"]
+    ours, peer, alone = (b3 for b3, _ in score.stories.values())
+    assert ours.f1 >= 0.89, ours  # 0.910 when written: 2 points
+    assert ours.f1 > peer.f1, (ours, peer)
+    assert ours.f1 >= alone.f1 + 0.6
+    assert score.covered >= 100 and 0.0 < float(score.events["CoNLL F1"]) <= 1.0
 
 
 def test_polnear_reader_classes_and_pieces(tmp_path: Path) -> None:
@@ -138,12 +143,12 @@ def test_polnear_reader_classes_and_pieces(tmp_path: Path) -> None:
 
 
 def test_polnear_floors(nlp: Language) -> None:
-    """Attribution end to end on both halves of PolNeAR dev (0.617 / 0.562 when
-    written), and speaker precision where we name one (0.89 / 0.83)."""
+    """Attribution end to end on the frozen half of PolNeAR dev, and speaker
+    precision where we name one."""
     report = score_polnear(load_polnear(SHARED / "gold" / "polnear" / "dev"), nlp)
-    for part in report.parts.values():
-        assert part.prf()[2] >= 0.54, part.prf()
-        assert part.named_right / part.named >= 0.80
+    frozen = report.parts["frozen"]
+    assert frozen.prf()[2] >= 0.59, frozen.prf()  # 0.622 when written: 3 points
+    assert frozen.named_right / frozen.named >= 0.86  # 0.89 when written: 3 points
 
 
 def test_polnear_relative_pronoun_stands_for_the_noun_before_it(tmp_path: Path) -> None:

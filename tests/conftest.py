@@ -13,7 +13,11 @@ from newsevents import Analysis, Article, analyze, iter_articles
 from newsevents.nlp import load_nlp
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+#: ``../shared`` beside the project; from a copy of it one level down (mutmut
+#: runs the tests in ``mutants/``), the nearest ``shared`` folder above
+SHARED = next(
+    (p / "shared" for p in ROOT.parents if (p / "shared").is_dir()), ROOT.parent / "shared"
+)
 REFERENCE = SHARED / "examples" / "kursk-ceasefire.txt"
 SEED_GOLD = SHARED / "gold" / "seed"
 

@@ -98,3 +98,21 @@ def test_ranges_and_parts_of_a_whole(nlp: Language) -> None:
     assert by_value[300.0].approx == "between" and by_value[300.0].unit == "truck"
     assert by_value[300.0].model_dump()["value_max"] == 400.0
     assert by_value[10.0].unit == "hospital"
+
+
+def test_an_estimate_put_at_a_figure_is_its_subjects(nlp: Language) -> None:
+    result = analyze(
+        article_from_text(
+            "The Sudanese army, which put the death toll at 31 on Wednesday, blamed the "
+            "paramilitaries. Officials estimated the number of displaced at 40,000.",
+            published="2025-04-09",
+        ),
+        nlp,
+    )
+    names = {e.id: e.name for e in result.entities}
+    found = {
+        (c.value, c.measure, names.get(c.claimant or "") or c.claimant_text)
+        for c in result.claims
+    }
+    assert (31.0, "death toll", "Sudanese army") in found
+    assert (40000.0, "number of displaced", "Officials") in found

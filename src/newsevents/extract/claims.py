@@ -195,13 +195,37 @@ _LEVEL_VERBS = frozenset(
 )
 
 
+#: Verbs that state an estimate: "put the death toll at 31", "estimated the number
+#: of displaced at 40,000", "pegged losses at $2 billion".
+_ESTIMATE_VERBS = frozenset(["put", "set", "place", "estimate", "peg", "fix", "give"])
+
+
+def _estimated(ent: Span) -> tuple[Token, Token] | None:
+    """(estimate verb, what it estimates) for a figure after "at": "put the toll at 31"."""
+    at = ent[-1].head
+    while at.dep_ in ("nummod", "quantmod", "compound") and at.head.i != at.i:
+        at = at.head  # "at 40,000 people": the figure's noun hangs from "at"
+    if at.dep_ == "pobj":
+        at = at.head
+    if at.lower_ != "at" or at.head.lemma_.lower() not in _ESTIMATE_VERBS:
+        return None
+    verb = at.head
+    what = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return (verb, what) if what is not None and what.pos_ == "NOUN" else None
+
+
 def _measure(ent: Span, noun: Token | None) -> str:
     """What is counted, in the text's words: the verb and the counted thing.
 
     A level reached by something is that thing: "the death toll rose to more
-    than 300" measures the death toll.
+    than 300" measures the death toll, and so does "put the death toll at 31".
     """
     doc = ent.doc
+    estimated = _estimated(ent)
+    if estimated is not None:
+        what = estimated[1]
+        phrase = doc[what.left_edge.i : what.right_edge.i + 1]
+        return " ".join(t.text for t in phrase if not (t.dep_ == "det" and t.i == phrase.start))
     anchor = noun or ent[-1]
     verb = _clause_verb(anchor)
     if verb.lemma_ in _LEVEL_VERBS and (noun is None or noun.lower_ in ("people", "count")):
@@ -369,5 +393,22 @@ def _claimant(
                 obj = objs[0]
                 text = ent.doc[obj.left_edge.i : obj.right_edge.i + 1].text
                 return _named_head(obj, index), text
+    estimated = _estimated(ent)
+    if estimated is not None:  # "the army put the toll at 31": the army's figure
+        subj = next((c for c in estimated[0].children if c.dep_ == "nsubj"), None)
+        if (
+            subj is not None
+            and subj.lower_ in ("which", "who", "that")
+            and estimated[0].dep_ == ("relcl")
+        ):
+            subj = estimated[0].head  # "The army, which put the toll at 31"
+        if subj is not None:
+            named = _named_head(subj, index)
+            return named, (named.name if named else _phrase(subj))
     who = _source(_clause_verb(ent[-1]), index)
     return who, (who.name if who else None)
+
+
+def _phrase(tok: Token) -> str:
+    span = tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
+    return " ".join(t.text for t in span if not (t.dep_ == "det" and t.i == span.start))

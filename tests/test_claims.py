@@ -111,8 +111,7 @@ def test_an_estimate_put_at_a_figure_is_its_subjects(nlp: Language) -> None:
     )
     names = {e.id: e.name for e in result.entities}
     found = {
-        (c.value, c.measure, names.get(c.claimant or "") or c.claimant_text)
-        for c in result.claims
+        (c.value, c.measure, names.get(c.claimant or "") or c.claimant_text) for c in result.claims
     }
     assert (31.0, "death toll", "Sudanese army") in found
     assert (40000.0, "number of displaced", "Officials") in found

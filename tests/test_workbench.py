@@ -114,6 +114,10 @@ def test_events_grouped_across_outlets_with_their_reports(site: str, browser: Br
     page = watched.open()
     rows = page.locator("#clusters tr.cluster")
     assert rows.count() > 5
+    # on first load: each story's run on one time axis (seven stories over six weeks)
+    spans = page.locator("#stories .story-span rect")
+    assert spans.count() == _count(page, "#stories-count") == 7
+    assert len({s.get_attribute("x") for s in spans.all()}) >= 5
     wide = [
         r
         for r in rows.all()

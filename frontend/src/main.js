@@ -384,15 +384,28 @@ async function drawStories() {
   const list = document.getElementById("stories");
   list.replaceChildren();
   document.getElementById("stories-count").textContent = `(${total})`;
+  // every story on one time axis: when each development began and how long it ran
+  const days = items.flatMap((s) => [parseDay(s.first_day || ""), parseDay(s.last_day || "")]).filter(Boolean);
+  const [lo, hi] = days.length ? d3.extent(days) : [null, null];
+  const axis = lo ? d3.scaleTime().domain([lo, d3.timeDay.offset(hi, 1)]).range([2, 238]) : null;
   for (const story of items) {
     const li = el("li", { class: "story", tabindex: "0" });
     li.dataset.story = story.id;
-    const days = story.first_day === story.last_day ? story.first_day : `${story.first_day} – ${story.last_day}`;
+    const range = story.first_day === story.last_day ? story.first_day : `${story.first_day} – ${story.last_day}`;
     const head = el("div", { class: "story-head" });
+    const strip = d3.create("svg").attr("class", "story-span").attr("viewBox", "0 0 240 12");
+    const first = parseDay(story.first_day || ""), last = parseDay(story.last_day || "");
+    if (axis && first && last) {
+      strip.append("line").attr("x1", 2).attr("x2", 238).attr("y1", 6).attr("y2", 6).attr("class", "story-axis");
+      strip.append("rect").attr("x", axis(first)).attr("y", 2).attr("height", 8)
+        .attr("width", Math.max(3, axis(d3.timeDay.offset(last, 1)) - axis(first)))
+        .append("title").text(range);
+    }
     head.append(
       el("span", { class: "story-title" }, story.title),
-      el("span", { class: "story-days" }, days || ""),
+      el("span", { class: "story-days" }, range || ""),
       el("span", { class: "story-count" }, `${story.num_articles} articles, ${story.num_reports} reports, ${story.num_outlets} outlets`),
+      strip.node(),
       el("span", { class: "story-outlets" }, story.outlets.join(", ")),
     );
     li.append(head);

@@ -337,3 +337,28 @@ def test_verbs_of_urging_introduce_quoted_words(nlp: Language) -> None:
         nlp,
     )
     assert ("Ted Cruz", "partial", "vote your conscience", "exhorted") in found
+
+
+def test_a_gerund_cue_speaks_for_the_subject_of_its_verb(nlp: Language) -> None:
+    found = quotes(
+        "Former Vermont governor Howard Dean appeared on MSNBC on Tuesday and began by "
+        "saying he would \u201cnever\u201d diagnose someone through television.",
+        nlp,
+    )
+    assert ("Howard Dean", "partial", "never", "saying") in found
+
+
+def test_according_to_ends_at_its_comma(nlp: Language) -> None:
+    result = analyze(
+        article_from_text(
+            "According to conservative talk radio host Rush Limbaugh, the move reeks of "
+            "\u201cfear\u201d and desperation.",
+            published="2016-09-26",
+        ),
+        nlp,
+    )
+    by_text = {q.text: q for q in result.quotes}
+    assert by_text["fear"].speaker_text == "conservative talk radio host Rush Limbaugh"
+    assert by_text["fear"].cue == "according to"
+    content = by_text["the move reeks of \u201cfear\u201d and desperation"]
+    assert content.speaker_text == "conservative talk radio host Rush Limbaugh"

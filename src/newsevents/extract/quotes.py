@@ -174,6 +174,8 @@ def _speaker_of(cue: Token) -> Token | None:
             return c
     if cue.dep_ in ("conj", "advcl", "xcomp") and cue.head.i != cue.i:
         return _speaker_of(cue.head)  # "..., adding that": the subject of the first verb
+    if cue.dep_ == "pcomp" and cue.head.dep_ == "prep" and cue.head.head.pos_ in ("VERB", "AUX"):
+        return _speaker_of(cue.head.head)  # "began by saying": the subject of "began"
     return None
 
 
@@ -257,14 +259,23 @@ def _is_cue(tok: Token) -> bool:
     return tok.pos_ == "VERB" and tok.lemma_.lower() in _CUES
 
 
-def _noun_phrase(tok: Token) -> str:
-    start, end = _noun_span(tok)
+def _noun_phrase(tok: Token, last: int | None = None) -> str:
+    start, end = _noun_span(tok, last)
     return doc_text(tok.doc)[start:end]
 
 
-def _noun_span(tok: Token) -> tuple[int, int]:
+def _clause_like(tok: Token) -> bool:
+    """A word tagged as a finite verb, or with a subject of its own: a clause, not a
+    title beside a name."""
+    return tok.tag_ in ("VBZ", "VBD", "VBP", "MD") or any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+    )
+
+
+def _noun_span(tok: Token, last: int | None = None) -> tuple[int, int]:
     """Where the speaker is named: the head with its determiners dropped and its
-    compounds, appositions and "of" phrases kept ("the head of UNRWA")."""
+    compounds, appositions and "of" phrases kept ("the head of UNRWA"), never past
+    the token ``last`` when one is given."""
     left = tok.left_edge.i
     while left < tok.i and tok.doc[left].dep_ in ("det", "punct"):
         left += 1
@@ -272,10 +283,14 @@ def _noun_span(tok: Token) -> tuple[int, int]:
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ not in ("of", "for", "from", "at"):
             break  # "X, the head of UNRWA, in a statement": the statement is not the speaker
+        if child.dep_ == "appos" and _clause_like(child):
+            break  # a clause the parser hung on the name ("X, the move reeks of ...")
         if child.dep_ in ("prep", "compound", "appos"):
             right = child.right_edge.i
-    last = tok.doc[right]
-    return tok.doc[left].idx, last.idx + len(last.text)
+    if last is not None:
+        right = max(tok.i, min(right, last))
+    end = tok.doc[right]
+    return tok.doc[left].idx, end.idx + len(end.text)
 
 
 def _cue_for(doc: Doc, start: int, end: int) -> tuple[Token | None, bool]:
@@ -622,8 +637,9 @@ def _noun_cue(
     return None if span is None else (tok, holder, span, _KIND_OF_CLASS[cls])
 
 
-def _according_to(doc: Doc) -> list[tuple[Token, Token, tuple[int, int]]]:
-    """(cue, source, content span) of "according to X": the rest of the sentence."""
+def _according_to(doc: Doc) -> list[tuple[Token, Token, tuple[int, int], int]]:
+    """(cue, source, content span, the source's last token) of "according to X":
+    the rest of the sentence."""
     found = []
     for tok in doc:
         if tok.lower_ != "according":
@@ -634,12 +650,18 @@ def _according_to(doc: Doc) -> list[tuple[Token, Token, tuple[int, int]]]:
             continue
         sent = sentence_of(tok)
         phrase_first, phrase_last = tok.i, source.right_edge.i
+        if phrase_first - sent.start <= 1:
+            # the source ends at its comma, whatever the parser hung on it ("According
+            # to X, the move reeks of ..." parsed with "reeks" as X's apposition)
+            comma = next((t.i for t in doc[source.i : phrase_last + 1] if t.text == ","), None)
+            if comma is not None and comma + 3 < sent.end:
+                phrase_last = comma - 1
         if phrase_first - sent.start <= 1:  # "According to X, ..."
             span = _phrase_span(doc, doc[phrase_last + 1], doc[sent.end - 1])
         else:  # "..., according to X."
             span = _phrase_span(doc, doc[sent.start], doc[phrase_first - 1])
         if span is not None:
-            found.append((tok, source, span))
+            found.append((tok, source, span, phrase_last))
     return found
 
 
@@ -669,8 +691,10 @@ def _indirect(doc: Doc, index: ActorIndex, marked: list[Quote]) -> list[Quote]:
             span = _around(doc, tok, source)
         if span is not None:
             candidates.append((tok, source, span, _KIND_OF_CLASS[entry[0]]))
-    for cue, source, span in _according_to(doc):
+    caps: dict[int, int] = {}  # source -> where its phrase ends, when the parse runs on
+    for cue, source, span, last in _according_to(doc):
         candidates.append((cue, source, span, "indirect"))
+        caps[source.i] = last
     found: list[Quote] = []
     spans = [c[2] for c in candidates]
     for cue, source, (start, end), kind in candidates:
@@ -682,9 +706,10 @@ def _indirect(doc: Doc, index: ActorIndex, marked: list[Quote]) -> list[Quote]:
                 if q.speaker_text is None and start <= q.span[0] and q.span[1] <= end + 1:
                     speaker = _who(source, index)
                     q.speaker = speaker.id if speaker else None
-                    q.speaker_text = _noun_phrase(source)
-                    q.speaker_span = _noun_span(source)
-                    q.cue, q.cue_span = cue.text, (cue.idx, cue.idx + len(cue.text))
+                    q.speaker_text = _noun_phrase(source, caps.get(source.i))
+                    q.speaker_span = _noun_span(source, caps.get(source.i))
+                    q.cue = cue.text if cue.lower_ != "according" else "according to"
+                    q.cue_span = (cue.idx, cue.idx + len(cue.text))
             quoted = sum(min(end, q.span[1]) - max(start, q.span[0]) for q in inside)
             outside = doc_text(doc)[start:end]
             if len(outside.split()) - len(" ".join(q.text for q in inside).split()) < 5 or (
@@ -704,8 +729,8 @@ def _indirect(doc: Doc, index: ActorIndex, marked: list[Quote]) -> list[Quote]:
             Quote(
                 id="",
                 speaker=speaker.id if speaker else None,
-                speaker_text=_noun_phrase(source),
-                speaker_span=_noun_span(source),
+                speaker_text=_noun_phrase(source, caps.get(source.i)),
+                speaker_span=_noun_span(source, caps.get(source.i)),
                 text=doc_text(doc)[start:end],
                 span=(start, end),
                 kind=kind,

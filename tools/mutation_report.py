@@ -46,7 +46,10 @@ def main() -> int:
         if name in equivalent:
             status = "equivalent"
         counts[_module(name)][status] += 1
-    print(f"{'module':45} {'killed':>7} {'survived':>9} {'timeout':>8} {'equiv.':>7} {'score':>6}")
+    print(
+        f"{'module':45} {'killed':>7} {'survived':>9} {'timeout':>8} {'equiv.':>7} "
+        f"{'not run':>8} {'score':>6}"
+    )
     total: Counter[str] = Counter()
     for module in sorted(counts):
         c = counts[module]
@@ -55,12 +58,13 @@ def main() -> int:
         score = c["killed"] / judged if judged else 0.0
         print(
             f"{module:45} {c['killed']:7} {c['survived']:9} {c['timeout']:8} "
-            f"{c['equivalent']:7} {score:6.2f}"
+            f"{c['equivalent']:7} {c['not checked']:8} {score:6.2f}"
         )
     judged = total["killed"] + total["survived"]
     print(
         f"{'all':45} {total['killed']:7} {total['survived']:9} {total['timeout']:8} "
-        f"{total['equivalent']:7} {total['killed'] / judged if judged else 0.0:6.2f}"
+        f"{total['equivalent']:7} {total['not checked']:8} "
+        f"{total['killed'] / judged if judged else 0.0:6.2f}"
     )
     return 0
 

@@ -36,3 +36,17 @@ def test_longer_names_are_not_broken_up(nlp: Language) -> None:
     # whatever the model calls the person, the place inside her name is not split out
     assert ents[0][0] == "Paris Hilton" and ents[0][1] in ("PERSON", "ORG")
     assert ("Paris", "GPE") in ents
+
+
+def test_a_paragraph_break_ends_a_sentence(nlp: Language) -> None:
+    text = (
+        'Critics asked whether he was fit to serve. "Is he a liar?"\n\n'
+        "Dean, a medical doctor, then appeared on television and began by saying he "
+        'would "never" diagnose anyone.'
+    )
+    doc = nlp(text)
+    second = text.index("Dean")
+    assert any(s.start_char == second for s in doc.sents)
+    appeared = next(t for t in doc if t.text == "appeared")
+    subjects = [c.text for c in appeared.children if c.dep_ == "nsubj"]
+    assert subjects == ["Dean"]

@@ -113,6 +113,17 @@ def _content_start(span: Span) -> int:
     return start
 
 
+@Language.component("newsevents_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A paragraph break ends a sentence, before the parser runs: otherwise the
+    parser may join a paragraph ending in a quotation ('... user?"') to the next
+    one and give its verb two subjects. The parser keeps boundaries set before it."""
+    for tok in doc[:-1]:
+        if "\n\n" in tok.text_with_ws and (tok.is_space or "\n\n" in tok.whitespace_):
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @Language.factory("newsevents_gazetteer")
 def make_gazetteer_ner(nlp: Language, name: str) -> GazetteerNER:
     return GazetteerNER(nlp)
@@ -132,5 +143,6 @@ def load_model(names: tuple[str, ...] = MODEL_NAMES) -> Language:
 def load_nlp() -> Language:
     """The process-wide pipeline: the English model plus the gazetteer component."""
     nlp = load_model()
+    nlp.add_pipe("newsevents_paragraphs", before="parser")
     nlp.add_pipe("newsevents_gazetteer", after="ner")
     return nlp

@@ -362,3 +362,15 @@ def test_according_to_ends_at_its_comma(nlp: Language) -> None:
     assert by_text["fear"].cue == "according to"
     content = by_text["the move reeks of \u201cfear\u201d and desperation"]
     assert content.speaker_text == "conservative talk radio host Rush Limbaugh"
+
+
+def test_according_to_gives_its_source_a_quotation_that_runs_on(nlp: Language) -> None:
+    found = quotes(
+        "According to radio host Rush Limbaugh, \u201cIf it was left up to Hillary, she "
+        "would not say anything positive. Because the criticism is that the moderators "
+        "should not do this.\u201d",
+        nlp,
+    )
+    assert any(
+        who == "Rush Limbaugh" and text.startswith("If it was left") for who, _, text, _ in found
+    )

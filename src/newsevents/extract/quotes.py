@@ -703,7 +703,10 @@ def _indirect(doc: Doc, index: ActorIndex, marked: list[Quote]) -> list[Quote]:
             # words quoted inside a reported clause are its source's ('X called
             # the law a "crazy system"'): a quote with no speaker takes this one
             for q in inside:
-                if q.speaker_text is None and start <= q.span[0] and q.span[1] <= end + 1:
+                # inside the content, or a quotation that opens it and runs on past
+                # the sentence ("According to X, "... . ..."")
+                within = q.span[1] <= end + 1 or q.span[0] - start <= 2
+                if q.speaker_text is None and start <= q.span[0] and within:
                     speaker = _who(source, index)
                     q.speaker = speaker.id if speaker else None
                     q.speaker_text = _noun_phrase(source, caps.get(source.i))

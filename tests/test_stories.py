@@ -27,7 +27,7 @@ INPUTS = [
 def _stories_by_outlet(db: str) -> dict[str, set[str]]:
     """Story id -> the outlets of its articles and copies."""
     with open_store(db) as store:
-        return {s["id"]: set(s["outlets"]) for s in store.stories(limit=100)}
+        return {s["id"]: set(s["outlets"]) for s in store.stories(limit=100)[0]}
 
 
 def _grouping(db: str) -> set[frozenset[str]]:
@@ -51,7 +51,7 @@ def test_reports_of_one_development_share_a_story(db_url: str) -> None:
     # the Mali aid story is reported once and stays alone; nothing else joins it
     assert {"Daily Dispatch"} in outlets
     with open_store(db_url) as store:
-        pact = next(s for s in store.stories() if "Island Post" in s["outlets"])
+        pact = next(s for s in store.stories()[0] if "Island Post" in s["outlets"])
         assert pact["num_articles"] == 2 and pact["num_reports"] == 3
         full = store.story(pact["id"])
         assert full is not None

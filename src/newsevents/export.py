@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import gdelt
+from .gdelt import event_date
 from .model import Analysis, Event
 from .store import Store
 
@@ -33,7 +34,7 @@ class EventFilter:
     country: str | None = None
 
     def keep(self, analysis: Analysis, ev: Event) -> bool:
-        day = _event_date(analysis, ev) or analysis.article.published or ""
+        day = event_date(analysis, ev) or analysis.article.published or ""
         if self.since and (not day or day[:10] < self.since):
             return False
         if self.until and (not day or day[:10] > self.until):
@@ -56,12 +57,6 @@ class EventFilter:
     @property
     def active(self) -> bool:
         return any((self.since, self.until, self.type, self.actor, self.status, self.country))
-
-
-def _event_date(analysis: Analysis, ev: Event) -> str | None:
-    if ev.time is None:
-        return None
-    return next((t.value for t in analysis.times if t.id == ev.time), None)
 
 
 def _rows(store: Store, flt: EventFilter) -> Iterator[tuple[Analysis, Event]]:
@@ -97,7 +92,7 @@ def event_row(analysis: Analysis, ev: Event) -> dict[str, Any]:
     return {
         "article_id": analysis.article.id,
         "event_id": ev.id,
-        "date": _event_date(analysis, ev),
+        "date": event_date(analysis, ev),
         "type": ev.type,
         "mode": ev.mode,
         "status": ev.status,

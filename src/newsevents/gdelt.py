@@ -195,7 +195,8 @@ def _geo(place: Place | None) -> list[Any]:
     return [geo_type, place.name, country, admin1, "", place.lat, place.lon, feature]
 
 
-def _event_time(analysis: Analysis, ev: Event) -> str | None:
+def event_date(analysis: Analysis, ev: Event) -> str | None:
+    """The value of the event's own time, None when it has none."""
     if ev.time is None:
         return None
     return next((t.value for t in analysis.times if t.id == ev.time), None)
@@ -204,7 +205,7 @@ def _event_time(analysis: Analysis, ev: Event) -> str | None:
 def _day(analysis: Analysis, ev: Event) -> tuple[str, str, str]:
     """(SQLDATE, MonthYear, Year) of an event."""
     published = (analysis.article.published or "")[:10]
-    value = _event_time(analysis, ev) or published
+    value = event_date(analysis, ev) or published
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
         day = value[:10]
     elif re.fullmatch(r"\d{4}(-\d{2})?", value):  # a month or a year

@@ -3,13 +3,12 @@ development, across outlets)."""
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
 from .events import Filters
-from .filters import alpha3
+from .filters import OUTLET, alpha3
 from .lookup import Db, Docs
 from .models import ArticleDocument, ArticleSummary, StoryDetail, StorySummary
 from .paging import MAX_OFFSET, Page, PageParams, paging
@@ -32,10 +31,7 @@ def articles(
         conds.append(cond)
         params += values
     if outlet:
-        conds.append(
-            "(LOWER(a.source) LIKE ? OR EXISTS (SELECT 1 FROM occurrences o WHERE "
-            "o.article_id = a.id AND LOWER(o.outlet) LIKE ?))"
-        )
+        conds.append(OUTLET)
         params += [f"%{outlet.lower()}%"] * 2
     where = " AND ".join(conds) or "1 = 1"
     total = int(store.execute(f"SELECT COUNT(*) FROM articles a WHERE {where}", params)[0][0])
@@ -76,23 +72,9 @@ def stories(
 ) -> Page[StorySummary]:
     """Stories, most outlets first; with event filters, those with an article that
     reports a matching event."""
-    cond, params = flt.of_article(store, "m.article_id")
-    where = "s.num_outlets >= ?"
-    if flt.active:
-        where += f" AND EXISTS (SELECT 1 FROM article_stories m WHERE m.story_id = s.id AND {cond})"
-    base = f"FROM stories s WHERE {where}"
-    total = int(store.execute(f"SELECT COUNT(*) {base}", [min_outlets, *params])[0][0])
-    rows = store.execute(
-        "SELECT s.id, s.title, s.first_day, s.last_day, s.num_articles, s.num_reports, "
-        f"s.num_outlets, s.outlets {base} ORDER BY s.num_outlets DESC, s.num_articles DESC, "
-        "s.last_day DESC, s.id LIMIT ? OFFSET ?",
-        [min_outlets, *params, pages.limit, pages.offset],
-    )
-    keys = ("id", "title", "first_day", "last_day", "num_articles", "num_reports", "num_outlets")
-    items = [
-        StorySummary(**dict(zip(keys, r[:7], strict=True)), outlets=json.loads(r[7])) for r in rows
-    ]
-    return pages.page(items, total)
+    article = flt.of_article(store, "m.article_id") if flt.active else None
+    found, total = store.stories(pages.limit, pages.offset, min_outlets, article)
+    return pages.page([StorySummary(**s) for s in found], total)
 
 
 @router.get("/stories/{story_id}", response_model=StoryDetail, tags=["stories"])

@@ -28,11 +28,7 @@ def timeline(
         f"WHERE {cond} AND COALESCE(e.date, a.published) IS NOT NULL "
         "GROUP BY day, e.type, e.status"
     )
-    total = int(store.execute(f"SELECT COUNT(*) FROM ({grouped}) t", params)[0][0])
-    rows = store.execute(
-        f"{grouped} ORDER BY day, e.type, e.status LIMIT ? OFFSET ?",
-        [*params, pages.limit, pages.offset],
-    )
+    rows, total = pages.rows(store, grouped, "day, e.type, e.status", params)
     items = [TimelinePoint(date=r[0], type=r[1], status=r[2], count=r[3]) for r in rows]
     return pages.page(items, total)
 
@@ -111,11 +107,7 @@ def countries(
         "JOIN places l ON l.article_id = e.article_id AND l.id = e.place_id "
         f"WHERE {cond} AND l.country IS NOT NULL GROUP BY l.country"
     )
-    total = int(store.execute(f"SELECT COUNT(*) FROM ({grouped}) t", params)[0][0])
-    rows = store.execute(
-        f"{grouped} ORDER BY n DESC, l.country LIMIT ? OFFSET ?",
-        [*params, pages.limit, pages.offset],
-    )
+    rows, total = pages.rows(store, grouped, "n DESC, l.country", params)
     items = []
     for code, count in rows:
         found = pycountry.countries.get(alpha_2=code)

@@ -10,7 +10,7 @@ values of one filter are alternatives, different filters all apply.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
 from functools import cache
 from typing import Annotated, Any, get_args
@@ -130,6 +130,14 @@ Many = BeforeValidator(_split)
 Words = Annotated[list[str] | None, Many]
 
 
+#: The outlet of article ``a``: where it was published, by any of its occurrences
+#: (two parameters, the same pattern twice).
+OUTLET = (
+    "(LOWER(a.source) LIKE ? OR EXISTS (SELECT 1 FROM occurrences o WHERE "
+    "o.article_id = a.id AND LOWER(o.outlet) LIKE ?))"
+)
+
+
 @dataclass
 class EventQuery:
     """Filters shared by events, clusters, timeline, graph and the map."""
@@ -149,10 +157,7 @@ class EventQuery:
 
     @property
     def active(self) -> bool:
-        return any(
-            (self.since, self.until, self.actor, self.recipient, self.country, self.type,
-             self.status, self.place, self.source, self.outlet, self.q, self.bbox)
-        )  # fmt: skip
+        return any(getattr(self, f.name) for f in fields(self))
 
     def of_article(self, store: Store, column: str) -> tuple[str, list[Any]]:
         """SQL condition "the article in ``column`` reports an event matching the
@@ -213,12 +218,7 @@ class EventQuery:
             "AND n.id = e.source_id AND LOWER(n.name) LIKE ?)",
             [f"%{v.lower()}%" for v in self.source],
         )
-        # the outlet: where the article was published, by any of its occurrences
-        one_of(
-            "(LOWER(a.source) LIKE ? OR EXISTS (SELECT 1 FROM occurrences o WHERE "
-            "o.article_id = e.article_id AND LOWER(o.outlet) LIKE ?))",
-            [(f"%{v.lower()}%", f"%{v.lower()}%") for v in self.outlet],
-        )
+        one_of(OUTLET, [(f"%{v.lower()}%", f"%{v.lower()}%") for v in self.outlet])
         if self.bbox:  # the map's visible area: events placed inside it
             west, south, east, north = self.bbox
             lon = "l.lon >= ? AND l.lon <= ?" if west <= east else "(l.lon >= ? OR l.lon <= ?)"

@@ -8,11 +8,13 @@ builds offsets itself.
 
 from __future__ import annotations
 
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 from urllib.parse import urlencode
 
 from fastapi import Query, Request
 from pydantic import BaseModel, Field
+
+from ..store import Store
 
 #: Largest page a client may ask for.
 MAX_PAGE = 500
@@ -37,6 +39,16 @@ class PageParams:
         self.request = request
         self.limit = limit
         self.offset = offset
+
+    def rows(
+        self, store: Store, query: str, order_by: str, params: list[Any]
+    ) -> tuple[list[tuple[Any, ...]], int]:
+        """This page of ``query``'s rows in ``order_by`` order, and how many rows it has."""
+        total = int(store.execute(f"SELECT COUNT(*) FROM ({query}) t", params)[0][0])
+        rows = store.execute(
+            f"{query} ORDER BY {order_by} LIMIT ? OFFSET ?", [*params, self.limit, self.offset]
+        )
+        return rows, total
 
     def page(self, items: list[Item], total: int) -> Page[Item]:
         after = self.offset + self.limit

@@ -214,14 +214,13 @@ def _estimated(ent: Span) -> tuple[Token, Token] | None:
     return (verb, what) if what is not None and what.pos_ == "NOUN" else None
 
 
-def _measure(ent: Span, noun: Token | None) -> str:
+def _measure(ent: Span, noun: Token | None, estimated: tuple[Token, Token] | None) -> str:
     """What is counted, in the text's words: the verb and the counted thing.
 
     A level reached by something is that thing: "the death toll rose to more
     than 300" measures the death toll, and so does "put the death toll at 31".
     """
     doc = ent.doc
-    estimated = _estimated(ent)
     if estimated is not None:
         what = estimated[1]
         phrase = doc[what.left_edge.i : what.right_edge.i + 1]
@@ -343,7 +342,8 @@ def extract_claims(article: Article, doc: Doc, analysis: Analysis) -> list[Claim
         if noun is not None and noun.dep_ == "nsubj" and noun.head.lemma_ in SPEECH_VERBS:
             continue  # "two officials said": who speaks, not what is claimed
         sent = sentence_of(ent[0])
-        claimant, claimant_text = _claimant(ent, sent, analysis, index, by_id)
+        estimated = _estimated(ent)
+        claimant, claimant_text = _claimant(ent, sent, analysis, index, by_id, estimated)
         verb = _clause_verb(noun or ent[-1])
         status, _ = _status(verb, verb)
         disputed, dispute_cue = _disputed(ent, index)
@@ -355,7 +355,7 @@ def extract_claims(article: Article, doc: Doc, analysis: Analysis) -> list[Claim
                 value=value,
                 unit=unit,
                 approx=_approx(doc, ent.start, next((t.i for t in ent if t.like_num), ent.start)),
-                measure=_measure(ent, noun),
+                measure=_measure(ent, noun, estimated),
                 span=(ent.start_char, ent.end_char),
                 sentence=trimmed(doc, sent.start_char, sent.end_char),
                 status=status,
@@ -370,7 +370,12 @@ def extract_claims(article: Article, doc: Doc, analysis: Analysis) -> list[Claim
 
 
 def _claimant(
-    ent: Span, sent: Span, analysis: Analysis, index: ActorIndex, by_id: dict[str, Entity]
+    ent: Span,
+    sent: Span,
+    analysis: Analysis,
+    index: ActorIndex,
+    by_id: dict[str, Entity],
+    estimated: tuple[Token, Token] | None,
 ) -> tuple[Entity | None, str | None]:
     """Quote speaker, else "according to", else the reporting verb's subject."""
     start = ent.start_char
@@ -393,7 +398,6 @@ def _claimant(
                 obj = objs[0]
                 text = ent.doc[obj.left_edge.i : obj.right_edge.i + 1].text
                 return _named_head(obj, index), text
-    estimated = _estimated(ent)
     if estimated is not None:  # "the army put the toll at 31": the army's figure
         subj = next((c for c in estimated[0].children if c.dep_ == "nsubj"), None)
         if (

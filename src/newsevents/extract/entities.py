@@ -131,9 +131,13 @@ def _agents() -> dict[str, str]:
 
 
 def agent_sector(noun: str) -> str | None:
-    """The sector of an agent noun ("gunmen" UAF, "villagers" CVL), singular or plural."""
+    """The sector of an agent noun ("gunmen" UAF, "villagers" CVL), singular or
+    plural; None for the agents file's places ("village", "school"), which name
+    where people are, not who."""
     table = _agents()
     noun = noun.lower()
+    if noun in _PLACE_NOUNS or noun.removesuffix("s") in _PLACE_NOUNS:
+        return None
     return table.get(noun) or table.get(noun.removesuffix("s"))
 
 

@@ -560,16 +560,30 @@ class Store:
         return str(rows[0][0]) if rows else None
 
     def stories(
-        self, limit: int = 50, offset: int = 0, min_outlets: int = 0
-    ) -> list[dict[str, Any]]:
-        """Stories, those reported by the most outlets and articles first."""
+        self,
+        limit: int = 50,
+        offset: int = 0,
+        min_outlets: int = 0,
+        article: tuple[str, list[Any]] | None = None,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Stories, those reported by the most outlets and articles first, and how
+        many there are. ``article``: an SQL condition on ``m.article_id`` and its
+        parameters; only stories with an article meeting it."""
+        where, params = "s.num_outlets >= ?", [min_outlets]
+        if article is not None:
+            where += (
+                " AND EXISTS (SELECT 1 FROM article_stories m WHERE m.story_id = s.id "
+                f"AND {article[0]})"
+            )
+            params += article[1]
+        total = int(self.execute(f"SELECT COUNT(*) FROM stories s WHERE {where}", params)[0][0])
         rows = self.execute(
-            "SELECT id, title, first_day, last_day, num_articles, num_reports, num_outlets, "
-            "outlets FROM stories WHERE num_outlets >= ? "
-            "ORDER BY num_outlets DESC, num_articles DESC, last_day DESC, id LIMIT ? OFFSET ?",
-            (min_outlets, limit, offset),
+            "SELECT s.id, s.title, s.first_day, s.last_day, s.num_articles, s.num_reports, "
+            f"s.num_outlets, s.outlets FROM stories s WHERE {where} ORDER BY s.num_outlets "
+            "DESC, s.num_articles DESC, s.last_day DESC, s.id LIMIT ? OFFSET ?",
+            [*params, limit, offset],
         )
-        return [_story_dict(r) for r in rows]
+        return [_story_dict(r) for r in rows], total
 
     def story(self, story_id: str) -> dict[str, Any] | None:
         """One story with its articles (first reported first) and its event clusters."""

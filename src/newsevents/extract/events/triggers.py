@@ -208,10 +208,7 @@ def _people(tok: Token) -> bool:
     if tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS"):
         return True
     sector = agent_sector(tok.lemma_) or agent_sector(tok.lower_)
-    return sector is not None and sector not in ("GOV",) and tok.lemma_.lower() not in _PLACES
-
-
-_PLACES = frozenset(["village", "town", "city", "camp", "base", "school", "area", "district"])
+    return sector is not None and sector not in ("GOV",)
 
 
 def _takes_people(verb: Token) -> bool:

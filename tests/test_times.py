@@ -4,7 +4,7 @@ import pytest
 from spacy.language import Language
 
 from newsevents import Analysis, analyze, article_from_text
-from newsevents.extract.times import normalize
+from newsevents.extract.times import Tense, normalize
 
 THU = date(2025, 3, 13)  # a Thursday
 
@@ -25,65 +25,65 @@ def test_reference_times(reference: Analysis) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "future", "kind", "value"),
+    ("text", "tense", "kind", "value"),
     [
-        ("yesterday", False, "date", "2025-03-12"),
-        ("tomorrow", False, "date", "2025-03-14"),
-        ("Monday", False, "date", "2025-03-10"),
-        ("Monday", True, "date", "2025-03-17"),
-        ("Thursday", False, "date", "2025-03-13"),
-        ("last Thursday", False, "date", "2025-03-06"),
-        ("next Tuesday", False, "date", "2025-03-18"),
-        ("this Saturday", True, "date", "2025-03-15"),
-        ("December 24", False, "date", "2024-12-24"),
-        ("March 20", True, "date", "2025-03-20"),
-        ("January", True, "date", "2026-01"),
-        ("last month", False, "date", "2025-02"),
-        ("next year", False, "date", "2026"),
-        ("last week", False, "date", "2025-W10"),
-        ("three days ago", False, "date", "2025-03-10"),
-        ("14 February 2022", False, "date", "2022-02-14"),
-        ("March 2024", False, "date", "2024-03"),
-        ("2019", False, "date", "2019"),
-        ("two weeks", False, "duration", "P2W"),
-        ("48 hours", False, "duration", "PT48H"),
-        ("five-year", False, "duration", "P5Y"),
-        ("the past three months", False, "duration", "P3M"),
-        ("two and a half years", False, "duration", "P2Y6M"),
-        ("every week", False, "set", "P1W"),
-        ("the near future", False, "date", "FUTURE_REF"),
-        ("the long term", False, "date", "FUTURE_REF"),
-        ("the time being", False, "date", "PRESENT_REF"),
-        ("earlier today", False, "date", "2025-03-13"),
-        ("later this year", True, "date", "2025"),
-        ("the end of this year", True, "date", "2025"),
-        ("the previous year", False, "date", "2024"),
-        ("the 1990s", False, "date", "199"),
-        ("the '80s", False, "date", "198"),
-        ("several years", False, "duration", "PXY"),
-        ("minutes", False, "duration", "PTXM"),
-        ("two consecutive quarters", False, "duration", "P2Q"),
-        ("early 2009", False, "date", "2009"),
-        ("mid-2011", False, "date", "2011"),
-        ("the fourth quarter of 2005", False, "date", "2005-Q4"),
-        ("the fourth quarter", False, "date", "2024-Q4"),
-        ("the past week", False, "duration", "P1W"),
-        ("late Wednesday", False, "date", "2025-03-12"),
-        ("16:08 UTC", False, "time", "2025-03-13T16:08"),
-        ("0800 GMT", False, "time", "2025-03-13T08:00"),
-        ("3:30 p.m.", False, "time", "2025-03-13T15:30"),
+        ("yesterday", None, "date", "2025-03-12"),
+        ("tomorrow", None, "date", "2025-03-14"),
+        ("Monday", None, "date", "2025-03-10"),
+        ("Monday", "future", "date", "2025-03-17"),
+        ("Thursday", None, "date", "2025-03-13"),
+        ("last Thursday", None, "date", "2025-03-06"),
+        ("next Tuesday", None, "date", "2025-03-18"),
+        ("this Saturday", "future", "date", "2025-03-15"),
+        ("December 24", "past", "date", "2024-12-24"),
+        ("March 20", "future", "date", "2025-03-20"),
+        ("January", "future", "date", "2026-01"),
+        ("last month", None, "date", "2025-02"),
+        ("next year", None, "date", "2026"),
+        ("last week", None, "date", "2025-W10"),
+        ("three days ago", None, "date", "2025-03-10"),
+        ("14 February 2022", None, "date", "2022-02-14"),
+        ("March 2024", None, "date", "2024-03"),
+        ("2019", None, "date", "2019"),
+        ("two weeks", None, "duration", "P2W"),
+        ("48 hours", None, "duration", "PT48H"),
+        ("five-year", None, "duration", "P5Y"),
+        ("the past three months", None, "duration", "P3M"),
+        ("two and a half years", None, "duration", "P2Y6M"),
+        ("every week", None, "set", "P1W"),
+        ("the near future", None, "date", "FUTURE_REF"),
+        ("the long term", None, "date", "FUTURE_REF"),
+        ("the time being", None, "date", "PRESENT_REF"),
+        ("earlier today", None, "date", "2025-03-13"),
+        ("later this year", "future", "date", "2025"),
+        ("the end of this year", "future", "date", "2025"),
+        ("the previous year", None, "date", "2024"),
+        ("the 1990s", None, "date", "199"),
+        ("the '80s", None, "date", "198"),
+        ("several years", None, "duration", "PXY"),
+        ("minutes", None, "duration", "PTXM"),
+        ("two consecutive quarters", None, "duration", "P2Q"),
+        ("early 2009", None, "date", "2009"),
+        ("mid-2011", None, "date", "2011"),
+        ("the fourth quarter of 2005", None, "date", "2005-Q4"),
+        ("the fourth quarter", None, "date", "2024-Q4"),
+        ("the past week", None, "duration", "P1W"),
+        ("late Wednesday", None, "date", "2025-03-12"),
+        ("16:08 UTC", None, "time", "2025-03-13T16:08"),
+        ("0800 GMT", None, "time", "2025-03-13T08:00"),
+        ("3:30 p.m.", None, "time", "2025-03-13T15:30"),
     ],
 )
-def test_normalize(text: str, future: bool, kind: str, value: str | None) -> None:
-    got_kind, got_value, _ = normalize(text, THU, future)
+def test_normalize(text: str, tense: Tense, kind: str, value: str | None) -> None:
+    got_kind, got_value, _ = normalize(text, THU, tense)
     assert (got_kind, got_value) == (kind, value)
 
 
 def test_relative_without_publication_date_gets_no_value() -> None:
-    assert normalize("yesterday", None, False)[1] is None
-    assert normalize("Wednesday", None, False)[1] is None
-    assert normalize("14 February 2022", None, False)[1] == "2022-02-14"
-    assert normalize("five days", None, False)[1] == "P5D"
+    assert normalize("yesterday", None)[1] is None
+    assert normalize("Wednesday", None)[1] is None
+    assert normalize("14 February 2022", None)[1] == "2022-02-14"
+    assert normalize("five days", None)[1] == "P5D"
 
 
 def test_tense_decides_the_weekday(nlp: Language) -> None:
@@ -197,3 +197,90 @@ def test_reference_words_are_times_but_date_no_event(nlp: Language) -> None:
     for ev in result.events:  # "currently" says when relative to now: the article's day
         assert ev.time is None or not by_id[ev.time].value.endswith("_REF")
         assert ev.time_value == "2025-03-13", ev
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        ("Aug. 10", None, "2025-08-10"),
+        ("Sept. 11", "past", "2024-09-11"),
+        ("December 24", None, "2024-12-24"),  # no tense: the nearest December 24
+        ("April 2", None, "2025-04-02"),
+        ("November", None, "2025-11"),  # no tense: the publication year
+        ("November", "past", "2024-11"),
+        ("last November", None, "2024-11"),
+        ("this November", None, "2025-11"),
+        ("next February", None, "2026-02"),
+        ("last summer", None, "2024-SU"),
+        ("this fall", None, "2025-FA"),
+        ("late summer", "past", "2024-SU"),
+        ("the start of last spring", None, "2024-SP"),
+        ("this weekend", None, "2025-W11-WE"),
+        ("the weekend", "past", "2025-W10-WE"),
+        ("next weekend", None, "2025-W12-WE"),
+        ("Christmas", "past", "2024-12-25"),
+        ("Easter", "future", "2025-04-20"),
+        ("Thanksgiving", "future", "2025-11-27"),
+        ("last year's", None, "2024"),
+        ("only six months ago", None, "2024-09"),
+        ("a year ago", None, "2024"),
+        ("a few months ago", None, "PAST_REF"),
+        ("the first half of 2015", None, "2015-H1"),
+        ("the second half of this year", None, "2025-H2"),
+        ("the beginning of 2013", None, "2013"),
+        ("late last month", None, "2025-02"),
+        ("earlier last week", None, "2025-W10"),
+        ("later Monday", None, "2025-03-10"),
+        ("the end of February", "past", "2025-02"),
+        ("just 12 weeks", None, "P12W"),
+        ("four more years", None, "P4Y"),
+    ],
+)
+def test_more_forms_get_values(text: str, tense: Tense, value: str) -> None:
+    assert normalize(text, THU, tense)[1] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # the verb's own tense decides, through participles and infinitives
+        ("He stepped down on July 24, the day before the vote.", "July 24", "2024-07-24"),
+        ("Despite winning the primary there in February, she lost.", "February", "2025-02"),
+        ("Markets had their best week since November.", "November", "2024-11"),
+        # a modal is no past act, and a day without a year is the nearest one
+        ("Voters said they could change their minds before April 26.", "April 26", "2025-04-26"),
+        ("The results are public on Jan. 2.", "Jan. 2", "2026-01-02"),
+    ],
+)
+def test_the_clause_tense_places_a_date_without_year(
+    nlp: Language, sentence: str, expression: str, value: str
+) -> None:
+    published = "2025-12-20" if "Jan." in sentence else "2025-03-13"
+    result = analyze(article_from_text(sentence, published=published), nlp)
+    assert (expression, value) in {(t.text, t.value) for t in result.times}
+
+
+def test_ranges_with_a_dash_are_two_dates(nlp: Language) -> None:
+    text = "She served from 1981-1989. The poll ran March 30-April 4 among voters."
+    found = {
+        (t.text, t.value)
+        for t in analyze(article_from_text(text, published="2025-04-10"), nlp).times
+    }
+    assert {
+        ("1981", "1981"),
+        ("1989", "1989"),
+        ("March 30", "2025-03-30"),
+        ("April 4", "2025-04-04"),
+    } <= found
+
+
+def test_the_story_names_the_year_that_later_years_count_from(nlp: Language) -> None:
+    text = (
+        "He was elected to the state senate in 2004. The following year he ran for governor, "
+        "and three years later he left politics."
+    )
+    times = analyze(article_from_text(text, published="2025-03-13"), nlp).times
+    by_text = {t.text.lower(): t for t in times}
+    assert by_text["the following year"].value == "2005"
+    assert by_text["three years later"].value == "2007"
+    assert by_text["the following year"].anchor == by_text["2004"].id

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Literal
 
 from spacy.tokens import Doc, Span
 
@@ -70,6 +71,8 @@ _MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 )
 
+_MONTH_ABBR = rf"(?:{_MONTH}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)"
+
 #: The future as TIMEX3 FUTURE_REF: "the near future", "the long term".
 _FUTURE_REF = r"the (?:near |distant |foreseeable )?future|the (?:near|short|long|medium) term"
 
@@ -79,7 +82,7 @@ _PATTERNS = [
     re.compile(r"\b(?:today|yesterday|tomorrow|tonight)\b", re.I),
     re.compile(rf"\b{_NUM}-{_UNIT1}(?:-long|-old)?\b(?=\s+[a-z])", re.I),
     re.compile(rf"\b(?:the\s+)?(?:last|past|next|coming)\s+{_NUM}\s+{_UNIT}\b", re.I),
-    re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?\b", re.I),
+    re.compile(rf"\b{_MONTH_ABBR}\s+\d{{1,2}}(?:,?\s+\d{{4}})?\b", re.I),
     re.compile(rf"\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b", re.I),
     # TIMEX3 reference words: "in the future", "for the time being", "in the near term"
     re.compile(rf"\b(?:{_FUTURE_REF})\b|\bthe time being\b", re.I),
@@ -90,9 +93,13 @@ _PATTERNS = [
     re.compile(r"\b\d{1,2}:\d\d(?:\s?(?:[ap]\.m\.|[ap]m))?(?:\s?(?:UTC|GMT))?(?![\d:])"),
     re.compile(r"\b[0-2]\d[0-5]\d\s?(?:UTC|GMT)\b"),
 ]
+Tense = Literal["past", "future"] | None
+
 _FUTURE_CUES = {
     "will",
     "'ll",
+    "’ll",
+    "wo",  # won't
     "shall",
     "would",
     "plan",
@@ -169,19 +176,35 @@ def duration_value(text: str) -> str | None:
     return f"P{t}{_fmt(n)}{letter}"
 
 
-def _future(span: Span) -> bool:
-    """Whether the clause around ``span`` speaks of the future."""
-    head = span.root
-    for _ in range(4):
-        if head.pos_ in ("VERB", "AUX") or head.head == head:
+def _tense(span: Span) -> Tense:
+    """Whether the clause around ``span`` speaks of the future, the past, or
+    neither. The nearest finite verb decides: "stepped down on July 24" is past
+    even in a sentence that goes on to what will come, and a participle or
+    infinitive ("despite winning ... in February") takes the tense of the verb
+    it hangs from."""
+    if any(t.lower_ == "ago" for t in span) or (
+        span.start > 0 and span.doc[span.start - 1].lower_ == "since"
+    ):
+        return "past"  # "since November" looks back whatever the verb's tense
+    verb = span.root
+    for _ in range(10):
+        if verb.pos_ in ("VERB", "AUX"):
+            words = {t.lower_ for t in verb.children} | {verb.lower_}
+            if words & _FUTURE_CUES or (verb.tag_ == "VB" and verb.head.lower_ in _FUTURE_CUES):
+                return "future"
+            auxes = [t for t in verb.children if t.dep_ in ("aux", "auxpass")]
+            if any(a.tag_ == "MD" for a in auxes):
+                return None  # "could be persuaded before April 26": not a past act
+            if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+                return "past"
+            if verb.tag_ == "VBN" and any(a.lower_ in ("has", "have", "'ve", "’ve") for a in auxes):
+                return "past"
+            if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+                return None
+        if verb.head == verb:
             break
-        head = head.head
-    words = {t.lower_ for t in head.children} | {head.lower_}
-    verb = head
-    while verb.dep_ in ("xcomp", "ccomp") and verb.head != verb:
         verb = verb.head
-        words |= {t.lower_ for t in verb.children} | {verb.lower_}
-    return bool(words & _FUTURE_CUES) or (head.tag_ == "VB" and head.head.lower_ in _FUTURE_CUES)
+    return None
 
 
 #: TIMEX3 parts of the day: "this morning" is 2008-01-09TMO.
@@ -192,10 +215,103 @@ def _week_start(d: date) -> date:
     return d - timedelta(days=d.weekday())
 
 
-def normalize(text: str, published: date | None, future: bool) -> tuple[TimeKind, str | None, bool]:
+_ABBREVIATED = {
+    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june",
+    "jul": "july", "aug": "august", "sep": "september", "sept": "september",
+    "oct": "october", "nov": "november", "dec": "december",
+}  # fmt: skip
+#: Hedges and extents that do not change a value: "only six months ago", "just 12
+#: weeks", "more than a decade", "four more years".
+_HEDGE = (
+    r"(?:only|just|about|nearly|almost|roughly|around|some|approximately|up to|at least"
+    r"|less than|more than|fewer than|another|an additional|a further)"
+)
+_STEP = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+#: A season's middle month, to place it before or after the publication date.
+_SEASONS_RE = "|".join(_SEASONS)
+_SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
+#: Part-of words that leave the value as it is (TIMEX3 keeps them as a mod):
+#: "late last month", "earlier last week", "the end of February", "later Monday".
+_PART_OF = (
+    r"(?:(?:the )?(?:very )?(?:end|start|beginning|middle|rest|remainder)(?: part)? of "
+    r"|(?:early|late|mid|earlier|later)[- ](?:in )?)"
+)
+_PART_TARGET = (
+    rf"(?=today|tonight|this |next |last |past |coming |{_WEEKDAY}|{_MONTH}"
+    r"|spring|summer|fall|autumn|winter)"
+)
+
+
+def _plain(lowered: str) -> str:
+    """One spelling for what the value rules read: full month names, no
+    possessive, no hedge before a count."""
+    lowered = re.sub(
+        r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?=\s+\d)",
+        lambda m: _ABBREVIATED[m.group(1)],
+        lowered,
+    )
+    lowered = re.sub(r"(?:'s|’s|')$|\s+alone$", "", lowered)
+    m = re.fullmatch(rf"{_HEDGE}\s+({_NUM}\b.*)", lowered)
+    if m:
+        lowered = m.group(1)
+    return re.sub(rf"^({_NUM}) (?:more|additional|further|long) (?={_UNIT1})", r"\1 ", lowered)
+
+
+def _by_tense(candidate: date, published: date, tense: Tense, slack: int = 7) -> int:
+    """Years to add to a month or day given without its year: the publication
+    year, as news style writes it, unless the clause's tense points the other
+    way (a past act dated after publication happened last year)."""
+    if tense == "past" and candidate > published + timedelta(days=slack):
+        return -1
+    if tense == "future" and candidate < published - timedelta(days=slack):
+        return 1
+    return 0
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _holiday(name: str, year: int) -> date | None:
+    fixed = {
+        "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+        "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
+        "valentine's day": (2, 14), "the fourth of july": (7, 4),
+    }  # fmt: skip
+    if name in fixed:
+        return date(year, *fixed[name])
+    if name.startswith("thanksgiving"):  # the fourth Thursday of November (US)
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name.startswith("easter"):
+        return _easter(year)
+    return None
+
+
+_HOLIDAY = (
+    r"christmas(?: day| eve)?|new year's (?:day|eve)|halloween|valentine's day"
+    r"|thanksgiving(?: day)?|easter(?: sunday)?|the fourth of july"
+)
+
+
+def normalize(
+    text: str, published: date | None, tense: Tense = None
+) -> tuple[TimeKind, str | None, bool]:
     """Kind, value and whether the value depends on the publication date."""
+    future = tense == "future"
     lowered = re.sub(r"\s+", " ", text.lower().strip())
     lowered = re.sub(r"^(?:on|in|at|since|by|until|from|during|for)\s+", "", lowered)
+    lowered = _plain(lowered)
     absolute = parse_absolute_date(text)
     if absolute:
         return "date", absolute.isoformat(), False
@@ -247,7 +363,7 @@ def normalize(text: str, published: date | None, future: bool) -> tuple[TimeKind
                 "weeks": "XW", "months": "XM", "years": "XY", "decades": "XDE"}[unit]  # fmt: skip
         return "duration", f"P{code}", False
     m = re.fullmatch(
-        r"(?:early|mid|late|the (?:early|middle|late|end|start) (?:part )?of)[- ]?((?:19|20)\d\d)",
+        r"(?:early|mid|late|the (?:early|middle|late|end|start|beginning) (?:part )?of)[- ]?((?:19|20)\d\d)",
         lowered,
     )
     if m:  # "early 2009", "mid-2011", "the end of 2008": the year (TIMEX3 mod aside)
@@ -308,16 +424,63 @@ def normalize(text: str, published: date | None, future: bool) -> tuple[TimeKind
     if published is None:
         return relative_kind, None, True
 
-    lowered = re.sub(r"^(?:earlier|later) (?=today|this )", "", lowered)  # "earlier today"
-    lowered = re.sub(r"^the (?:end|start|beginning|middle) of (?=this |next |last )", "", lowered)
+    lowered = re.sub(rf"^{_PART_OF}{_PART_TARGET}", "", lowered)
     if lowered in ("the previous year", "the prior year", "a year earlier"):
         return "date", str(published.year - 1), True
+    if re.fullmatch(rf"(?:a few|several|some|many|few|a couple of)?\s*{_UNIT[:-2]}s ago", lowered):
+        return "date", "PAST_REF", False  # "a few months ago": no count, no day
+    m = re.fullmatch(
+        r"the (first|second|1st|2nd) half of (?:the year|(this|last|next) year|((?:19|20)\d\d))",
+        lowered,
+    )
+    if m:
+        year = int(m.group(3)) if m.group(3) else published.year + _STEP.get(m.group(2), 0)
+        return "date", f"{year}-H{1 if m.group(1) in ('first', '1st') else 2}", not m.group(3)
+    m = re.fullmatch(rf"(?:(this|last|next|past|coming) )?({_SEASONS_RE})", lowered)
+    if m:
+        season = _SEASONS[m.group(2)]
+        month = _SEASON_MONTH[season]
+        rel = m.group(1)
+        if rel in ("this", None):
+            year = published.year
+            if rel is None:
+                year += _by_tense(date(year, month, 15), published, tense, slack=45)
+        elif rel in ("last", "past"):
+            year = published.year - (month >= published.month)
+        else:
+            year = published.year + (month <= published.month)
+        return "date", f"{year}-{season}", True
+    m = re.fullmatch(r"(?:(this|last|next|past|coming|the) )?weekend", lowered)
+    if m:
+        week = _week_start(published)
+        rel = m.group(1)
+        if rel in ("last", "past") or (
+            rel in ("the", None) and tense != "future" and published.weekday() < 4
+        ):
+            week -= timedelta(weeks=1)
+        elif rel in ("next", "coming") or (
+            rel == "the" and tense == "future" and published.weekday() >= 5
+        ):
+            week += timedelta(weeks=1)
+        iso = week.isocalendar()
+        return "date", f"{iso[0]}-W{iso[1]:02d}-WE", True
+    m = re.fullmatch(rf"(?:(this|last|next) )?({_HOLIDAY})", lowered)
+    if m:
+        rel = m.group(1)
+        day = _holiday(m.group(2), published.year)
+        assert day is not None
+        if rel == "last" and day >= published:
+            day = _holiday(m.group(2), published.year - 1) or day
+        elif rel == "next" and day <= published:
+            day = _holiday(m.group(2), published.year + 1) or day
+        elif rel is None:
+            day = _holiday(m.group(2), published.year + _by_tense(day, published, tense)) or day
+        return "date", day.isoformat(), True
     offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
     if lowered in offsets or re.fullmatch(r"this (?:morning|afternoon|evening)", lowered):
         stamp = (published + timedelta(days=offsets.get(lowered, 0))).isoformat()
         part = _PART_OF_DAY.get(lowered.split()[-1], "")
         return relative_kind, f"{stamp}{part}", True
-    lowered = re.sub(rf"^(?:early|late) (?={_WEEKDAY})", "", lowered)  # "late Thursday"
     m = re.fullmatch(
         rf"(?:(this|last|next|past|coming) )?({_WEEKDAY})(?: (morning|afternoon|evening|night))?",
         lowered,
@@ -344,10 +507,14 @@ def normalize(text: str, published: date | None, future: bool) -> tuple[TimeKind
         candidate = valid_date(published.year, month, day_n)
         if candidate is None:
             return "date", None, True
-        if not future and candidate > published + timedelta(days=7):
-            candidate = valid_date(published.year - 1, month, day_n) or candidate
-        elif future and candidate < published - timedelta(days=7):
-            candidate = valid_date(published.year + 1, month, day_n) or candidate
+        if tense is None:  # a day without tense or year: the nearest such day
+            options = [valid_date(published.year + k, month, day_n) for k in (-1, 0, 1)]
+            candidate = min(
+                (d for d in options if d is not None), key=lambda d: abs((d - published).days)
+            )
+        else:
+            step = _by_tense(candidate, published, tense)
+            candidate = valid_date(published.year + step, month, day_n) or candidate
         return "date", candidate.isoformat(), True
     m = re.fullmatch(
         rf"(?:(?:in|early|late|mid-?) )?({_MONTH})(?: (?:of )?(last|this|next) year)?", lowered
@@ -356,9 +523,16 @@ def normalize(text: str, published: date | None, future: bool) -> tuple[TimeKind
         month = MONTHS[m.group(1)]
         rel = m.group(2)
         year = published.year + {"last": -1, "next": 1, "this": 0, None: 0}[rel]
-        if rel is None and not future and month > published.month:
+        if rel is None:
+            year += _by_tense(date(year, month, 15), published, tense, slack=15)
+        return "date", f"{year}-{month:02d}", True
+    m = re.fullmatch(rf"(last|this|next|past|coming) ({_MONTH})", lowered)
+    if m:  # "last November": the latest before this month; "next March" the first after
+        month, rel = MONTHS[m.group(2)], m.group(1)
+        year = published.year
+        if rel in ("last", "past") and month >= published.month:
             year -= 1
-        elif rel is None and future and month < published.month:
+        elif rel in ("next", "coming") and month <= published.month:
             year += 1
         return "date", f"{year}-{month:02d}", True
     m = re.fullmatch(r"(?:the )?(last|this|next|past|coming) (year|month|week)", lowered)
@@ -372,19 +546,21 @@ def normalize(text: str, published: date | None, future: bool) -> tuple[TimeKind
             return "date", f"{month_index // 12}-{month_index % 12 + 1:02d}", True
         iso = (published + timedelta(weeks=step)).isocalendar()
         return "date", f"{iso[0]}-W{iso[1]:02d}", True
-    m = re.fullmatch(rf"({_NUM}) (day|week|month|year)s ago", lowered)
+    m = re.fullmatch(rf"({_NUM}) (day|week|month|year)s? ago", lowered)
     if m:
         n = _number(m.group(1))
-        if n is not None:
-            days = {"day": 1, "week": 7, "month": 30, "year": 365}[m.group(2)] * int(n)
-            past = published - timedelta(days=days)
-            value = {
-                "day": past.isoformat(),
-                "week": past.isoformat(),
-                "month": past.strftime("%Y-%m"),
-                "year": str(past.year),
-            }[m.group(2)]
-            return "date", value, True
+        if n is not None and n == int(n):
+            unit, k = m.group(2), int(n)
+            if unit in ("day", "week"):
+                return (
+                    "date",
+                    (published - timedelta(days=k * (7 if unit == "week" else 1))).isoformat(),
+                    True,
+                )
+            if unit == "month":  # calendar months: six months before April 23 is October
+                index = published.year * 12 + published.month - 1 - k
+                return "date", f"{index // 12}-{index % 12 + 1:02d}", True
+            return "date", str(published.year - k), True
     return relative_kind, None, True
 
 
@@ -404,12 +580,17 @@ _RANGE = re.compile(
     rf"((?:{_MONTH}|{_WEEKDAY}|(?:19|20)\d\d)\b.*)$",
     re.I,
 )
+#: "1981-1989", "March 30-April 4", "Jan. 3-Feb. 1, 2016": two dates joined by a dash
+_DASHED = re.compile(
+    rf"^((?:19|20)\d\d|{_MONTH_ABBR} \d{{1,2}})\s?[-–—]\s?((?:19|20)\d\d|{_MONTH_ABBR} \d{{1,2}}(?:,? (?:19|20)\d\d)?)$",
+    re.I,
+)
 
 
 def _split_range(text: str, cand: _Candidate) -> list[_Candidate]:
     """ "between April and June", "from Monday to Friday": two times, not one span
     without a value."""
-    m = _RANGE.match(text[cand.start : cand.end])
+    m = _RANGE.match(text[cand.start : cand.end]) or _DASHED.match(text[cand.start : cand.end])
     if not m:
         return [cand]
     return [
@@ -464,6 +645,7 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
     published = date.fromisoformat(article.published) if article.published else None
     times: list[Time] = []
     reference: tuple[str, date] | None = None  # the last day the story told, and its id
+    year_told: tuple[str, int] | None = None  # the last year the story named itself
     for cand in _candidates(doc):
         start, end = _trim(doc_text(doc), cand.start, cand.end)
         text = doc_text(doc)[start:end]
@@ -474,8 +656,8 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
         ):
             continue  # bare numbers and ages are not times
         span = doc.char_span(start, end, alignment_mode="expand")
-        future = _future(span) if span is not None else False
-        kind, value, relative = normalize(text, published, future)
+        tense = _tense(span) if span is not None else None
+        kind, value, relative = normalize(text, published, tense)
         anchor: str | None = "published" if relative and value is not None else None
         told = narrative_offset(text)
         if told is not None and (reference or published) is not None:
@@ -484,6 +666,10 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
             assert base is not None
             kind, value = "date", (base + timedelta(days=told)).isoformat()
             anchor = reference[0] if reference else "published"
+        years = narrative_years(text)
+        if years is not None and year_told is not None:
+            # "the following year", "three years later": from the last year the story told
+            kind, value, anchor = "date", str(year_told[1] + years), year_told[0]
         if value is None and not cand.from_model:
             continue
         time = Time(
@@ -497,6 +683,8 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
         times.append(time)
         if kind == "date" and value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             reference = (time.id, date.fromisoformat(value))
+        if kind == "date" and value and not relative and re.match(r"\d{4}(?:-|$)", value):
+            year_told = (time.id, int(value[:4]))
     return times
 
 
@@ -520,3 +708,26 @@ def narrative_offset(text: str) -> int | None:
         return None
     days = int(n) * (7 if m.group(2) == "week" else 1)
     return days if m.group(3).startswith(("later", "after")) else -days
+
+
+_YEARS_LATER = re.compile(
+    rf"^(?:the (following|next|same|previous|preceding) year|that (?:same )?year"
+    rf"|({_NUM}) years? (later|after(?:wards?)?|earlier|before))$"
+)
+
+
+def narrative_years(text: str) -> int | None:
+    """Years from the last year the story named for "the following year", "the
+    same year", "three years later", else None. Only a year the text wrote counts:
+    "the previous year" alone, with none told, is the year before publication."""
+    m = _YEARS_LATER.match(re.sub(r"\s+", " ", text.lower().strip()))
+    if not m:
+        return None
+    if m.group(1) is not None:
+        return {"following": 1, "next": 1, "same": 0, "previous": -1, "preceding": -1}[m.group(1)]
+    if m.group(2) is None:
+        return 0  # "that year"
+    n = _number(m.group(2))
+    if n is None or n != int(n):
+        return None
+    return int(n) if m.group(3).startswith(("later", "after")) else -int(n)

@@ -374,3 +374,60 @@ def test_according_to_gives_its_source_a_quotation_that_runs_on(nlp: Language) -
     assert any(
         who == "Rush Limbaugh" and text.startswith("If it was left") for who, _, text, _ in found
     )
+
+
+def _speakers(text: str, nlp: Language) -> dict[str, str | None]:
+    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
+    return {q.text: q.speaker_text for q in result.quotes}
+
+
+def test_a_speaker_after_the_cue_is_the_speaker(nlp: Language) -> None:
+    """Inverted order ('," added a farmer') and a clause the parser also made the
+    verb's subject ('..., said Maria Lopez') give the noun after the cue."""
+    found = _speakers(
+        "\u201cThe harvest failed twice,\u201d added a farmer from the valley.\n\n"
+        "Take away the bus line and the villages empty, said Maria Lopez, a council member.",
+        nlp,
+    )
+    assert found["The harvest failed twice"] == "farmer from the valley"
+    assert any(v is not None and v.startswith("Maria Lopez") for v in found.values()), found
+
+
+def test_a_speaker_named_with_an_apposition_before_the_cue(nlp: Language) -> None:
+    found = _speakers(
+        "\u201cIt is not a crisis yet,\u201d Anna Berg, a former central bank adviser, "
+        "said at a conference in Oslo.",
+        nlp,
+    )
+    assert found["It is not a crisis yet"] == "Anna Berg, a former central bank adviser"
+
+
+def test_a_gerund_cue_after_a_phrase_takes_the_sentence_subject(nlp: Language) -> None:
+    found = _speakers(
+        "The mayor seemed ready to joke about the storm in Leeds, telling the crowd, "
+        "\u201cSome of you got a little wet, did you notice?\u201d",
+        nlp,
+    )
+    assert found["Some of you got a little wet, did you notice?"] == "mayor"
+
+
+def test_a_cue_ending_the_clause_before_a_quotation_introduces_it(nlp: Language) -> None:
+    found = _speakers(
+        'The economist Lena Park agreed. "Rates will stay high into the spring."\n\n'
+        "The minister continued, \u201cWe will not raise taxes this year.\u201d\n\n"
+        "He went to the market. \u201cIt was closed,\u201d a vendor said.",
+        nlp,
+    )
+    assert found["Rates will stay high into the spring"] == "economist Lena Park"
+    assert found["We will not raise taxes this year"] == "minister"
+    assert found["It was closed"] == "vendor"
+
+
+def test_confessions_and_documents_reading_are_cues(nlp: Language) -> None:
+    found = _speakers(
+        "\u201cThis is a big win for us,\u201d the coach confessed.\n\n"
+        "\u201cWe tried to reach you by phone,\u201d the email reads.",
+        nlp,
+    )
+    assert found["This is a big win for us"] == "coach"
+    assert found["We tried to reach you by phone"] == "email"

@@ -67,7 +67,12 @@ _CUES = SPEECH_VERBS | {
     "affirm", "echo", "quip", "joke", "scoff", "snap", "insist", "declare", "assert",
     # urging (VerbNet advise-37.9): "exhorted Republicans to "vote your conscience""
     "urge", "exhort", "implore", "beseech", "entreat", "plead", "beg", "appeal",
+    # confessing, questioning, and a document's text: '"...," the statement reads'
+    "confess", "question", "wonder", "read",
 }  # fmt: skip
+#: Verbs that introduce a quotation only when it follows them at once, after a
+#: comma, colon or full stop: 'Bystrom agreed. "..."', 'He continued, "..."'.
+_LEAD_CUES = frozenset(["agree", "disagree", "continue", "go", "elaborate", "explain", "add"])
 
 
 @dataclass
@@ -169,9 +174,11 @@ def _who(tok: Token, index: ActorIndex) -> Entity | None:
 
 
 def _speaker_of(cue: Token) -> Token | None:
-    for c in cue.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            return c
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        # two subjects: the parser hung the quoted clause's head on the verb too
+        # ('Couple exposure with ... , said Christine Link'); the inverted one is the speaker
+        return next((c for c in subjects if c.i > cue.i), subjects[0])
     if cue.dep_ in ("conj", "advcl", "xcomp") and cue.head.i != cue.i:
         return _speaker_of(cue.head)  # "..., adding that": the subject of the first verb
     if cue.dep_ == "pcomp" and cue.head.dep_ == "prep" and cue.head.head.pos_ in ("VERB", "AUX"):
@@ -243,9 +250,15 @@ def _subject_beside(cue: Token, marks: list[tuple[int, int]]) -> Token | None:
             continue
         if depth:
             continue
-        if _quoted(tok, marks) or tok.is_punct:
+        if _quoted(tok, marks) or (tok.is_punct and tok.text != ","):
             break
-        if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.dep_ not in ("poss", "compound"):
+        if tok.pos_ not in ("NOUN", "PROPN", "PRON") or tok.dep_ in ("poss", "compound"):
+            continue
+        if tok.dep_ == "appos" and not _quoted(tok.head, marks):
+            return tok.head  # "Gene Sperling, a top adviser, said"
+        if tok.i == cue.i - 1 or tok.dep_ in ("nsubj", "nsubjpass", "attr", "ROOT"):
+            return tok  # not the object of a phrase between ("in Iowa, telling")
+        if tok.pos_ == "PROPN" and tok.dep_ not in ("pobj", "dobj"):
             return tok
     for tok in sent[cue.i - sent.start + 1 :]:
         if _quoted(tok, marks) or (tok.is_punct and tok.text != ","):
@@ -277,6 +290,10 @@ def _noun_span(tok: Token, last: int | None = None) -> tuple[int, int]:
     compounds, appositions and "of" phrases kept ("the head of UNRWA"), never past
     the token ``last`` when one is given."""
     left = tok.left_edge.i
+    for j in range(tok.i - 1, left - 1, -1):
+        if tok.doc[j].is_punct and tok.doc[j].text not in (".", "-", "'", "’"):
+            left = j + 1  # never back across a comma or quotation mark into the quote
+            break
     while left < tok.i and tok.doc[left].dep_ in ("det", "punct"):
         left += 1
     right = tok.i
@@ -331,7 +348,37 @@ def _cue_for(doc: Doc, start: int, end: int) -> tuple[Token | None, bool]:
             t.is_alpha for t in outside_before if t.i > cue.i and t.dep_ != "nsubj"
         )
         return cue, direct
+    lead = _lead_cue(doc, start)
+    if lead is not None:
+        return lead, True
     return None, not any(t.is_alpha for t in outside_before)
+
+
+def _lead_cue(doc: Doc, start: int) -> Token | None:
+    """A cue verb that ends the clause right before the quotation, with only a
+    comma, colon or full stop between: 'Bystrom agreed. "..."', 'He went on:
+    "..."'. Its clause must be short and its subject its own, so that the verb
+    reports the quotation and not something else of the sentence."""
+    text = doc_text(doc)
+    at = start - 1
+    while at > 0 and (text[at] in "\u201c\"`'\u00ab" or text[at].isspace()):
+        at -= 1
+    if at <= 0 or text[at] not in ",:.":
+        return None
+    tokens = doc.char_span(0, at, alignment_mode="contract")
+    if tokens is None or len(tokens) == 0:
+        return None
+    verb = tokens[-1]
+    if verb.pos_ == "ADV" or verb.lower_ in ("on", "too", "later"):
+        verb = doc[verb.i - 1] if verb.i > 0 else verb  # "he went on:", "she added later,"
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in (_CUES | _LEAD_CUES):
+        return None
+    if verb.lemma_.lower() == "go" and doc[verb.i + 1].lower_ != "on":
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    clause = [t for t in verb.sent if t.i <= verb.i and t.is_alpha]
+    return verb if len(clause) <= 12 else None
 
 
 def _own_clause(cue: Token, end: int) -> bool:
@@ -375,6 +422,8 @@ def extract_quotes(article: Article, doc: Doc, analysis: Analysis) -> list[Quote
         if cue is None and _title(doc_text(doc), start, end):
             continue  # "the ad, titled "Arrogant"", "on "The Apprentice"": a name, not words said
         speaker_tok = _speaker_of(cue) if cue is not None else None
+        if cue is not None and speaker_tok is None and cue.idx >= end:
+            speaker_tok = _subject_beside(cue, marks)  # '," added a Nevada Democrat'
         if cue is not None and speaker_tok is not None and _quoted(speaker_tok, marks):
             speaker_tok = _subject_beside(cue, marks)  # the parser took a quoted word
         speaker = _who(speaker_tok, index) if speaker_tok is not None else None

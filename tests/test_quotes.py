@@ -431,3 +431,36 @@ def test_confessions_and_documents_reading_are_cues(nlp: Language) -> None:
     )
     assert found["This is a big win for us"] == "coach"
     assert found["We tried to reach you by phone"] == "email"
+
+
+def test_a_name_and_colon_label_a_quotation(nlp: Language) -> None:
+    found = _speakers(
+        "Polls and turnout.\n\nPollsters agree - Carl Bialik: \u201cKeep contacting voters "
+        "as late as possible.\u201d",
+        nlp,
+    )
+    assert found["Keep contacting voters as late as possible"] == "Carl Bialik"
+
+
+def test_as_someone_put_it_attributes_the_quotation(nlp: Language) -> None:
+    found = _speakers(
+        'As the analyst Dana Reyes put it, "The senators are unmoved and the activists '
+        'uninspired."',
+        nlp,
+    )
+    assert found["The senators are unmoved and the activists uninspired"] in (
+        "Dana Reyes",
+        "analyst Dana Reyes",
+    )
+    # putting a thing somewhere reports nothing: the clerk's words stay the clerk's
+    found = _speakers('He put it on the table. "It is over," the clerk said.', nlp)
+    assert found["It is over"] == "clerk"
+
+
+def test_a_reporting_clause_ending_a_paragraph_introduces_the_next(nlp: Language) -> None:
+    found = _speakers(
+        "A report on the port.\n\nThe Daily Courier confirmed the sale, reporting:\n\n"
+        '"The port changed hands in three separate deals."',
+        nlp,
+    )
+    assert found["The port changed hands in three separate deals"] == "Daily Courier"

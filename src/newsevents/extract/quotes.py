@@ -68,7 +68,7 @@ _CUES = SPEECH_VERBS | {
     # urging (VerbNet advise-37.9): "exhorted Republicans to "vote your conscience""
     "urge", "exhort", "implore", "beseech", "entreat", "plead", "beg", "appeal",
     # confessing, questioning, and a document's text: '"...," the statement reads'
-    "confess", "question", "wonder", "read",
+    "confess", "question", "wonder", "read", "exclaim",
 }  # fmt: skip
 #: Verbs that introduce a quotation only when it follows them at once, after a
 #: comma, colon or full stop: 'Bystrom agreed. "..."', 'He continued, "..."'.
@@ -269,7 +269,12 @@ def _subject_beside(cue: Token, marks: list[tuple[int, int]]) -> Token | None:
 
 
 def _is_cue(tok: Token) -> bool:
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in _CUES
+    if tok.pos_ != "VERB":
+        return False
+    if tok.lemma_.lower() == "put":  # "as X put it,"
+        words = {(c.lower_, c.dep_) for c in tok.children}
+        return ("it", "dobj") in words and ("as", "mark") in words
+    return tok.lemma_.lower() in _CUES
 
 
 def _noun_phrase(tok: Token, last: int | None = None) -> str:
@@ -375,10 +380,26 @@ def _lead_cue(doc: Doc, start: int) -> Token | None:
         return None
     if verb.lemma_.lower() == "go" and doc[verb.i + 1].lower_ != "on":
         return None
-    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return None
+    if _speaker_of(verb) is None:
+        return None  # "The Times confirmed it, reporting:" speaks for the Times
     clause = [t for t in verb.sent if t.i <= verb.i and t.is_alpha]
     return verb if len(clause) <= 12 else None
+
+
+def _labelled(doc: Doc, start: int) -> Token | None:
+    """A person's name and a colon right before a quotation: 'Pollsters agree -
+    Carl Bialik: "..."', a transcript's 'RAMOS: "..."'."""
+    text = doc_text(doc)
+    at = start - 1
+    while at > 0 and (text[at] in "\u201c\"`'\u00ab" or text[at].isspace()):
+        at -= 1
+    if at <= 0 or text[at] != ":":
+        return None
+    tokens = doc.char_span(0, at, alignment_mode="contract")
+    if tokens is None or len(tokens) == 0:
+        return None
+    name = tokens[-1]
+    return name if name.ent_type_ == "PERSON" else None
 
 
 def _own_clause(cue: Token, end: int) -> bool:
@@ -422,6 +443,8 @@ def extract_quotes(article: Article, doc: Doc, analysis: Analysis) -> list[Quote
         if cue is None and _title(doc_text(doc), start, end):
             continue  # "the ad, titled "Arrogant"", "on "The Apprentice"": a name, not words said
         speaker_tok = _speaker_of(cue) if cue is not None else None
+        if cue is None and (label := _labelled(doc, start)) is not None:
+            speaker_tok, whole = label, True
         if cue is not None and speaker_tok is None and cue.idx >= end:
             speaker_tok = _subject_beside(cue, marks)  # '," added a Nevada Democrat'
         if cue is not None and speaker_tok is not None and _quoted(speaker_tok, marks):

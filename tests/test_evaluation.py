@@ -147,8 +147,8 @@ def test_polnear_floors(nlp: Language) -> None:
     precision where we name one."""
     report = score_polnear(load_polnear(SHARED / "gold" / "polnear" / "dev"), nlp)
     frozen = report.parts["frozen"]
-    assert frozen.prf()[2] >= 0.59, frozen.prf()  # 0.622 when written: 3 points
-    assert frozen.named_right / frozen.named >= 0.86  # 0.89 when written: 3 points
+    assert frozen.prf()[2] >= 0.63, frozen.prf()  # 0.668 when written: 4 points
+    assert frozen.named_right / frozen.named >= 0.88  # 0.92 when written: 4 points
 
 
 def test_polnear_relative_pronoun_stands_for_the_noun_before_it(tmp_path: Path) -> None:
@@ -171,3 +171,19 @@ def test_polnear_relative_pronoun_stands_for_the_noun_before_it(tmp_path: Path) 
     right = Item((deal, deal + 25), "officials", ((officials, officials + 9),))
     wrong = Item((deal, deal + 25), "talks", ((talks, talks + 5),))
     assert _speaker_right(right, gold) and not _speaker_right(wrong, gold)
+
+
+def test_spans_on_a_cleaned_text_map_back_to_the_original() -> None:
+    """Ingest drops a live blog's timestamp lines and soft hyphens: a word after
+    them still lands on itself in the gold file's text."""
+    from newsevents.evaluation import offset_map
+
+    original = "Title\n\n11:30 a.m.\n\nThe senator said the vote\xad would wait. Officials agreed."
+    clean = "The senator said the vote would wait. Officials agreed."
+    where = offset_map(clean, original)
+    for word in ("senator", "vote", "wait", "Officials"):
+        at = where(clean.index(word))
+        assert original[at : at + len(word)] == word
+    end = where(clean.index("agreed") + len("agreed") - 1) + 1
+    assert original[:end].endswith("agreed")
+    assert offset_map("said the vote", "He said the vote")(0) == 3  # a plain slice: one offset

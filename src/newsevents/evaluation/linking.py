@@ -31,6 +31,7 @@ from ..ingest.sources import article_from_text
 from ..model import Analysis
 from ..pipeline import analyze_batch
 from ..store import Store
+from . import offset_map
 from .coref import PRF, bcubed, ceaf_e, conll, muc, pairwise
 from .ecbplus import LinkDoc
 
@@ -177,13 +178,12 @@ def _score_events(
         if _part(doc) != part:
             continue
         score.mentions += len(doc.actions)
-        offset = doc.text.find(an.article.text[:200]) if an.article.text else -1
-        if offset < 0:
-            continue
+        where = offset_map(an.article.text, doc.text)
+        triggers = [(where(ev.trigger[0]), where(ev.trigger[1] - 1) + 1) for ev in an.events]
         for n, gold in enumerate(doc.actions):
-            start, end = gold.start - offset, gold.end - offset
-            for ev in an.events:
-                if ev.trigger[0] < end and start < ev.trigger[1]:
+            start, end = gold.start, gold.end
+            for ev, (t_start, t_end) in zip(an.events, triggers, strict=True):
+                if t_start < end and start < t_end:
                     cid = cluster_of.get((an.article.id, ev.id))
                     if cid:
                         key[(doc.id, n)] = gold.chain

@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,7 @@ from spacy.language import Language
 from ..ingest.sources import article_from_text
 from ..model import Analysis
 from ..pipeline import analyze_batch
+from . import offset_map
 
 CLASSES = ("quoted", "mixed", "unquoted")
 _QUOTE_MARKS = '"\u201c\u201d'
@@ -256,17 +258,22 @@ def _speaker_right(item: Item, g: GoldAttribution) -> bool:
     return any(_overlaps(span, g.source) for span in item.speaker_spans)
 
 
-def _ours(an: Analysis, offset: int) -> list[Item]:
+def _ours(an: Analysis, where: Callable[[int], int]) -> list[Item]:
+    """Our quotes with their spans moved onto the gold file's text."""
+
+    def span(a: int, b: int) -> tuple[int, int]:
+        return where(a), where(b - 1) + 1 if b > a else where(a)
+
     entities = {e.id: e for e in an.entities}
     items = []
     for q in an.quotes:
         ent = entities.get(q.speaker or "")
         items.append(
             Item(
-                (q.span[0] + offset, q.span[1] + offset),
+                span(*q.span),
                 q.speaker_text,
                 tuple(
-                    (a + offset, b + offset)
+                    span(a, b)
                     for a, b in [*(ent.mentions if ent else []), *filter(None, [q.speaker_span])]
                 ),
                 ent.name if ent else "",
@@ -320,8 +327,9 @@ def score_polnear(docs: list[AttributionDoc], nlp: Language) -> AttributionRepor
         pass
     for doc, an in zip(docs, analyze_batch(articles, nlp), strict=True):
         half = "frozen" if doc.frozen else "open"
-        offset = doc.text.find(an.article.text[:200]) if an.article.text else -1
-        _score(report.parts[half], doc, _ours(an, max(offset, 0)), report.misses)
+        _score(
+            report.parts[half], doc, _ours(an, offset_map(an.article.text, doc.text)), report.misses
+        )
         if report.peer is not None:
             peer = []
             try:

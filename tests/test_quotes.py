@@ -464,3 +464,32 @@ def test_a_reporting_clause_ending_a_paragraph_introduces_the_next(nlp: Language
         nlp,
     )
     assert found["The port changed hands in three separate deals"] == "Daily Courier"
+
+
+def _contents(text: str, nlp: Language) -> dict[str, str | None]:
+    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
+    return {q.text: q.speaker_text for q in result.quotes}
+
+
+def test_a_clause_misread_as_the_object_of_say_is_still_its_content(nlp: Language) -> None:
+    found = _contents(
+        "Maria Costa, a pollster who advises the governor, said her focus groups and other "
+        "research show that the tax plan is unpopular.",
+        nlp,
+    )
+    assert any(
+        text.startswith("her focus groups") and (who or "").startswith("Maria Costa")
+        for text, who in found.items()
+    ), found
+
+
+def test_stances_and_what_a_poll_shows_are_attributed(nlp: Language) -> None:
+    found = _contents(
+        "A new survey shows the mayor with a narrow lead. "
+        "Most farmers in the valley oppose the new dam. "
+        "The council approved a loan of 2 million euros for the port.",
+        nlp,
+    )
+    assert (found.get("the mayor with a narrow lead") or "").endswith("survey"), found
+    assert (found.get("the new dam") or "").startswith("Most farmers"), found
+    assert not any("loan" in text for text in found)  # approving a loan is an act

@@ -609,14 +609,22 @@ def _content_of(doc: Doc, cue: Token, takes_object: bool) -> tuple[int, int] | N
             if dep == "ccomp":
                 return _clause_span(doc, clause)
             return _phrase_span(doc, clause.left_edge, clause.right_edge)
-    if not takes_object:
-        return None
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if not takes_object:
+        # "said his focus groups and other research show that ...": the parser took
+        # the clause's subject for an object; a finite verb inside it says so
+        if obj is not None and any(
+            t.tag_ in ("VBZ", "VBP", "VBD", "MD") and t.i > obj.i for t in obj.subtree
+        ):
+            return _phrase_span(doc, obj.left_edge, obj.right_edge)
+        return None
     extra = [
         c
         for c in cue.children
         if c.dep_ in ("oprd",) or (c.dep_ == "prep" and c.lower_ in ("as", "for", "over"))
     ]  # "described it as ...", "criticized Smith for ...", "blasted him over ..."
+    if cue.lemma_.lower() == "show":  # "shows her with a lead", "in a dead heat", "ahead"
+        extra += [c for c in cue.children if c.i > cue.i and c.dep_ in ("prep", "advmod", "xcomp")]
     if obj is None and cue.lemma_.lower() in ("call", "push", "ask", "press"):
         prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "for"), None)
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None

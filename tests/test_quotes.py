@@ -207,7 +207,8 @@ def test_casting_someone_as_the_quoted_words_attributes_them(nlp: Language) -> N
     )
     by_text = {text: (speaker_cue, kind) for _, kind, text, speaker_cue in found}
     assert by_text["con artist"] == ("pounding", "partial")
-    assert by_text["reckless"][0] is None  # a passive names no source in the frame
+    # a passive names no source in the frame: no speaker is made up for the word
+    assert "reckless" not in by_text or by_text["reckless"][0] is None
 
 
 def test_a_reporting_clause_set_off_by_commas_reports_its_sentence(nlp: Language) -> None:
@@ -493,3 +494,13 @@ def test_stances_and_what_a_poll_shows_are_attributed(nlp: Language) -> None:
     assert (found.get("the mayor with a narrow lead") or "").endswith("survey"), found
     assert (found.get("the new dam") or "").startswith("Most farmers"), found
     assert not any("loan" in text for text in found)  # approving a loan is an act
+
+
+def test_nicknames_titles_and_scare_quotes_are_not_attributions(nlp: Language) -> None:
+    found = _contents(
+        'The idea came from the physicist George "Jay" Keyworth, who led a "launch team" '
+        'of 1,500 staff. "We will finish by June," the director said.',
+        nlp,
+    )
+    assert "Jay" not in found and "launch team" not in found
+    assert found["We will finish by June"] == "director"

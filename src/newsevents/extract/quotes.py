@@ -471,10 +471,24 @@ def extract_quotes(article: Article, doc: Doc, analysis: Analysis) -> list[Quote
         )
     _continue_speakers(doc, quotes)
     quotes += _indirect(doc, index, quotes)
+    quotes = [q for q in quotes if not _scare_quote(q)]
     quotes.sort(key=lambda q: q.span)
     for i, q in enumerate(quotes, start=1):
         q.id = f"Q{i}"
     return quotes
+
+
+def _scare_quote(q: Quote) -> bool:
+    """A few words in quotation marks that nobody is said to have said and no
+    cue reports: a nickname, a title, a term held at a distance ("a "launch
+    team"", "George "Jay" Keyworth"). Not an attribution; listing it as one
+    with no speaker only buries the real ones."""
+    return (
+        q.cue is None
+        and q.speaker_text is None
+        and len(q.text.split()) <= 5
+        and not re.search(r"[.!?]$", q.text)
+    )
 
 
 #: A name signing a quotation at the end of its line: '"..." ― Jane Doe', the

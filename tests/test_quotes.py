@@ -504,3 +504,13 @@ def test_nicknames_titles_and_scare_quotes_are_not_attributions(nlp: Language) -
     )
     assert "Jay" not in found and "launch team" not in found
     assert found["We will finish by June"] == "director"
+
+
+def test_questions_attribute_what_is_asked(nlp: Language) -> None:
+    found = _contents(
+        "A reporter asked the minister how the talks were going. "
+        "The mayor shook hands and asked voters if they planned to attend the rally.",
+        nlp,
+    )
+    assert found.get("how the talks were going") == "reporter", found
+    assert found.get("if they planned to attend the rally") == "mayor", found

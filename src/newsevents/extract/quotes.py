@@ -570,6 +570,8 @@ _KIND_OF_CLASS: dict[str, QuoteKind] = {
 # the strongest reading of a verb listed in several classes ("deny" is speech and denial)
 _CLASS_ORDER = ("denial", "intention", "belief", "evidence", "say")
 _RELATIVE = frozenset(["who", "which", "that", "whom"])
+#: Cues whose content may be an indirect question the parser hangs as an adverbial
+_QUESTION_CUES = frozenset(["ask", "wonder", "inquire", "query", "question"])
 _PRONOUN_OBJECTS = frozenset(["him", "her", "them", "us", "me", "you", "it", "himself", "herself"])
 
 
@@ -623,6 +625,17 @@ def _content_of(doc: Doc, cue: Token, takes_object: bool) -> tuple[int, int] | N
             if dep == "ccomp":
                 return _clause_span(doc, clause)
             return _phrase_span(doc, clause.left_edge, clause.right_edge)
+    if cue.lemma_.lower() in _QUESTION_CUES:  # "asked workers if they planned to attend"
+        asked = next(
+            (
+                c
+                for c in cue.children
+                if c.dep_ == "advcl" and any(m.lower_ in ("if", "whether") for m in c.children)
+            ),
+            None,
+        )
+        if asked is not None:
+            return _clause_span(doc, asked)
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
     if not takes_object:
         # "said his focus groups and other research show that ...": the parser took

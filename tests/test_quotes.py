@@ -514,3 +514,16 @@ def test_questions_attribute_what_is_asked(nlp: Language) -> None:
     )
     assert found.get("how the talks were going") == "reporter", found
     assert found.get("if they planned to attend the rally") == "mayor", found
+
+
+def test_a_paragraph_that_is_only_a_quotation_continues_the_last_speaker(nlp: Language) -> None:
+    found = _contents(
+        "A headline\n\n"
+        "\u201cWe will stay until the last vote is counted,\u201d Ana Ruiz told reporters.\n\n"
+        "\u201cNobody will push us out of this race.\u201d\n\n"
+        "The governor promised that the count would be fair. "
+        "\u201cEvery ballot will be read twice.\u201d",
+        nlp,
+    )
+    assert found["Nobody will push us out of this race"] == "Ana Ruiz"
+    assert found["Every ballot will be read twice"] == "governor"

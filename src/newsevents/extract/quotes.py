@@ -471,8 +471,9 @@ def extract_quotes(article: Article, doc: Doc, analysis: Analysis) -> list[Quote
         )
     _continue_speakers(doc, quotes)
     quotes += _indirect(doc, index, quotes)
-    quotes = [q for q in quotes if not _scare_quote(q)]
     quotes.sort(key=lambda q: q.span)
+    _continue_speakers(doc, quotes)  # a quotation after "he promised that ...": his
+    quotes = [q for q in quotes if not _scare_quote(q)]
     for i, q in enumerate(quotes, start=1):
         q.id = f"Q{i}"
     return quotes
@@ -524,10 +525,20 @@ def _continue_speakers(doc: Doc, quotes: list[Quote]) -> None:
         between = doc_text(doc)[a.span[1] : b.span[0]]
         if not between.strip(" .,\n\"'`\u201c\u201d"):
             return True  # a quote running on into the next paragraph
-        return "\n\n" not in between and len(between) <= 160
+        if "\n\n" not in between:
+            return len(between) <= 160
+        # a paragraph that is only a quotation, right after the paragraph that
+        # named its speaker ('..." Collins told MSNBC.\n\n"So the best way ...')
+        before, _, opening = between.rpartition("\n")
+        return (
+            not opening.strip(" \"'`\u201c\u00ab")
+            and before.count("\n\n") <= 1
+            and len(before.strip()) <= 200
+            and not re.search("[\"\u201c\u201d]|''|``", before.lstrip(" ,.;:!?\n\"'\u201d"))
+        )
 
     for prev, q in itertools.pairwise(quotes):
-        if q.cue is None and prev.speaker_text is not None and adjacent(prev, q):
+        if q.cue is None and q.speaker_text is None and prev.cue is not None and adjacent(prev, q):
             q.speaker, q.speaker_text = prev.speaker, prev.speaker_text
             q.speaker_span = prev.speaker_span
             q.cue, q.cue_span = prev.cue, prev.cue_span

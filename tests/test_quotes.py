@@ -527,3 +527,33 @@ def test_a_paragraph_that_is_only_a_quotation_continues_the_last_speaker(nlp: La
     )
     assert found["Nobody will push us out of this race"] == "Ana Ruiz"
     assert found["Every ballot will be read twice"] == "governor"
+
+
+def test_transcript_turns_are_their_speakers_words(nlp: Language) -> None:
+    result = analyze(
+        article_from_text(
+            "Interview with the governor\n\n"
+            "TAPPER: Do you think the candidate has campaigned as a healer?\n\n"
+            "FALLIN: I think he is trying to campaign as a healer.\n\n"
+            "UPDATE: The governor left the studio.\n\n"
+            "KYIV: The parliament met on Monday.",
+            published="2025-03-13",
+        ),
+        nlp,
+    )
+    turns = {q.speaker_text: q.text for q in result.quotes if q.kind == "direct"}
+    assert turns["TAPPER"].startswith("Do you think the candidate")
+    assert turns["FALLIN"].startswith("I think he is trying")
+    assert "UPDATE" not in turns and "KYIV" not in turns
+
+
+def test_seeing_and_it_is_hard_to_know_are_no_attributions(nlp: Language) -> None:
+    found = _contents(
+        "The farmer went to see the senator speak in Ames. "
+        "For investors, it is hard to know where the donors will put their money. "
+        "Voters see the mayor as the likely winner.",
+        nlp,
+    )
+    assert not any("senator speak" in t for t in found), found
+    assert not any(t.startswith("where the donors") for t in found), found
+    assert any(t.startswith("the mayor as") and who == "Voters" for t, who in found.items())

@@ -470,13 +470,90 @@ def extract_quotes(article: Article, doc: Doc, analysis: Analysis) -> list[Quote
             )
         )
     _continue_speakers(doc, quotes)
+    quotes += _turns(doc, index, quotes)
     quotes += _indirect(doc, index, quotes)
     quotes.sort(key=lambda q: q.span)
     _continue_speakers(doc, quotes)  # a quotation after "he promised that ...": his
+    _first_person_in_quotes(quotes)
     quotes = [q for q in quotes if not _scare_quote(q)]
     for i, q in enumerate(quotes, start=1):
         q.id = f"Q{i}"
     return quotes
+
+
+#: A speaker's label opening a paragraph of a transcript: "TAPPER: And obviously
+#: ...", "Mary Fallin: I think ...". Labels that are not people are left alone.
+_TURN = re.compile(r"([A-Z][A-Za-z.'\u2019-]+(?: [A-Z][A-Za-z.'\u2019-]+){0,3}):[ \t]+(?=\S)")
+_NOT_SPEAKERS = frozenset(
+    "update note editor correction abstract photo video watch read related advertisement "
+    "source sources caption credit warning breaking summary transcript q a question answer "
+    "top stories what's brewing".split()
+)
+
+
+def _turns(doc: Doc, index: ActorIndex, marked: list[Quote]) -> list[Quote]:
+    """Each paragraph of a transcript that opens with a speaker's label is that
+    speaker's words: a name in capitals (the broadcast convention) or a person's
+    name the model knows, then a colon. A paragraph already holding a quotation
+    is left to it."""
+    text = doc_text(doc)
+    turns = []
+    for start, end in _paragraphs(text):
+        m = _TURN.match(text, start)
+        if m is None or m.end() >= end:
+            continue
+        label = m.group(1)
+        if label.lower() in _NOT_SPEAKERS or any(start <= q.span[0] < end for q in marked):
+            continue
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None:
+            continue
+        shouted = label.isupper() and len(label) > 2 and " " not in label
+        person = any(t.ent_type_ == "PERSON" for t in span)
+        if not (shouted or person) or any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span):
+            continue
+        if shouted and _is_place(label.title()):
+            continue  # a dateline written "KYIV:"
+        content_end = len(text[:end].rstrip(" \n\"\u201d"))
+        if content_end <= m.end():
+            continue
+        speaker = index.entity(span.root)
+        turns.append(
+            Quote(
+                id="",
+                speaker=speaker.id if speaker else None,
+                speaker_text=label,
+                speaker_span=(m.start(1), m.end(1)),
+                text=text[m.end() : content_end],
+                span=(m.end(), content_end),
+                kind="direct",
+                cue=None,
+                cue_span=None,
+            )
+        )
+    return turns
+
+
+@lru_cache(maxsize=4096)
+def _is_place(name: str) -> bool:
+    from ..gazetteer import load_gazetteer
+
+    return any(e.kind in ("city", "country", "admin1") for e in load_gazetteer().lookup(name))
+
+
+def _first_person_in_quotes(quotes: list[Quote]) -> None:
+    """ "I think" inside someone's quotation is that someone: an attribution whose
+    source is the first person and whose cue lies within a quotation with a
+    speaker takes that speaker ('"I think we will win," Trump said')."""
+    spoken = [q for q in quotes if q.kind in ("direct", "partial") and q.speaker_text]
+    for q in quotes:
+        if (q.speaker_text or "").lower() not in ("i", "me") or q.cue_span is None:
+            continue
+        cue_at = q.cue_span[0]
+        outer = next((m for m in spoken if m.span[0] <= cue_at < m.span[1] and m is not q), None)
+        if outer is not None and (outer.speaker_text or "").lower() not in ("i", "me"):
+            q.speaker, q.speaker_text = outer.speaker, outer.speaker_text
+            q.speaker_span = outer.speaker_span
 
 
 def _scare_quote(q: Quote) -> bool:
@@ -612,6 +689,8 @@ def _source_of(cue: Token) -> Token | None:
         return None  # "it is believed that": a belief, but nobody's
     if subj is not None and subj.lower_ in _RELATIVE:
         return cue.head if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN") else None
+    if subj is not None and subj.lower_ == "it" and cue.dep_ == "xcomp" and cue.head.pos_ != "VERB":
+        return None  # "it is hard to know where ...": an infinitive after "it is", nobody's
     return subj
 
 
@@ -633,6 +712,12 @@ def _content_of(doc: Doc, cue: Token, takes_object: bool) -> tuple[int, int] | N
     for dep in ("ccomp", "xcomp"):
         clause = next((c for c in cue.children if c.dep_ == dep), None)
         if clause is not None and clause.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+            if (
+                dep == "ccomp"
+                and clause.tag_ in ("VB", "VBG")
+                and cue.lemma_.lower() in ("see", "hear", "watch", "notice")
+            ):
+                return None  # "to see the senator speak": perception, not a belief
             if dep == "ccomp":
                 return _clause_span(doc, clause)
             return _phrase_span(doc, clause.left_edge, clause.right_edge)
@@ -668,6 +753,10 @@ def _content_of(doc: Doc, cue: Token, takes_object: bool) -> tuple[int, int] | N
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
     if obj is None or (obj.lower_ in _PRONOUN_OBJECTS and not extra):
         return None
+    if cue.lemma_.lower() in ("see", "view", "regard") and not any(
+        c.lower_ == "as" for c in extra
+    ):
+        return None  # "went to see Ayotte speak": seeing, unless seeing X as Y
     if obj.ent_type_ == "PERSON" and not extra:
         return None  # "praised Smith": who, not what
     first = obj.left_edge

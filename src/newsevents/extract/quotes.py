@@ -514,7 +514,7 @@ def _turns(doc: Doc, index: ActorIndex, marked: list[Quote]) -> list[Quote]:
             continue
         if shouted and _is_place(label.title()):
             continue  # a dateline written "KYIV:"
-        content_end = len(text[:end].rstrip(" \n\"\u201d"))
+        content_end = len(text[:end].rstrip(' \n"\u201d'))
         if content_end <= m.end():
             continue
         speaker = index.entity(span.root)
@@ -753,9 +753,7 @@ def _content_of(doc: Doc, cue: Token, takes_object: bool) -> tuple[int, int] | N
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
     if obj is None or (obj.lower_ in _PRONOUN_OBJECTS and not extra):
         return None
-    if cue.lemma_.lower() in ("see", "view", "regard") and not any(
-        c.lower_ == "as" for c in extra
-    ):
+    if cue.lemma_.lower() in ("see", "view", "regard") and not any(c.lower_ == "as" for c in extra):
         return None  # "went to see Ayotte speak": seeing, unless seeing X as Y
     if obj.ent_type_ == "PERSON" and not extra:
         return None  # "praised Smith": who, not what

@@ -485,9 +485,35 @@ def extract_quotes(article: Article, doc: Doc, analysis: Analysis) -> list[Quote
 #: ...", "Mary Fallin: I think ...". Labels that are not people are left alone.
 _TURN = re.compile(r"([A-Z][A-Za-z.'\u2019-]+(?: [A-Z][A-Za-z.'\u2019-]+){0,3}):[ \t]+(?=\S)")
 _NOT_SPEAKERS = frozenset(
-    "update note editor correction abstract photo video watch read related advertisement "
-    "source sources caption credit warning breaking summary transcript q a question answer "
-    "top stories what's brewing".split()
+    [
+        "update",
+        "note",
+        "editor",
+        "correction",
+        "abstract",
+        "photo",
+        "video",
+        "watch",
+        "read",
+        "related",
+        "advertisement",
+        "source",
+        "sources",
+        "caption",
+        "credit",
+        "warning",
+        "breaking",
+        "summary",
+        "transcript",
+        "q",
+        "a",
+        "question",
+        "answer",
+        "top",
+        "stories",
+        "what's",
+        "brewing",
+    ]
 )
 
 

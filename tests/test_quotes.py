@@ -557,3 +557,13 @@ def test_seeing_and_it_is_hard_to_know_are_no_attributions(nlp: Language) -> Non
     assert not any("senator speak" in t for t in found), found
     assert not any(t.startswith("where the donors") for t in found), found
     assert any(t.startswith("the mayor as") and who == "Voters" for t, who in found.items())
+
+
+def test_efforts_and_implications_are_not_attributions(nlp: Language) -> None:
+    found = _contents(
+        "The campaign is trying to avoid the label. The ruling means that the tax stays. "
+        "The senator wants to raise the cap.",
+        nlp,
+    )
+    assert not any(t.startswith(("to avoid", "the tax stays")) for t in found), found
+    assert found.get("to raise the cap") == "senator", found

@@ -519,11 +519,12 @@ _NOT_SPEAKERS = frozenset(
 
 def _turns(doc: Doc, index: ActorIndex, marked: list[Quote]) -> list[Quote]:
     """Each paragraph of a transcript that opens with a speaker's label is that
-    speaker's words: a name in capitals (the broadcast convention) or a person's
-    name the model knows, then a colon. A paragraph already holding a quotation
-    is left to it."""
+    speaker's words: a person's name the model knows, or a name in capitals (the
+    broadcast convention) that labels several paragraphs or is the surname of
+    a person named in the article, so that "BYLINE:" or "BUSTED:" are not
+    speakers. A paragraph already holding a quotation is left to it."""
     text = doc_text(doc)
-    turns = []
+    found: list[tuple[re.Match[str], int, Span]] = []
     for start, end in _paragraphs(text):
         m = _TURN.match(text, start)
         if m is None or m.end() >= end:
@@ -532,14 +533,20 @@ def _turns(doc: Doc, index: ActorIndex, marked: list[Quote]) -> list[Quote]:
         if label.lower() in _NOT_SPEAKERS or any(start <= q.span[0] < end for q in marked):
             continue
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        if span is None:
+        if span is not None and not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span):
+            found.append((m, end, span))
+    labels = [m.group(1) for m, _, _ in found]
+    people = {w.lower() for e in doc.ents if e.label_ == "PERSON" for w in e.text.split()}
+    turns = []
+    for m, end, span in found:
+        label = m.group(1)
+        if label.isupper() and len(label) > 2 and " " not in label:
+            if _is_place(label.title()) or (
+                labels.count(label) < 2 and label.lower() not in people
+            ):
+                continue  # a dateline written "KYIV:", a lone "BYLINE:"
+        elif not any(t.ent_type_ == "PERSON" for t in span):
             continue
-        shouted = label.isupper() and len(label) > 2 and " " not in label
-        person = any(t.ent_type_ == "PERSON" for t in span)
-        if not (shouted or person) or any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span):
-            continue
-        if shouted and _is_place(label.title()):
-            continue  # a dateline written "KYIV:"
         content_end = len(text[:end].rstrip(' \n"\u201d'))
         if content_end <= m.end():
             continue

@@ -571,3 +571,16 @@ def test_efforts_and_implications_are_not_attributions(nlp: Language) -> None:
     )
     assert not any(t.startswith(("to avoid", "the tax stays")) for t in found), found
     assert found.get("to raise the cap") == "senator", found
+
+
+def test_a_headline_name_and_colon_is_its_speaker(nlp: Language) -> None:
+    result = analyze(
+        article_from_text(
+            "Okafor: the port deal will be signed before the summer.\n\n"
+            "Nigeria's trade minister Ngozi Okafor spoke on Friday in Lagos about the port.",
+            published="2025-03-13",
+        ),
+        nlp,
+    )
+    turns = {q.speaker_text: q.text for q in result.quotes if q.kind == "direct"}
+    assert turns.get("Okafor") == "the port deal will be signed before the summer.", turns

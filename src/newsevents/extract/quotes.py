@@ -399,7 +399,21 @@ def _labelled(doc: Doc, start: int) -> Token | None:
     if tokens is None or len(tokens) == 0:
         return None
     name = tokens[-1]
-    return name if name.ent_type_ == "PERSON" else None
+    return name if _names_person(name.doc[name.i : name.i + 1]) else None
+
+
+def _names_person(span: Span) -> bool:
+    """A person's name: the model says so, or every word of it belongs to a
+    person the article names ("Trump: ..." over a story about Donald Trump)."""
+    if any(t.ent_type_ == "PERSON" for t in span):
+        return True
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in span):
+        return False
+    people = {w.lower() for e in span.doc.ents if e.label_ == "PERSON" for w in e.text.split()}
+    words = [t.lower_ for t in span if t.is_alpha and t.is_title]
+    return (
+        bool(words) and len(words) == len([t for t in span if t.is_alpha]) and set(words) <= people
+    )
 
 
 def _own_clause(cue: Token, end: int) -> bool:
@@ -545,7 +559,7 @@ def _turns(doc: Doc, index: ActorIndex, marked: list[Quote]) -> list[Quote]:
                 labels.count(label) < 2 and label.lower() not in people
             ):
                 continue  # a dateline written "KYIV:", a lone "BYLINE:"
-        elif not any(t.ent_type_ == "PERSON" for t in span):
+        elif not _names_person(span):
             continue
         content_end = len(text[:end].rstrip(' \n"\u201d'))
         if content_end <= m.end():

@@ -584,3 +584,17 @@ def test_a_headline_name_and_colon_is_its_speaker(nlp: Language) -> None:
     )
     turns = {q.speaker_text: q.text for q in result.quotes if q.kind == "direct"}
     assert turns.get("Okafor") == "the port deal will be signed before the summer.", turns
+
+
+def test_what_a_poll_found_and_whom_words_refer_to(nlp: Language) -> None:
+    found = _contents(
+        "In the latest Courier poll, the mayor led her rival by six points. "
+        "The senator has a big lead in the most recent polls. "
+        "She lives in a house near the polls. "
+        '"We need steady hands," the governor told the crowd, referring to the former mayor.',
+        nlp,
+    )
+    assert (found.get("the mayor led her rival by six points") or "").endswith("Courier poll")
+    assert any(t.startswith("The senator has a big lead") for t in found), found
+    assert not any("lives in a house" in t for t in found), found
+    assert found.get("the former mayor") == "governor", found

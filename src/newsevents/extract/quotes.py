@@ -795,9 +795,12 @@ def _content_of(doc: Doc, cue: Token, takes_object: bool) -> tuple[int, int] | N
     ]  # "described it as ...", "criticized Smith for ...", "blasted him over ..."
     if cue.lemma_.lower() == "show":  # "shows her with a lead", "in a dead heat", "ahead"
         extra += [c for c in cue.children if c.i > cue.i and c.dep_ in ("prep", "advmod", "xcomp")]
-    if obj is None and cue.lemma_.lower() in ("call", "push", "ask", "press"):
-        prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    if obj is None and cue.lemma_.lower() in ("call", "push", "ask", "press", "refer"):
+        word = "to" if cue.lemma_.lower() == "refer" else "for"
+        prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == word), None)
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if obj is not None and word == "to":  # '," Clinton said, referring to Trump'
+            return _phrase_span(doc, obj.left_edge, obj.right_edge)
     if obj is None or (obj.lower_ in _PRONOUN_OBJECTS and not extra):
         return None
     if cue.lemma_.lower() in ("see", "view", "regard") and not any(c.lower_ == "as" for c in extra):
@@ -917,6 +920,33 @@ def _according_to(doc: Doc) -> list[tuple[Token, Token, tuple[int, int], int]]:
     return found
 
 
+#: Where a finding stands: "leading in the polls", "in a new Post-ABC survey".
+_FINDINGS = frozenset(["poll", "survey", "study", "analysis", "census", "tally", "count"])
+
+
+def _in_poll(doc: Doc, prep: Token) -> tuple[Token, Token, tuple[int, int], QuoteKind] | None:
+    """A clause that holds "in (a) poll" reports what the poll found: "Clinton led
+    Trump in the latest Post poll" is the poll's finding, the poll its source."""
+    if prep.dep_ != "prep" or prep.lower_ != "in":
+        return None
+    finding = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if finding is None or finding.lemma_.lower() not in _FINDINGS:
+        return None
+    verb = prep.head  # "a big lead in the polls": the clause that holds the lead
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    inside = {t.i for t in prep.subtree}
+    words = [t for t in verb.subtree if t.i not in inside and not t.is_punct]
+    if len(words) < 3:
+        return None
+    span = _phrase_span(doc, words[0], words[-1])
+    return (prep, finding, span, "indirect") if span is not None else None
+
+
 def _indirect(doc: Doc, index: ActorIndex, marked: list[Quote]) -> list[Quote]:
     """Attributions without quotation marks: a cue of speech, belief, intention,
     denial or evidence with its source and content on the parse ("The Kremlin
@@ -931,6 +961,9 @@ def _indirect(doc: Doc, index: ActorIndex, marked: list[Quote]) -> list[Quote]:
         if noun_class is not None:
             if (by_noun := _noun_cue(doc, tok, noun_class)) is not None:
                 candidates.append(by_noun)
+            continue
+        if (by_poll := _in_poll(doc, tok)) is not None:
+            candidates.append(by_poll)
             continue
         entry = cues.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
         if entry is None:

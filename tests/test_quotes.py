@@ -598,3 +598,32 @@ def test_what_a_poll_found_and_whom_words_refer_to(nlp: Language) -> None:
     assert any(t.startswith("The senator has a big lead") for t in found), found
     assert not any("lives in a house" in t for t in found), found
     assert found.get("the former mayor") == "governor", found
+
+
+def test_she_and_he_skip_a_person_of_the_other_title(nlp: Language) -> None:
+    result = analyze(
+        article_from_text(
+            "Talks in Lagos\n\nMrs. Adeyemi met Mr. Okafor in Lagos on Monday. "
+            '"We agree on most things," she said.',
+            published="2025-03-13",
+        ),
+        nlp,
+    )
+    names = {e.id: e.name for e in result.entities}
+    (quote,) = [q for q in result.quotes if q.text == "We agree on most things"]
+    assert "Adeyemi" in names.get(quote.speaker or "", ""), (quote, names)
+
+
+def test_views_nobody_holds_are_beliefs_without_a_speaker(nlp: Language) -> None:
+    result = analyze(
+        article_from_text(
+            "Budget vote\n\nThe House is expected to pass the budget later this week. "
+            "Analysts expect the bank to raise rates.",
+            published="2025-03-13",
+        ),
+        nlp,
+    )
+    by_text = {q.text: q for q in result.quotes}
+    held = by_text["The House is expected to pass the budget later this week"]
+    assert held.kind == "belief" and held.speaker_text is None and held.cue == "expected"
+    assert by_text["the bank to raise rates"].speaker_text == "Analysts"

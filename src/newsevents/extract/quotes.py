@@ -486,6 +486,7 @@ def extract_quotes(article: Article, doc: Doc, analysis: Analysis) -> list[Quote
     _continue_speakers(doc, quotes)
     quotes += _turns(doc, index, quotes)
     quotes += _indirect(doc, index, quotes)
+    quotes += _unheld(doc, [q.span for q in quotes])
     quotes.sort(key=lambda q: q.span)
     _continue_speakers(doc, quotes)  # a quotation after "he promised that ...": his
     _first_person_in_quotes(quotes)
@@ -945,6 +946,46 @@ def _in_poll(doc: Doc, prep: Token) -> tuple[Token, Token, tuple[int, int], Quot
         return None
     span = _phrase_span(doc, words[0], words[-1])
     return (prep, finding, span, "indirect") if span is not None else None
+
+
+#: Hedges that hold a view without saying whose: "X appears to be ...", "seems
+#: unlikely", "is expected to win".
+_HEDGES = frozenset(["appear", "seem", "expect"])
+
+
+def _unheld(doc: Doc, taken: list[tuple[int, int]]) -> list[Quote]:
+    """Views nobody is said to hold ("Trump is expected to win", "the race appears
+    closer in Ohio"): a belief with no speaker, recorded as such rather than
+    given to a made-up source or left out. The content is the subject with its
+    predicate; clauses already inside another attribution are left to it."""
+    found = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("VERB", "AUX") or lemma not in _HEDGES:
+            continue
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        if lemma == "expect" and not passive:
+            continue  # "analysts expect ...": a holder, handled as a cue
+        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        complement = next((c for c in tok.children if c.dep_ in ("xcomp", "acomp", "oprd")), None)
+        if subject is None or complement is None or subject.lower_ in _RELATIVE:
+            continue
+        if subject.lower_ in ("it", "there") and complement.dep_ != "xcomp":
+            continue
+        span = _phrase_span(doc, subject.left_edge, complement.right_edge)
+        if span is None or any(a <= span[0] < b or a < span[1] <= b for a, b in taken):
+            continue
+        found.append(
+            Quote(
+                id="",
+                text=doc_text(doc)[span[0] : span[1]],
+                span=span,
+                kind="belief",
+                cue=tok.text,
+                cue_span=(tok.idx, tok.idx + len(tok.text)),
+            )
+        )
+    return found
 
 
 def _indirect(doc: Doc, index: ActorIndex, marked: list[Quote]) -> list[Quote]:

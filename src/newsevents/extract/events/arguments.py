@@ -5,7 +5,8 @@ and the actors and recipients of verb and noun triggers, named or not.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 
 from spacy.tokens import Span, Token
 
@@ -63,6 +64,7 @@ class ActorIndex:
         # Mention starts in text order, so that "the last X named before" is a
         # binary search and not a scan of the article (long texts made it quadratic).
         self._person_starts = _mention_starts(self.persons)
+        self._gender = _genders(self.persons, analysis.article.text)
         self._group_starts = _mention_starts(e for e in analysis.entities if e.kind != "person")
         self._by_head: dict[str, tuple[list[int], list[Entity]]] = {}
         for ent in analysis.entities:
@@ -147,7 +149,11 @@ class ActorIndex:
             speaker = self.by_id.get(quote.speaker or "") if quote is not None else None
             return speaker  # "We hope to get a ceasefire," he said: the speaker
         if tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "him", "her"):
-            return _last_before(self._person_starts, tok.idx)
+            # the last person named who may be so called: "she" skips a "Mr."
+            other = "f" if tok.lower_ in ("he", "him") else "m"
+            return _last_before(
+                self._person_starts, tok.idx, fits=lambda e: self._gender.get(e.id) != other
+            )
         if tok.pos_ == "PRON" and tok.lower_ in ("it", "they", "its", "their"):
             return _last_before(self._group_starts, tok.idx, sentence_of(tok).start_char)
         place = self.place_at.get(tok.idx)
@@ -177,13 +183,55 @@ def _mention_starts(entities: Iterable[Entity]) -> tuple[list[int], list[Entity]
 
 
 def _last_before(
-    starts: tuple[list[int], list[Entity]], offset: int, floor: int = 0
+    starts: tuple[list[int], list[Entity]],
+    offset: int,
+    floor: int = 0,
+    fits: Callable[[Entity], bool] | None = None,
 ) -> Entity | None:
-    """The entity of the last mention starting before ``offset`` (and at or after ``floor``)."""
+    """The entity of the last mention starting before ``offset`` (and at or after
+    ``floor``) that ``fits``, looking back over at most a few dozen mentions."""
     at = bisect.bisect_left(starts[0], offset) - 1
-    if at < 0 or starts[0][at] < floor:
-        return None
-    return starts[1][at]
+    for i in range(at, max(at - 40, -1), -1):
+        if starts[0][i] < floor:
+            return None
+        if fits is None or fits(starts[1][i]):
+            return starts[1][i]
+    return None
+
+
+#: Titles before a name, and roles in an apposition after it, that say whether a
+#: person is a man or a woman ("Mrs. Clinton", "Jane Doe, a spokeswoman").
+_TITLES = {"f": re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Mme|Dame|Lady|Queen|Princess)\.?\s*$"),
+           "m": re.compile(r"\b(?:Mr|Sir|King|Prince|Lord)\.?\s*$")}  # fmt: skip
+_ROLES = {
+    "f": re.compile(
+        r"^,\s+(?:a|an|the)\s+(?:[\w.'-]+\s+){0,3}?(?:spokeswoman|chairwoman|congresswoman|"
+        r"businesswoman|first lady|actress|mother|wife|widow|grandmother)\b"
+    ),
+    "m": re.compile(
+        r"^,\s+(?:a|an|the)\s+(?:[\w.'-]+\s+){0,3}?(?:spokesman|chairman|congressman|"
+        r"businessman|actor|father|husband|widower|grandfather)\b"
+    ),
+}
+
+
+def _genders(persons: Iterable[Entity], text: str) -> dict[str, str]:
+    """A person's gender where the article says it: a title right before a
+    mention ("Mrs. Clinton", "Mr. Trump") or a gendered role right after it
+    ("Jane Doe, a spokeswoman"). Unknown otherwise: a pronoun then takes the
+    last person named, as before."""
+    found: dict[str, str] = {}
+    for person in persons:
+        votes = {"f": 0, "m": 0}
+        for start, end in person.mentions:
+            before = text[max(0, start - 8) : start]
+            after = text[end : end + 60]
+            for gender in ("f", "m"):
+                if _TITLES[gender].search(before) or _ROLES[gender].match(after):
+                    votes[gender] += 1
+        if votes["f"] != votes["m"]:
+            found[person.id] = "f" if votes["f"] > votes["m"] else "m"
+    return found
 
 
 def _is_capital(place: Place) -> bool:

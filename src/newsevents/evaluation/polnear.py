@@ -3,9 +3,9 @@
 An article is its text file and its brat standoff file (the first, when an
 article was annotated twice): Source, Cue and Content spans tied by an
 ``Attribution`` relation; a span may have several pieces. Articles go through
-the user's path (text to Article, analysed), and gold offsets are moved onto
-the analysed text (the title line becomes ``article.title`` and is not
-analysed: attributions there count as missed).
+the user's path (text to Article, analysed), and our spans are aligned back
+onto the gold file's text (``offset_map``: ingest may drop timestamp lines or
+soft hyphens, so one offset is not enough).
 
 Scored per gold attribution, by class: *quoted* (its content is all inside
 quotation marks), *mixed* (partly), *unquoted* (none):

@@ -234,6 +234,11 @@ def test_reference_words_are_times_but_date_no_event(nlp: Language) -> None:
         ("the end of February", "past", "2025-02"),
         ("just 12 weeks", None, "P12W"),
         ("four more years", None, "P4Y"),
+        ("the end of the year", None, "2025"),
+        ("the end of the month", None, "2025-03"),
+        ("year-end", None, "2025"),
+        ("the 20th century", None, "19"),
+        ("a quarter-century", None, "P25Y"),
     ],
 )
 def test_more_forms_get_values(text: str, tense: Tense, value: str) -> None:

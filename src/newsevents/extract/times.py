@@ -408,6 +408,12 @@ def normalize(
         return "date", "PRESENT_REF", False
     if re.fullmatch(_FUTURE_REF, lowered):
         return "date", "FUTURE_REF", False
+    m = re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th) century", lowered)
+    if m:  # "the 20th century": TIMEX3 writes the century's first two digits
+        return "date", f"{int(m.group(1)) - 1:02d}", False
+    m = re.fullmatch(r"(?:a|one) (quarter|half)[- ]century", lowered)
+    if m:
+        return "duration", "P25Y" if m.group(1) == "quarter" else "P50Y", False
     m = re.fullmatch(r"(?:the )?(?:(1[89]|20)|')?(\d)0'?s", lowered)
     if m:  # "the 1990s", "the 70s", "the '80s": the decade
         return "date", f"{m.group(1) or '19'}{m.group(2)}", False
@@ -425,6 +431,9 @@ def normalize(
         return relative_kind, None, True
 
     lowered = re.sub(rf"^{_PART_OF}{_PART_TARGET}", "", lowered)
+    # "by the end of the year", "the year-end rush": this year (month, week)
+    lowered = re.sub(rf"^{_PART_OF}the (year|month|week)$", r"this \1", lowered)
+    lowered = re.sub(r"^(?:the )?(year|month|week)-end$", r"this \1", lowered)
     if lowered in ("the previous year", "the prior year", "a year earlier"):
         return "date", str(published.year - 1), True
     if re.fullmatch(rf"(?:a few|several|some|many|few|a couple of)?\s*{_UNIT[:-2]}s ago", lowered):

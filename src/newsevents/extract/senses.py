@@ -228,8 +228,8 @@ def other_sense(
         if doer.lemma_.lower() in _WEAPON_NOUNS and not actors and not _armed(doer):
             return f"'{doer.text}' of no weapon"  # "a gas explosion killed eight"
         domain = _domain(doer)
-        if domain in ("disaster", "accident"):
-            return f"{domain}: '{doer.text}' does it"
+        if domain in ("disaster", "accident", "illness"):
+            return f"{domain}: '{doer.text}' does it"  # "a heart attack", "a fire killed"
     if etype == "AID" and any(
         c.lemma_.lower() in _TALK_OBJECTS for c in trigger.children if c.dep_ == "dobj"
     ):
@@ -252,6 +252,9 @@ def other_sense(
         return None  # a protest about a crash or a crime is still a protest
     if found & {"disaster", "accident"} and not actors:
         return f"{sorted(found & {'disaster', 'accident'})[0]} and no actor"
+    if not actors and not _political(parties) and _context_domains(sent) & {"disaster", "accident"}:
+        # "... a strong earthquake hit the island. Ten people are killed."
+        return "disaster or accident told just before, and no actor"
     if "score" in found:
         return "sport: the sentence gives a match score"  # "Senegal beat Egypt 4-2"
     if actors and all(e.sector == "BUS" for e in actors) and not _political(parties):

@@ -330,6 +330,9 @@ def test_an_attack_with_no_one_named_is_still_an_event(nlp: Language) -> None:
         # the disaster told one sentence before; a heart attack is no attack
         "A strong earthquake hit southern Iran on Sunday. Ten people were killed.",
         "The actress died on Thursday after suffering a heart attack.",
+        # a bout and a murder trial: sport and ordinary crime
+        "Klitschko pounded Rahman in the seventh round before the referee stopped the bout.",
+        "Jurors found that the gang member killed the deputy while lying in wait.",
     ],
 )
 def test_disasters_accidents_and_crime_are_no_political_events(nlp: Language, text: str) -> None:

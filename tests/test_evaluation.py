@@ -147,8 +147,12 @@ def test_polnear_floors(nlp: Language) -> None:
     precision where we name one."""
     report = score_polnear(load_polnear(SHARED / "gold" / "polnear" / "dev"), nlp)
     frozen = report.parts["frozen"]
-    assert frozen.prf()[2] >= 0.63, frozen.prf()  # 0.668 when written: 4 points
+    p, _, f1 = frozen.prf()
+    assert f1 >= 0.66, frozen.prf()  # 0.701 when written: 4 points
     assert frozen.named_right / frozen.named >= 0.88  # 0.92 when written: 4 points
+    quoted = frozen.by_class["quoted"].speaker + frozen.by_class["mixed"].speaker
+    r_quoted = quoted / (frozen.by_class["quoted"].gold + frozen.by_class["mixed"].gold)
+    assert 2 * p * r_quoted / (p + r_quoted) >= 0.82  # in quotes 0.866 when written: 4 points
 
 
 def test_polnear_relative_pronoun_stands_for_the_noun_before_it(tmp_path: Path) -> None:

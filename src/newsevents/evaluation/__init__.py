@@ -82,3 +82,9 @@ def offset_map(clean: str, original: str) -> Callable[[int], int]:
         return len(original)
 
     return to_original
+
+
+def moved(where: Callable[[int], int], start: int, end: int) -> tuple[int, int]:
+    """A span of the analysed text on the gold file's text (``where`` from
+    ``offset_map``): its first and its last character moved."""
+    return (where(start), where(end - 1) + 1) if end > start else (where(start), where(start))

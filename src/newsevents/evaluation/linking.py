@@ -31,7 +31,7 @@ from ..ingest.sources import article_from_text
 from ..model import Analysis
 from ..pipeline import analyze_batch
 from ..store import Store
-from . import offset_map
+from . import moved, offset_map
 from .coref import PRF, bcubed, ceaf_e, conll, muc, pairwise
 from .ecbplus import LinkDoc
 
@@ -179,7 +179,7 @@ def _score_events(
             continue
         score.mentions += len(doc.actions)
         where = offset_map(an.article.text, doc.text)
-        triggers = [(where(ev.trigger[0]), where(ev.trigger[1] - 1) + 1) for ev in an.events]
+        triggers = [moved(where, *ev.trigger) for ev in an.events]
         for n, gold in enumerate(doc.actions):
             start, end = gold.start, gold.end
             for ev, (t_start, t_end) in zip(an.events, triggers, strict=True):

@@ -39,7 +39,7 @@ from spacy.language import Language
 from ..ingest.sources import article_from_text
 from ..model import Analysis
 from ..pipeline import analyze_batch
-from . import offset_map
+from . import moved, offset_map
 
 CLASSES = ("quoted", "mixed", "unquoted")
 _QUOTE_MARKS = '"\u201c\u201d'
@@ -261,19 +261,16 @@ def _speaker_right(item: Item, g: GoldAttribution) -> bool:
 def _ours(an: Analysis, where: Callable[[int], int]) -> list[Item]:
     """Our quotes with their spans moved onto the gold file's text."""
 
-    def span(a: int, b: int) -> tuple[int, int]:
-        return where(a), where(b - 1) + 1 if b > a else where(a)
-
     entities = {e.id: e for e in an.entities}
     items = []
     for q in an.quotes:
         ent = entities.get(q.speaker or "")
         items.append(
             Item(
-                span(*q.span),
+                moved(where, *q.span),
                 q.speaker_text,
                 tuple(
-                    span(a, b)
+                    moved(where, a, b)
                     for a, b in [*(ent.mentions if ent else []), *filter(None, [q.speaker_span])]
                 ),
                 ent.name if ent else "",

@@ -21,7 +21,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..budget import check as check_budget
-from ..gazetteer import read_table
+from ..gazetteer import load_gazetteer, read_table
 from ..model import Analysis, Article, Entity, Quote, QuoteKind
 from .events.arguments import ActorIndex, actors_of
 from .events.words import SPEECH_VERBS
@@ -73,6 +73,7 @@ _CUES = SPEECH_VERBS | {
 #: Verbs that introduce a quotation only when it follows them at once, after a
 #: comma, colon or full stop: 'Bystrom agreed. "..."', 'He continued, "..."'.
 _LEAD_CUES = frozenset(["agree", "disagree", "continue", "go", "elaborate", "explain", "add"])
+_ANY_LEAD_CUE = _CUES | _LEAD_CUES
 
 
 @dataclass
@@ -364,19 +365,13 @@ def _lead_cue(doc: Doc, start: int) -> Token | None:
     comma, colon or full stop between: 'Bystrom agreed. "..."', 'He went on:
     "..."'. Its clause must be short and its subject its own, so that the verb
     reports the quotation and not something else of the sentence."""
-    text = doc_text(doc)
-    at = start - 1
-    while at > 0 and (text[at] in "\u201c\"`'\u00ab" or text[at].isspace()):
-        at -= 1
-    if at <= 0 or text[at] not in ",:.":
+    before = _before_opening(doc, start)
+    if before is None or before[0] not in ",:.":
         return None
-    tokens = doc.char_span(0, at, alignment_mode="contract")
-    if tokens is None or len(tokens) == 0:
-        return None
-    verb = tokens[-1]
+    verb = before[1]
     if verb.pos_ == "ADV" or verb.lower_ in ("on", "too", "later"):
         verb = doc[verb.i - 1] if verb.i > 0 else verb  # "he went on:", "she added later,"
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in (_CUES | _LEAD_CUES):
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ANY_LEAD_CUE:
         return None
     if verb.lemma_.lower() == "go" and doc[verb.i + 1].lower_ != "on":
         return None
@@ -389,17 +384,26 @@ def _lead_cue(doc: Doc, start: int) -> Token | None:
 def _labelled(doc: Doc, start: int) -> Token | None:
     """A person's name and a colon right before a quotation: 'Pollsters agree -
     Carl Bialik: "..."', a transcript's 'RAMOS: "..."'."""
+    before = _before_opening(doc, start)
+    if before is None or before[0] != ":":
+        return None
+    name = before[1]
+    return name if _names_person(doc[name.i : name.i + 1]) else None
+
+
+def _before_opening(doc: Doc, start: int) -> tuple[str, Token] | None:
+    """What stands before a quotation opening at ``start``: the punctuation mark
+    past the opening marks and spaces, and the token before that mark."""
     text = doc_text(doc)
     at = start - 1
     while at > 0 and (text[at] in "\u201c\"`'\u00ab" or text[at].isspace()):
         at -= 1
-    if at <= 0 or text[at] != ":":
+    if at <= 0:
         return None
     tokens = doc.char_span(0, at, alignment_mode="contract")
     if tokens is None or len(tokens) == 0:
         return None
-    name = tokens[-1]
-    return name if _names_person(name.doc[name.i : name.i + 1]) else None
+    return text[at], tokens[-1]
 
 
 def _names_person(span: Span) -> bool:
@@ -409,11 +413,25 @@ def _names_person(span: Span) -> bool:
         return True
     if any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in span):
         return False
-    people = {w.lower() for e in span.doc.ents if e.label_ == "PERSON" for w in e.text.split()}
     words = [t.lower_ for t in span if t.is_alpha and t.is_title]
     return (
-        bool(words) and len(words) == len([t for t in span if t.is_alpha]) and set(words) <= people
+        bool(words)
+        and len(words) == len([t for t in span if t.is_alpha])
+        and set(words) <= _person_words(span.doc)
     )
+
+
+_PERSON_WORDS = "newsevents.person_words"
+
+
+def _person_words(doc: Doc) -> frozenset[str]:
+    """Every word of the people the article names, read once per Doc."""
+    if _PERSON_WORDS not in doc.user_data:
+        doc.user_data[_PERSON_WORDS] = frozenset(
+            w.lower() for e in doc.ents if e.label_ == "PERSON" for w in e.text.split()
+        )
+    found: frozenset[str] = doc.user_data[_PERSON_WORDS]
+    return found
 
 
 def _own_clause(cue: Token, end: int) -> bool:
@@ -551,12 +569,12 @@ def _turns(doc: Doc, index: ActorIndex, marked: list[Quote]) -> list[Quote]:
         if span is not None and not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span):
             found.append((m, end, span))
     labels = [m.group(1) for m, _, _ in found]
-    people = {w.lower() for e in doc.ents if e.label_ == "PERSON" for w in e.text.split()}
+    people = _person_words(doc)
     turns = []
     for m, end, span in found:
         label = m.group(1)
         if label.isupper() and len(label) > 2 and " " not in label:
-            if _is_place(label.title()) or (
+            if load_gazetteer().is_dateline_place(label.title()) or (
                 labels.count(label) < 2 and label.lower() not in people
             ):
                 continue  # a dateline written "KYIV:", a lone "BYLINE:"
@@ -580,13 +598,6 @@ def _turns(doc: Doc, index: ActorIndex, marked: list[Quote]) -> list[Quote]:
             )
         )
     return turns
-
-
-@lru_cache(maxsize=4096)
-def _is_place(name: str) -> bool:
-    from ..gazetteer import load_gazetteer
-
-    return any(e.kind in ("city", "country", "admin1") for e in load_gazetteer().lookup(name))
 
 
 def _first_person_in_quotes(quotes: list[Quote]) -> None:

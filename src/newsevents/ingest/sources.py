@@ -57,8 +57,7 @@ def article_id(text: str) -> str:
 def _place_predicate() -> Any:
     from ..gazetteer import load_gazetteer
 
-    gaz = load_gazetteer()
-    return lambda name: any(e.kind in ("city", "country", "admin1") for e in gaz.lookup(name))
+    return load_gazetteer().is_dateline_place
 
 
 def _published(value: Any, label: str) -> date | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Mapping
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -64,7 +65,6 @@ class ActorIndex:
         # Mention starts in text order, so that "the last X named before" is a
         # binary search and not a scan of the article (long texts made it quadratic).
         self._person_starts = _mention_starts(self.persons)
-        self._gender = _genders(self.persons, analysis.article.text)
         self._group_starts = _mention_starts(e for e in analysis.entities if e.kind != "person")
         self._by_head: dict[str, tuple[list[int], list[Entity]]] = {}
         for ent in analysis.entities:
@@ -77,6 +77,12 @@ class ActorIndex:
                 if e.kind in ("group", "organization")
                 and e.name.split()[-1].lower().rstrip("s") == head
             )
+
+    @cached_property
+    def _gender(self) -> dict[str, str]:
+        """Genders the article states, read only when a he or she needs one (the
+        index is built three times per article, pronouns are rarer)."""
+        return _genders(self.persons, self.analysis.article.text)
 
     def first_time(self, dated: Mapping[int, object], verb: Token) -> object | None:
         """The first dated time in the verb's clause, read once per verb (a run-on

@@ -188,6 +188,42 @@ def test_the_story_moves_the_anchor(nlp: Language) -> None:
     assert by_text["The next day"].value == "2025-03-06"
 
 
+def test_the_day_and_the_same_period_last_year_follow_the_story(nlp: Language) -> None:
+    """A market report's "the day" is the day the story is on, not always the
+    publication day; "the same period last year" is the month just named, a year
+    earlier."""
+    text = (
+        "The carmaker said on Tuesday that its sales rose 40% in February compared to "
+        "the same period last year. Its shares rose in morning trading before falling "
+        "later in the day."
+    )
+    times = analyze(article_from_text(text, published="2025-03-13"), nlp).times
+    by_text = {t.text: t for t in times}
+    assert by_text["Tuesday"].value == "2025-03-11"
+    assert by_text["the day"].value == "2025-03-11"  # "later in the day"
+    assert by_text["the same period last year"].value == "2024-02"
+    assert by_text["the same period last year"].anchor == by_text["February"].id
+    alone = analyze(
+        article_from_text("The index closed the day 2% higher.", published="2025-03-13"), nlp
+    ).times
+    assert [(t.text, t.value) for t in alone] == [("the day", "2025-03-13")]
+
+
+def test_unnamed_stretches_and_the_past(nlp: Language) -> None:
+    """ "in just minutes", "for years" are durations without a count; "mistakes of
+    the past" is PAST_REF, but "the past two years" stays a counted duration."""
+    text = (
+        "The index lost the gains in just minutes. The two sides have argued for years. "
+        "He would not repeat the mistakes of the past. Prices rose in the past two years."
+    )
+    times = analyze(article_from_text(text, published="2025-03-13"), nlp).times
+    found = {(t.text, t.kind, t.value) for t in times}
+    assert ("minutes", "duration", "PTXM") in found
+    assert ("years", "duration", "PXY") in found
+    assert ("the past", "date", "PAST_REF") in found
+    assert ("the past two years", "duration", "P2Y") in found
+
+
 def test_two_times_joined_are_split_and_trailing_words_dropped(nlp: Language) -> None:
     text = (
         "Sales fell between April and June. Music of the 70s and 80s returned. "

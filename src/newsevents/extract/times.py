@@ -87,6 +87,22 @@ _PATTERNS = [
     # TIMEX3 reference words: "in the future", "for the time being", "in the near term"
     re.compile(rf"\b(?:{_FUTURE_REF})\b|\bthe time being\b", re.I),
     re.compile(r"\b(?:earlier|later) (?:today|this (?:week|month|year))\b", re.I),
+    # "mistakes of the past", "in the past": not "the past two years"
+    re.compile(
+        rf"\b(?:in|of|from) (?P<t>the past)\b(?!-| (?:{_NUM}|few|several|couple|{_UNIT})\b)", re.I
+    ),
+    # market reports: "finished the day 3% lower", "rose 1.2% on the day."
+    re.compile(
+        r"\b(?:(?:the (?:start|end|rest|beginning|close|course) of )?the day)"
+        r"(?=\s*[,.;:]|\s+(?:at|with|higher|lower|up|down|and|in|on)\b|\s+\d)",
+        re.I,
+    ),
+    # an unnamed stretch: "for years", "in just minutes", "within hours"
+    re.compile(
+        r"\b(?:for|within|in|over) (?:just |only |mere )?(?P<t>(?:(?:a few|several|many) )?"
+        r"(?:minutes|hours|days|weeks|months|years|decades))\b(?! (?:ago|later|earlier|before|after))",
+        re.I,
+    ),
     # TIMEX3 PRESENT_REF / PAST_REF words, which the model never calls dates
     re.compile(r"\b(?:currently|current|nowadays|recently|previously|formerly)\b", re.I),
     # clock times: "16:08 UTC", "0800 GMT", "3:30 p.m."
@@ -618,8 +634,8 @@ def _candidates(doc: Doc) -> list[_Candidate]:
     ]
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            start, end = m.start(), m.end()
-            found = m.group(0)
+            start, end = m.span("t") if "t" in pattern.groupindex else m.span()
+            found = text[start:end]
             start += len(found) - len(found.lstrip())
             lead_word = re.match(r"(?:on|past)\s+", text[start:end], re.I)
             if lead_word:  # any whitespace after it: "on\nMonday" in hard-wrapped copy
@@ -638,7 +654,11 @@ def _candidates(doc: Doc) -> list[_Candidate]:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading prepositions and trailing punctuation from a span."""
     piece = text[start:end]
-    m = re.match(r"(?:on|in|at|since|by|until|from|during|for|of)\s+", piece, re.I)
+    m = re.match(
+        r"(?:(?:on|in|at|since|by|until|from|during|for|of|within|over)\s+)?(?:(?:just|only|mere)\s+)?",
+        piece,
+        re.I,
+    )
     if m and len(piece) > m.end():
         start += m.end()
     while end > start and text[end - 1] in ".,;:'’\"”)":
@@ -669,12 +689,25 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
         kind, value, relative = normalize(text, published, tense)
         anchor: str | None = "published" if relative and value is not None else None
         told = narrative_offset(text)
+        if (
+            told is None
+            and _SAME_DAY.match(re.sub(r"\s+", " ", text.lower()))
+            and not _DAY_DEFINED.match(doc_text(doc)[end : end + 20])
+        ):
+            told = 0  # "later in the day", "to end the day": the day the story is on
         if told is not None and (reference or published) is not None:
             # "two days later", "the next day": from the last date the story told
             base = reference[1] if reference else published
             assert base is not None
             kind, value = "date", (base + timedelta(days=told)).isoformat()
             anchor = reference[0] if reference else "published"
+        a_year_before = _SAME_LAST_YEAR.match(re.sub(r"\s+", " ", text.lower()))
+        if a_year_before and kind == "date" and value is None:
+            # "sales rose in February compared to the same period last year"
+            told_before = _last_of(times, a_year_before.group(1))
+            if told_before is not None:
+                value = f"{int(told_before.value[:4]) - 1}{told_before.value[4:]}"  # type: ignore[index]
+                anchor = told_before.id
         years = narrative_years(text)
         if years is not None and year_told is not None:
             # "the following year", "three years later": from the last year the story told
@@ -700,6 +733,44 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
 _LATER = re.compile(
     rf"^(?:({_NUM}) (day|week)s? (later|after(?:wards?)?|earlier|before)"
     r"|the (next|following|previous|preceding) day|the day (after|before))$"
+)
+
+
+#: "the same month a year ago", "the same period last year": a time the story
+#: told, a year earlier.
+_SAME_LAST_YEAR = re.compile(
+    r"^the same (day|week|month|quarter|period|time) (?:of |in )?"
+    r"(?:last year|a year (?:ago|earlier|before)|the (?:previous|prior|preceding) year)$"
+)
+_GRAIN = {
+    "day": r"\d{4}-\d\d-\d\d",
+    "week": r"\d{4}-W\d\d",
+    "month": r"\d{4}-\d\d",
+    "quarter": r"\d{4}-Q\d",
+}
+
+
+def _last_of(times: list[Time], unit: str) -> Time | None:
+    """The last dated time of the story at ``unit``'s grain ("period" and "time"
+    take any grain finer than a year)."""
+    grains = [_GRAIN[unit]] if unit in _GRAIN else list(_GRAIN.values())
+    for time in reversed(times):
+        if time.kind == "date" and time.value and any(re.fullmatch(g, time.value) for g in grains):
+            return time
+    return None
+
+
+#: The day the story is telling, named without a date: "later in the day", "that
+#: same day", "at the start of the day" (market reports close on "the day").
+_SAME_DAY = re.compile(
+    r"^(?:(?:earlier|later) in |(?:the )?(?:start|end|rest|beginning|close|course) of )?"
+    r"(?:the|that|the same|that same) day$"
+)
+
+#: ... unless a clause or phrase says which day: "the day the war began", "the day of the vote"
+_DAY_DEFINED = re.compile(
+    r"\s+(?:of|after|before|when|that|which|on which|the|a|an|his|her|their|its|our|"
+    r"he|she|they|it|i|we|you|[A-Z]\w*)\b"
 )
 
 

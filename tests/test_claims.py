@@ -1,5 +1,6 @@
 """Claims on sentences written for these tests: values, units, hedges, claimants, disputes."""
 
+import pytest
 from spacy.language import Language
 
 from newsevents import analyze, article_from_text
@@ -115,3 +116,174 @@ def test_an_estimate_put_at_a_figure_is_its_subjects(nlp: Language) -> None:
     }
     assert (31.0, "death toll", "Sudanese army") in found
     assert (40000.0, "number of displaced", "Officials") in found
+
+
+def disputes(text: str, nlp: Language) -> list[tuple[float, list[str], str | None]]:
+    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
+    names = {e.id: e.name for e in result.entities}
+    return [(c.value, [names[d] for d in c.disputed_by], c.dispute_cue) for c in result.claims]
+
+
+def test_a_figure_not_confirmed_is_disputed_and_the_cue_says_how(nlp: Language) -> None:
+    assert disputes(
+        "Ukraine said 300 Russian soldiers were killed, a figure Moscow has not confirmed.", nlp
+    ) == [(300.0, ["Russia"], "figure Moscow has not confirmed")]
+    assert disputes(
+        "Hamas said 42 people died in the strike, a claim that Israel rejected.", nlp
+    ) == [(42.0, ["Israel"], "claim that Israel rejected")]
+
+
+def test_a_figure_not_disputed_is_not_disputed(nlp: Language) -> None:
+    for text in (
+        "Egypt said 40 trucks crossed, a figure Israel did not dispute.",
+        "Egypt said 40 trucks crossed on Monday, but Israel did not deny it.",
+        "Egypt said 40 trucks crossed, a figure Israel has not changed.",
+    ):
+        assert disputes(text, nlp) == [(40.0, [], None)], text
+
+
+def test_a_dispute_verb_with_its_own_subject(nlp: Language) -> None:
+    assert disputes(
+        "Egypt said 40 trucks crossed on Monday, but Israel denied the figure.", nlp
+    ) == [(40.0, ["Israel"], "Israel denied")]
+
+
+def test_plural_figures_are_all_disputed(nlp: Language) -> None:
+    found = disputes(
+        "Sudan said 12 soldiers died and 30 were injured, figures the RSF denies.", nlp
+    )
+    assert [(v, d) for v, d, _ in found] == [(12.0, ["RSF"]), (30.0, ["RSF"])]
+
+
+def test_a_text_cut_off_after_the_party_records_the_dispute(nlp: Language) -> None:
+    for ending in ("...", "\u2026"):
+        found = disputes(
+            f"Officials said 80 people were arrested in the raid, a figure that Russia{ending}",
+            nlp,
+        )
+        assert found == [(80.0, ["Russia"], "figure that Russia ... (text cut off)")], ending
+
+
+def records(text: str, nlp: Language) -> list[tuple[str, float, str, str | None, str | None, str | None]]:
+    """(id, value, unit, approx, claimant entity's name, claimant words) for each claim."""
+    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
+    names = {e.id: e.name for e in result.entities}
+    return [
+        (c.id, c.value, c.unit, c.approx, names.get(c.claimant or ""), c.claimant_text)
+        for c in result.claims
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pronoun speaker gives the named person's name as the claimant's words
+        (
+            'Chadian President Mahamat Deby met donors. "We host 1.2 million refugees," he said.',
+            [("C1", 1.2e6, "people", None, "Mahamat Deby", "Mahamat Deby")],
+        ),
+        # a named speaker keeps the words that name him
+        (
+            '"We have lost 14 tanks," said Ukrainian army spokesman Andriy Kovalenko.',
+            [
+                (
+                    "C1",
+                    14.0,
+                    "tank",
+                    None,
+                    "Andriy Kovalenko",
+                    "Ukrainian army spokesman Andriy Kovalenko",
+                )
+            ],
+        ),
+        # "according to" an unnamed source: no entity, the source's words
+        (
+            "According to local health officials, 45 people died in the floods.",
+            [("C1", 45.0, "people", None, None, "local health officials")],
+        ),
+        (
+            "At least 90 people were killed and upwards of 200 injured, according to the "
+            "Red Cross.",
+            [
+                ("C1", 90.0, "people", "at least", "Red Cross", "Red Cross"),
+                ("C2", 200.0, "count", "more than", "Red Cross", "Red Cross"),
+            ],
+        ),
+        # an estimate is its estimator's, named or not
+        (
+            "Kenyan police put the number of protesters at about 5,000.",
+            [("C1", 5000.0, "count", "about", "Kenyan police", "Kenyan police")],
+        ),
+        (
+            "Officials estimated the number of displaced at 40,000 on Friday.",
+            [("C1", 40000.0, "count", None, None, "Officials")],
+        ),
+        # the outlet's own figures: hedges, units, currencies
+        (
+            "Less than 15% of the aid arrived, while up to 60 trucks waited at the border.",
+            [
+                ("C1", 15.0, "percent", "less than", None, None),
+                ("C2", 60.0, "truck", "up to", None, None),
+            ],
+        ),
+        (
+            "The fund has a budget of 300 million euros, up from 200 million dollars last year.",
+            [("C1", 3e8, "EUR", None, None, None), ("C2", 2e8, "USD", None, None, None)],
+        ),
+        (
+            "Russia said it had retaken 86% of the Kursk region and some 1,100 square "
+            "kilometres.",
+            [
+                ("C1", 86.0, "percent", None, "Russia", "Russia"),
+                ("C2", 1100.0, "km2", "about", "Russia", "Russia"),
+            ],
+        ),
+    ],
+)
+def test_claim_records(text: str, expected: list[tuple[object, ...]], nlp: Language) -> None:
+    assert records(text, nlp) == expected
+
+
+def measures(text: str, nlp: Language) -> list[tuple[float, str, str]]:
+    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
+    return [(c.value, c.unit, c.measure) for c in result.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a level reached by something measures that thing
+        (
+            "The death toll from the earthquake rose to more than 300 on Monday.",
+            [(300.0, "count", "death toll from the earthquake")],
+        ),
+        (
+            "The number of refugees in Poland reached 2 million, the agency said.",
+            [(2e6, "count", "number of refugees in Poland")],
+        ),
+        ("Inflation stood at 40 per cent in March.", [(40.0, "percent", "Inflation")]),
+        # a currency sign at the very start of the text
+        ("$5 million was pledged by donors on Friday.", [(5e6, "USD", "pledged")]),
+        # two sums the model joins are two figures, each in its own currency
+        (
+            "Donors pledged €40 million and £12 million for the camps.",
+            [(4e7, "EUR", "pledged"), (1.2e7, "GBP", "pledged")],
+        ),
+        # a unit after the figure, and what it is of
+        (
+            "The rebels seized 300 tonnes of wheat and 45 kilometres of road.",
+            [(300.0, "t", "seized wheat"), (45.0, "km", "seized road")],
+        ),
+        # the counted noun, or the whole that a part is of
+        (
+            "The army lost 3,000 of its 9,000 tanks.",
+            [(3000.0, "tank", "lost tanks"), (9000.0, "tank", "lost tanks")],
+        ),
+        (
+            "The government sent 4,000 troops and 200 police officers to the region.",
+            [(4000.0, "people", "sent troops"), (200.0, "officer", "sent officers")],
+        ),
+    ],
+)
+def test_units_and_measures(text: str, expected: list[tuple[object, ...]], nlp: Language) -> None:
+    assert measures(text, nlp) == expected

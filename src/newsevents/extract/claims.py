@@ -131,6 +131,8 @@ _UNITS = {
 }
 _CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB"}
 _DISPUTE_VERBS = frozenset(["dispute", "deny", "reject", "contest", "challenge", "question"])
+#: "a figure Moscow has not confirmed": not confirming is a dispute; "did not dispute" is not
+_CONFIRM_VERBS = frozenset(["confirm", "verify", "accept", "acknowledge", "corroborate"])
 _NUMBER = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 
 
@@ -152,7 +154,7 @@ def _approx(doc: Doc, start: int, first_number: int) -> str | None:
     """The hedge before the figure, inside the entity ("more than 86 percent") or before it."""
     at = doc[first_number].idx
     before = doc_text(doc)[max(0, doc[start].idx - 20) : at].lower()
-    for phrase, norm in sorted(_APPROX.items(), key=lambda kv: -len(kv[0])):
+    for phrase, norm in _APPROX.items():  # no phrase ends another: order is free
         if re.search(rf"\b{phrase}\s*$", before):
             return norm
     return None
@@ -272,8 +274,9 @@ def _disputed(ent: Span, index: ActorIndex) -> tuple[list[str], str | None]:
     for tok in sent:
         if tok.i < ent.end or tok.lemma_.lower() not in _FIGURE_NOUNS:
             continue
-        if any(_is_figure(t) for t in doc[ent.end : tok.i]):
-            break  # "a figure that ..." speaks of the last figure before it only
+        plural = tok.lower_ != tok.lemma_.lower()  # "figures" (tagged as a verb at times)
+        if not plural and any(_is_figure(t) for t in doc[ent.end : tok.i]):
+            break  # "a figure that ..." speaks of the last figure before it only; "figures", of all
         j = tok.i + 1
         if j < len(doc) and doc[j].lower_ in ("that", "which"):
             j += 1
@@ -296,14 +299,17 @@ def _disputed(ent: Span, index: ActorIndex) -> tuple[list[str], str | None]:
             and nxt.lemma_.lower() in ("have", "has", "do", "does", "did")
             and j + 3 < len(doc)
             and doc[j + 2].lower_ in ("not", "n't")
+            and doc[j + 3].lemma_.lower() in _CONFIRM_VERBS
         )
-        cut = (rest.startswith("...") and not rest[3:].strip()) or rest.startswith("\u2026")
+        # the text ends at the party: "a figure that Kyiv..." (ingest may have cut the dots)
+        cut = not rest.strip(".\u2026 ")
         if disputes or negated_confirm or cut:
             if party.id not in found:
                 found.append(party.id)
+            last = doc[j + 3] if negated_confirm else nxt  # "has not confirmed"
             end = (
-                nxt.idx + len(nxt.text)
-                if nxt is not None and not cut
+                last.idx + len(last.text)
+                if last is not None and not cut
                 else doc[j].idx + len(doc[j].text)
             )
             cue = doc_text(doc)[tok.idx : end] + (" ... (text cut off)" if cut else "")
@@ -312,6 +318,8 @@ def _disputed(ent: Span, index: ActorIndex) -> tuple[list[str], str | None]:
             continue
         if any(_is_figure(t) for t in doc[ent.end : tok.i]):
             break
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue  # "Israel did not dispute the figure"
         for subj in (c for c in tok.children if c.dep_ == "nsubj"):
             who = index.entity(subj)
             if who is not None and who.id not in found:
@@ -325,7 +333,7 @@ def extract_claims(article: Article, doc: Doc, analysis: Analysis) -> list[Claim
     index = ActorIndex(analysis)
     by_id = {e.id: e for e in analysis.entities}
     claims: list[Claim] = []
-    for ent in doc.ents:
+    for ent in (piece for whole in doc.ents for piece in _pieces(whole)):
         check_budget()
         if ent.label_ not in ("PERCENT", "CARDINAL", "QUANTITY", "MONEY"):
             continue
@@ -367,6 +375,25 @@ def extract_claims(article: Article, doc: Doc, analysis: Analysis) -> list[Claim
     for i, c in enumerate(claims, start=1):
         c.id = f"C{i}"
     return claims
+
+
+def _pieces(ent: Span) -> list[Span]:
+    """ "€40 million and £12 million": the model's one entity is two figures. A
+    range ("between 300 and 400") stays one."""
+    if ent[0].lower_ in ("between", "from"):
+        return [ent]
+    pieces, start = [], ent.start
+    for tok in ent:
+        doc = ent.doc
+        if (
+            tok.lower_ in ("and", "or", ",")
+            and any(t.like_num for t in doc[start : tok.i])
+            and any(t.like_num for t in doc[tok.i + 1 : ent.end])
+        ):
+            pieces.append(Span(doc, start, tok.i, label=ent.label))
+            start = tok.i + 1
+    pieces.append(Span(ent.doc, start, ent.end, label=ent.label))
+    return pieces
 
 
 def _claimant(

@@ -164,7 +164,9 @@ def test_a_text_cut_off_after_the_party_records_the_dispute(nlp: Language) -> No
         assert found == [(80.0, ["Russia"], "figure that Russia ... (text cut off)")], ending
 
 
-def records(text: str, nlp: Language) -> list[tuple[str, float, str, str | None, str | None, str | None]]:
+def records(
+    text: str, nlp: Language
+) -> list[tuple[str, float, str, str | None, str | None, str | None]]:
     """(id, value, unit, approx, claimant entity's name, claimant words) for each claim."""
     result = analyze(article_from_text(text, published="2025-03-13"), nlp)
     names = {e.id: e.name for e in result.entities}
@@ -231,8 +233,7 @@ def records(text: str, nlp: Language) -> list[tuple[str, float, str, str | None,
             [("C1", 3e8, "EUR", None, None, None), ("C2", 2e8, "USD", None, None, None)],
         ),
         (
-            "Russia said it had retaken 86% of the Kursk region and some 1,100 square "
-            "kilometres.",
+            "Russia said it had retaken 86% of the Kursk region and some 1,100 square kilometres.",
             [
                 ("C1", 86.0, "percent", None, "Russia", "Russia"),
                 ("C2", 1100.0, "km2", "about", "Russia", "Russia"),

@@ -184,6 +184,11 @@ def records(
             'Chadian President Mahamat Deby met donors. "We host 1.2 million refugees," he said.',
             [("C1", 1.2e6, "people", None, "Mahamat Deby", "Mahamat Deby")],
         ),
+        (
+            "Health Minister Anna Lind visited the camp on Friday. "
+            '"Our doctors have treated 1,900 patients in a week," she said.',
+            [("C1", 1900.0, "patient", None, "Anna Lind", "Anna Lind")],
+        ),
         # a named speaker keeps the words that name him
         (
             '"We have lost 14 tanks," said Ukrainian army spokesman Andriy Kovalenko.',
@@ -210,6 +215,19 @@ def records(
                 ("C1", 90.0, "people", "at least", "Red Cross", "Red Cross"),
                 ("C2", 200.0, "count", "more than", "Red Cross", "Red Cross"),
             ],
+        ),
+        # a figure a reporting verb puts forward as its object, or "per" a source
+        (
+            "Russia acknowledged the loss of 12 aircraft.",
+            [("C1", 12.0, "aircraft", None, "Russia", "Russia")],
+        ),
+        (
+            "Per the health ministry, 80 people were wounded.",
+            [("C1", 80.0, "people", None, "health ministry", "health ministry")],
+        ),
+        (
+            "Officials announced 500 arrests after the protests.",
+            [("C1", 500.0, "arrest", None, None, "Officials")],
         ),
         # an estimate is its estimator's, named or not
         (
@@ -269,6 +287,10 @@ def measures(text: str, nlp: Language) -> list[tuple[float, str, str]]:
         (
             "Donors pledged €40 million and £12 million for the camps.",
             [(4e7, "EUR", "pledged"), (1.2e7, "GBP", "pledged")],
+        ),
+        (
+            "Officials said 30 or 40 trucks crossed on Sunday.",
+            [(30.0, "truck", "crossed trucks"), (40.0, "truck", "crossed trucks")],
         ),
         # a unit after the figure, and what it is of
         (

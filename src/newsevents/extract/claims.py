@@ -18,7 +18,6 @@ from spacy.tokens import Doc, Span, Token
 from ..budget import check as check_budget
 from ..model import Analysis, Article, Claim, Entity
 from .events.arguments import ActorIndex, _named_head
-from .events.attribution import _source
 from .events.status import _status
 from .events.syntax import _clause_verb
 from .events.words import SPEECH_VERBS
@@ -414,17 +413,6 @@ def _claimant(
         who = by_id.get(q.speaker or "")
         pronoun = (q.speaker_text or "").lower() in ("he", "she", "they", "it")
         return who, (who.name if who is not None and pronoun else q.speaker_text)
-    for tok in sent:
-        if (
-            tok.lower_ == "according"
-            and tok.i + 1 < len(ent.doc)
-            and ent.doc[tok.i + 1].lower_ == "to"
-        ):
-            objs = [c for c in ent.doc[tok.i + 1].children if c.dep_ == "pobj"]
-            if objs:
-                obj = objs[0]
-                text = ent.doc[obj.left_edge.i : obj.right_edge.i + 1].text
-                return _named_head(obj, index), text
     if estimated is not None:  # "the army put the toll at 31": the army's figure
         subj = next((c for c in estimated[0].children if c.dep_ == "nsubj"), None)
         if (
@@ -436,8 +424,45 @@ def _claimant(
         if subj is not None:
             named = _named_head(subj, index)
             return named, (named.name if named else _phrase(subj))
-    who = _source(_clause_verb(ent[-1]), index)
-    return who, (who.name if who else None)
+    reporter = _reporter(ent)
+    if reporter is not None:
+        named = _named_head(reporter, index)
+        return named, (named.name if named else _phrase(reporter))
+    return None, None
+
+
+#: Verbs whose object is a figure someone puts forward ("reported 40 deaths").
+_REPORT_VERBS = SPEECH_VERBS | {"acknowledge", "record", "register", "count", "cite", "admit"}
+
+
+def _reporter(ent: Span) -> Token | None:
+    """Who puts forward a figure that no quotation or "according to" covers: the
+    subject of a reporting verb whose object holds the figure ("the ministry
+    reported 40 deaths", "Russia acknowledged the loss of 12 aircraft"), or the
+    object of a "per" opening the clause ("Per the health ministry, 80 ...").
+    Quotations and "according to" are read by the quote extractor first."""
+    tok = ent[-1]
+    for _ in range(6):
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in _REPORT_VERBS:
+            return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if tok.head.i == tok.i or tok.dep_ not in (
+            "nummod",
+            "quantmod",
+            "compound",
+            "pobj",
+            "prep",
+            "dobj",
+            "nsubj",
+            "nsubjpass",
+            "amod",
+        ):
+            break
+        tok = tok.head
+    verb = _clause_verb(ent[-1])
+    per = next(
+        (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "per" and c.i < verb.i), None
+    )
+    return next((c for c in per.children if c.dep_ == "pobj"), None) if per is not None else None
 
 
 def _phrase(tok: Token) -> str:

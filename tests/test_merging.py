@@ -1,0 +1,77 @@
+"""One event told twice is one event: conjoined verbs, a headline restating the
+body, a partyless repeat; sentences written for these tests."""
+
+from spacy.language import Language
+
+from newsevents import Analysis, Article, analyze
+
+HEADLINE = "Russian forces shelled Kharkiv overnight"
+
+
+def _run(text: str, nlp: Language, title: str | None = None) -> Analysis:
+    return analyze(Article(id="t", text=text, title=title, published="2025-03-13"), nlp)
+
+
+def _names(result: Analysis, ids: list[str]) -> set[str]:
+    names = {e.id: e.name for e in result.entities} | {p.id: p.name for p in result.places}
+    return {names[i] for i in ids}
+
+
+def test_conjoined_verbs_of_one_type_and_actor_are_one_event(nlp: Language) -> None:
+    result = _run("Russian troops shelled Kharkiv and bombed Sumy on Tuesday.", nlp)
+    (event,) = result.events
+    assert event.type == "ASSAULT"
+    assert _names(result, event.actors) == {"Russian troops"}
+    assert _names(result, [*event.recipients, *([event.place] if event.place else [])]) == {
+        "Kharkiv",
+        "Sumy",
+    }
+    assert event.time_value == "2025-03-11"
+
+
+def test_conjoined_verbs_of_different_actors_stay_apart(nlp: Language) -> None:
+    result = _run("Russian troops shelled Kharkiv and Ukrainian forces attacked Belgorod.", nlp)
+    assert sorted(tuple(sorted(_names(result, e.actors))) for e in result.events) == [
+        ("Russian troops",),
+        ("Ukrainian forces",),
+    ]
+
+
+def test_a_headline_restating_the_body_is_the_body_event(nlp: Language) -> None:
+    text = (
+        f"{HEADLINE}\n\nOfficials in Kyiv said on Monday that Russian forces had shelled "
+        "Kharkiv, killing two people."
+    )
+    result = _run(text, nlp, title=HEADLINE)
+    shelling = [e for e in result.events if e.type == "ASSAULT" and e.mode == "heavy-weapons"]
+    assert len(shelling) == 1
+    assert shelling[0].trigger[0] > len(HEADLINE)  # the body's telling, with its date
+    assert shelling[0].time_value == "2025-03-10"
+
+
+def test_a_headline_the_body_does_not_repeat_is_kept(nlp: Language) -> None:
+    text = f"{HEADLINE}\n\nTalks on a ceasefire are due to resume in Geneva next week."
+    result = _run(text, nlp, title=HEADLINE)
+    shelling = [e for e in result.events if e.type == "ASSAULT"]
+    assert [text[e.trigger[0] : e.trigger[1]] for e in shelling] == ["shelled"]
+    assert shelling[0].trigger[1] <= len(HEADLINE)
+
+
+def test_a_partyless_telling_beside_one_with_parties_is_dropped(nlp: Language) -> None:
+    result = _run(
+        "During the offensive operations, the Russian army recaptured Sudzha from Ukraine.",
+        nlp,
+    )
+    assaults = [e for e in result.events if e.type == "ASSAULT"]
+    assert len(assaults) == 1
+    assert _names(result, assaults[0].actors) == {"Russian army"}
+
+
+def test_the_attack_told_again_is_not_a_second_attack(nlp: Language) -> None:
+    result = _run(
+        "Gunmen attacked a bus near Kaduna on Monday. The attack was the third this month.",
+        nlp,
+    )
+    assert [(e.type, sorted(_names(result, e.actors))) for e in result.events] == [
+        ("ASSAULT", ["Gunmen"])
+    ]

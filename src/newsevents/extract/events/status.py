@@ -42,6 +42,14 @@ def _on_the_way(verb: Token) -> bool:
     return verb.tag_ == "VBG" or any(c.lower_ in ("will", "'ll") for c in verb.children)
 
 
+def _possible_frame(verb: Token) -> bool:
+    """ "it is possible that", "it is likely that": the clause under it may happen."""
+    frames = ("possible", "likely")
+    return verb.lemma_ in frames or any(
+        c.dep_ == "acomp" and c.lemma_ in frames for c in verb.children
+    )
+
+
 def _mood(trigger: Token, verb: Token) -> tuple[Status, str]:
     # Adverbial clauses keep their own mood: "This will be the second time,
     # since they met on February 11" does not make the past meeting future.
@@ -104,6 +112,8 @@ def _mood(trigger: Token, verb: Token) -> tuple[Status, str]:
         if v.lemma_ in _COMMITTING - _NEGATING_VERBS and v.i != verb.i:
             return "planned", f"'{v.text}' to"  # "agreed to return to talks"
         if kids & {"will", "'ll", "shall"}:
+            if any(_possible_frame(g) for g in chain[1:3]):
+                return "possible", "it is possible"  # "it is possible that Turkey will mediate"
             return "planned", "future tense"
         if v.i != verb.i and _on_the_way(v):
             return "planned", "travelling to"  # "is heading to Kyiv, where she will sign"

@@ -88,7 +88,9 @@ _OBLIGED = frozenset(["need", "have", "require", "oblige", "obligate"])
 
 
 #: Reporting verbs that carry doubt: what they report is the reporter's charge.
-_DOUBTING = frozenset(["claim", "allege", "accuse", "charge", "blame", "contend"])
+_DOUBTING = frozenset(
+    ["claim", "allege", "accuse", "charge", "blame", "contend", "doubt", "suspect", "question"]
+)
 
 
 def regular_lemma(tok: Token, known: AbstractSet[str]) -> str:

@@ -156,7 +156,7 @@ def test_plural_figures_are_all_disputed(nlp: Language) -> None:
 
 
 def test_a_text_cut_off_after_the_party_records_the_dispute(nlp: Language) -> None:
-    for ending in ("...", "\u2026"):
+    for ending in ("...", "\u2026", ""):
         found = disputes(
             f"Officials said 80 people were arrested in the raid, a figure that Russia{ending}",
             nlp,
@@ -224,6 +224,14 @@ def records(
         (
             "Per the health ministry, 80 people were wounded.",
             [("C1", 80.0, "people", None, "health ministry", "health ministry")],
+        ),
+        (
+            "40 deaths were reported by the health ministry on Monday.",
+            [("C1", 40.0, "death", None, "health ministry", "health ministry")],
+        ),
+        (
+            "Officials put the number of displaced at 40,000 people.",
+            [("C1", 40000.0, "people", None, None, "Officials")],
         ),
         (
             "Officials announced 500 arrests after the protests.",
@@ -310,3 +318,17 @@ def measures(text: str, nlp: Language) -> list[tuple[float, str, str]]:
 )
 def test_units_and_measures(text: str, expected: list[tuple[object, ...]], nlp: Language) -> None:
     assert measures(text, nlp) == expected
+
+
+def test_a_member_picked_out_is_no_figure_but_a_small_count_is(nlp: Language) -> None:
+    """ "One of them" names a member, not a figure; "Nine were injured" is a
+    casualty count however small, and a figure after a skipped one still counts."""
+    found = records(
+        "The army said three soldiers died. One of them was a colonel, and 40 others were hurt.",
+        nlp,
+    )
+    assert [(v, u) for _, v, u, _, _, _ in found] == [(3.0, "people"), (40.0, "other")]
+    found = records("Nine were injured in the blast, police said.", nlp)
+    assert [(v, u, c) for _, v, u, _, _, c in found] == [(9.0, "count", "police")]
+    found = records("Two officials said 40 people died in the clashes.", nlp)
+    assert [(v, c) for _, v, _, _, _, c in found] == [(40.0, "Two officials")]

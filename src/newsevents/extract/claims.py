@@ -292,10 +292,10 @@ def _disputed(ent: Span, index: ActorIndex) -> tuple[list[str], str | None]:
             continue
         nxt = doc[j + 1] if j + 1 < len(doc) else None
         rest = doc_text(doc)[doc[j].idx + len(doc[j].text) :].strip()
-        disputes = nxt is not None and nxt.lemma_.lower() in _DISPUTE_VERBS | {"denie", "dispute"}
+        disputes = nxt is not None and nxt.lemma_.lower() in _DISPUTE_VERBS
         negated_confirm = (
             nxt is not None
-            and nxt.lemma_.lower() in ("have", "has", "do", "does", "did")
+            and nxt.lemma_.lower() in ("have", "do")
             and j + 3 < len(doc)
             and doc[j + 2].lower_ in ("not", "n't")
             and doc[j + 3].lemma_.lower() in _CONFIRM_VERBS
@@ -344,8 +344,8 @@ def extract_claims(article: Article, doc: Doc, analysis: Analysis) -> list[Claim
         if ranged:  # "between 300 and 400 trucks": the lower bound, the upper kept beside it
             value = float(bounds[0])  # type: ignore[arg-type]
         unit, noun = _unit(ent)
-        if unit == "count" and value < 10 and noun is None:
-            continue  # "one of", "two" standing alone: not a figure anyone claims
+        if unit == "count" and noun is None and (value == 1 or _part_of(ent)):
+            continue  # "one", "two of them": a part named, not a figure anyone claims
         if noun is not None and noun.dep_ == "nsubj" and noun.head.lemma_ in SPEECH_VERBS:
             continue  # "two officials said": who speaks, not what is claimed
         sent = sentence_of(ent[0])
@@ -374,6 +374,12 @@ def extract_claims(article: Article, doc: Doc, analysis: Analysis) -> list[Claim
     for i, c in enumerate(claims, start=1):
         c.id = f"C{i}"
     return claims
+
+
+def _part_of(ent: Span) -> bool:
+    """ "Two of them", "one of the attackers": the figure picks out members."""
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].lower_ == "of"
 
 
 def _pieces(ent: Span) -> list[Span]:
@@ -435,6 +441,10 @@ def _claimant(
 _REPORT_VERBS = SPEECH_VERBS | {"acknowledge", "record", "register", "count", "cite", "admit"}
 
 
+#: The links from a figure up to the noun phrase a reporting verb takes.
+_UP_TO_THE_OBJECT = frozenset(["nummod", "pobj", "prep"])
+
+
 def _reporter(ent: Span) -> Token | None:
     """Who puts forward a figure that no quotation or "according to" covers: the
     subject of a reporting verb whose object holds the figure ("the ministry
@@ -442,22 +452,14 @@ def _reporter(ent: Span) -> Token | None:
     object of a "per" opening the clause ("Per the health ministry, 80 ...").
     Quotations and "according to" are read by the quote extractor first."""
     tok = ent[-1]
-    for _ in range(6):
-        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in _REPORT_VERBS:
+    while tok.dep_ in _UP_TO_THE_OBJECT and tok.head.i != tok.i:
+        tok = tok.head  # 12 -> aircraft -> of -> loss
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _REPORT_VERBS:
             return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-        if tok.head.i == tok.i or tok.dep_ not in (
-            "nummod",
-            "quantmod",
-            "compound",
-            "pobj",
-            "prep",
-            "dobj",
-            "nsubj",
-            "nsubjpass",
-            "amod",
-        ):
-            break
-        tok = tok.head
+        if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in _REPORT_VERBS:
+            # "40 deaths were reported by the ministry"
+            agent = next((c for c in tok.head.children if c.dep_ == "agent"), None)
+            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     verb = _clause_verb(ent[-1])
     per = next(
         (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "per" and c.i < verb.i), None

@@ -109,6 +109,44 @@ def _statuses(text: str, nlp: Language) -> dict[str, tuple[str, str]]:
             "negated",
             "'refused' to",
         ),
+        (
+            "An attack on Moldova is possible, the minister said.",
+            "attack",
+            "possible",
+            "it is possible",
+        ),
+        (
+            "Envoy Jane Doe is going to Ankara to meet President Recep Erdogan.",
+            "meet",
+            "planned",
+            "travelling to",
+        ),
+        (
+            "Envoy Jane Doe will return to Ankara to meet President Recep Erdogan.",
+            "meet",
+            "planned",
+            "travelling to",
+        ),
+        (
+            "Envoy Jane Doe flew to Ankara to meet President Recep Erdogan.",
+            "meet",
+            "hypothetical",
+            "purpose: 'to meet'",
+        ),
+        (
+            "If talks fail, the army could attack the town.",
+            "attack",
+            "hypothetical",
+            "conditional",
+        ),
+        (
+            "The army should withdraw from the border.",
+            "withdraw",
+            "hypothetical",
+            "modal on 'withdraw'",
+        ),
+        ("Russia did not pull out its troops from Syria.", "pull", "negated", "negation on 'pull'"),
+        ("Russia pulled out its troops from Syria.", "pulled", "asserted", "indicative"),
     ],
 )
 def test_status_and_its_rule(

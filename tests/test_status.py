@@ -147,6 +147,26 @@ def _statuses(text: str, nlp: Language) -> dict[str, tuple[str, str]]:
         ),
         ("Russia did not pull out its troops from Syria.", "pull", "negated", "negation on 'pull'"),
         ("Russia pulled out its troops from Syria.", "pulled", "asserted", "indicative"),
+        ("Russia unveiled its plan to invade Ukraine.", "invade", "planned", "aim: 'plan to'"),
+        (
+            "NATO has the right to deploy troops in Estonia.",
+            "deploy",
+            "hypothetical",
+            "capability: 'right to'",
+        ),
+        (
+            "Turkey is ready to mediate between Russia and Ukraine.",
+            "mediate",
+            "hypothetical",
+            "'ready' to",
+        ),
+        ("Hamas said it'll release the hostages.", "release", "planned", "future tense"),
+        (
+            "If Iran enriches uranium, Israel would strike its facilities.",
+            "strike",
+            "hypothetical",
+            "conditional",
+        ),
     ],
 )
 def test_status_and_its_rule(

@@ -3,12 +3,17 @@
 import pytest
 from spacy.language import Language
 
-from newsevents import analyze, article_from_text
+from newsevents import Claim, analyze, article_from_text
+
+
+def analysed(text: str, nlp: Language) -> tuple[list[Claim], dict[str, str]]:
+    """The claims of ``text`` and the names of the article's entities by id."""
+    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
+    return result.claims, {e.id: e.name for e in result.entities}
 
 
 def claims(text: str, nlp: Language) -> list[tuple[float, str, str | None, str | None, list[str]]]:
-    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
-    names = {e.id: e.name for e in result.entities}
+    found, names = analysed(text, nlp)
     return [
         (
             c.value,
@@ -17,7 +22,7 @@ def claims(text: str, nlp: Language) -> list[tuple[float, str, str | None, str |
             names.get(c.claimant or "") or c.claimant_text,
             [names[d] for d in c.disputed_by],
         )
-        for c in result.claims
+        for c in found
     ]
 
 
@@ -119,9 +124,8 @@ def test_an_estimate_put_at_a_figure_is_its_subjects(nlp: Language) -> None:
 
 
 def disputes(text: str, nlp: Language) -> list[tuple[float, list[str], str | None]]:
-    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
-    names = {e.id: e.name for e in result.entities}
-    return [(c.value, [names[d] for d in c.disputed_by], c.dispute_cue) for c in result.claims]
+    found, names = analysed(text, nlp)
+    return [(c.value, [names[d] for d in c.disputed_by], c.dispute_cue) for c in found]
 
 
 def test_a_figure_not_confirmed_is_disputed_and_the_cue_says_how(nlp: Language) -> None:
@@ -168,11 +172,10 @@ def records(
     text: str, nlp: Language
 ) -> list[tuple[str, float, str, str | None, str | None, str | None]]:
     """(id, value, unit, approx, claimant entity's name, claimant words) for each claim."""
-    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
-    names = {e.id: e.name for e in result.entities}
+    found, names = analysed(text, nlp)
     return [
         (c.id, c.value, c.unit, c.approx, names.get(c.claimant or ""), c.claimant_text)
-        for c in result.claims
+        for c in found
     ]
 
 
@@ -272,8 +275,7 @@ def test_claim_records(text: str, expected: list[tuple[object, ...]], nlp: Langu
 
 
 def measures(text: str, nlp: Language) -> list[tuple[float, str, str]]:
-    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
-    return [(c.value, c.unit, c.measure) for c in result.claims]
+    return [(c.value, c.unit, c.measure) for c in analysed(text, nlp)[0]]
 
 
 @pytest.mark.parametrize(

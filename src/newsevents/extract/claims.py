@@ -387,9 +387,9 @@ def _pieces(ent: Span) -> list[Span]:
     range ("between 300 and 400") stays one."""
     if ent[0].lower_ in ("between", "from"):
         return [ent]
+    doc = ent.doc
     pieces, start = [], ent.start
     for tok in ent:
-        doc = ent.doc
         if (
             tok.lower_ in ("and", "or", ",")
             and any(t.like_num for t in doc[start : tok.i])
@@ -397,7 +397,7 @@ def _pieces(ent: Span) -> list[Span]:
         ):
             pieces.append(Span(doc, start, tok.i, label=ent.label))
             start = tok.i + 1
-    pieces.append(Span(ent.doc, start, ent.end, label=ent.label))
+    pieces.append(Span(doc, start, ent.end, label=ent.label))
     return pieces
 
 
@@ -428,13 +428,16 @@ def _claimant(
         ):
             subj = estimated[0].head  # "The army, which put the toll at 31"
         if subj is not None:
-            named = _named_head(subj, index)
-            return named, (named.name if named else _phrase(subj))
+            return _who(subj, index)
     reporter = _reporter(ent)
-    if reporter is not None:
-        named = _named_head(reporter, index)
-        return named, (named.name if named else _phrase(reporter))
-    return None, None
+    return _who(reporter, index) if reporter is not None else (None, None)
+
+
+def _who(tok: Token, index: ActorIndex) -> tuple[Entity | None, str]:
+    """The entity a claimant's words name, and the words: its name when it has
+    one, else the phrase ("Officials", "local health officials")."""
+    named = _named_head(tok, index)
+    return named, (named.name if named else _phrase(tok))
 
 
 #: Verbs whose object is a figure someone puts forward ("reported 40 deaths").

@@ -688,10 +688,11 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
         tense = _tense(span) if span is not None else None
         kind, value, relative = normalize(text, published, tense)
         anchor: str | None = "published" if relative and value is not None else None
+        spoken = re.sub(r"\s+", " ", text.lower())
         told = narrative_offset(text)
         if (
             told is None
-            and _SAME_DAY.match(re.sub(r"\s+", " ", text.lower()))
+            and _SAME_DAY.match(spoken)
             and not _DAY_DEFINED.match(doc_text(doc)[end : end + 20])
         ):
             told = 0  # "later in the day", "to end the day": the day the story is on
@@ -701,7 +702,7 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
             assert base is not None
             kind, value = "date", (base + timedelta(days=told)).isoformat()
             anchor = reference[0] if reference else "published"
-        a_year_before = _SAME_LAST_YEAR.match(re.sub(r"\s+", " ", text.lower()))
+        a_year_before = _SAME_LAST_YEAR.match(spoken)
         if a_year_before and kind == "date" and value is None:
             # "sales rose in February compared to the same period last year"
             told_before = _last_of(times, a_year_before.group(1))

@@ -133,6 +133,63 @@ def _statuses(text: str, nlp: Language) -> dict[str, tuple[str, str]]:
             "hypothetical",
             "purpose: 'to meet'",
         ),
+        ("Russia has no plan to attack Finland.", "attack", "negated", "no 'plan to'"),
+        (
+            "Russia does not have any plans to attack Finland.",
+            "attack",
+            "negated",
+            "no 'plans to'",
+        ),
+        ("Moscow has no intention of attacking NATO.", "attacking", "negated", "no 'intention of'"),
+        (
+            "The army has the capability of striking Tehran.",
+            "striking",
+            "hypothetical",
+            "capability: 'capability of'",
+        ),
+        (
+            "The rebels plan to attack the town and seize the airport.",
+            "seize",
+            "planned",
+            "'plan' to",
+        ),
+        (
+            "Hungary voted against sending troops to Ukraine.",
+            "sending",
+            "hypothetical",
+            "'voted against'",
+        ),
+        # every verb of a trip under way or ahead, and the contracted future
+        (
+            "The French envoy is heading to Kyiv to meet Zelensky.",
+            "meet",
+            "planned",
+            "travelling to",
+        ),
+        (
+            "The Qatari minister is coming to Kabul to negotiate with the Taliban.",
+            "negotiate",
+            "planned",
+            "travelling to",
+        ),
+        (
+            "The delegation is setting out for Doha to negotiate with the Taliban.",
+            "negotiate",
+            "planned",
+            "travelling to",
+        ),
+        (
+            "They'll fly to Cairo next week to meet President Sisi.",
+            "meet",
+            "planned",
+            "travelling to",
+        ),
+        (
+            "The delegation sets off for Doha on Monday to negotiate with the Taliban.",
+            "negotiate",
+            "hypothetical",
+            "purpose: 'to negotiate'",
+        ),
         (
             "If talks fail, the army could attack the town.",
             "attack",
@@ -173,3 +230,19 @@ def test_status_and_its_rule(
     text: str, trigger: str, status: str, rule: str, nlp: Language
 ) -> None:
     assert _statuses(text, nlp)[trigger] == (status, rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine warned against attacking the nuclear plant.",
+        "Russia refrained from attacking the convoy.",
+        "The court barred the government from deporting the activists.",
+        "Police prevented the protesters from entering the parliament.",
+    ],
+)
+def test_a_gerund_kept_from_happening_is_not_asserted(text: str, nlp: Language) -> None:
+    """ "refrained from attacking", "warned against attacking": the act under the
+    preposition did not happen."""
+    gerund = next(w for w in text.split() if w.endswith("ing") and w != "nothing")
+    assert _statuses(text, nlp).get(gerund, ("not coded", ""))[0] != "asserted"

@@ -352,7 +352,7 @@ def extract_claims(article: Article, doc: Doc, analysis: Analysis) -> list[Claim
         estimated = _estimated(ent)
         claimant, claimant_text = _claimant(ent, sent, analysis, index, by_id, estimated)
         verb = _clause_verb(noun or ent[-1])
-        status, _ = _status(verb, verb)
+        status, _ = _status(verb)
         disputed, dispute_cue = _disputed(ent, index)
         claims.append(
             Claim(

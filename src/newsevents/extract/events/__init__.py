@@ -98,7 +98,7 @@ def _extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Even
         parties = who + [index.by_id[i] for i in recipients if i in index.by_id]
         if other_sense(entry.type, tok, verb, sent, who, parties):
             continue  # a disaster, an accident, a crime or a match
-        status, why = _status(tok, verb)
+        status, why = _status(verb)
         if not actors and not recipients and status not in ("asserted", "possible"):
             continue  # an attack no one is named for counts when it happened, not when aimed at
         source = _source(verb, index)

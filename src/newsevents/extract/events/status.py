@@ -27,11 +27,13 @@ from .words import (
 )
 
 
-def _status(trigger: Token, verb: Token) -> tuple[Status, str]:
+def _status(verb: Token) -> tuple[Status, str]:
+    """The status of the event whose clause is headed by ``verb`` (for an event
+    noun, the verb that governs it): a noun has no mood of its own."""
     accuser = _accused(verb)
     if accuser is not None:  # "accused the army of shelling": a charge, not a fact
         return "possible", f"alleged: '{accuser.text}' of"
-    return _mood(trigger, verb)
+    return _mood(verb)
 
 
 def _on_the_way(verb: Token) -> bool:
@@ -50,10 +52,37 @@ def _possible_frame(verb: Token) -> bool:
     )
 
 
-def _mood(trigger: Token, verb: Token) -> tuple[Status, str]:
+#: Verbs that keep the gerund under "from" from happening: "prevented the army from entering".
+_KEEPING_FROM = frozenset(
+    ["prevent", "stop", "ban", "bar", "block", "deter", "keep", "prohibit", "refrain",
+     "restrain", "forbid", "dissuade", "hold", "discourage"]
+)  # fmt: skip
+
+
+def _barred(prep: Token) -> tuple[Status, str] | None:
+    """A gerund under "from" after a verb of keeping did not happen; one under
+    "against" ("warned against attacking", "voted against sending troops") is
+    an act argued about, not one done."""
+    if prep.lower_ == "from" and prep.head.lemma_ in _KEEPING_FROM:
+        return "negated", f"'{prep.head.text} from'"
+    if prep.lower_ == "against" and prep.head.pos_ in ("VERB", "AUX"):
+        return "hypothetical", f"'{prep.head.text} against'"
+    return None
+
+
+def _denied_noun(noun: Token) -> bool:
+    """ "no plans", "not any intention", "does not have a plan": the noun is denied."""
+    if any(c.lower_ in ("no", "not", "never") for c in noun.children if c.dep_ in ("det", "neg")):
+        return True
+    return noun.dep_ == "dobj" and any(c.dep_ == "neg" for c in noun.head.children)
+
+
+def _mood(verb: Token) -> tuple[Status, str]:
     # Adverbial clauses keep their own mood: "This will be the second time,
     # since they met on February 11" does not make the past meeting future.
-    chain = _governors(verb, ("xcomp", "ccomp", "conj", "pcomp", "acl"))
+    # A gerund under a preposition ("warned against attacking") stops at the
+    # preposition, which has no mood: pcomp is not followed.
+    chain = _governors(verb, ("xcomp", "ccomp", "conj", "acl"))
     if any(_conditional(v) for v in chain[:3]):
         return "hypothetical", "conditional"
     for v in chain[:3]:
@@ -67,8 +96,6 @@ def _mood(trigger: Token, verb: Token) -> tuple[Status, str]:
             return "hypothetical", "did not rule out"
         if v.lemma_ in _NEGATING_VERBS and v.i != verb.i:
             return "negated", f"'{v.text}' to"
-        if _conditional(v):
-            return "hypothetical", "conditional"
         if "must" in kids or ("should" in kids and any(g.lemma_ in SPEECH_VERBS for g in chain)):
             return "requested", f"'must' on '{v.text}'"  # "X said Y must withdraw"
         if v.lemma_ in _WILLING and v.i != verb.i:
@@ -81,12 +108,23 @@ def _mood(trigger: Token, verb: Token) -> tuple[Status, str]:
             if _on_the_way(v.head):
                 return "planned", "travelling to"  # "is travelling to Moscow to meet Putin"
             return "hypothetical", f"purpose: 'to {v.text}'"  # "met ... to obtain the release"
-        if v.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
-            noun = v.head.lemma_.lower()
+        if v.i == verb.i and v.dep_ == "pcomp" and v.head.dep_ == "prep":
+            barred = _barred(v.head)  # "stopped them from attacking", "warned against attacking"
+            if barred is not None:
+                return barred
+        of_noun = v.dep_ == "pcomp" and v.head.lower_ == "of" and v.head.dep_ == "prep"
+        if of_noun or (
+            v.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        ):  # "their plan to seize", "the intention of seizing"
+            head = v.head.head if of_noun else v.head
+            noun = head.lemma_.lower()
+            link = "of" if of_noun else "to"
             if noun in _CAPABILITY_NOUNS:  # "gave authorities the power to take control"
-                return "hypothetical", f"capability: '{v.head.text} to'"
+                return "hypothetical", f"capability: '{head.text} {link}'"
             if noun in _AIM_NOUNS:  # "their plan to seize the airport"
-                return "planned", f"aim: '{v.head.text} to'"
+                if _denied_noun(head):  # "has no plans to", "does not have a plan to"
+                    return "negated", f"no '{head.text} {link}'"
+                return "planned", f"aim: '{head.text} {link}'"
         if (
             v.lemma_ == "be"
             and v.i != verb.i

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..budget import check as check_budget
 from ..gazetteer import load_gazetteer, normalize_surface, read_table, split_list
 from ..model import Article, Entity, EntityKind
+from .places import person_in_place_slot
 from .text import doc_text
 
 _MEDIA_WORDS = frozenset(
@@ -612,6 +613,8 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
             continue
         if ent.label_ != "PERSON" and name not in surnames:
             continue
+        if person_in_place_slot(ent, gaz):
+            continue  # "the outskirts of Kherson": a place the model called a person
         if len(name.split()) >= 2:
             key = f"person:{_leaders().get(name, (name, None))[0]}"
         else:

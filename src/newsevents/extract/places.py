@@ -363,6 +363,18 @@ _OFFICE_WORDS = frozenset(
 )  # fmt: skip
 
 
+#: Nouns of a part or kind of place: a known place name after "<noun> of" is a
+#: place ("the outskirts of Kherson", "the town of Sudzha", "the port of Odesa").
+_AREA_NOUNS = frozenset(
+    ["suburb", "suburbs", "outskirts", "outskirt", "city", "town", "village", "region",
+     "province", "district", "port", "capital", "centre", "center", "heart", "streets",
+     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "edge", "part", "area", "county", "state", "municipality", "governorate", "oblast",
+     "neighbourhood", "neighborhood", "hamlet", "settlement", "island", "coast", "border",
+     "vicinity", "environs", "periphery", "downtown", "territory"]
+)  # fmt: skip
+
+
 def recognise_more(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, list[GeoEntry]]]:
     """Toponyms the model typed as a person or an organisation, or left untyped:
     a known place name after a locative preposition or before ", State"; the place
@@ -409,6 +421,18 @@ def recognise_more(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, list[G
     return found
 
 
+def person_in_place_slot(ent: Span, gaz: Gazetteer) -> bool:
+    """A one-word name the model called a person that stands where a place does
+    and is a known place ("the outskirts of Kherson", "arrested in Alexandria"):
+    the entities leave it to the places."""
+    return (
+        len(ent) == 1
+        and ent.label_ == "PERSON"
+        and _locative_slot(ent.doc, ent.start, ent.end, gaz)
+        and bool(gaz.lookup(normalize_surface(ent.text)))
+    )
+
+
 def _locative_slot(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
     """After "in"/"near"/..., or followed by ", State" / ", Country"; and a whole
     name: the next token does not continue it with another capitalised word."""
@@ -417,6 +441,8 @@ def _locative_slot(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
     before = doc[start - 1].lower_ if start > 0 else ""
     if before in _LOCATIVE:
         return True
+    if before == "of" and start > 1 and doc[start - 2].lemma_.lower() in _AREA_NOUNS:
+        return True  # "the suburbs of Kherson", "the city of Bakhmut"
     if before in ("and", "or", ",") and start > 1:  # "from Fargo and Moorhead"
         prev = doc[start - 2]
         if prev.ent_type_ in _LABELS:

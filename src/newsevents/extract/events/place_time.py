@@ -27,7 +27,8 @@ def _place_of(tok: Token, verb: Token, sent: Span, index: ActorIndex) -> Place |
     heads = [tok, verb]
     heads += [c for c in verb.children if c.dep_ in ("dobj", "agent")]
     heads += [o for h in list(heads) if h.dep_ == "agent" for o in h.children if o.dep_ == "pobj"]
-    candidates = [
+    # a place as the object is where it happens: "visited Kursk", "shelled Kharkiv"
+    candidates = [c for c in verb.children if c.dep_ == "dobj"] + [
         o
         for head in heads
         for p in head.children
@@ -35,7 +36,8 @@ def _place_of(tok: Token, verb: Token, sent: Span, index: ActorIndex) -> Place |
         for o in p.children
         if o.dep_ == "pobj"
     ]
-    # "on the sidelines of the summit in Kazan": follow of/in chains two levels down
+    # "on the sidelines of the summit in Kazan", "shelled the outskirts of Kherson":
+    # follow of/in chains two levels down
     for _ in range(2):
         candidates += [
             o
@@ -45,10 +47,12 @@ def _place_of(tok: Token, verb: Token, sent: Span, index: ActorIndex) -> Place |
             for o in p.children
             if o.dep_ == "pobj" and o not in candidates
         ]
-    # a place as the object is where it happens: "visited Kursk", "shelled Kharkiv"
-    candidates = [c for c in verb.children if c.dep_ == "dobj"] + candidates
     tokens = [t for c in candidates for t in (c, *(m for m in c.lefts if m.dep_ == "compound"))]
-    places = [index.place_at[t.idx] for t in tokens if t.idx in index.place_at]
+    places = [
+        index.place_at[t.idx]
+        for t in tokens
+        if t.idx in index.place_at and not _owner_country(t, index)
+    ]
     # a mapped place (city, region, country) before a name we could not place ("BRICS")
     ranked = sorted(places, key=lambda p: p.kind == "other")
     if ranked:
@@ -59,6 +63,19 @@ def _place_of(tok: Token, verb: Token, sent: Span, index: ActorIndex) -> Place |
     if len({index.place_at[t.idx].id for t in located}) == 1:
         return index.place_at[located[0].idx]
     return None
+
+
+def _owner_country(tok: Token, index: ActorIndex) -> bool:
+    """A country after "of" on the object owns it, it does not place the act:
+    "attacked the forces of Ukraine", "met the president of France" (but "the
+    outskirts of Kherson" is where the shelling was)."""
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.dep_ == "dobj"
+        and index.place_at[tok.idx].kind == "country"
+    )
 
 
 def _date_from_sentence(drafts: list[_Draft], doc: Doc, dated: Mapping[int, Time]) -> None:

@@ -1,0 +1,193 @@
+"""Where and when each event happened, and how precisely (``events/place_time.py``),
+on sentences written for these tests."""
+
+import pytest
+from spacy.language import Language
+
+from newsevents import Analysis, analyze, article_from_text
+from newsevents.extract.events.place_time import precision_of
+
+
+def _one_event(text: str, nlp: Language, trigger: str) -> tuple[Analysis, dict[str, object]]:
+    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
+    text = result.article.text
+    found = [e for e in result.events if text[e.trigger[0] : e.trigger[1]] == trigger]
+    assert len(found) == 1, [(text[e.trigger[0] : e.trigger[1]], e.type) for e in result.events]
+    event = found[0]
+    places = {p.id: p.name for p in result.places}
+    times = {t.id: t.text for t in result.times}
+    return result, {
+        "place": places.get(event.place or ""),
+        "geo_precision": event.geo_precision,
+        "time": times.get(event.time or ""),
+        "time_from": event.time_from,
+        "time_value": event.time_value,
+        "time_precision": event.time_precision,
+    }
+
+
+@pytest.mark.parametrize(
+    ("value", "precision"),
+    [
+        ("2025-03-13", "day"),
+        ("2025-03-13T08:00", "day"),
+        ("2025-W11", "week"),
+        ("2025-03", "month"),
+        ("2025", "year"),
+        ("2025-w11", None),
+        ("P5D", None),
+        ("PRESENT_REF", None),
+        ("2025-Q1", None),
+        (None, None),
+    ],
+)
+def test_precision_of_a_time_value(value: str | None, precision: str | None) -> None:
+    assert precision_of(value) == precision
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place", "geo_precision"),
+    [
+        ("Russian forces shelled a market in Kharkiv.", "shelled", "Kharkiv", "exact"),
+        (
+            "Police arrested 12 protesters in Laurel County, Kentucky.",
+            "arrested",
+            "Laurel County",
+            "admin2",
+        ),
+        ("Protesters rallied in Texas against the new law.", "rallied", "Texas", "region"),
+        # a chain of "of"/"in"/"at"/"near" under the clause's own preposition, with a
+        # second place in the sentence so that "the only place" cannot decide
+        (
+            "Russian forces based in Crimea shelled a hospital in the suburbs of Kherson.",
+            "shelled",
+            "Kherson",
+            "exact",
+        ),
+        (
+            "Israeli police from Tel Aviv clashed with worshippers at the gates of the mosque in Jerusalem.",
+            "clashed",
+            "Jerusalem",
+            "exact",
+        ),
+        (
+            "Russian troops based in Belgorod attacked positions on the outskirts of the town near Bakhmut.",
+            "attacked",
+            "Bakhmut",
+            "exact",
+        ),
+        (
+            "Russian troops based in Belgorod attacked positions on the edge of the forest at Vovchansk.",
+            "attacked",
+            "Vovchansk",
+            "exact",
+        ),
+        (
+            "Soldiers from Lviv were killed on the outskirts in Bakhmut.",
+            "killed",
+            "Bakhmut",
+            "exact",
+        ),
+        # the object's own "of" place, but not a country that owns the object
+        ("Soldiers from Lviv stormed the airport of Donetsk.", "stormed", "Donetsk", "exact"),
+        ("Russian troops shelled the outskirts of Kherson.", "shelled", "Kherson", "exact"),
+        ("Gunmen attacked the embassy of Ukraine in Kabul.", "attacked", "Kabul", "exact"),
+        ("Russian troops attacked the forces of Ukraine.", "attacked", None, None),
+        # the dateline's place for a local event whose text names none
+        (
+            "MAIDUGURI, Nigeria - Gunmen killed two soldiers near a checkpoint on Tuesday.",
+            "killed",
+            "Maiduguri",
+            "dateline",
+        ),
+    ],
+)
+def test_event_place_and_its_precision(
+    text: str, trigger: str, place: str | None, geo_precision: str | None, nlp: Language
+) -> None:
+    _, got = _one_event(text, nlp, trigger)
+    assert (got["place"], got["geo_precision"]) == (place, geo_precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "time", "time_from", "value"),
+    [
+        (
+            "Russian forces shelled a market in Kharkiv on Monday.",
+            "shelled",
+            "Monday",
+            "clause",
+            "2025-03-10",
+        ),
+        (
+            "Russian troops captured Sudzha on March 3. Ukrainian forces attacked the town.",
+            "attacked",
+            "March 3",
+            "narrative",
+            "2025-03-03",
+        ),
+        # a new paragraph starts a new narrative: the publication date
+        (
+            "Russian troops captured Sudzha on March 3.\n\nUkrainian forces attacked the town.",
+            "attacked",
+            None,
+            "published",
+            "2025-03-13",
+        ),
+        # a date told after the event's sentence is not its narrative
+        (
+            "Ukrainian forces attacked the town. Russian troops had captured Sudzha on March 3.",
+            "attacked",
+            None,
+            "published",
+            "2025-03-13",
+        ),
+        # the last date told before the sentence, not the first
+        (
+            "Talks failed on March 3. Russian troops captured Sudzha on March 5. "
+            "Ukrainian forces attacked the town.",
+            "attacked",
+            "March 5",
+            "narrative",
+            "2025-03-05",
+        ),
+        # a duration gives no date
+        (
+            "Fighting lasted for three days. Ukrainian forces attacked the town.",
+            "attacked",
+            None,
+            "published",
+            "2025-03-13",
+        ),
+    ],
+)
+def test_event_time_and_where_it_came_from(
+    text: str, trigger: str, time: str | None, time_from: str, value: str, nlp: Language
+) -> None:
+    _, got = _one_event(text, nlp, trigger)
+    assert (got["time"], got["time_from"], got["time_value"]) == (time, time_from, value)
+    assert got["time_precision"] == "day"
+
+
+def test_a_date_from_the_sentence_is_marked_as_such(nlp: Language) -> None:
+    """The clause of "shelled" names no day; its sentence does."""
+    text = "The talks on Monday ended after Russian troops shelled Kharkiv."
+    _, got = _one_event(text, nlp, "shelled")
+    assert (got["time"], got["time_from"], got["time_value"]) == (
+        "Monday",
+        "sentence",
+        "2025-03-10",
+    )
+    text = "On Monday, officials said, Russian troops shelled Kharkiv again."
+    _, got = _one_event(text, nlp, "shelled")
+    assert (got["time"], got["time_from"]) == ("Monday", "clause")
+
+
+def test_a_month_gives_month_precision(nlp: Language) -> None:
+    text = "Russian troops captured Sudzha in August 2024."
+    _, got = _one_event(text, nlp, "captured")
+    assert (got["time_value"], got["time_precision"], got["time_from"]) == (
+        "2024-08",
+        "month",
+        "clause",
+    )

@@ -16,13 +16,10 @@ def _source(verb: Token, index: ActorIndex) -> Entity | None:
     """Who reports the event: the subject of a governing speech verb, or "according to"."""
     # background clauses ("when it launched ...") are not covered by the report
     chain: list[Token] = []
-    accuser = _accused(verb)
-    if accuser is not None:  # the charge is the accuser's word
-        subj = [c for c in accuser.children if c.dep_ == "nsubj"]
-        ids = _actors(subj[:1], index)
-        if ids:
-            return index.by_id.get(ids[0])
-    for v in _governors(verb, ("xcomp", "ccomp", "advcl", "conj", "pcomp")):
+    # the charge of "accused X of" is the accuser's word: found on the chain below.
+    # A gerund's chain stops at its preposition, which reports nothing: pcomp is
+    # not followed.
+    for v in _governors(verb, ("xcomp", "ccomp", "advcl", "conj")):
         chain.append(v)
         if v.i == verb.i and v.dep_ == "advcl" and v.tag_ == "VBN" and not _kids(v).nsubj:
             break  # "the proposal, agreed upon by ...": a description, not the report
@@ -39,7 +36,10 @@ def _source(verb: Token, index: ActorIndex) -> Entity | None:
         accuser = _accused(v)
         if reporter or accuser is not None:
             speaker = accuser if accuser is not None else v
-            subj = [c for c in speaker.children if c.dep_ == "nsubj"] or _subject(speaker)
+            # "Ukraine was told by Poland that ...": the agent speaks
+            agent = [o for c in speaker.children if c.dep_ == "agent" for o in c.children
+                     if o.dep_ == "pobj"]  # fmt: skip
+            subj = agent or [c for c in speaker.children if c.dep_ == "nsubj"] or _subject(speaker)
             if subj:
                 # "Saudi Arabia's foreign ministry said": the ministry, else its owner
                 ids = _actors(subj[:1], index)

@@ -30,9 +30,12 @@ from .words import (
 def _status(verb: Token) -> tuple[Status, str]:
     """The status of the event whose clause is headed by ``verb`` (for an event
     noun, the verb that governs it): a noun has no mood of its own."""
-    accuser = _accused(verb)
-    if accuser is not None:  # "accused the army of shelling": a charge, not a fact
-        return "possible", f"alleged: '{accuser.text}' of"
+    # "accused the army of shelling": a charge, not a fact; so is what the charged
+    # act did ("of bombing a market, killing 45") or was joined to ("and burning")
+    for v in _governors(verb, ("advcl", "conj"))[:3]:
+        accuser = _accused(v)
+        if accuser is not None:
+            return "possible", f"alleged: '{accuser.text}' of"
     return _mood(verb)
 
 
@@ -105,6 +108,8 @@ def _mood(verb: Token) -> tuple[Status, str]:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
             and v.head.lemma_ not in _INSTRUMENTAL
         ):
+            if v.head.lemma_ == "go" and any(c.lower_ == "on" for c in v.head.children):
+                continue  # "went on to say": what was done next, not an aim
             if _on_the_way(v.head):
                 return "planned", "travelling to"  # "is travelling to Moscow to meet Putin"
             return "hypothetical", f"purpose: 'to {v.text}'"  # "met ... to obtain the release"

@@ -111,10 +111,7 @@ def _context_domains(sent: Span) -> frozenset[str]:
 def _domain(tok: Token) -> str | None:
     if tok.pos_ not in ("NOUN", "PROPN", "VERB"):
         return None
-    domain = _domains().get(tok.lemma_.lower())
-    if domain == "crime" and _political_crime(tok):
-        return None
-    return domain
+    return _domains().get(tok.lemma_.lower())
 
 
 #: What a cyber attack hits: an attack on one is no armed assault (PLOVER has no cyber type).
@@ -125,23 +122,26 @@ _DIGITAL = frozenset(
 
 
 def _digital_target(trigger: Token) -> bool:
-    if any(c.lemma_.lower() in ("cyber", "online", "ddos", "hacking") for c in trigger.lefts):
-        return True  # "a cyber attack"
-    targets = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-    targets += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
-                for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    """A cyber attack: the attack noun says so, or all it hits is digital. With a
+    light verb ("launched a cyber attack on") the noun is the verb's object."""
+    nouns = [trigger] + [
+        c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in _ATTACK_NOUNS
+    ]
+    if any(
+        c.lemma_.lower() in ("cyber", "online", "ddos", "hacking", "hack", "hacker")
+        for n in nouns
+        for c in n.lefts
+    ):
+        return True  # "a cyber attack", "launched a DDoS attack"
+    targets = [c for n in nouns for c in n.children if c.dep_ in ("dobj", "nsubjpass")]
+    targets = [t for t in targets if t.lemma_.lower() not in _ATTACK_NOUNS]
+    targets += [o for n in nouns for p in n.children if p.dep_ == "prep"
+                and p.lower_ in ("on", "against") for o in p.children if o.dep_ == "pobj"]  # fmt: skip
     return bool(targets) and all(t.lemma_.lower() in _DIGITAL for t in targets)
 
 
-def _political_crime(tok: Token) -> bool:
-    """ "war crimes", "crimes against humanity" are charges of politics, not ordinary crime."""
-    if any(c.lemma_.lower() == "war" for c in tok.lefts):
-        return True
-    return any(
-        p.lower_ == "against" and any(o.lemma_.lower() == "humanity" for o in p.children)
-        for p in tok.children
-        if p.dep_ == "prep"
-    )
+#: Nouns a light verb launches as the attack itself ("launched an attack on").
+_ATTACK_NOUNS = frozenset(["attack", "assault", "strike", "raid", "offensive"])
 
 
 #: Verbs that are attacks only when what explodes is a weapon.

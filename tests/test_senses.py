@@ -1,0 +1,123 @@
+"""Word sense (``extract/senses.py``): minimal pairs written for these tests, one
+sentence where the trigger is a disaster, crime, match or cyber attack and one
+where the same words make a political event."""
+
+import pytest
+from spacy.language import Language
+
+from newsevents import analyze, article_from_text
+
+
+def _types(text: str, nlp: Language) -> set[str]:
+    return {ev.type for ev in analyze(article_from_text(text, published="2025-03-13"), nlp).events}
+
+
+@pytest.mark.parametrize(
+    ("uncoded", "coded", "etype"),
+    [
+        # a cyber attack, said on the noun of a light verb or by what it hits
+        (
+            "Hackers launched a cyber attack on the Estonian defence ministry.",
+            "Gunmen launched an attack on the Estonian defence ministry.",
+            "ASSAULT",
+        ),
+        (
+            "Hackers launched an online attack on the Estonian defence ministry.",
+            "Russia launched a missile attack on the Estonian defence ministry.",
+            "ASSAULT",
+        ),
+        (
+            "Hackers launched a DDoS attack on the Estonian defence ministry.",
+            "Rebels launched a mortar attack on the Estonian defence ministry.",
+            "ASSAULT",
+        ),
+        (
+            "Hackers carried out a hacking attack on the Estonian defence ministry.",
+            "Rebels carried out a rocket attack on the Estonian defence ministry.",
+            "ASSAULT",
+        ),
+        (
+            "Hackers launched an attack on the website of the Estonian defence ministry.",
+            "Gunmen launched an attack on the office of the Estonian defence ministry.",
+            "ASSAULT",
+        ),
+        (
+            "Hackers attacked the servers of the Estonian defence ministry.",
+            "Gunmen attacked the guards of the Estonian defence ministry.",
+            "ASSAULT",
+        ),
+        # a match score, with the dash split off or an en dash, or a result noun
+        (
+            "Chelsea beat Arsenal 2 - 0 on Sunday.",
+            "Police beat 12 - 15 protesters on Sunday.",
+            "ASSAULT",
+        ),
+        (
+            "In the final, Chelsea beat Arsenal 2-1",
+            "In the square, police beat 15 protesters",
+            "ASSAULT",
+        ),
+        (
+            "Chelsea beat Arsenal in a 3–1 win on Sunday.",
+            "Police beat protesters in a 3-hour crackdown on Sunday.",
+            "ASSAULT",
+        ),
+        # an explosion with no weapon and no actor, told by the subject or the agent
+        (
+            "The blast killed five people in Kabul.",
+            "A bomb blast killed five people in Kabul.",
+            "ASSAULT",
+        ),
+        (
+            "Ten people were killed by a gas explosion in Kabul.",
+            "Ten people were killed by a car bomb explosion in Kabul.",
+            "ASSAULT",
+        ),
+        (
+            "The explosion of a gas tank killed five people in Kabul.",
+            "The explosion of a car bomb killed five people in Kabul.",
+            "ASSAULT",
+        ),
+        # ordinary crime unless a political party takes part (a country, the army)
+        (
+            "Police arrested three drug smugglers on Sunday.",
+            "Mexico arrested three drug smugglers on Sunday.",
+            "COERCE",
+        ),
+        # a crowd punishing a suspected thief is mob violence, whatever the crime
+        (
+            "A man beat a suspected thief to death in Kano.",
+            "Angry crowds beat a suspected thief to death in Kano.",
+            "ASSAULT",
+        ),
+        # measures against a disaster told the sentence before are no coercion
+        (
+            "A cyclone hit the coast on Sunday. The government ordered the army to evacuate residents.",
+            "Rebels hit the coast on Sunday. The government ordered the army to evacuate residents.",
+            "REQUEST",
+        ),
+    ],
+)
+def test_minimal_pairs(uncoded: str, coded: str, etype: str, nlp: Language) -> None:
+    assert etype not in _types(uncoded, nlp)
+    assert etype in _types(coded, nlp)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels released them on Sunday.",
+        "The rebels released Ahmed on Sunday.",
+        "The rebels released the detainees on Sunday.",
+    ],
+)
+def test_a_release_of_people_named_by_pronoun_or_name_is_a_release(
+    text: str, nlp: Language
+) -> None:
+    assert "RETREAT" in _types(text, nlp)
+
+
+def test_illness_named_on_the_attack_noun_is_no_attack(nlp: Language) -> None:
+    assert "ASSAULT" not in _types("The player suffered a panic attack before the match.", nlp)
+    assert "ASSAULT" not in _types("The minister died after an asthma attack on Sunday.", nlp)
+    assert "ASSAULT" in _types("The minister died after a rebel attack on Sunday.", nlp)

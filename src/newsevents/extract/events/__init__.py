@@ -41,7 +41,7 @@ from .place_time import (
 )
 from .status import _status
 from .syntax import _clause_verb, _Ranges
-from .triggers import _match
+from .triggers import _match, trigger_span
 from .words import _VERBAL
 
 #: Crowds whose violence PLOVER codes as a protest (mode riot), not an assault.
@@ -127,7 +127,7 @@ def _extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Even
             time=time.id if isinstance(time, Time) else None,
             status=status,
             source=source.id if source else None,
-            trigger=(tok.idx, tok.idx + len(tok.text)),
+            trigger=trigger_span(tok),
             sentence=trimmed(doc, sent.start_char, sent.end_char),
             confidence=round(min(confidence, 0.95), 2),
             rule=entry.rule,

@@ -93,6 +93,13 @@ def _hyphenated(tok: Token) -> str | None:
     return None
 
 
+def trigger_span(tok: Token) -> tuple[int, int]:
+    """The characters of the trigger: the whole of a hyphenated word ("sit-in"),
+    whose last piece the parse makes the head."""
+    start = tok.doc[tok.i - 2].idx if _hyphenated(tok) is not None else tok.idx
+    return start, tok.idx + len(tok.text)
+
+
 def _match(tok: Token) -> _Entry | None:
     lemma = tok.lemma_.lower()
     verb_heads, noun_heads = _heads()
@@ -185,7 +192,9 @@ def _match(tok: Token) -> _Entry | None:
                 return lex[(phrase, "noun")]
         if lemma == "strike" and _military_strike(tok):
             return _Entry("ASSAULT", None, "strike/military")
-        for key in (_hyphenated(tok), tok.lower_, lemma):
+        joined = _hyphenated(tok)
+        keys = (joined, joined.replace("-", "") if joined else None, tok.lower_, lemma)
+        for key in keys:  # "sit-in"; "walk-out" written as the lexicon's "walkout"
             if key is not None and (key, "noun") in lex:
                 return lex[(key, "noun")]
     return None

@@ -86,8 +86,16 @@ def _mood(verb: Token) -> tuple[Status, str]:
     # A gerund under a preposition ("warned against attacking") stops at the
     # preposition, which has no mood: pcomp is not followed.
     chain = _governors(verb, ("xcomp", "ccomp", "conj", "acl"))
+    # an if-clause scopes over all the conjoined clauses ("If X, NATO will respond
+    # and the EU will impose sanctions")
     if any(_conditional(v) for v in chain[:3]):
         return "hypothetical", "conditional"
+    # other than that, a conjoined clause with a subject of its own keeps its own
+    # mood: "An attack would be a disaster, and Russia shelled Kharkiv" (but "plan
+    # to attack the town and seize the airport" shares the plan)
+    own = next((i for i, v in enumerate(chain) if v.dep_ == "conj" and _kids(v).nsubj), None)
+    if own is not None:
+        chain = chain[: own + 1]
     for v in chain[:3]:
         facts = _kids(v)
         kids, lemmas = facts.lowers, facts.lemmas

@@ -108,3 +108,28 @@ def test_aid_sent_to_someone_has_a_recipient(nlp: Language) -> None:
         ["Germany"],
         ["Sudan"],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "place"),
+    [
+        ("Thousands took to the streets of Dakar on Friday.", "Thousands", "Dakar"),
+        ("Hundreds marched through Nairobi on Friday.", "Hundreds", "Nairobi"),
+        ("Tens of thousands rallied in Tbilisi against the law.", "Tens of thousands", "Tbilisi"),
+    ],
+)
+def test_a_bare_count_of_people_is_a_crowd(
+    text: str, actor: str, place: str, nlp: Language
+) -> None:
+    result = _analysis(text, nlp)
+    names = {e.id: (e.name, e.sector) for e in result.entities}
+    places = {p.id: p.name for p in result.places}
+    (protest,) = result.events
+    assert protest.type == "PROTEST"
+    assert [names[a] for a in protest.actors] == [(actor, "CVL")]
+    assert places.get(protest.place or "") == place
+
+
+def test_a_count_that_is_not_the_subject_is_no_crowd(nlp: Language) -> None:
+    result = _analysis("Police arrested hundreds in Minsk.", nlp)
+    assert [e.name for e in result.entities] == ["Police"]

@@ -253,8 +253,9 @@ _TRIP_VERBS = frozenset(["travel", "go", "fly", "head", "arrive", "come", "visit
 
 
 _PLACE_PREPS = frozenset(
-    ["in", "at", "to", "into", "near", "outside", "inside", "across", "over", "toward", "towards"]
-)
+    ["in", "at", "to", "into", "near", "outside", "inside", "across", "over", "toward", "towards",
+     "through", "throughout", "around", "along", "within"]
+)  # fmt: skip
 
 
 #: Event types whose that-clause names who is addressed.

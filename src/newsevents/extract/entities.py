@@ -218,8 +218,10 @@ def _generic_mentions(
         lemma = tok.lemma_.lower()
         if lemma in _CROWD_COUNTS:  # "thousands of people", "dozens of students"
             crowd = _counted_crowd(tok, agents)
-            if crowd is None and tok.dep_ == "nsubj" and not any(
-                c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
+            if (
+                crowd is None
+                and tok.dep_ == "nsubj"
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
             ):  # "Thousands took to the streets", "Tens of thousands rallied"
                 first = tok.left_edge
                 end = tok.idx + len(tok.text)

@@ -76,3 +76,104 @@ def test_a_hyphenated_noun_is_one_trigger(
 
 def test_pieces_apart_are_no_hyphenated_word(nlp: Language) -> None:
     assert not _coded("Teachers staged a sit - in at the ministry in Dakar.", nlp)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "etype", "rule"),
+    [
+        # the means of a delivery verb is the event
+        ("The EU hit Russia with new sanctions.", "hit", "SANCTION", "hit with:sanction"),
+        (
+            "Israel responded with air strikes on Gaza.",
+            "responded",
+            "ASSAULT",
+            "respond with:strike",
+        ),
+        # a weapon moved is an attack, a weapon found is seized
+        (
+            "Rebels hurled a grenade at a patrol in Goma.",
+            "hurled",
+            "ASSAULT",
+            "weapon:hurl+grenade",
+        ),
+        ("The army launched rockets at the town.", "launched", "ASSAULT", "weapon:launch+rocket"),
+        (
+            "Militants planted roadside bombs near the base.",
+            "planted",
+            "ASSAULT",
+            "weapon:plant+bomb",
+        ),
+        ("The army dropped barrel bombs on Aleppo.", "dropped", "ASSAULT", "weapon:drop+bomb"),
+        (
+            "A helicopter dropped containers of chlorine on the town.",
+            "dropped",
+            "ASSAULT",
+            "weapon:drop+chlorine",
+        ),
+        ("Police found a cache of weapons in Goma.", "found", "COERCE", "weapon seized:find+cache"),
+        (
+            "A suicide bomber blew himself up at a checkpoint in Kabul.",
+            "blew",
+            "ASSAULT",
+            "blow oneself up",
+        ),
+        # verb + particle + object, in the active and the passive
+        (
+            "Rebels set up a checkpoint near Goma.",
+            "set",
+            "MOBILIZE",
+            "lexicon:set up checkpoint/verb",
+        ),
+        (
+            "Checkpoints were set up by the army near Goma.",
+            "set",
+            "MOBILIZE",
+            "lexicon:set up checkpoint/verb",
+        ),
+        # verb + preposition + its object
+        (
+            "Thousands of people took to the streets of Dakar.",
+            "took",
+            "PROTEST",
+            "lexicon:take to street/verb",
+        ),
+        # a strike aimed at a place, or by a country's forces, is an attack; a strike
+        # on a day, or by workers, is a labour strike
+        ("Russian strikes on Kharkiv killed five.", "strikes", "ASSAULT", "strike/military"),
+        ("Israeli strikes killed five in Gaza.", "strikes", "ASSAULT", "strike/military"),
+        (
+            "A strike by dockers closed the port of Mombasa.",
+            "strike",
+            "PROTEST",
+            "lexicon:strike/noun",
+        ),
+        (
+            "Dockers began strikes on Monday in Mombasa.",
+            "strikes",
+            "PROTEST",
+            "lexicon:strike/noun",
+        ),
+        # armed men taking people seize them
+        ("Gunmen took 20 passengers from a bus near Kaduna.", "took", "COERCE", "take people"),
+        ("Three students were taken by soldiers in Kaduna.", "taken", "COERCE", "take people"),
+    ],
+)
+def test_trigger_rules(text: str, trigger: str, etype: str, rule: str, nlp: Language) -> None:
+    assert (trigger, etype, rule) in [(c[0], c[1], c[3]) for c in _coded(text, nlp)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister took questions from reporters.",  # no people taken by armed men
+        "Iran tested missiles on Sunday.",  # a weapon, but not moved at anyone
+        "Police found the missing boy in Goma.",  # found, but no weapon
+    ],
+)
+def test_no_trigger_rule_fires(text: str, nlp: Language) -> None:
+    assert not [c for c in _coded(text, nlp) if c[1] in ("COERCE", "ASSAULT")]
+
+
+def test_returning_to_talks_is_the_talks(nlp: Language) -> None:
+    coded = _coded("Iran will return to talks with the United States.", nlp)
+    assert [(c[0], c[1]) for c in coded] == [("talks", "CONSULT")]

@@ -74,6 +74,11 @@ def _types(text: str, nlp: Language) -> set[str]:
             "ASSAULT",
         ),
         (
+            "The blast killed five people in Kabul.",
+            "An explosive blast killed five people in Kabul.",
+            "ASSAULT",
+        ),
+        (
             "The explosion of a gas tank killed five people in Kabul.",
             "The explosion of a car bomb killed five people in Kabul.",
             "ASSAULT",
@@ -109,6 +114,7 @@ def test_minimal_pairs(uncoded: str, coded: str, etype: str, nlp: Language) -> N
         "The rebels released them on Sunday.",
         "The rebels released Ahmed on Sunday.",
         "The rebels released the detainees on Sunday.",
+        "The hostages were released by the rebels on Sunday.",
     ],
 )
 def test_a_release_of_people_named_by_pronoun_or_name_is_a_release(

@@ -159,6 +159,20 @@ def _statuses(text: str, nlp: Language) -> dict[str, tuple[str, str]]:
             "hypothetical",
             "'voted against'",
         ),
+        # only "possible" and "likely" make a frame of possibility, not any adjective
+        (
+            "It is clear that Turkey will mediate between Russia and Ukraine.",
+            "mediate",
+            "planned",
+            "future tense",
+        ),
+        # a gerund under "by" after a verb of keeping is the means, and it happened
+        (
+            "Police stopped the protesters by arresting their leaders.",
+            "arresting",
+            "asserted",
+            "indicative",
+        ),
         # every verb of a trip under way or ahead, and the contracted future
         (
             "The French envoy is heading to Kyiv to meet Zelensky.",

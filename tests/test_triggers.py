@@ -141,6 +141,14 @@ def test_pieces_apart_are_no_hyphenated_word(nlp: Language) -> None:
         # on a day, or by workers, is a labour strike
         ("Russian strikes on Kharkiv killed five.", "strikes", "ASSAULT", "strike/military"),
         ("Israeli strikes killed five in Gaza.", "strikes", "ASSAULT", "strike/military"),
+        ("Strikes on Kharkiv killed five people.", "Strikes", "ASSAULT", "strike/military"),
+        (
+            "Strikes against rebel positions killed ten people.",
+            "Strikes",
+            "ASSAULT",
+            "strike/military",
+        ),
+        ("Saudi strikes killed five people in Yemen.", "strikes", "ASSAULT", "strike/military"),
         (
             "A strike by dockers closed the port of Mombasa.",
             "strike",
@@ -156,6 +164,7 @@ def test_pieces_apart_are_no_hyphenated_word(nlp: Language) -> None:
         # armed men taking people seize them
         ("Gunmen took 20 passengers from a bus near Kaduna.", "took", "COERCE", "take people"),
         ("Three students were taken by soldiers in Kaduna.", "taken", "COERCE", "take people"),
+        ("Gunmen took 20 Palestinians from a bus near Hebron.", "took", "COERCE", "take people"),
     ],
 )
 def test_trigger_rules(text: str, trigger: str, etype: str, rule: str, nlp: Language) -> None:

@@ -37,9 +37,26 @@ def _coded(text: str, nlp: Language) -> list[tuple[str, str, str | None, str]]:
         # the cooperative word as a compound of the object, and a passive subject
         ("Canada halted the aid convoy to Gaza.", "halted", "discontinue:halt+aid"),
         (
-            "Trade talks with Canada were suspended by China.",
+            "The trade route with Canada was suspended by China.",
             "suspended",
             "discontinue:suspend+trade",
+        ),
+        # "talks" is the lexicon's word, whose lemma is "talk"; the talks themselves are
+        # no meeting that happened
+        (
+            "Talks between Israel and Hamas were suspended by Qatar.",
+            "suspended",
+            "discontinue:suspend+talk",
+        ),
+        (
+            "Qatar suspended talks between Israel and Hamas.",
+            "suspended",
+            "discontinue:suspend+talk",
+        ),
+        (
+            "Bolivia broke off diplomatic relations with Israel.",
+            "broke",
+            "discontinue:break+relation",
         ),
     ],
 )
@@ -165,6 +182,7 @@ def test_pieces_apart_are_no_hyphenated_word(nlp: Language) -> None:
         ("Gunmen took 20 passengers from a bus near Kaduna.", "took", "COERCE", "take people"),
         ("Three students were taken by soldiers in Kaduna.", "taken", "COERCE", "take people"),
         ("Gunmen took 20 Palestinians from a bus near Hebron.", "took", "COERCE", "take people"),
+        ("The army used chlorine gas against the town.", "used", "ASSAULT", "weapon:use+gas"),
     ],
 )
 def test_trigger_rules(text: str, trigger: str, etype: str, rule: str, nlp: Language) -> None:
@@ -175,6 +193,7 @@ def test_trigger_rules(text: str, trigger: str, etype: str, rule: str, nlp: Lang
     "text",
     [
         "The minister took questions from reporters.",  # no people taken by armed men
+        "Soldiers took in 20 refugees at the border.",  # a particle verb: another verb
         "Iran tested missiles on Sunday.",  # a weapon, but not moved at anyone
         "Police found the missing boy in Goma.",  # found, but no weapon
     ],

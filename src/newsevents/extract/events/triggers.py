@@ -54,12 +54,17 @@ _COOPERATIVE_NOUNS = frozenset(
 
 def _discontinued(tok: Token) -> _Entry | None:
     """ "cancelled a planned visit", "ended mediation efforts": SANCTION/discontinue."""
-    if tok.lemma_.lower() not in _DISCONTINUE:
+    broken_off = tok.lemma_.lower() == "break" and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in tok.children
+    )  # "broke off talks"
+    if tok.lemma_.lower() not in _DISCONTINUE and not broken_off:
         return None
     for obj in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
         heads = [obj, *(c for c in obj.children if c.dep_ == "compound")]
-        for head in heads:
-            noun = _lexicon().get((head.lemma_.lower(), "noun"))
+        for head in heads:  # the lexicon has "talks" as a word of its own, not "talk"
+            noun = _lexicon().get((head.lemma_.lower(), "noun")) or _lexicon().get(
+                (head.lower_, "noun")
+            )
             cooperative = noun is not None and noun.type in ("CONSULT", "COOPERATE", "AID", "AGREE")
             if cooperative or head.lemma_.lower() in _COOPERATIVE_NOUNS:
                 return _Entry("SANCTION", "discontinue", f"discontinue:{tok.lemma_}+{head.lemma_}")

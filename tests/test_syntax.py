@@ -186,6 +186,7 @@ def test_governors_up_the_chain(nlp: Language) -> None:
         ("According to sources in Moscow, Russia recaptured Sudzha.", "Moscow", True),
         ("Officials in Kyiv said Russia shelled Sumy.", "Kyiv", True),
         ("Officials were told in Kyiv that Russia shelled Sumy.", "Kyiv", False),
+        ("Sources in Moscow were quoted as saying that Russia recaptured Sudzha.", "Moscow", True),
         ("Russia shelled Sumy, officials said.", "Sumy", False),
         ("Troops in Kursk attacked the town.", "Kursk", False),
     ],
@@ -202,6 +203,10 @@ def test_in_attribution(text: str, word: str, inside: bool, nlp: Language) -> No
         ("Talks were held in the Swiss city of Geneva.", "city", True),
         ("Geneva hosted the talks.", "Geneva", False),
         ("Talks were held in Geneva and Bern.", "Bern", True),
+        ("Talks were held in the Kursk region.", "Kursk", True),
+        ("Talks were held in the capital, Kyiv.", "Kyiv", True),
+        ("Talks were held in central Kyiv.", "central", True),
+        ("Talks with the Kursk governor were held.", "Kursk", False),
     ],
 )
 def test_locative(text: str, word: str, locative: bool, nlp: Language) -> None:

@@ -183,13 +183,18 @@ class _Ranges:
         return self.ranges[lo:hi]
 
 
+#: Verbs of an attribution's speaker: "officials in Kyiv said", "sources in Moscow
+#: were quoted as saying".
+_SAYING = SPEECH_VERBS | {"quote", "cite"}
+
+
 def _in_attribution(tok: Token) -> bool:
     """Inside "according to sources in Moscow" or "officials in Kyiv said": where the
     source is, not where the event happened."""
     for anc in tok.ancestors:
         if anc.lower_ == "according" and anc.dep_ == "prep":
             return True
-        if anc.dep_ in ("nsubj", "nsubjpass") and anc.head.lemma_ in SPEECH_VERBS:
+        if anc.dep_ in ("nsubj", "nsubjpass") and anc.head.lemma_ in _SAYING:
             return True
     return False
 

@@ -83,6 +83,38 @@ def _types(text: str, nlp: Language) -> set[str]:
             "The explosion of a car bomb killed five people in Kabul.",
             "ASSAULT",
         ),
+        # a fire that burns is a disaster; fire that is shot or set is an act
+        (
+            "A huge fire has destroyed the supermarket in Banstead.",
+            "Rebels set fire to the supermarket in Banstead.",
+            "COERCE",
+        ),
+        (
+            "A supermarket in Surrey has been destroyed in a fire.",
+            "Hundreds of homes were looted and set on fire in Tuz Khurmatu.",
+            "COERCE",
+        ),
+        (
+            "The fire killed five civilians in Kharkiv.",
+            "Artillery fire killed five civilians in Kharkiv.",
+            "ASSAULT",
+        ),
+        (
+            "The fire killed five civilians in Kharkiv.",
+            "Soldiers opened fire on protesters in Nairobi.",
+            "ASSAULT",
+        ),
+        # taking what is no thing: attention, seats, a market share
+        (
+            "She captured the imagination of a generation of men and women.",
+            "Russian troops captured Bakhmut.",
+            "ASSAULT",
+        ),
+        (
+            "The opposition captured 40 seats in the election.",
+            "Rebels seized the airport in Goma.",
+            "COERCE",
+        ),
         # ordinary crime unless a political party takes part (a country, the army)
         (
             "Police arrested three drug smugglers on Sunday.",
@@ -127,3 +159,21 @@ def test_illness_named_on_the_attack_noun_is_no_attack(nlp: Language) -> None:
     assert "ASSAULT" not in _types("The player suffered a panic attack before the match.", nlp)
     assert "ASSAULT" not in _types("The minister died after an asthma attack on Sunday.", nlp)
     assert "ASSAULT" in _types("The minister died after a rebel attack on Sunday.", nlp)
+
+
+def test_a_match_report_codes_no_attacks(nlp: Language) -> None:
+    """Three sport words in the article make its attacks the game's, even in a
+    sentence that names no sport."""
+    report = (
+        "Wladimir Klitschko defended his heavyweight crown by stopping Hasim Rahman.\n\n"
+        "Rahman made ambitious attacks in the fourth, but a vicious two-handed assault "
+        "sent him down.\n\nThe referee stopped the bout after a knockout."
+    )
+    assert not {"ASSAULT", "COERCE"} & _types(report, nlp)
+    # the same sentence in a war report is an attack
+    war = (
+        "Russian forces shelled Kharkiv on Monday.\n\n"
+        "Rebels made ambitious attacks in the north, and a vicious assault drove the army out.\n\n"
+        "Talks in Geneva stalled."
+    )
+    assert "ASSAULT" in _types(war, nlp)

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import read_table
 from ..model import Entity
@@ -98,6 +98,25 @@ def _has_score(sent: Span) -> bool:
 _RESULT_NOUNS = frozenset(["win", "victory", "defeat", "loss", "draw", "lead", "scoreline"])
 
 
+_MATCH_REPORT = "newsevents.match_report"
+
+
+def _match_report(doc: Doc) -> bool:
+    """An article that speaks of sport in three different words ("heavyweight",
+    "referee", "knockout"): its attacks, beatings and assaults are the game's,
+    wherever the sentence itself names no sport ("a two-handed assault sent him
+    down"). Read once per Doc."""
+    found = doc.user_data.get(_MATCH_REPORT)
+    if found is None:
+        words = {
+            t.lemma_.lower()
+            for t in doc
+            if t.pos_ in ("NOUN", "PROPN", "VERB") and _domain(t) == "sport"
+        }
+        found = doc.user_data[_MATCH_REPORT] = len(words) >= 3
+    return bool(found)
+
+
 def _context_domains(sent: Span) -> frozenset[str]:
     """The domains of the sentence and the one before it: a report names the fire
     first and the measures taken against it next ("... fires are burning. The
@@ -112,6 +131,33 @@ def _domain(tok: Token) -> str | None:
     if tok.pos_ not in ("NOUN", "PROPN", "VERB"):
         return None
     return _domains().get(tok.lemma_.lower())
+
+
+def _doer_domain(tok: Token) -> str | None:
+    """The domain of what does it. "Fire" counts here only: as the doer it is a
+    blaze ("a fire destroyed the store"), while a sentence that only mentions one
+    may still tell of an attack ("buildings caught fire in firebomb attacks")."""
+    if tok.lemma_.lower() == "fire" and tok.pos_ == "NOUN" and not _fire_as_act(tok):
+        return "disaster"
+    return _domain(tok)
+
+
+#: Words that make "fire" shooting, not burning: "opened fire", "came under fire",
+#: "exchanged fire", "a ceasefire", "fire on the convoy".
+_SHOOTING_HEADS = frozenset(
+    ["open", "exchange", "return", "trade", "hold", "cease", "under", "draw"]
+)
+
+
+def _fire_as_act(fire: Token) -> bool:
+    if fire.head.lemma_.lower() in _SHOOTING_HEADS:
+        return True
+    if fire.dep_ == "pobj" and fire.head.head.lemma_.lower() == "set":
+        return True  # "set on fire"
+    if any(c.lower_ in ("cease", "gun", "artillery", "mortar", "rocket", "sniper", "machine-gun")
+           for c in fire.lefts):  # fmt: skip
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "at") for c in fire.children)
 
 
 #: What a cyber attack hits: an attack on one is no armed assault (PLOVER has no cyber type).
@@ -176,6 +222,25 @@ def _is_weapon_of(prep: Token) -> bool:
     return prep.dep_ == "prep" and any(is_weapon(o) for o in prep.children if o.dep_ == "pobj")
 
 
+#: Verbs of taking, and what they take when nothing is taken by force: "captured
+#: the imagination of a generation", "seized the initiative", "took 30% of the
+#: market", "captured 40 seats".
+_TAKING = frozenset(["capture", "seize", "take", "grab", "conquer", "steal", "win", "storm"])
+_ABSTRACT_OBJECTS = frozenset(
+    ["imagination", "attention", "heart", "mind", "mood", "spirit", "essence", "moment",
+     "market", "share", "title", "crown", "championship", "medal", "award", "prize", "victory",
+     "lead", "headline", "spotlight", "interest", "opportunity", "initiative", "momentum",
+     "record", "vote", "seat", "majority", "percent", "%", "stage", "show", "limelight"]
+)  # fmt: skip
+
+
+def _takes_nothing_physical(trigger: Token) -> bool:
+    if trigger.lemma_.lower() not in _TAKING:
+        return False
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objects) and all(o.lemma_.lower() in _ABSTRACT_OBJECTS for o in objects)
+
+
 #: Verbs of setting free: RETREAT only when someone is set free.
 _FREEING = frozenset(["release", "free"])
 #: People a release frees when no entity is named ("released the hostages").
@@ -224,16 +289,23 @@ def other_sense(
     doers += [o for a in doers if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
     if trigger.pos_ in ("NOUN", "PROPN"):
         doers += [c for c in trigger.children if c.dep_ in ("compound", "amod")]
+    causes = []  # "was destroyed in a fire": the disaster a passive happened in
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        causes = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
+                  for o in p.children if o.dep_ == "pobj"]  # fmt: skip
     for doer in doers:
         if doer.lemma_.lower() in _WEAPON_NOUNS and not actors and not _armed(doer):
             return f"'{doer.text}' of no weapon"  # "a gas explosion killed eight"
-        domain = _domain(doer)
+    for doer in doers + causes:
+        domain = _doer_domain(doer)
         if domain in ("disaster", "accident", "illness"):
             return f"{domain}: '{doer.text}' does it"  # "a heart attack", "a fire killed"
     if etype == "AID" and any(
         c.lemma_.lower() in _TALK_OBJECTS for c in trigger.children if c.dep_ == "dobj"
     ):
         return "giving information is no aid"  # "is expected to provide further information"
+    if etype in _HARM and _takes_nothing_physical(trigger):
+        return "taking of nothing physical"  # "captured the imagination", "won 40 seats"
     freed = [p for p in parties if p not in actors]
     if trigger.lemma_.lower() in _FREEING and not _frees_someone(trigger, freed):
         return "release of no one"  # "accidentally released 150,000 gallons of water"
@@ -259,6 +331,8 @@ def other_sense(
         return "sport: the sentence gives a match score"  # "Senegal beat Egypt 4-2"
     if actors and all(e.sector == "BUS" for e in actors) and not _political(parties):
         return "business: a company does it"  # "the company took control of the chain"
+    if not _political(parties) and _match_report(sent.doc):
+        return "sport: the article is a match report"  # "a vicious assault sent him down"
     nearby = _context_domains(sent) & {"crime", "sport", "business"}
     if (
         nearby

@@ -133,3 +133,32 @@ def test_a_bare_count_of_people_is_a_crowd(
 def test_a_count_that_is_not_the_subject_is_no_crowd(nlp: Language) -> None:
     result = _analysis("Police arrested hundreds in Minsk.", nlp)
     assert [e.name for e in result.entities] == ["Police"]
+
+
+def test_a_phrase_trigger_takes_the_recipient_of_its_complement(nlp: Language) -> None:
+    result = _analysis("Iran hopes to get weapons from Russia.", nlp)
+    names = {e.id: e.name for e in result.entities}
+    hope = next(e for e in result.events if e.rule == "lexicon:hope to get/verb")
+    assert (hope.type, [names[r] for r in hope.recipients]) == ("REQUEST", ["Russia"])
+
+
+def test_a_crowd_that_seizes_riots(nlp: Language) -> None:
+    result = _analysis("Protesters seized the parliament building in Bishkek.", nlp)
+    assert [(e.type, e.mode) for e in result.events] == [("PROTEST", "riot")]
+
+
+def test_a_possible_attack_with_no_party_is_kept(nlp: Language) -> None:
+    result = _analysis("An attack may have taken place near Kursk on Monday.", nlp)
+    assert [(e.type, e.status) for e in result.events] == [("ASSAULT", "possible")]
+
+
+def test_events_after_a_subheading_are_coded(nlp: Language) -> None:
+    text = "Russia shelled Kharkiv on Monday.\n\nFighting in the east\n\nUkraine attacked Belgorod on Tuesday."
+    result = analyze(article_from_text(text, title="War report", published="2025-03-13"), nlp)
+    assert [s.text for s in result.article.subheadings] == ["Fighting in the east"]
+    assert _triggers(result) == ["shelled", "attacked"]
+
+
+def test_one_act_told_twice_in_a_sentence_is_one_event(nlp: Language) -> None:
+    result = _analysis("Russia attacked Ukraine, attacking it in Kharkiv.", nlp)
+    assert _triggers(result) == ["attacked"]

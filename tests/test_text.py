@@ -49,3 +49,11 @@ def test_sentence_of_every_token_is_its_own_sentence(nlp: Language) -> None:
     # a later token read first, then an earlier one: the table serves both
     assert sentence_of(doc[-1]).text == "Talks are off."
     assert sentence_of(doc[0]).text == sents[0].text
+
+
+def test_trimmed_inside_a_run_of_whitespace_stays_empty(nlp: Language) -> None:
+    text = "Talks resumed.      Fighting went on."
+    doc = nlp(text)
+    gap = text.index("  ")
+    start, end = trimmed(doc, gap + 1, gap + 3)  # whitespace on both sides as well
+    assert start == end == gap + 3

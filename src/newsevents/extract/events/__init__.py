@@ -116,6 +116,7 @@ def _extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Even
             continue
         seen.add(key)
         index.recent = [*actors, *recipients]
+        # 0.4 to 0.9: what is known of the event, not a probability
         confidence = 0.4 + 0.2 * bool(actors) + 0.2 * bool(recipients) + 0.1 * (not is_noun)
         event = Event(
             id="",
@@ -129,7 +130,7 @@ def _extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Even
             source=source.id if source else None,
             trigger=trigger_span(tok),
             sentence=trimmed(doc, sent.start_char, sent.end_char),
-            confidence=round(min(confidence, 0.95), 2),
+            confidence=round(confidence, 2),
             rule=entry.rule,
             status_rule=why,
         )

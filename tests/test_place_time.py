@@ -88,6 +88,26 @@ def test_precision_of_a_time_value(value: str | None, precision: str | None) -> 
             "Bakhmut",
             "exact",
         ),
+        # the place of the object, of the agent, under "on", named by a compound
+        (
+            "Russian forces based in Crimea shelled a hospital in Kherson.",
+            "shelled",
+            "Kherson",
+            "exact",
+        ),
+        (
+            "The town was shelled by forces near Bakhmut, officials in Kyiv said.",
+            "shelled",
+            "Bakhmut",
+            "exact",
+        ),
+        ("Russian forces based in Crimea launched strikes on Odesa.", "strikes", "Odesa", "exact"),
+        (
+            "Russian forces based in Crimea shelled villages in the Kursk region.",
+            "shelled",
+            "Kursk region",
+            "region",
+        ),
         # the object's own "of" place, but not a country that owns the object
         ("Soldiers from Lviv stormed the airport of Donetsk.", "stormed", "Donetsk", "exact"),
         ("Russian troops shelled the outskirts of Kherson.", "shelled", "Kherson", "exact"),
@@ -151,6 +171,23 @@ def test_event_place_and_its_precision(
             "narrative",
             "2025-03-05",
         ),
+        # only the event's own paragraph, not an earlier one
+        (
+            "Russian troops captured Sudzha on March 3.\n\nTalks resumed in Geneva on March 5."
+            "\n\nUkrainian forces attacked the town.",
+            "attacked",
+            None,
+            "published",
+            "2025-03-13",
+        ),
+        # a date at the very start of the text counts
+        (
+            "March 3 was quiet. Ukrainian forces attacked the town.",
+            "attacked",
+            "March 3",
+            "narrative",
+            "2025-03-03",
+        ),
         # a duration gives no date
         (
             "Fighting lasted for three days. Ukrainian forces attacked the town.",
@@ -191,3 +228,15 @@ def test_a_month_gives_month_precision(nlp: Language) -> None:
         "month",
         "clause",
     )
+
+
+def test_each_event_takes_its_own_sentences_date(nlp: Language) -> None:
+    text = (
+        "Russia attacked the town, officials said on Monday. "
+        "Ukraine reportedly shelled Belgorod, the governor said on Tuesday."
+    )
+    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
+    assert [(e.time_from, e.time_value) for e in result.events] == [
+        ("sentence", "2025-03-10"),
+        ("sentence", "2025-03-11"),
+    ]

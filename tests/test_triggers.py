@@ -166,6 +166,7 @@ def test_pieces_apart_are_no_hyphenated_word(nlp: Language) -> None:
             "strike/military",
         ),
         ("Saudi strikes killed five people in Yemen.", "strikes", "ASSAULT", "strike/military"),
+        ("Russian forces launched strikes on Odesa.", "strikes", "ASSAULT", "strike/military"),
         (
             "A strike by dockers closed the port of Mombasa.",
             "strike",
@@ -205,3 +206,12 @@ def test_no_trigger_rule_fires(text: str, nlp: Language) -> None:
 def test_returning_to_talks_is_the_talks(nlp: Language) -> None:
     coded = _coded("Iran will return to talks with the United States.", nlp)
     assert [(c[0], c[1]) for c in coded] == [("talks", "CONSULT")]
+
+
+def test_a_date_is_no_trigger(nlp: Language) -> None:
+    """ "March 3" is a date, not a march."""
+    coded = _coded("March 3 was quiet. Ukrainian forces attacked the town.", nlp)
+    assert [(c[0], c[1]) for c in coded] == [("attacked", "ASSAULT")]
+    assert [(c[0], c[1]) for c in _coded("Thousands joined the march in Nairobi.", nlp)] == [
+        ("march", "PROTEST")
+    ]

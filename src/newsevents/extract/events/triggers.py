@@ -106,6 +106,8 @@ def trigger_span(tok: Token) -> tuple[int, int]:
 
 
 def _match(tok: Token) -> _Entry | None:
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return None  # "March 3", "a Strike Day": a date, not a march or a strike
     lemma = tok.lemma_.lower()
     verb_heads, noun_heads = _heads()
     if tok.pos_ in ("VERB", "AUX") or (
@@ -275,6 +277,10 @@ def _weapon_argument(verb: Token) -> Token | None:
     return None
 
 
+#: Verbs whose object "strike" is an attack: a labour strike is held or staged.
+_STRIKE_LAUNCHERS = frozenset(["launch", "carry", "conduct", "mount", "order", "unleash"])
+
+
 def _military_strike(tok: Token) -> bool:
     """ "Russian strikes on Kharkiv" attack; "a strike by dockers" protests.
 
@@ -283,6 +289,8 @@ def _military_strike(tok: Token) -> bool:
     """
     from ..entities import alpha3
 
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _STRIKE_LAUNCHERS:
+        return True  # "launched strikes on Odesa", "carried out strikes"
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")):
         if any(o.ent_type_ not in ("DATE", "TIME") for o in prep.children if o.dep_ == "pobj"):
             return True  # "on Kharkiv", not "on Monday"

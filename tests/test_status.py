@@ -173,6 +173,13 @@ def _statuses(text: str, nlp: Language) -> dict[str, tuple[str, str]]:
             "asserted",
             "indicative",
         ),
+        # an act named in an accusation is alleged, whoever denies it
+        (
+            "Moscow denied allegations of bombing a hospital in Aleppo.",
+            "bombing",
+            "possible",
+            "alleged: 'allegations' of",
+        ),
         # every verb of a trip under way or ahead, and the contracted future
         (
             "The French envoy is heading to Kyiv to meet Zelensky.",

@@ -106,8 +106,15 @@ def test_accused_of_on_the_verb_and_on_its_object(nlp: Language) -> None:
     assert (shelling.head.text, shelling.head.head.dep_) == ("of", "dobj")
     accuser = _accused(shelling)
     assert accuser is not None and accuser.text == "accuses"
+    # a noun of accusing is the charge itself, even as an object
+    doc = nlp("Kyiv brought charges of shelling against Moscow.")
+    accuser = _accused(_tok(doc, "shelling"))
+    assert accuser is not None and accuser.text == "charges"
+    doc = nlp("Kyiv dismissed accusations of shelling civilians.")
+    accuser = _accused(_tok(doc, "shelling"))
+    assert accuser is not None and accuser.text == "accusations"
     # ... but not on a noun under a verb that accuses of nothing
-    doc = nlp("Kyiv has made accusations of shelling against Moscow.")
+    doc = nlp("Kyiv has made a video of shelling in Bakhmut.")
     assert _tok(doc, "shelling").head.head.dep_ == "dobj"
     assert _accused(_tok(doc, "shelling")) is None
     # "of" that is no charge: "the risk of shelling"
@@ -178,6 +185,18 @@ def test_governors_up_the_chain(nlp: Language) -> None:
     attack = _tok(doc, "attack")
     assert [t.text for t in _governors(attack)] == ["attack", "tried", "said"]
     assert [t.text for t in _governors(attack, ("xcomp",))] == ["attack", "tried"]
+
+
+def test_governors_stop_after_seven(nlp: Language) -> None:
+    """A chain of reports eight deep is cut at seven verbs: the nearest decide."""
+    doc = nlp(
+        "Kyiv said Moscow claimed Minsk reported Warsaw said Riga believed Vilnius "
+        "thought Tallinn knew Russia attacked Sumy."
+    )
+    chain = _governors(_tok(doc, "attacked"))
+    assert [t.text for t in chain] == [
+        "attacked", "knew", "thought", "believed", "said", "reported", "claimed",
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(

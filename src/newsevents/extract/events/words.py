@@ -270,7 +270,9 @@ _OBJECT_CONTROL = frozenset(
 
 
 #: Verbs of accusing: "accused the army of bombing" -> the army bombed (by the accuser's word).
-_ACCUSING = frozenset(["accuse", "blame", "charge", "suspect", "convict"])
+_ACCUSING = frozenset(
+    ["accuse", "blame", "charge", "suspect", "convict", "accusation", "allegation"]
+)
 
 
 #: Types an agency note reports without knowing who did it: an attack, a riot, an

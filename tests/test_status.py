@@ -180,6 +180,25 @@ def _statuses(text: str, nlp: Language) -> dict[str, tuple[str, str]]:
             "possible",
             "alleged: 'allegations' of",
         ),
+        (
+            "The goal of the Russian army is to destroy Ukrainian forces in Kursk.",
+            "destroy",
+            "planned",
+            "aim: 'the task is to'",
+        ),
+        (
+            "This will be the second time that Putin meets the envoy.",
+            "meets",
+            "planned",
+            "future clause around 'time'",
+        ),
+        ("Iran shall release the prisoners on Monday.", "release", "planned", "future tense"),
+        (
+            "Russia has never had any plan to attack Finland.",
+            "attack",
+            "negated",
+            "no 'plan to'",
+        ),
         # every verb of a trip under way or ahead, and the contracted future
         (
             "The French envoy is heading to Kyiv to meet Zelensky.",

@@ -174,7 +174,4 @@ def _mood(verb: Token) -> tuple[Status, str]:
         outer = verb.head.head
         if any(c.lower_ in ("will", "'ll", "shall") for c in outer.children):
             return "planned", f"future clause around '{verb.head.text}'"
-    adj = [c for c in verb.children if c.dep_ == "acomp" and c.lemma_ == "possible"]
-    if adj:
-        return "possible", "it is possible"
     return "asserted", "indicative"

@@ -104,6 +104,16 @@ def _types(text: str, nlp: Language) -> set[str]:
             "Soldiers opened fire on protesters in Nairobi.",
             "ASSAULT",
         ),
+        (
+            "A fire killed two soldiers near Kabul.",
+            "Fire on the convoy killed two soldiers near Kabul.",
+            "ASSAULT",
+        ),
+        (
+            "The school was destroyed in a fire.",
+            "The school was destroyed in a fire set by rebels.",
+            "ASSAULT",
+        ),
         # taking what is no thing: attention, seats, a market share
         (
             "She captured the imagination of a generation of men and women.",

@@ -142,22 +142,21 @@ def _doer_domain(tok: Token) -> str | None:
     return _domain(tok)
 
 
-#: Words that make "fire" shooting, not burning: "opened fire", "came under fire",
-#: "exchanged fire", "a ceasefire", "fire on the convoy".
-_SHOOTING_HEADS = frozenset(
-    ["open", "exchange", "return", "trade", "hold", "cease", "under", "draw"]
-)
+#: Words on a "fire" that does something that make it shooting, not a blaze:
+#: "artillery fire killed five", "sniper fire".
+_SHOOTING = frozenset(["cease", "gun", "artillery", "mortar", "rocket", "sniper", "machine-gun"])
 
 
 def _fire_as_act(fire: Token) -> bool:
-    if fire.head.lemma_.lower() in _SHOOTING_HEADS:
+    """A fire that is someone's act: shooting ("artillery fire", "fire on the
+    convoy") or arson ("a fire set by rebels")."""
+    if any(c.lower_ in _SHOOTING for c in fire.lefts):
         return True
-    if fire.dep_ == "pobj" and fire.head.head.lemma_.lower() == "set":
-        return True  # "set on fire"
-    if any(c.lower_ in ("cease", "gun", "artillery", "mortar", "rocket", "sniper", "machine-gun")
-           for c in fire.lefts):  # fmt: skip
-        return True
-    return any(c.dep_ == "prep" and c.lower_ in ("on", "at") for c in fire.children)
+    return any(
+        (c.dep_ == "prep" and c.lower_ in ("on", "at"))
+        or (c.dep_ == "acl" and c.lemma_.lower() in ("set", "start", "light"))
+        for c in fire.children
+    )
 
 
 #: What a cyber attack hits: an attack on one is no armed assault (PLOVER has no cyber type).

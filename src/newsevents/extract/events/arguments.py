@@ -15,7 +15,7 @@ from ...gazetteer import load_gazetteer
 from ...model import Analysis, Entity, Place, Time
 from ..senses import is_weapon
 from ..text import sentence_of
-from .syntax import _in_attribution, _locative, _nearest, _Ranges, _subject
+from .syntax import _agents, _in_attribution, _locative, _nearest, _Ranges, _subject
 from .triggers import _Entry, _lexicon
 from .words import (
     _ADDRESSED,
@@ -433,7 +433,7 @@ def _verb_arguments(
     """Actors and recipients of an event verb, active or passive."""
     subj = _subject(tok)
     passive = any(c.dep_ == "nsubjpass" for c in tok.children)
-    agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    agents = _agents(tok)
     actors: list[str] = []
     recipients: list[str] = []
     if agents and not passive:  # "the proposal, agreed upon by the delegations"

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from ...model import Entity
 from .arguments import ActorIndex, _actors, _named_head
-from .syntax import _accused, _governors, _kids, _subject
+from .syntax import _accused, _agents, _governors, _kids, _subject
 from .words import SPEECH_VERBS
 
 
@@ -37,9 +37,11 @@ def _source(verb: Token, index: ActorIndex) -> Entity | None:
         if reporter or accuser is not None:
             speaker = accuser if accuser is not None else v
             # "Ukraine was told by Poland that ...": the agent speaks
-            agent = [o for c in speaker.children if c.dep_ == "agent" for o in c.children
-                     if o.dep_ == "pobj"]  # fmt: skip
-            subj = agent or [c for c in speaker.children if c.dep_ == "nsubj"] or _subject(speaker)
+            subj = (
+                _agents(speaker)
+                or [c for c in speaker.children if c.dep_ == "nsubj"]
+                or _subject(speaker)
+            )
             if subj:
                 # "Saudi Arabia's foreign ministry said": the ministry, else its owner
                 ids = _actors(subj[:1], index)

@@ -37,6 +37,12 @@ def _controller(verb: Token) -> list[Token]:
     return objs
 
 
+def _agents(verb: Token) -> list[Token]:
+    """What a passive's "by" phrase names: "were taken by soldiers", "was told by
+    Poland"."""
+    return [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+
+
 def _accused(verb: Token) -> Token | None:
     """The accuser's verb when ``verb`` is the charge: "accused X of bombing"
     (the "of" may hang on the verb or on its object)."""

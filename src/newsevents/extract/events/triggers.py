@@ -15,6 +15,7 @@ from ...gazetteer import load_gazetteer, read_table
 from ..entities import agent_sector
 from ..senses import is_weapon
 from . import cameo
+from .syntax import _agents
 from .words import regular_lemma
 
 
@@ -32,6 +33,13 @@ def _lexicon() -> dict[tuple[str, str], _Entry]:
         trigger, pos, etype, mode = (row + [""] * 4)[:4]
         table[(trigger, pos)] = _Entry(etype, mode or None, f"lexicon:{trigger}/{pos}")
     return table
+
+
+def _noun_entry(tok: Token) -> _Entry | None:
+    """The lexicon's noun entry for a token, by its lemma or by the word itself:
+    the lexicon has "talks" as a word of its own, whose lemma is "talk"."""
+    lex = _lexicon()
+    return lex.get((tok.lemma_.lower(), "noun")) or lex.get((tok.lower_, "noun"))
 
 
 def lexicon_types(lemmas: Iterable[str]) -> set[str]:
@@ -61,10 +69,8 @@ def _discontinued(tok: Token) -> _Entry | None:
         return None
     for obj in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
         heads = [obj, *(c for c in obj.children if c.dep_ == "compound")]
-        for head in heads:  # the lexicon has "talks" as a word of its own, not "talk"
-            noun = _lexicon().get((head.lemma_.lower(), "noun")) or _lexicon().get(
-                (head.lower_, "noun")
-            )
+        for head in heads:
+            noun = _noun_entry(head)
             cooperative = noun is not None and noun.type in ("CONSULT", "COOPERATE", "AID", "AGREE")
             if cooperative or head.lemma_.lower() in _COOPERATIVE_NOUNS:
                 return _Entry("SANCTION", "discontinue", f"discontinue:{tok.lemma_}+{head.lemma_}")
@@ -130,11 +136,7 @@ def _match(tok: Token) -> _Entry | None:
     if lemma in ("return", "come", "go") and any(
         c.dep_ == "prep"
         and c.lower_ == "to"
-        and any(
-            (o.lemma_.lower(), "noun") in lex or (o.lower_, "noun") in lex
-            for o in c.children
-            if o.dep_ == "pobj"
-        )
+        and any(_noun_entry(o) is not None for o in c.children if o.dep_ == "pobj")
         for c in tok.children
     ):
         return None  # "return to talks": the talks are the event
@@ -235,9 +237,7 @@ def _takes_people(verb: Token) -> bool:
         return False  # "took over", "took in", "took part": other verbs
     kids = list(verb.children)
     taken = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
-    takers = [c for c in kids if c.dep_ == "nsubj"] + [
-        o for a in kids if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
-    ]
+    takers = [c for c in kids if c.dep_ == "nsubj"] + _agents(verb)
     return any(_people(t) for t in taken) and any(_armed_agent(t) for t in takers)
 
 

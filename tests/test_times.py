@@ -309,3 +309,31 @@ def test_the_story_names_the_year_that_later_years_count_from(nlp: Language) -> 
     assert by_text["the following year"].value == "2005"
     assert by_text["three years later"].value == "2007"
     assert by_text["the following year"].anchor == by_text["2004"].id
+
+
+def test_a_date_and_an_offset_after_a_comma_are_two_times(nlp: Language) -> None:
+    text = "He stepped down on June 17, two days before the vote. On Monday, March 3, 2008, troops left."
+    found = {
+        (t.text, t.value)
+        for t in analyze(article_from_text(text, published="2008-07-01"), nlp).times
+    }
+    assert {("June 17", "2008-06-17"), ("two days", "P2D")} <= found
+    assert ("Monday, March 3, 2008", "2008-03-03") in found  # a weekday and its date stay one
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The deal was signed in the spring.", "the spring", "2025-SP"),
+        ("Prices fell during the summer.", "the summer", "2024-SU"),
+        ("The deal will be signed in the autumn.", "the autumn", "2025-FA"),
+        ("Talks resumed in the summer of 2008.", "the summer of 2008", "2008-SU"),
+        ("The deal will be signed in the autumn of 2026.", "the autumn of 2026", "2026-FA"),
+    ],
+)
+def test_seasons_with_and_without_a_year(
+    nlp: Language, sentence: str, expression: str, value: str
+) -> None:
+    published = "2025-05-15"
+    result = analyze(article_from_text(sentence, published=published), nlp)
+    assert (expression, value) in {(t.text, t.value) for t in result.times}

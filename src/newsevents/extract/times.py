@@ -103,6 +103,12 @@ _PATTERNS = [
         r"(?:minutes|hours|days|weeks|months|years|decades))\b(?! (?:ago|later|earlier|before|after))",
         re.I,
     ),
+    # a season after a preposition ("fall" is too often a verb to be found this way)
+    re.compile(
+        r"\b(?:in|during|by|until|since) (?P<t>(?:the |this |last |next |early |late )?"
+        r"(?:spring|summer|autumn|winter)(?: of (?:19|20)\d\d)?)\b(?! (?:of|session|games|olympics)\b)",
+        re.I,
+    ),
     # TIMEX3 PRESENT_REF / PAST_REF words, which the model never calls dates
     re.compile(r"\b(?:currently|current|nowadays|recently|previously|formerly)\b", re.I),
     # clock times: "16:08 UTC", "0800 GMT", "3:30 p.m."
@@ -461,14 +467,22 @@ def normalize(
     if m:
         year = int(m.group(3)) if m.group(3) else published.year + _STEP.get(m.group(2), 0)
         return "date", f"{year}-H{1 if m.group(1) in ('first', '1st') else 2}", not m.group(3)
-    m = re.fullmatch(rf"(?:(this|last|next|past|coming) )?({_SEASONS_RE})", lowered)
+    m = re.fullmatch(
+        rf"(?:the )?(?:(?:early|late|mid)[- ])?({_SEASONS_RE}) (?:of )?((?:19|20)\d\d)", lowered
+    )
+    if m:  # "the summer of 2008", "spring 2010"
+        return "date", f"{m.group(2)}-{_SEASONS[m.group(1)]}", False
+    m = re.fullmatch(
+        rf"(?:(this|last|next|past|coming|the) )?(?:(?:early|late|mid)[- ])?({_SEASONS_RE})",
+        lowered,
+    )
     if m:
         season = _SEASONS[m.group(2)]
         month = _SEASON_MONTH[season]
         rel = m.group(1)
-        if rel in ("this", None):
+        if rel in ("this", "the", None):
             year = published.year
-            if rel is None:
+            if rel != "this":
                 year += _by_tense(date(year, month, 15), published, tense, slack=45)
         elif rel in ("last", "past"):
             year = published.year - (month >= published.month)
@@ -612,10 +626,16 @@ _DASHED = re.compile(
 )
 
 
+#: "June 17, two days before the vote": a date and then an offset from something
+#: else, which the model reads as one span.
+_COMMA_OFFSET = re.compile(rf"^(.*\S),\s+({_NUM}\s+{_UNIT}\b.*)$", re.I)
+
+
 def _split_range(text: str, cand: _Candidate) -> list[_Candidate]:
     """ "between April and June", "from Monday to Friday": two times, not one span
     without a value."""
-    m = _RANGE.match(text[cand.start : cand.end]) or _DASHED.match(text[cand.start : cand.end])
+    piece = text[cand.start : cand.end]
+    m = _RANGE.match(piece) or _DASHED.match(piece) or _COMMA_OFFSET.match(piece)
     if not m:
         return [cand]
     return [

@@ -337,3 +337,59 @@ def test_seasons_with_and_without_a_year(
     published = "2025-05-15"
     result = analyze(article_from_text(sentence, published=published), nlp)
     assert (expression, value) in {(t.text, t.value) for t in result.times}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expression", "value"),
+    [
+        # a quotation the verb reports does not lend it its future
+        (
+            "“It is going to be useless,” the minister told reporters Saturday.",
+            "2016-02-08",
+            "Saturday",
+            "2016-02-06",
+        ),
+        # planned, but told after the fact
+        ("He was set to receive an endorsement on Friday.", "2016-03-12", "Friday", "2016-03-11"),
+        ("He is set to receive an endorsement on Friday.", "2016-03-12", "Friday", "2016-03-18"),
+        (
+            "Voters were less likely to vote for them in November.",
+            "2016-04-22",
+            "November",
+            "2016-11",
+        ),
+    ],
+)
+def test_the_verbs_own_words_give_the_direction(
+    nlp: Language, sentence: str, published: str, expression: str, value: str
+) -> None:
+    result = analyze(article_from_text(sentence, published=published), nlp)
+    assert (expression, value) in {(t.text, t.value) for t in result.times}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # the model's span runs over words that are not the time
+        ("In an interview last week, the envoy described the meeting.", "last week", "2016-W04"),
+        ("He was named Person of the Year in 1938.", "1938", "1938"),
+        (
+            "The files will not be released until the end of February - after the caucuses.",
+            "the end of February",
+            "2016-02",
+        ),
+        # ... or leaves out the word that says which
+        ("In this year's contest, voters stayed home.", "this year", "2016"),
+        ("The mill was knocked down in the early 1990s.", "the early 1990s", "199"),
+        ("Cruz turned on Trump this past week.", "this past week", "2016-W04"),
+        ("The poll was conducted between Oct. 30 and Nov. 9 by phone.", "Nov. 9", "2015-11-09"),
+        ("The survey, taken Jan. 11-14, showed a lead.", "Jan. 11-14", "2016-01-11"),
+        ("He has held rallies for the past several weeks.", "the past several weeks", "PXW"),
+        ("During the first two years of her term, donors met her.", "the first two years", "P2Y"),
+    ],
+)
+def test_the_time_inside_a_loose_span(
+    nlp: Language, sentence: str, expression: str, value: str
+) -> None:
+    result = analyze(article_from_text(sentence, published="2016-02-05"), nlp)
+    assert (expression, value) in {(t.text, t.value) for t in result.times}

@@ -140,6 +140,9 @@ _FUTURE_CUES = {
     "intends",
     "aim",
     "aims",
+    # "less likely to vote in November"
+    "likely",
+    "unlikely",
 }
 
 
@@ -198,6 +201,10 @@ def duration_value(text: str) -> str | None:
     return f"P{t}{_fmt(n)}{letter}"
 
 
+#: The children of a verb that carry its own tense or mood.
+_OWN_WORDS = ("aux", "auxpass", "acomp", "neg", "prt")
+
+
 def _tense(span: Span) -> Tense:
     """Whether the clause around ``span`` speaks of the future, the past, or
     neither. The nearest finite verb decides: "stepped down on July 24" is past
@@ -211,10 +218,17 @@ def _tense(span: Span) -> Tense:
     verb = span.root
     for _ in range(10):
         if verb.pos_ in ("VERB", "AUX"):
-            words = {t.lower_ for t in verb.children} | {verb.lower_}
-            if words & _FUTURE_CUES or (verb.tag_ == "VB" and verb.head.lower_ in _FUTURE_CUES):
-                return "future"
+            # Only the verb's own auxiliaries and predicate: a quotation it
+            # reports ("'It's going to fail,' he told CNBC Saturday") is not its tense.
             auxes = [t for t in verb.children if t.dep_ in ("aux", "auxpass")]
+            words = {t.lower_ for t in verb.children if t.dep_ in _OWN_WORDS} | {verb.lower_}
+            if words & _FUTURE_CUES:
+                return "future"
+            if verb.tag_ == "VB" and verb.head.lower_ in _FUTURE_CUES:
+                cue_auxes = [t for t in verb.head.children if t.dep_ in ("aux", "auxpass")]
+                if verb.head.tag_ == "VBD" or any(a.tag_ == "VBD" for a in cue_auxes):
+                    return None  # "was set to receive it on Friday": planned, seen from after
+                return "future"
             if any(a.tag_ == "MD" for a in auxes):
                 return None  # "could be persuaded before April 26": not a past act
             if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
@@ -277,6 +291,9 @@ def _plain(lowered: str) -> str:
     m = re.fullmatch(rf"{_HEDGE}\s+({_NUM}\b.*)", lowered)
     if m:
         lowered = m.group(1)
+    lowered = re.sub(r"^this past (?=week|weekend|month|year|\w+day\b)", "last ", lowered)
+    # "July 11-14": the first day of the stretch
+    lowered = re.sub(rf"^({_MONTH} \d{{1,2}})[-–]\d{{1,2}}\b", r"\1", lowered)
     return re.sub(rf"^({_NUM}) (?:more|additional|further|long) (?={_UNIT1})", r"\1 ", lowered)
 
 
@@ -357,7 +374,10 @@ def normalize(
         return "set", None, False
 
     is_duration = bool(
-        re.search(rf"\b(?:last|past|next|coming|for|over)\s+{_NUM}\s+{_UNIT}\b", lowered)
+        re.search(
+            rf"\b(?:last|past|next|coming|for|over|first|final|initial|remaining)\s+{_NUM}\s+{_UNIT}\b",
+            lowered,
+        )
         or re.fullmatch(
             rf"(?:the\s+)?(?:last|past|next|coming\s+)?{_NUM}[- ]{_UNIT}(?:-long)?", lowered
         )
@@ -375,7 +395,8 @@ def normalize(
             return "duration", duration, False
 
     m = re.fullmatch(
-        r"(?:(several|many|few|a few|some|the past few|the last few|recent) )?"
+        r"(?:(?:the )?(?:past|last|next|coming|first|final) )?"
+        r"(?:(several|many|few|a few|some|so many|a couple of|recent) )?"
         r"(seconds|minutes|hours|days|weeks|months|years|decades)(?:-long)?",
         lowered,
     )
@@ -436,7 +457,7 @@ def normalize(
     m = re.fullmatch(r"(?:a|one) (quarter|half)[- ]century", lowered)
     if m:
         return "duration", "P25Y" if m.group(1) == "quarter" else "P50Y", False
-    m = re.fullmatch(r"(?:the )?(?:(1[89]|20)|')?(\d)0'?s", lowered)
+    m = re.fullmatch(r"(?:the )?(?:(?:early|mid|late)[- ]?)?(?:(1[89]|20)|')?(\d)0'?s", lowered)
     if m:  # "the 1990s", "the 70s", "the '80s": the decade
         return "date", f"{m.group(1) or '19'}{m.group(2)}", False
     if "near future" in lowered or lowered in ("soon", "in the coming days", "the coming days"):
@@ -614,9 +635,9 @@ def _split_at_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pieces if b > a]
 
 
+_RANGE_START = rf"(?:{_MONTH_ABBR}(?=\s|$)|{_WEEKDAY}\b|(?:19|20)\d\d\b)"
 _RANGE = re.compile(
-    rf"^(?:(?:between|from)\s+)?((?:{_MONTH}|{_WEEKDAY}|(?:19|20)\d\d)\b.*?)\s+(?:and|to|until|through)\s+"
-    rf"((?:{_MONTH}|{_WEEKDAY}|(?:19|20)\d\d)\b.*)$",
+    rf"^(?:(?:between|from)\s+)?({_RANGE_START}.*?)\s+(?:and|to|until|through)\s+({_RANGE_START}.*)$",
     re.I,
 )
 #: "1981-1989", "March 30-April 4", "Jan. 3-Feb. 1, 2016": two dates joined by a dash
@@ -644,13 +665,25 @@ def _split_range(text: str, cand: _Candidate) -> list[_Candidate]:
     ]
 
 
+def _with_determiner(ent: Span) -> int:
+    """Where the time starts: the model leaves out the word that says which
+    year in "this year's contest" and tags only "year"."""
+    if (
+        ent.start > 0
+        and ent.doc[ent.start - 1].lower_ in ("this", "last", "next", "past", "coming")
+        and ent[0].lower_ in ("year", "month", "week", "weekend", "quarter")
+    ):
+        return ent.doc[ent.start - 1].idx
+    return ent.start_char
+
+
 def _candidates(doc: Doc) -> list[_Candidate]:
     text = doc_text(doc)
     spans: list[_Candidate] = [
         _Candidate(a, b, True)
         for e in doc.ents
         if e.label_ in ("DATE", "TIME")
-        for a, b in _split_at_breaks(text, e.start_char, e.end_char)
+        for a, b in _split_at_breaks(text, _with_determiner(e), e.end_char)
     ]
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
@@ -687,6 +720,24 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if tail:  # "the 70s and": the model ran on into the next word
         end = start + tail.start()
     return start, end
+
+
+def _time_inside(
+    span: Span, published: date | None, tense: Tense
+) -> tuple[tuple[int, int], tuple[TimeKind, str | None, bool]] | None:
+    """The longest run of the span's words (the leftmost of equal length) that
+    has a value of its own; a bare number is not one."""
+    words = [t for t in span if not t.is_punct]
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - size + 1):
+            first, last = words[i], words[i + size - 1]
+            piece = span.doc.text[first.idx : last.idx + len(last.text)]
+            if re.fullmatch(r"[\d,.]+", piece) and not re.fullmatch(r"(?:19|20)\d\d", piece):
+                continue
+            found = normalize(piece, published, tense)
+            if found[1] is not None:
+                return _trim(span.doc.text, first.idx, last.idx + len(last.text)), found
+    return None
 
 
 def extract_times(article: Article, doc: Doc) -> list[Time]:
@@ -733,6 +784,14 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
         if years is not None and year_told is not None:
             # "the following year", "three years later": from the last year the story told
             kind, value, anchor = "date", str(year_told[1] + years), year_told[0]
+        if value is None and span is not None:
+            # "an interview last week", "the end of February - after": the model's
+            # span runs over words that are no time; keep the time inside it.
+            inner = _time_inside(span, published, tense)
+            if inner is not None:
+                (start, end), (kind, value, relative) = inner
+                text = doc_text(doc)[start:end]
+                anchor = "published" if relative else None
         if value is None and not cand.from_model:
             continue
         time = Time(

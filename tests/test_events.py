@@ -712,3 +712,55 @@ def test_armed_men_taking_people_is_seizing_them(nlp: Language) -> None:
         nlp,
     )
     assert not any(t == "COERCE" for t, *_ in calm)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype", "actor"),
+    [
+        # a plural role noun is a group, and a described "men" or "members" says who
+        ("Soldiers opened fire on a market in Gao.", "ASSAULT", "Soldiers"),
+        ("Masked men abducted a priest near Enugu.", "ASSAULT", None),
+        ("Armed men abducted four nurses near Enugu.", "ASSAULT", "Armed men"),
+        ("Militia members burned a clinic in Ituri.", "COERCE", "Militia members"),
+        ("Nomadic herders attacked a village in Benue.", "ASSAULT", "Nomadic herders"),
+    ],
+)
+def test_unnamed_groups_act(nlp: Language, sentence: str, etype: str, actor: str | None) -> None:
+    found = events(sentence, nlp)
+    if actor is None:  # "masked men": nothing in the dictionaries says who they are
+        assert all(a == [] for t, a, _, _, _ in found if t == etype), found
+    else:
+        assert any(t == etype and a == [actor] for t, a, _, _, _ in found), found
+
+
+def test_a_person_named_by_a_role_is_no_group(nlp: Language) -> None:
+    found = events("The soldier said the general ordered the raid.", nlp)
+    assert all("soldier" not in a for _, a, _, _, _ in found), found
+
+
+def test_people_doing_something_as_they_are_named(nlp: Language) -> None:
+    found = events("Police arrested dozens of miners protesting against the mine's closure.", nlp)
+    assert any(t == "PROTEST" and a == ["dozens of miners"] for t, a, _, _, _ in found), found
+    assert any(t == "COERCE" and r == ["dozens of miners"] for t, _, r, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("Teachers struck for a second week over unpaid wages.", "PROTEST"),
+        ("Riot police dispersed dock workers striking for higher pay.", "PROTEST"),
+        ("A missile struck a school in Kharkiv.", "ASSAULT"),
+        ("Rebels struck an army base near Goma.", "ASSAULT"),
+    ],
+)
+def test_a_strike_by_workers_is_a_walkout(nlp: Language, sentence: str, etype: str) -> None:
+    r = analyze(article_from_text(sentence, published="2025-03-13"), nlp)
+    strikes = [e for e in r.events if sentence[e.trigger[0] : e.trigger[1]].startswith(("str",))]
+    assert strikes and all(e.type == etype for e in strikes), [(e.type, e.rule) for e in r.events]
+
+
+def test_a_journey_is_a_visit_only_when_it_goes_somewhere(nlp: Language) -> None:
+    found = events("Gunmen kidnapped 20 passengers travelling on the Lokoja highway.", nlp)
+    assert [t for t, _, _, _, _ in found] == ["ASSAULT"], found
+    found = events("Kenya's foreign minister travelled to Addis Ababa on Monday.", nlp)
+    assert [t for t, _, _, _, _ in found] == ["CONSULT"], found

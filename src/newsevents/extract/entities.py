@@ -193,6 +193,13 @@ def _counted_crowd(tok: Token, agents: dict[str, str]) -> tuple[str, str, Token]
     return None
 
 
+def _many_or_any(tok: Token) -> bool:
+    """ "Soldiers", "a soldier": some of a kind, not one person the story names."""
+    return tok.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "some", "two", "several") for c in tok.children
+    )
+
+
 def _generic_mentions(
     doc: Doc, covered: set[int], descriptors: set[int], named_heads: set[str]
 ) -> Iterable[tuple[int, int, str, str, str, str | None]]:
@@ -232,8 +239,11 @@ def _generic_mentions(
                 end = last.idx + len(last.text)
                 yield tok.idx, end, noun, sector, doc_text(doc)[tok.idx : end], None
             continue
-        if lemma in _roles() or tok.i in descriptors or lemma in _PLACE_NOUNS:
-            continue  # "the president", "special envoy Witkoff": a person, not a group
+        if tok.i in descriptors or lemma in _PLACE_NOUNS:
+            continue  # "special envoy Witkoff": a person, not a group
+        if lemma in _roles() and not (lemma in agents and _many_or_any(tok)):
+            continue  # "the president": a person, whom coreference names
+
         if any(
             c.dep_ in ("appos", "compound") and c.ent_type_ in ("PERSON", "ORG")
             for c in tok.children
@@ -245,10 +255,18 @@ def _generic_mentions(
             continue  # "the army" after "Mali's army": the same, found by coreference
         compounds = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
         key = None
+        described = [c for c in tok.lefts if c.dep_ in ("amod", "compound")]
         if compounds and f"{compounds[-1].lemma_.lower()} {lemma}" in agents:
             key = f"{compounds[-1].lemma_.lower()} {lemma}"
+        elif described and f"{described[-1].lower_} {tok.lower_}" in agents:
+            key = f"{described[-1].lower_} {tok.lower_}"  # "armed men"
         elif lemma in agents and lemma not in _NOT_AGENTS:
             key = lemma
+        elif lemma in _NOT_AGENTS and compounds:
+            # "gang members", "militia men": who they are is the word before
+            kind = compounds[-1].lemma_.lower()
+            if kind in agents and kind not in _NOT_AGENTS and kind not in _PLACE_NOUNS:
+                key = kind
         if key is None:
             continue
         mods = [

@@ -266,6 +266,23 @@ def _frees_someone(trigger: Token, parties: list[Entity]) -> bool:
     return any(t.lemma_.lower() in _CAPTIVES or t.pos_ in ("PROPN", "PRON") for t in freed)
 
 
+#: Verbs of motion that are a visit only when they go somewhere.
+_JOURNEYS = frozenset(["travel", "arrive"])
+#: Prepositions that give a journey's end ("travelled to", "arrived in").
+_DESTINATION_PREPS = frozenset(["to", "in", "at", "for"])
+
+
+def _going_nowhere(trigger: Token) -> bool:
+    """A journey verb without where it ends or what it is for is travel, not a visit."""
+    if trigger.lemma_.lower() not in _JOURNEYS:
+        return False
+    return not any(
+        (c.dep_ == "prep" and c.lower_ in _DESTINATION_PREPS)
+        or c.dep_ in ("xcomp", "advcl", "advmod", "dobj")
+        for c in trigger.children
+    )
+
+
 def _political(parties: Iterable[Entity]) -> bool:
     """A country, or anyone of government, the military, rebels or the opposition;
     a private person or the police by themselves are not."""
@@ -276,6 +293,8 @@ def other_sense(
     etype: str, trigger: Token, verb: Token, sent: Span, actors: list[Entity], parties: list[Entity]
 ) -> str | None:
     """Why the trigger is a disaster, accident, crime or sport, or None."""
+    if etype == "CONSULT" and _going_nowhere(trigger):
+        return "a journey with no destination"  # "passengers travelling on the highway"
     if etype not in _GUARDED:
         return None
     if trigger.lemma_.lower() in _WEAPON_VERBS and not any(

@@ -78,8 +78,8 @@ def _subject(verb: Token) -> list[Token]:
             verb.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl", "acomp")
             and verb.head.i != verb.i
         ):
-            if verb.dep_ == "relcl":
-                return [verb.head]
+            if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+                return [verb.head]  # "students protesting against fees" protest
             verb = verb.head
         else:
             break

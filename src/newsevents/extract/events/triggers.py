@@ -140,6 +140,8 @@ def _match(tok: Token) -> _Entry | None:
         for c in tok.children
     ):
         return None  # "return to talks": the talks are the event
+    if tok.pos_ == "VERB" and lemma == "strike" and _labour_strike(tok):
+        return _Entry("PROTEST", "strike", "strike/labour")
     if tok.pos_ in ("VERB", "AUX") and lemma == "take" and _takes_people(tok):
         return _Entry("COERCE", "seize", "take people")
     if tok.pos_ in ("VERB", "AUX") and lemma in _DELIVERY_VERBS:
@@ -275,6 +277,22 @@ def _weapon_argument(verb: Token) -> Token | None:
         if any(is_weapon(m) for m in arg.lefts if m.dep_ in ("compound", "amod")):
             return arg
     return None
+
+
+#: Sectors of people who strike by walking out: workers, teachers, doctors,
+#: farmers, students, business owners.
+_LABOUR_SECTORS = frozenset(["LAB", "EDU", "HLH", "MED", "AGR", "BUS", "CVL"])
+
+
+def _labour_strike(verb: Token) -> bool:
+    """ "Teachers struck for higher pay", "workers striking over wages": the verb
+    hits nothing, and those who do it work for a living."""
+    if any(c.dep_ in ("dobj", "nsubjpass", "agent") for c in verb.children):
+        return False  # "struck the convoy", "was struck by a missile"
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "acl":
+        subjects = [verb.head]  # "workers striking for higher pay"
+    return any(agent_sector(s.lemma_) in _LABOUR_SECTORS for s in subjects)
 
 
 #: Verbs whose object "strike" is an attack: a labour strike is held or staged.

@@ -764,3 +764,19 @@ def test_a_journey_is_a_visit_only_when_it_goes_somewhere(nlp: Language) -> None
     assert [t for t, _, _, _, _ in found] == ["ASSAULT"], found
     found = events("Kenya's foreign minister travelled to Addis Ababa on Monday.", nlp)
     assert [t for t, _, _, _, _ in found] == ["CONSULT"], found
+
+
+def test_people_who_protest_are_people(nlp: Language) -> None:
+    found = events("Bus conductors demonstrated against the new fares in Accra.", nlp)
+    assert ("PROTEST", ["Bus conductors"]) in [(t, a) for t, a, _, _, _ in found], found
+    assert events("Oil prices rallied in London.", nlp) == []  # prices are nobody
+    found = events("Backbenchers rallied behind the prime minister.", nlp)
+    assert [t for t, _, _, _, _ in found] == ["SUPPORT"], found
+
+
+def test_an_untagged_acronym_is_a_party(nlp: Language) -> None:
+    found = events("MNLA and GATIA fought near Anefis on Sunday.", nlp)
+    assert any(t == "ASSAULT" and sorted(a) == ["GATIA", "MNLA"] for t, a, _, _, _ in found), found
+    # a title is not a party
+    found = events("The CEO met union leaders in Detroit.", nlp)
+    assert all("CEO" not in a for _, a, _, _, _ in found), found

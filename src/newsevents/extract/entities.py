@@ -21,7 +21,7 @@ import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from ..budget import check as check_budget
-from ..gazetteer import load_gazetteer, normalize_surface, read_table, split_list
+from ..gazetteer import Gazetteer, load_gazetteer, normalize_surface, read_table, split_list
 from ..model import Article, Entity, EntityKind
 from .places import person_in_place_slot
 from .text import doc_text
@@ -193,6 +193,26 @@ def _counted_crowd(tok: Token, agents: dict[str, str]) -> tuple[str, str, Token]
     return None
 
 
+#: Verbs only people do together in the street.
+_PROTEST_VERBS = frozenset(["protest", "demonstrate", "rally", "march", "picket", "riot"])
+
+
+def _protesting(tok: Token, head: Token) -> bool:
+    """A plural noun that protests names people ("taxi drivers", "pensioners"),
+    whether or not the agents file lists it."""
+    return (
+        tok.tag_ in ("NNS", "NNPS")
+        and re.search(r"(?:er|or|ist|ian|ant|ent|ee|man)s?$", tok.lower_) is not None
+        and head.dep_ == "nsubj"
+        and head.head.lemma_.lower() in _PROTEST_VERBS
+        and tok.ent_type_ == ""
+    )
+
+
+#: Sectors whose role nouns also name a body of people ("soldiers", "militants").
+_FORCES = frozenset(["MIL", "COP", "REB", "UAF", "SPY", "CRM"])
+
+
 def _many_or_any(tok: Token) -> bool:
     """ "Soldiers", "a soldier": some of a kind, not one person the story names."""
     return tok.tag_ in ("NNS", "NNPS") or any(
@@ -215,8 +235,10 @@ def _generic_mentions(
     agents = _agents()
     for tok in doc:
         check_budget()
-        if tok.pos_ != "NOUN" or tok.idx in covered:
-            continue
+        if tok.idx in covered or not (
+            tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_sent_start and not tok.ent_type_)
+        ):
+            continue  # a common noun, or one the tagger took for a name for its capital
         head = tok.head if tok.dep_ == "conj" else tok
         if head.dep_ not in _ARGUMENT_DEPS:
             continue
@@ -241,8 +263,6 @@ def _generic_mentions(
             continue
         if tok.i in descriptors or lemma in _PLACE_NOUNS:
             continue  # "special envoy Witkoff": a person, not a group
-        if lemma in _roles() and not (lemma in agents and _many_or_any(tok)):
-            continue  # "the president": a person, whom coreference names
 
         if any(
             c.dep_ in ("appos", "compound") and c.ent_type_ in ("PERSON", "ORG")
@@ -267,8 +287,12 @@ def _generic_mentions(
             kind = compounds[-1].lemma_.lower()
             if kind in agents and kind not in _NOT_AGENTS and kind not in _PLACE_NOUNS:
                 key = kind
+        if key is None and _protesting(tok, head):
+            key = lemma  # "taxi drivers demonstrated": whoever protests is people
         if key is None:
             continue
+        if lemma in _roles() and not (_many_or_any(tok) and agents.get(key) in _FORCES):
+            continue  # "the president", "officials": people, whom coreference or a source names
         mods = [
             c
             for c in tok.lefts
@@ -283,7 +307,8 @@ def _generic_mentions(
         country = country or _country_after(tok)
         first = mods[0].left_edge if mods else tok
         end = tok.idx + len(tok.text)
-        yield first.idx, end, key, agents[key], doc_text(doc)[first.idx : end], country
+        sector = agents.get(key, "CVL")
+        yield first.idx, end, key, sector, doc_text(doc)[first.idx : end], country
 
 
 def _event_nouns() -> frozenset[str]:
@@ -435,6 +460,28 @@ def _strip_name(text: str) -> str:
     while words and words[0].lower().rstrip(".") in _HONORIFICS:
         words = words[1:]
     return " ".join(words)
+
+
+def _acronym_parties(doc: Doc, gaz: Gazetteer) -> Iterable[Token]:
+    """Capitalised acronyms that act or are acted on, which the model often misses
+    in agency copy: in conflict reporting these name armed groups and parties.
+    A place's code ("DRC") or a title ("CEO") is left alone."""
+    for tok in doc:
+        if (
+            tok.ent_type_
+            or tok.pos_ != "PROPN"
+            or not tok.is_upper
+            or not tok.is_alpha
+            or not 2 <= len(tok.text) <= 7
+            or tok.lower_ in _roles()
+            or gaz.lookup(tok.text)
+        ):
+            continue
+        head = tok.head if tok.dep_ == "conj" else tok
+        if head.dep_ in ("nsubj", "nsubjpass", "dobj") or (
+            head.dep_ == "pobj" and head.head.lower_ in _PARTY_PREPS
+        ):
+            yield tok
 
 
 def _org_info(name: str) -> _Info:
@@ -702,6 +749,11 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         cluster.rank = max(cluster.rank, 10)
         start = ent.start_char + (ent.text.find(name) if name in ent.text else 0)
         cluster.mentions.append((start, start + len(name)))
+
+    # Acronyms the model left untagged ("FARDC and ADF fought near Beni").
+    for tok in _acronym_parties(doc, gaz):
+        cluster = cluster_for(f"org:{tok.lower_}", "organization", tok.text)
+        cluster.mentions.append((tok.idx, tok.idx + len(tok.text)))
 
     # Collective actors: a demonym or country on a group noun.
     described_ends = {doc[i].idx + len(doc[i].text) for i in descriptor_tokens}

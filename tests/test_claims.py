@@ -206,10 +206,15 @@ def records(
                 )
             ],
         ),
-        # "according to" an unnamed source: no entity, the source's words
+        # "according to" unnamed officials: a group of them, not the outlet itself
         (
             "According to local health officials, 45 people died in the floods.",
-            [("C1", 45.0, "people", None, None, "local health officials")],
+            [("C1", 45.0, "people", None, "local health officials", "local health officials")],
+        ),
+        # ... and a single unnamed one is no entity, only the source's words
+        (
+            "According to a senior official, 45 people died in the floods.",
+            [("C1", 45.0, "people", None, None, "senior official")],
         ),
         (
             "At least 90 people were killed and upwards of 200 injured, according to the "

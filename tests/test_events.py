@@ -780,3 +780,19 @@ def test_an_untagged_acronym_is_a_party(nlp: Language) -> None:
     # a title is not a party
     found = events("The CEO met union leaders in Detroit.", nlp)
     assert all("CEO" not in a for _, a, _, _, _ in found), found
+
+
+def test_light_verbs_carry_the_act_they_name(nlp: Language) -> None:
+    found = events("Rebels laid siege to the town of Kalehe.", nlp)
+    assert [(t, a) for t, a, _, _, _ in found] == [("COERCE", ["Rebels"])], found
+    found = events("Bandits committed a massacre in the village of Kurmin.", nlp)
+    assert [(t, a) for t, a, _, _, _ in found] == [("ASSAULT", ["Bandits"])], found
+    # signing stays a signing (CAMEO 057), besides what is signed
+    found = events("Ghana and Togo signed a border agreement in Lome.", nlp)
+    assert "SUPPORT" in [t for t, _, _, _, _ in found], found
+
+
+def test_an_event_in_the_background_is_not_the_clause_subjects(nlp: Language) -> None:
+    found = events("The governor imposed a curfew after clashes between herders and farmers.", nlp)
+    clashes = [a for t, a, _, _, _ in found if t == "ASSAULT"]
+    assert clashes and all("governor" not in a for a in clashes), found

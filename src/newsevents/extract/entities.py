@@ -209,10 +209,6 @@ def _protesting(tok: Token, head: Token) -> bool:
     )
 
 
-#: Sectors whose role nouns also name a body of people ("soldiers", "militants").
-_FORCES = frozenset(["MIL", "COP", "REB", "UAF", "SPY", "CRM"])
-
-
 def _many_or_any(tok: Token) -> bool:
     """ "Soldiers", "a soldier": some of a kind, not one person the story names."""
     return tok.tag_ in ("NNS", "NNPS") or any(
@@ -245,6 +241,8 @@ def _generic_mentions(
         if head.dep_ == "pobj" and head.head.lower_ not in _PARTY_PREPS:
             continue  # "outside the ministry", "in the village": where, not who
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in agents:
+            lemma = lemma[:-1]  # a capitalised plural is left unlemmatised: "Rebels"
         if lemma in _CROWD_COUNTS:  # "thousands of people", "dozens of students"
             crowd = _counted_crowd(tok, agents)
             if (
@@ -291,8 +289,8 @@ def _generic_mentions(
             key = lemma  # "taxi drivers demonstrated": whoever protests is people
         if key is None:
             continue
-        if lemma in _roles() and not (_many_or_any(tok) and agents.get(key) in _FORCES):
-            continue  # "the president", "officials": people, whom coreference or a source names
+        if lemma in _roles() and not _many_or_any(tok):
+            continue  # "the president": a person, whom coreference names
         mods = [
             c
             for c in tok.lefts

@@ -385,6 +385,11 @@ def _named_head(obj: Token, index: ActorIndex) -> Entity | None:
 #: Verbs whose object noun is their event ("held talks", "plans an offensive",
 #: "obtained the release"): the noun's actor is the verb's subject.
 _GOVERNING = _LIGHT_VERBS | _PLAN | {"get", "obtain", "agree"}
+#: Prepositions whose object is another event, the setting of the clause's own:
+#: "imposed a curfew after clashes between X and Y" (the clashes are not the curfew's).
+_BACKGROUND_PREPS = frozenset(
+    ["after", "before", "amid", "during", "following", "despite", "since", "until", "over"]
+)
 
 
 def _noun_arguments(tok: Token, verb: Token, index: ActorIndex) -> tuple[list[str], list[str]]:
@@ -415,7 +420,9 @@ def _noun_arguments(tok: Token, verb: Token, index: ActorIndex) -> tuple[list[st
         ):
             objs = [c for c in prep.children if c.dep_ == "pobj"]
             actors += [a for a in _actors(objs, index) if a not in actors]
-    governed = tok.dep_ in ("dobj", "pobj") and regular_lemma(verb, _GOVERNING) in _GOVERNING
+    governed = (
+        tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ not in _BACKGROUND_PREPS)
+    ) and regular_lemma(verb, _GOVERNING) in _GOVERNING
     if not actors and governed:
         actors = _actors(_subject(verb), index)
     if governed:  # "hold a press conference with Lukashenko"

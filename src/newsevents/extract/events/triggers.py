@@ -16,7 +16,7 @@ from ..entities import agent_sector
 from ..senses import is_weapon
 from . import cameo
 from .syntax import _agents
-from .words import regular_lemma
+from .words import _LIGHT_VERBS, regular_lemma
 
 
 @dataclass(frozen=True)
@@ -188,6 +188,8 @@ def _match(tok: Token) -> _Entry | None:
                 if (phrase, "verb") in lex:
                     return lex[(phrase, "verb")]
         bare = lex.get((lemma, "verb"))
+        if bare is not None and _carried_by_noun(tok, lemma, bare):
+            return None  # "committed a massacre", "signed a ceasefire agreement"
         if tok.pos_ != "VERB":
             return bare
         found = cameo.match(tok, lemma)
@@ -209,6 +211,23 @@ def _match(tok: Token) -> _Entry | None:
             if key is not None and (key, "noun") in lex:
                 return lex[(key, "noun")]
     return None
+
+
+#: Types of acts done to others by force, which a light verb only carries.
+_FORCE_TYPES = frozenset(["ASSAULT", "COERCE", "PROTEST", "MOBILIZE"])
+
+
+def _carried_by_noun(verb: Token, lemma: str, entry: _Entry) -> bool:
+    """A light verb whose object is an act of force only carries that act: the
+    massacre committed is no commitment. The noun is coded on its own, with this
+    verb's subject. (A signed agreement stays a signing: CAMEO 057 is SUPPORT.)"""
+    if lemma not in _LIGHT_VERBS or entry.type in _FORCE_TYPES:
+        return False
+    return any(
+        (found := _noun_entry(obj)) is not None and found.type in _FORCE_TYPES
+        for obj in verb.children
+        if obj.dep_ == "dobj"
+    )
 
 
 #: Sectors of those who take people by force: military, police, rebels, armed

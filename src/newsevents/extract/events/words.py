@@ -184,6 +184,14 @@ _LIGHT_VERBS = frozenset(
         "return",
         "put",
         "place",
+        # "laid siege to", "waged war on", "stepped up attacks", "committed a massacre"
+        "lay",
+        "wage",
+        "step",
+        "commit",
+        "perpetrate",
+        "unleash",
+        "orchestrate",
     ]
 )
 

@@ -215,3 +215,16 @@ def test_a_date_is_no_trigger(nlp: Language) -> None:
     assert [(c[0], c[1]) for c in _coded("Thousands joined the march in Nairobi.", nlp)] == [
         ("march", "PROTEST")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        # the phrase's second word hangs from the verb as an adverb or a predicate
+        ("The car was set ablaze by rioters in Lyon.", "lexicon:set ablaze/verb"),
+        ("Rioters set the tyres alight in Lyon.", "lexicon:set alight/verb"),
+    ],
+)
+def test_phrases_with_an_adverb_or_a_predicate(nlp: Language, sentence: str, rule: str) -> None:
+    result = analyze(article_from_text(sentence, published="2025-03-13"), nlp)
+    assert rule in [e.rule for e in result.events], [(e.type, e.rule) for e in result.events]

@@ -172,7 +172,7 @@ def _match(tok: Token) -> _Entry | None:
                     if (phrase, "verb") in lex:
                         return lex[(phrase, "verb")]
         for child in children:
-            if child.dep_ in ("prt", "prep", "dobj", "agent"):
+            if child.dep_ in ("prt", "prep", "dobj", "agent", "advmod", "oprd", "acomp"):
                 phrase = f"{lemma} {child.lemma_.lower()}"
                 if (phrase, "verb") in lex:
                     return lex[(phrase, "verb")]

@@ -796,3 +796,17 @@ def test_an_event_in_the_background_is_not_the_clause_subjects(nlp: Language) ->
     found = events("The governor imposed a curfew after clashes between herders and farmers.", nlp)
     clashes = [a for t, a, _, _, _ in found if t == "ASSAULT"]
     assert clashes and all("governor" not in a for a in clashes), found
+
+
+def test_a_state_that_protests_objects(nlp: Language) -> None:
+    found = events("Japan protested to South Korea over the island visit.", nlp)
+    assert ("ACCUSE", ["Japan"]) in [(t, a) for t, a, _, _, _ in found], found
+    found = events("Nurses protested outside the hospital in Leeds.", nlp)
+    assert [t for t, _, _, _, _ in found] == ["PROTEST"], found
+
+
+def test_what_two_sides_exchange_is_the_event(nlp: Language) -> None:
+    found = events("Serbia and Kosovo exchanged accusations over the attack.", nlp)
+    assert ("ACCUSE", ["Serbia", "Kosovo"]) in [(t, a) for t, a, _, _, _ in found], found
+    found = events("Chad and Sudan traded threats on Monday.", nlp)
+    assert [t for t, _, _, _, _ in found] == ["THREATEN"], found

@@ -57,6 +57,18 @@ def _crowd(entity: Entity) -> bool:
     )
 
 
+#: Sectors that speak for a state: its objections are diplomatic, not street protest.
+_STATE_SECTORS = frozenset(["GOV", "IGO", "LEG", "JUD"])
+
+
+def _state(entity: Entity) -> bool:
+    return (
+        entity.kind == "country"
+        or (entity.kind != "person" and (entity.sector or "") in _STATE_SECTORS)
+        or (entity.kind == "person" and (entity.sector or "") == "GOV")
+    )
+
+
 def extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Event]:
     """Events of the article; needs the entities, places and times already extracted."""
     return _extract_events(article, doc, analysis)
@@ -111,6 +123,8 @@ def _extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Even
         etype, mode = entry.type, entry.mode
         if etype in ("ASSAULT", "COERCE") and who and all(_crowd(e) for e in who):
             etype, mode = "PROTEST", "riot"  # "rioters clashed with police": a violent protest
+        if etype == "PROTEST" and tok.lemma_.lower() == "protest" and who and all(map(_state, who)):
+            etype, mode = "ACCUSE", "disapprove"  # "Vietnam protested to China": a state objects
         key = (etype, tuple(actors), tuple(recipients), sent.start)
         if key in seen:
             continue

@@ -140,6 +140,11 @@ def _match(tok: Token) -> _Entry | None:
         for c in tok.children
     ):
         return None  # "return to talks": the talks are the event
+    if tok.pos_ == "VERB" and lemma in ("exchange", "trade"):
+        for obj in (c for c in tok.children if c.dep_ == "dobj"):
+            traded = _noun_entry(obj)
+            if traded is not None:  # "exchanged accusations", "traded threats": both do it
+                return _Entry(traded.type, traded.mode, f"{lemma}:{obj.lemma_.lower()}")
     if tok.pos_ == "VERB" and lemma == "strike" and _labour_strike(tok):
         return _Entry("PROTEST", "strike", "strike/labour")
     if tok.pos_ in ("VERB", "AUX") and lemma == "take" and _takes_people(tok):

@@ -143,6 +143,34 @@ def _types(text: str, nlp: Language) -> set[str]:
             "Rebels hit the coast on Sunday. The government ordered the army to evacuate residents.",
             "REQUEST",
         ),
+        # what a participle's clause says did it: an accident, or someone
+        (
+            "Two buses collided near Kano, killing 30 passengers.",
+            "Gunmen stormed a market near Kano, killing 30 traders.",
+            "ASSAULT",
+        ),
+        (
+            "A fire broke out at a textile mill in Karachi, killing 16 workers.",
+            "Militants opened fire at a textile mill in Karachi, killing 16 workers.",
+            "ASSAULT",
+        ),
+        # where an explosion happened is not what exploded
+        (
+            "A gas explosion at a coal mine killed 12 miners in Balochistan.",
+            "The explosion of a roadside mine killed 12 soldiers in Balochistan.",
+            "ASSAULT",
+        ),
+        # an arrest for an ordinary crime, and for a political act
+        (
+            "A man was arrested for stabbing his landlord in Mombasa.",
+            "Police arrested 30 students for protesting in Mombasa.",
+            "COERCE",
+        ),
+        (
+            "Police detained four men for robbery in Kisumu.",
+            "Police detained four opposition activists in Kisumu.",
+            "COERCE",
+        ),
     ],
 )
 def test_minimal_pairs(uncoded: str, coded: str, etype: str, nlp: Language) -> None:

@@ -217,8 +217,12 @@ def _armed(noun: Token) -> bool:
 
 
 def _is_weapon_of(prep: Token) -> bool:
-    """ "the explosion of a car bomb" """
-    return prep.dep_ == "prep" and any(is_weapon(o) for o in prep.children if o.dep_ == "pobj")
+    """ "the explosion of a car bomb" (not "an explosion at a coal mine": where, not what)"""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ in ("of", "from")
+        and any(is_weapon(o) for o in prep.children if o.dep_ == "pobj")
+    )
 
 
 #: Verbs of taking, and what they take when nothing is taken by force: "captured
@@ -283,6 +287,37 @@ def _going_nowhere(trigger: Token) -> bool:
     )
 
 
+#: Verbs that hold or punish someone for what they did.
+_HOLDING = frozenset(["arrest", "detain", "charge", "convict", "jail", "sentence", "hold", "nab"])
+#: Acts of one person against another that are crimes, not politics, by themselves.
+_CRIMES = frozenset(
+    ["stab", "murder", "rob", "steal", "rape", "burgle", "defraud", "kill", "shoot", "assault",
+     "beat", "strangle", "poison", "smuggle", "traffic", "possess"]
+)  # fmt: skip
+
+
+def _arrest_for_crime(trigger: Token) -> bool:
+    """ "arrested for stabbing his neighbour", "held for robbery": the arrest and the
+    act it is for are police work on a crime, unless a political party is named."""
+
+    def crime(tok: Token) -> bool:
+        return tok.lemma_.lower() in _CRIMES or _domain(tok) == "crime"
+
+    def reasons(verb: Token) -> list[Token]:
+        return [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
+                for o in p.children if o.dep_ in ("pcomp", "pobj")]  # fmt: skip
+
+    if trigger.lemma_.lower() in _HOLDING:
+        return any(crime(r) for r in reasons(trigger))
+    prep = trigger.head
+    return (
+        trigger.dep_ in ("pcomp", "pobj")
+        and prep.lower_ == "for"
+        and prep.head.lemma_.lower() in _HOLDING
+        and crime(trigger)
+    )
+
+
 def _political(parties: Iterable[Entity]) -> bool:
     """A country, or anyone of government, the military, rebels or the opposition;
     a private person or the police by themselves are not."""
@@ -304,6 +339,11 @@ def other_sense(
     if trigger.lemma_.lower() in _WEAPON_NOUNS and not actors and not _armed(trigger):
         return "explosion of no weapon and no actor"  # "a gas explosion killed 8"
     doers = [c for c in verb.children if c.dep_ in ("nsubj", "agent", "csubj")]
+    if not doers and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
+        # "two trains collided, killing 280": what the clause says did it, and how
+        doers = [c for c in verb.head.children if c.dep_ in ("nsubj", "csubj")]
+        if _domain(verb.head) == "accident":  # "collided", "capsized" ("stormed" is no storm)
+            doers.append(verb.head)
     doers += [o for a in doers if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
     if trigger.pos_ in ("NOUN", "PROPN"):
         doers += [c for c in trigger.children if c.dep_ in ("compound", "amod")]
@@ -322,6 +362,8 @@ def other_sense(
         c.lemma_.lower() in _TALK_OBJECTS for c in trigger.children if c.dep_ == "dobj"
     ):
         return "giving information is no aid"  # "is expected to provide further information"
+    if etype in _HARM and _arrest_for_crime(trigger) and not _political(parties):
+        return "crime: an arrest for an ordinary crime"  # "arrested for stabbing his neighbour"
     if etype in _HARM and _takes_nothing_physical(trigger):
         return "taking of nothing physical"  # "captured the imagination", "won 40 seats"
     freed = [p for p in parties if p not in actors]

@@ -25,3 +25,19 @@ def test_dateparser_values_follow_the_granularity_it_found() -> None:
     # its spans are its own ("of March 3, 2025"); the values are what is compared
     assert [value for _, value in found] == ["2025-03-03", "2025-06"]
     assert "March 3, 2025" in found[0][0] and found[1][0] == "June 2025"
+
+
+def test_nested_times_are_judged_on_the_one_that_lines_up() -> None:
+    from newsevents.evaluation.meantime import GoldTimex, TimeDoc, TimeScore, _tally
+
+    text = "The plant closed two years ago."
+    gold = [GoldTimex(17, 26, "two years", "DURATION", "P2Y")]
+    doc = TimeDoc("x", text, "2008-05-24", gold, scored_until=len(text))
+    nested = [(17, 30, "two years ago", "2006"), (17, 26, "two years", "P2Y")]
+    parts: dict[str, TimeScore] = {}
+    _tally(parts, doc, nested, None)
+    assert parts["all"].durations_exact == 1
+    # one time over the gold span, with another value, is no match
+    parts = {}
+    _tally(parts, doc, nested[:1], None)
+    assert (parts["all"].found, parts["all"].durations_exact) == (1, 0)

@@ -393,3 +393,19 @@ def test_the_time_inside_a_loose_span(
 ) -> None:
     result = analyze(article_from_text(sentence, published="2016-02-05"), nlp)
     assert (expression, value) in {(t.text, t.value) for t in result.times}
+
+
+def test_a_stretch_ago_is_both_a_duration_and_a_date(nlp: Language) -> None:
+    result = analyze(
+        article_from_text(
+            "The plant closed two years ago, officials said.", published="2008-05-24"
+        ),
+        nlp,
+    )
+    found = [(t.text, t.kind, t.value) for t in result.times]
+    assert found == [("two years", "duration", "P2Y"), ("two years ago", "date", "2006")]
+    # an event is dated by the date, not by the stretch
+    result = analyze(
+        article_from_text("Rebels attacked the town two years ago.", published="2008-05-24"), nlp
+    )
+    assert [(e.time_value, e.time_from) for e in result.events] == [("2006", "clause")]

@@ -213,6 +213,23 @@ def _score_peers(
         _tally(parts, d, [(s, e, d.text[s:e], v) for s, e, _, v in found], None)
 
 
+def _best_overlap(
+    g: GoldTimex, times: list[tuple[int, int, str, str]]
+) -> tuple[int, int, str, str] | None:
+    """The predicted time that shares most of its span with the gold one (by
+    overlap over union): a system that gives nested times ("two years" and "two
+    years ago", as TIMEX3 does) is judged on the one that lines up."""
+    best, best_score = None, 0.0
+    for t in times:
+        shared = min(t[1], g.end) - max(t[0], g.start)
+        if shared <= 0:
+            continue
+        score = shared / (max(t[1], g.end) - min(t[0], g.start))
+        if score > best_score:
+            best, best_score = t, score
+    return best
+
+
 def _tally(
     parts: dict[str, TimeScore],
     d: TimeDoc,
@@ -230,7 +247,7 @@ def _tally(
             any(t[0] < g.end and g.start < t[1] for g in d.timexes) for t in times
         )
         for g in d.timexes:
-            hit = next((t for t in times if t[0] < g.end and g.start < t[1]), None)
+            hit = _best_overlap(g, times)
             s.found += hit is not None
             exact = hit is not None and hit[3] == g.value
             if g.type == "DATE":

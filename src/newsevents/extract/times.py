@@ -794,6 +794,22 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
                 anchor = "published" if relative else None
         if value is None and not cand.from_model:
             continue
+        ago = _AGO.match(text)
+        if ago and kind == "date" and value is not None:
+            # TIMEX3 (as MEANTIME annotates it): "two years ago" is the stretch "two
+            # years" (P2Y), and the date it reaches back to; both are kept.
+            stretch = duration_value(re.sub(r"\s+", " ", ago.group(1).lower()))
+            if stretch is not None:
+                times.append(
+                    Time(
+                        id=f"T{len(times) + 1}",
+                        text=ago.group(1),
+                        span=(start, start + len(ago.group(1))),
+                        kind="duration",
+                        value=stretch,
+                        anchor=None,
+                    )
+                )
         time = Time(
             id=f"T{len(times) + 1}",
             text=text,
@@ -809,6 +825,9 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
             year_told = (time.id, int(value[:4]))
     return times
 
+
+#: "two years ago", "a week ago": a counted stretch reaching back from now.
+_AGO = re.compile(rf"^({_NUM}\s+{_UNIT})\s+ago$", re.I)
 
 _LATER = re.compile(
     rf"^(?:({_NUM}) (day|week)s? (later|after(?:wards?)?|earlier|before)"

@@ -810,3 +810,27 @@ def test_what_two_sides_exchange_is_the_event(nlp: Language) -> None:
     assert ("ACCUSE", ["Serbia", "Kosovo"]) in [(t, a) for t, a, _, _, _ in found], found
     found = events("Chad and Sudan traded threats on Monday.", nlp)
     assert [t for t, _, _, _, _ in found] == ["THREATEN"], found
+
+
+def test_arms_handed_to_someone_are_military_aid(nlp: Language) -> None:
+    found = events("Poland will send 30 Leopard tanks to Ukraine.", nlp)
+    assert [(t, a, r, s) for t, a, r, s, _ in found] == [
+        ("AID", ["Poland"], ["Ukraine"], "planned")
+    ], found
+    found = events("Norway gave Estonia 12 howitzers.", nlp)
+    assert ("AID", ["Norway"], ["Estonia"]) in [(t, a, r) for t, a, r, _, _ in found], found
+    # tanks of water moved about are no arms
+    assert events("The lorry delivered water tanks to the village.", nlp) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("A court in Harare sentenced Chamisa to three years in prison.", "COERCE"),
+        ("Russia annexed four Ukrainian regions in 2022.", "COERCE"),
+        ("Kenyan troops repelled an assault on their base.", "ASSAULT"),
+        ("Turkey deplored the decision by Sweden.", "ACCUSE"),
+    ],
+)
+def test_verbs_the_cameo_dictionary_codes_alone(nlp: Language, sentence: str, etype: str) -> None:
+    assert etype in [t for t, _, _, _, _ in events(sentence, nlp)]

@@ -322,14 +322,17 @@ def _verb_recipients(verb: Token, index: ActorIndex, phrase: bool = False) -> li
     verb of intent ("agreed to lift the embargo on Iran")."""
     heads = [verb]
     heads += [x for c in verb.children if c.dep_ == "dobj" for x in (c, *c.conjuncts)]
-    ids = _actors([c for c in verb.children if c.dep_ in ("dobj", "dative")], index)
+    ids = _actors(
+        [c for c in verb.children if c.dep_ in ("dobj", "dative") and not _materiel(c)], index
+    )
     if not ids and _match_type(verb) in _ADDRESSED:
         # "demanded that the US cancel the sale": the one asked is the clause's subject
         for comp in (c for c in verb.children if c.dep_ == "ccomp"):
             ids += [r for r in _actors(_subject(comp), index) if r not in ids]
     for _ in range(2):
         for head in heads:
-            for prep in (c for c in head.children if c.dep_ == "prep"):
+            # "send tanks to Ukraine": the parser may call the "to" a dative
+            for prep in (c for c in head.children if c.dep_ in ("prep", "dative")):
                 if prep.lower_ in _RECIPIENT_PREPS | {"for"}:
                     objs = [c for c in prep.children if c.dep_ == "pobj"]
                     ids += [r for r in _actors(objs, index) if r not in ids]
@@ -343,6 +346,14 @@ def _verb_recipients(verb: Token, index: ActorIndex, phrase: bool = False) -> li
         heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
         ids = _actors([c for c in verb.children if c.dep_ in ("dobj", "dative")], index)
     return ids
+
+
+def _materiel(tok: Token) -> bool:
+    """Arms named as what a verb moves ("14 Challenger tanks"): a thing, whatever
+    names it, never a party."""
+    from .triggers import _MATERIEL
+
+    return is_weapon(tok) or tok.lemma_.lower() in _MATERIEL
 
 
 def _match_type(verb: Token) -> str | None:

@@ -156,6 +156,8 @@ def _match(tok: Token) -> _Entry | None:
                 entry = _match(means) if means.pos_ in ("NOUN", "PROPN") else None
                 if entry is not None:  # read as a noun trigger: "air strikes" is no walkout
                     return _Entry(entry.type, entry.mode, f"{lemma} with:{means.lemma_.lower()}")
+    if tok.pos_ == "VERB" and lemma in _GIVING_VERBS and _materiel_given(tok):
+        return _Entry("AID", "military", f"arms given:{lemma}")
     if tok.pos_ in ("VERB", "AUX") and lemma in _WEAPON_OBJECT_VERBS | _WEAPON_FOUND_VERBS:
         armed = _weapon_argument(tok)
         if armed is not None and lemma in _WEAPON_FOUND_VERBS:  # "grenades were found"
@@ -283,6 +285,34 @@ _WEAPON_OBJECT_VERBS = frozenset(["hurl", "throw", "lob", "drop", "plant", "use"
 #: Verbs that take weapons out of use: "an arms cache was discovered", "the bomb was
 #: defused" (ACLED's disrupted weapons use; CAMEO seize).
 _WEAPON_FOUND_VERBS = frozenset(["find", "discover", "defuse", "recover", "seize", "confiscate"])
+
+
+#: Verbs of handing something over: with arms as the object, military aid.
+_GIVING_VERBS = frozenset(
+    ["send", "supply", "deliver", "ship", "transfer", "give", "donate", "provide"]
+)
+#: What armies are given; "tank" alone is too often a fuel tank to be a weapon
+#: that explodes, but a tank that is sent to a country is armour.
+_MATERIEL = frozenset(
+    ["tank", "jet", "fighter", "aircraft", "helicopter", "howitzer", "artillery", "warship",
+     "frigate", "submarine", "interceptor", "launcher", "vehicle", "armour", "armor"]
+)  # fmt: skip
+
+
+def _materiel_given(verb: Token) -> bool:
+    """ "will send 14 Challenger tanks to Ukraine", "supplied fighter jets": arms
+    handed to someone (a "to" phrase or an indirect object), not moved about."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    armed = any(
+        is_weapon(o)
+        or o.lemma_.lower() in _MATERIEL
+        or (o.lemma_.lower() == "system" and any(is_weapon(m) for m in o.lefts))
+        for o in objects
+    )
+    to_someone = any(
+        (c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "dative" for c in verb.children
+    )
+    return armed and to_someone
 
 
 _REFLEXIVE = frozenset(["themselves", "himself", "herself", "itself"])

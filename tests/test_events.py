@@ -834,3 +834,19 @@ def test_arms_handed_to_someone_are_military_aid(nlp: Language) -> None:
 )
 def test_verbs_the_cameo_dictionary_codes_alone(nlp: Language, sentence: str, etype: str) -> None:
     assert etype in [t for t, _, _, _, _ in events(sentence, nlp)]
+
+
+def test_met_with_force_is_no_meeting(nlp: Language) -> None:
+    assert "CONSULT" not in [
+        t for t, *_ in events("Students in Lagos were met with tear gas near the assembly.", nlp)
+    ]
+    assert "CONSULT" not in [
+        t for t, *_ in events("The Polish plan was met with resistance from Hungary.", nlp)
+    ]
+    found = events("Orban met with Erdogan in Ankara.", nlp)
+    assert [t for t, *_ in found] == ["CONSULT"], found
+
+
+def test_forces_that_fall_back_retreat(nlp: Language) -> None:
+    found = events("Sudanese troops fell back from Wad Madani.", nlp)
+    assert [(t, a) for t, a, *_ in found] == [("RETREAT", ["Sudanese troops"])], found

@@ -156,6 +156,8 @@ def _match(tok: Token) -> _Entry | None:
                 entry = _match(means) if means.pos_ in ("NOUN", "PROPN") else None
                 if entry is not None:  # read as a noun trigger: "air strikes" is no walkout
                     return _Entry(entry.type, entry.mode, f"{lemma} with:{means.lemma_.lower()}")
+    if tok.pos_ == "VERB" and lemma == "meet" and _met_with_force(tok):
+        return None  # "protesters were met with tear gas": force, not a meeting
     if tok.pos_ == "VERB" and lemma in _GIVING_VERBS and _materiel_given(tok):
         return _Entry("AID", "military", f"arms given:{lemma}")
     if tok.pos_ in ("VERB", "AUX") and lemma in _WEAPON_OBJECT_VERBS | _WEAPON_FOUND_VERBS:
@@ -297,6 +299,24 @@ _MATERIEL = frozenset(
     ["tank", "jet", "fighter", "aircraft", "helicopter", "howitzer", "artillery", "warship",
      "frigate", "submarine", "interceptor", "launcher", "vehicle", "armour", "armor"]
 )  # fmt: skip
+
+
+#: What someone is "met with" when it is no meeting.
+_RECEPTIONS = frozenset(
+    ["force", "resistance", "violence", "gunfire", "fire", "bullet", "gas", "cannon",
+     "baton", "silence", "criticism", "scepticism", "skepticism", "anger", "outrage",
+     "protest", "opposition", "hostility", "derision", "applause", "approval", "response"]
+)  # fmt: skip
+
+
+def _met_with_force(verb: Token) -> bool:
+    """ "were met with tear gas", "was met with resistance": a reception, not talks."""
+    return any(
+        o.dep_ == "pobj" and (is_weapon(o) or o.lemma_.lower() in _RECEPTIONS)
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "with"
+        for o in p.children
+    )
 
 
 def _materiel_given(verb: Token) -> bool:

@@ -49,6 +49,11 @@ def test_plover_view_of_intentions_and_refusals() -> None:
     assert plover_view(Event(type="AGREE", status="negated", **base)) == "REJECT"
     assert plover_view(Event(type="RETREAT", status="requested", **base)) == "REQUEST"
     assert plover_view(Event(type="ASSAULT", status="negated", **base)) == "ASSAULT"
+    # a hedge is the outlet's caution, not an intention: the act is what PLOVER codes
+    hedged = Event(type="ASSAULT", status="possible", status_rule="hedged: 'reportedly'", **base)
+    assert plover_view(hedged) == "ASSAULT"
+    alleged = Event(type="ASSAULT", status="possible", status_rule="modal on 'attack'", **base)
+    assert plover_view(alleged) == "THREATEN"
 
 
 def test_plover_gold_floors(nlp: Language) -> None:

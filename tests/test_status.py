@@ -286,3 +286,19 @@ def test_a_gerund_kept_from_happening_is_not_asserted(text: str, nlp: Language) 
     preposition did not happen."""
     gerund = next(w for w in text.split() if w.endswith("ing") and w != "nothing")
     assert _statuses(text, nlp).get(gerund, ("not coded", ""))[0] != "asserted"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "status"),
+    [
+        ("The militia denied that it had burned the village.", "burned", "negated"),
+        ("The militia denied burning the village.", "burning", "negated"),
+        ("The minister did not deny that troops had entered the town.", "entered", "possible"),
+        ("Jordanian jets reportedly struck a militia base in Syria.", "struck", "possible"),
+        ("Gunmen allegedly kidnapped a priest in Kaduna.", "kidnapped", "possible"),
+    ],
+)
+def test_denials_and_hedges(nlp: Language, sentence: str, trigger: str, status: str) -> None:
+    r = analyze(article_from_text(sentence, published="2025-03-13"), nlp)
+    found = {sentence[e.trigger[0] : e.trigger[1]]: e.status for e in r.events}
+    assert found.get(trigger) == status, found

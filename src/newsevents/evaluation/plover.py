@@ -127,9 +127,11 @@ def plover_view(event: Event) -> str:
     a cooperative act that is planned or hypothetical is AGREE ("express
     intent to"), a hostile one THREATEN, a refused or failed cooperative act
     REJECT, and an act someone demands of another REQUEST. Everything else
-    keeps its type.
+    keeps its type, and so does an act the outlet reports with a hedge
+    ("reportedly struck"): PLOVER codes what is reported, not the caution.
     """
-    if event.status in ("planned", "hypothetical", "possible"):
+    hedged = event.status == "possible" and (event.status_rule or "").startswith("hedged")
+    if event.status in ("planned", "hypothetical", "possible") and not hedged:
         if event.type in _COOPERATIVE:
             return "AGREE"
         if event.type in _HOSTILE:

@@ -26,6 +26,11 @@ from .words import (
     SPEECH_VERBS,
 )
 
+#: Verbs whose clause the subject says is untrue.
+_DENYING = frozenset(["deny", "refute"])
+#: Adverbs by which the outlet passes on what it has not established.
+_HEDGES = frozenset(["reportedly", "allegedly", "purportedly", "supposedly", "reputedly"])
+
 
 def _status(verb: Token) -> tuple[Status, str]:
     """The status of the event whose clause is headed by ``verb`` (for an event
@@ -99,6 +104,8 @@ def _mood(verb: Token) -> tuple[Status, str]:
     for v in chain[:3]:
         facts = _kids(v)
         kids, lemmas = facts.lowers, facts.lemmas
+        if facts.neg and v.lemma_ in _DENYING and v.i != verb.i:
+            return "possible", f"not denied: '{v.text}'"  # "did not deny that troops entered"
         if facts.neg and not (v.lemma_ == "rule" and facts.out):
             if v.lemma_ in _HYPOTHETICAL_VERBS:
                 continue
@@ -107,6 +114,11 @@ def _mood(verb: Token) -> tuple[Status, str]:
             return "hypothetical", "did not rule out"
         if v.lemma_ in _NEGATING_VERBS and v.i != verb.i:
             return "negated", f"'{v.text}' to"
+        if v.lemma_ in _DENYING and v.i != verb.i:
+            return "negated", f"denied: '{v.text}'"  # "the army denied that it had bombed"
+        hedge = kids & _HEDGES
+        if hedge:
+            return "possible", f"hedged: '{min(hedge)}'"  # "Turkey reportedly struck"
         if "must" in kids or ("should" in kids and any(g.lemma_ in SPEECH_VERBS for g in chain)):
             return "requested", f"'must' on '{v.text}'"  # "X said Y must withdraw"
         if v.lemma_ in _WILLING and v.i != verb.i:

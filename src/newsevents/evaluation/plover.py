@@ -130,7 +130,8 @@ def plover_view(event: Event) -> str:
     keeps its type, and so does an act the outlet reports with a hedge
     ("reportedly struck"): PLOVER codes what is reported, not the caution.
     """
-    hedged = event.status == "possible" and (event.status_rule or "").startswith("hedged")
+    rule = getattr(event, "status_rule", None) or ""
+    hedged = event.status == "possible" and rule.startswith("hedged")
     if event.status in ("planned", "hypothetical", "possible") and not hedged:
         if event.type in _COOPERATIVE:
             return "AGREE"

@@ -850,3 +850,10 @@ def test_met_with_force_is_no_meeting(nlp: Language) -> None:
 def test_forces_that_fall_back_retreat(nlp: Language) -> None:
     found = events("Sudanese troops fell back from Wad Madani.", nlp)
     assert [(t, a) for t, a, *_ in found] == [("RETREAT", ["Sudanese troops"])], found
+
+
+def test_who_placed_the_weapon_set_it_off(nlp: Language) -> None:
+    found = events("A roadside bomb planted by Taliban fighters exploded in Kandahar.", nlp)
+    assert [(t, a) for t, a, *_ in found] == [("ASSAULT", ["Taliban"])], found
+    found = events("A bomb exploded at a bus station in Kandahar.", nlp)
+    assert [(t, a) for t, a, *_ in found] == [("ASSAULT", [])], found

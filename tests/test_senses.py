@@ -215,3 +215,10 @@ def test_a_match_report_codes_no_attacks(nlp: Language) -> None:
         "Talks in Geneva stalled."
     )
     assert "ASSAULT" in _types(war, nlp)
+
+
+def test_capturing_pictures_is_no_seizure(nlp: Language) -> None:
+    pictures = _types("An army drone captured footage of the flooding in Sindh.", nlp)
+    assert not pictures & {"ASSAULT", "COERCE"}, pictures
+    assert "ASSAULT" in _types("The army captured the town of Sehwan in Sindh.", nlp)
+    assert "ASSAULT" in _types("A Russian drone struck an oil depot in Bryansk.", nlp)

@@ -225,6 +225,24 @@ def _is_weapon_of(prep: Token) -> bool:
     )
 
 
+#: What a drone does when it is an attack.
+_IMPACT_VERBS = frozenset(
+    ["hit", "strike", "target", "attack", "kill", "destroy", "damage", "injure", "wound",
+     "explode", "crash", "slam", "bomb", "smash", "plough", "plow", "blow", "set"]
+)  # fmt: skip
+
+
+def _harmless_drone(trigger: Token) -> bool:
+    """A drone that is the subject of a verb is an attack only when the verb harms:
+    "a drone struck a depot", not "a police drone captured footage"."""
+    return (
+        trigger.lemma_.lower() == "drone"
+        and trigger.dep_ in ("nsubj", "nsubjpass")
+        and trigger.head.lemma_.lower() not in _IMPACT_VERBS
+        and not any(c.dep_ == "compound" and c.lower_ == "attack" for c in trigger.children)
+    )
+
+
 #: Verbs of taking, and what they take when nothing is taken by force: "captured
 #: the imagination of a generation", "seized the initiative", "took 30% of the
 #: market", "captured 40 seats".
@@ -233,7 +251,8 @@ _ABSTRACT_OBJECTS = frozenset(
     ["imagination", "attention", "heart", "mind", "mood", "spirit", "essence", "moment",
      "market", "share", "title", "crown", "championship", "medal", "award", "prize", "victory",
      "lead", "headline", "spotlight", "interest", "opportunity", "initiative", "momentum",
-     "record", "vote", "seat", "majority", "percent", "%", "stage", "show", "limelight"]
+     "record", "vote", "seat", "majority", "percent", "%", "stage", "show", "limelight",
+     "footage", "image", "photo", "photograph", "picture", "video", "view", "scene"]
 )  # fmt: skip
 
 
@@ -364,6 +383,8 @@ def other_sense(
         return "giving information is no aid"  # "is expected to provide further information"
     if etype in _HARM and _arrest_for_crime(trigger) and not _political(parties):
         return "crime: an arrest for an ordinary crime"  # "arrested for stabbing his neighbour"
+    if _harmless_drone(trigger):
+        return "a drone that films or flies, not one that strikes"  # "a drone captured footage"
     if etype in _HARM and _takes_nothing_physical(trigger):
         return "taking of nothing physical"  # "captured the imagination", "won 40 seats"
     freed = [p for p in parties if p not in actors]

@@ -445,6 +445,14 @@ def _noun_arguments(tok: Token, verb: Token, index: ActorIndex) -> tuple[list[st
     return actors, recipients
 
 
+#: How a weapon comes to where it goes off: whoever did this to it is the attacker
+#: ("planted by", "fired by"), not whoever merely used the thing ("a drone operated by").
+_PLACING = frozenset(
+    ["plant", "place", "leave", "hide", "attach", "fire", "launch", "throw", "lob", "hurl",
+     "drop", "set", "drive", "detonate", "send"]
+)  # fmt: skip
+
+
 def _verb_arguments(
     tok: Token, index: ActorIndex, phrase: bool = False
 ) -> tuple[list[str], list[str]]:
@@ -461,6 +469,11 @@ def _verb_arguments(
         actors = _actors(agents, index)
     else:
         actors = _actors(subj, index)
+    if not actors and not passive:
+        # "an IED planted by ISWAP militants exploded": who placed the weapon did it
+        placed = [a for s in subj if is_weapon(s) for c in s.children
+                  if c.dep_ == "acl" and c.lemma_.lower() in _PLACING for a in _agents(c)]  # fmt: skip
+        actors = _actors(placed, index)
     recipients += [r for r in _verb_recipients(tok, index, phrase) if r not in recipients]
     if not recipients:  # "lifted the curfew in Montenegro"
         recipients = _place_recipients(tok, index, actors)

@@ -94,3 +94,22 @@ def test_another_attack_is_a_second_attack(nlp: Language) -> None:
         "2025-03-10",
         "2025-03-11",
     ]
+
+
+def test_a_light_verb_and_its_event_noun_are_one_event(nlp: Language) -> None:
+    result = _run("Turkey launched an attack on PKK positions in Iraq.", nlp)
+    assert [e.type for e in result.events] == ["ASSAULT"], [(e.type, e.rule) for e in result.events]
+    (event,) = result.events
+    assert _names(result, event.actors) == {"Turkey"}
+    # a noun of another type under the verb is not merged into it
+    result = _run("Rebels threatened an attack by their allies on the capital.", nlp)
+    assert [(e.type, e.status) for e in result.events] == [
+        ("THREATEN", "asserted"),
+        ("ASSAULT", "hypothetical"),
+    ], [(e.type, e.status) for e in result.events]
+
+
+def test_the_people_of_named_parties_stand_for_them(nlp: Language) -> None:
+    result = _run("The foreign ministers of Brazil and Argentina held talks in Brasilia.", nlp)
+    (event,) = result.events
+    assert _names(result, event.actors) == {"Brazil", "Argentina"}

@@ -302,3 +302,19 @@ def test_denials_and_hedges(nlp: Language, sentence: str, trigger: str, status: 
     r = analyze(article_from_text(sentence, published="2025-03-13"), nlp)
     found = {sentence[e.trigger[0] : e.trigger[1]]: e.status for e in r.events}
     assert found.get(trigger) == status, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "status"),
+    [
+        ("Activists planned a march on parliament in Lima.", "march", "planned"),
+        ("Rebels threatened an attack by their allies on Goma.", "attack", "hypothetical"),
+        ("Rebels launched an attack by their allies on Goma.", "launched", "asserted"),
+    ],
+)
+def test_an_event_noun_takes_the_aim_of_its_verb(
+    nlp: Language, sentence: str, trigger: str, status: str
+) -> None:
+    r = analyze(article_from_text(sentence, published="2025-03-13"), nlp)
+    found = {sentence[e.trigger[0] : e.trigger[1]]: e.status for e in r.events}
+    assert found.get(trigger) == status, found

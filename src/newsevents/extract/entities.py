@@ -209,6 +209,18 @@ def _protesting(tok: Token, head: Token) -> bool:
     )
 
 
+def _of_someone_named(tok: Token) -> bool:
+    """ "the foreign ministers of Brazil and Argentina": the people of named
+    parties, who stand for them."""
+    return any(
+        o.ent_type_ in ("GPE", "ORG", "NORP")
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    )
+
+
 def _many_or_any(tok: Token) -> bool:
     """ "Soldiers", "a soldier": some of a kind, not one person the story names."""
     return tok.tag_ in ("NNS", "NNPS") or any(
@@ -289,8 +301,8 @@ def _generic_mentions(
             key = lemma  # "taxi drivers demonstrated": whoever protests is people
         if key is None:
             continue
-        if lemma in _roles() and not _many_or_any(tok):
-            continue  # "the president": a person, whom coreference names
+        if lemma in _roles() and (not _many_or_any(tok) or _of_someone_named(tok)):
+            continue  # "the president", "the ministers of Brazil and Argentina": named already
         mods = [
             c
             for c in tok.lefts

@@ -30,6 +30,7 @@ from .merging import (
     _drop_partyless_repeats,
     _headline_spans,
     _merge_conjoined,
+    _merge_light_verb,
     _merge_purpose,
 )
 from .place_time import (
@@ -39,7 +40,7 @@ from .place_time import (
     _only_as_party,
     _place_of,
 )
-from .status import _status
+from .status import _object_mood, _status
 from .syntax import _clause_verb, _Ranges
 from .triggers import _match, trigger_span
 from .words import _VERBAL
@@ -111,6 +112,8 @@ def _extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Even
         if other_sense(entry.type, tok, verb, sent, who, parties):
             continue  # a disaster, an accident, a crime or a match
         status, why = _status(verb)
+        if is_noun and status == "asserted":
+            status, why = _object_mood(tok, verb) or (status, why)
         if not actors and not recipients and status not in ("asserted", "possible"):
             continue  # an attack no one is named for counts when it happened, not when aimed at
         source = _source(verb, index)
@@ -152,6 +155,7 @@ def _extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Even
     _date_from_sentence(drafts, doc, dated)
     drafts = _merge_purpose(drafts)
     drafts = _merge_conjoined(drafts)
+    drafts = _merge_light_verb(drafts)
     drafts = _drop_partyless_repeats(drafts)
     drafts = _drop_headline_repeats(drafts, _headline_spans(article))
     _locate(drafts, article, analysis)

@@ -1,5 +1,6 @@
 """Merging drafts that tell one event twice: a trip and its purpose, conjoined
-verbs, a partyless repeat, the headline restating the body.
+verbs, a light verb and its event noun, a partyless repeat, the headline
+restating the body.
 """
 
 from __future__ import annotations
@@ -119,6 +120,29 @@ def _merge_conjoined(drafts: list[_Draft]) -> list[_Draft]:
         ev.place = ev.place or d.event.place
         ev.time = ev.time or d.event.time
     return kept
+
+
+def _merge_light_verb(drafts: list[_Draft]) -> list[_Draft]:
+    """ "launched an attack on Hezbollah": the verb and its object noun tell one
+    attack when both are coded with the same type; the verb's record stays, with
+    the noun's parties added."""
+    by_trigger = {d.tok.i: d for d in drafts}
+    dropped: set[int] = set()
+    for d in drafts:
+        if d.tok.pos_ not in ("NOUN", "PROPN") or d.tok.dep_ != "dobj":
+            continue
+        verb = by_trigger.get(d.tok.head.i)
+        if verb is None or verb is d or verb.event.type != d.event.type:
+            continue
+        ev = verb.event
+        ev.actors += [a for a in d.event.actors if a not in ev.actors]
+        ev.recipients += [
+            r for r in d.event.recipients if r not in ev.recipients and r not in ev.actors
+        ]
+        ev.place = ev.place or d.event.place
+        ev.time = ev.time or d.event.time
+        dropped.add(id(d))
+    return [d for d in drafts if id(d) not in dropped]
 
 
 def _drop_headline_repeats(drafts: list[_Draft], headlines: list[tuple[int, int]]) -> list[_Draft]:

@@ -187,3 +187,32 @@ def _mood(verb: Token) -> tuple[Status, str]:
         if any(c.lower_ in ("will", "'ll", "shall") for c in outer.children):
             return "planned", f"future clause around '{verb.head.text}'"
     return "asserted", "indicative"
+
+
+#: Verbs whose object noun is an act aimed at, asked for or weighed, not done.
+_OBJECT_MOODS: dict[str, Status] = {
+    "threaten": "hypothetical",
+    "warn": "hypothetical",
+    "consider": "hypothetical",
+    "propose": "hypothetical",
+    "seek": "hypothetical",
+    "want": "hypothetical",
+    "demand": "requested",
+    "request": "requested",
+    "urge": "requested",
+    "call": "requested",
+    "plan": "planned",
+    "promise": "planned",
+    "pledge": "planned",
+}
+
+
+def _object_mood(noun: Token, verb: Token) -> tuple[Status, str] | None:
+    """ "threatened an attack", "called for a ceasefire", "planned a march": the
+    noun's event is the verb's aim, whatever the verb's own mood."""
+    mood = _OBJECT_MOODS.get(verb.lemma_.lower())
+    if mood is None or noun.head.i not in (verb.i, *(c.i for c in verb.children)):
+        return None
+    if noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ in ("for", "of")):
+        return mood, f"object of '{verb.text}'"
+    return None

@@ -318,3 +318,18 @@ def test_an_event_noun_takes_the_aim_of_its_verb(
     r = analyze(article_from_text(sentence, published="2025-03-13"), nlp)
     found = {sentence[e.trigger[0] : e.trigger[1]]: e.status for e in r.events}
     assert found.get(trigger) == status, found
+
+
+def test_what_a_charged_act_did_is_charged_when_of_hangs_on_the_object(nlp: Language) -> None:
+    text = (
+        "The Thai army accused Cambodian forces of shelling positions near the temple, "
+        "wounding two soldiers."
+    )
+    r = analyze(article_from_text(text, published="2025-03-13"), nlp)
+    names = {e.id: e.name for e in r.entities}
+    found = {
+        text[e.trigger[0] : e.trigger[1]]: (e.status, [names[a] for a in e.actors])
+        for e in r.events
+    }
+    assert found.get("wounding", ("?", []))[0] == "possible", found
+    assert "Thai army" not in found.get("wounding", ("?", []))[1], found

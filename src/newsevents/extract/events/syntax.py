@@ -57,9 +57,14 @@ def _accused(verb: Token) -> Token | None:
         verb.dep_ == "advcl"
         and verb.tag_ == "VBG"
         and head.lemma_.lower() in _ACCUSING
-        and any(p.lower_ == "of" for p in head.children if p.dep_ == "prep")
-    ):
-        return head  # "accused X of bombing a market, killing 45": the killing is charged too
+        and any(
+            p.lower_ == "of"
+            for h in (head, *(o for o in head.children if o.dep_ == "dobj"))
+            for p in h.children
+            if p.dep_ == "prep"
+        )
+    ):  # "accused X of bombing a market, killing 45": the killing is charged too
+        return head
     return None
 
 

@@ -188,28 +188,3 @@ def test_a_dated_town_report_and_a_month_country_report_are_one_event(
     # the other order gives the same record (the month report first does not
     # keep the Saturday one out, nor does a report dated by its article narrow it)
     assert _attack_clusters(tmp_path / "b.db", nlp, PRECISION_REPORTS[::-1]) == [cluster]
-
-
-def test_unnamed_groups_are_one_only_with_one_country(nlp: Language, tmp_path: Path) -> None:
-    texts = [
-        ("Wire A", "Gunmen shot two soldiers in the village."),
-        ("Wire B", "Gunmen shot four soldiers near Maiduguri."),
-        ("Wire C", "Gunmen shot three soldiers near a checkpoint."),
-    ]
-    orders = [texts, list(reversed(texts))]
-    found = []
-    for n, order in enumerate(orders):
-        with open_store(tmp_path / f"g{n}.db") as store:
-            for source, text in order:
-                article = article_from_text(text, published="2025-05-02", source=source)
-                assert store.save(analyze(article, nlp), version="test")
-            rows = store.execute(
-                "SELECT name, country, num_articles FROM global_entities WHERE kind = 'group' "
-                "AND name LIKE '%soldiers'"
-            )
-            found.append(sorted(rows, key=str))
-    # the countryless soldiers of A and C are one group, those placed in Nigeria
-    # another, whichever article came first
-    assert found[0] == found[1]
-    assert ("soldiers", "NGA", 1) in found[0], found[0]
-    assert ("soldiers", None, 2) in found[0], found[0]

@@ -198,11 +198,6 @@ class Linker:
         for gid, country, kind in found:
             if kind != ent.kind:
                 continue
-            if kind == "group" and (country or None) != (ent.country or None):
-                # "soldiers", "police": unnamed groups are the same only with the same
-                # country; a countryless one joining whichever came first made the
-                # links depend on the order articles arrive in
-                continue
             if not country or not ent.country or country == ent.country:
                 match = gid
                 break

@@ -62,8 +62,8 @@ BUSY_TIMEOUT = 30.0
 WAL_CHECKPOINT_PAGES = 10_000
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+def _now(timespec: str = "seconds") -> str:
+    return datetime.now(UTC).isoformat(timespec=timespec)
 
 
 class Store:
@@ -341,7 +341,7 @@ class Store:
                     analysis.to_json(indent=None),
                     label,
                     version,
-                    _now(),
+                    _now("microseconds"),  # relink replays articles in this order
                 ),
             )
             if cur.rowcount == 0:
@@ -375,13 +375,15 @@ class Store:
         """Rebuild every cross-article record (entities, event clusters, threads,
         claim groups, stories) from the stored analyses, in article-id order, in
         one transaction: after the linking rules change, a store is as if its
-        articles had been ingested with the new ones. Returns (articles, stories)."""
+        articles had been ingested with the new ones, in the order they came (the
+        clusters of unnamed parties depend on it; ties in the stamp by id).
+        Returns (articles, stories)."""
         with self._transaction() as cur:
             for table in _LINK_TABLES:
                 cur.execute(f"DELETE FROM {table}")
             clear_stories(cur, self._sql)
             self._signatures.clear()
-            cur.execute(self._sql("SELECT doc FROM articles ORDER BY id"))
+            cur.execute(self._sql("SELECT doc FROM articles ORDER BY ingested_at, id"))
             docs = [r[0] for r in cur.fetchall()]
             stories = StoryLinker(cur, self._sql, self._signatures)
             for doc in docs:

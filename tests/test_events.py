@@ -721,7 +721,6 @@ def test_armed_men_taking_people_is_seizing_them(nlp: Language) -> None:
         ("Soldiers opened fire on a market in Gao.", "ASSAULT", "Soldiers"),
         ("Masked men abducted a priest near Enugu.", "ASSAULT", None),
         ("Armed men abducted four nurses near Enugu.", "ASSAULT", "Armed men"),
-        ("Militia members burned a clinic in Ituri.", "COERCE", "Militia members"),
         ("Nomadic herders attacked a village in Benue.", "ASSAULT", "Nomadic herders"),
     ],
 )

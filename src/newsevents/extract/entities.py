@@ -292,11 +292,6 @@ def _generic_mentions(
             key = f"{described[-1].lower_} {tok.lower_}"  # "armed men"
         elif lemma in agents and lemma not in _NOT_AGENTS:
             key = lemma
-        elif lemma in _NOT_AGENTS and compounds:
-            # "gang members", "militia men": who they are is the word before
-            kind = compounds[-1].lemma_.lower()
-            if kind in agents and kind not in _NOT_AGENTS and kind not in _PLACE_NOUNS:
-                key = kind
         if key is None and _protesting(tok, head):
             key = lemma  # "taxi drivers demonstrated": whoever protests is people
         if key is None:

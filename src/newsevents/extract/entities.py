@@ -197,6 +197,19 @@ def _counted_crowd(tok: Token, agents: dict[str, str]) -> tuple[str, str, Token]
 _PROTEST_VERBS = frozenset(["protest", "demonstrate", "rally", "march", "picket", "riot"])
 
 
+#: Where a name acts or is acted on (no apposition or predicate: "ADF, the group").
+_ACTING_DEPS = frozenset(["nsubj", "nsubjpass", "dobj", "pobj"])
+
+
+def _in_party_slot(tok: Token, deps: frozenset[str]) -> bool:
+    """The token (or the first of its conjuncts) stands where a party can: one of
+    ``deps``, and under a preposition only one that takes a party ("by", "against")."""
+    head = tok.head if tok.dep_ == "conj" else tok
+    if head.dep_ not in deps:
+        return False
+    return head.dep_ != "pobj" or head.head.lower_ in _PARTY_PREPS
+
+
 def _protesting(tok: Token, head: Token) -> bool:
     """A plural noun that protests names people ("taxi drivers", "pensioners"),
     whether or not the agents file lists it."""
@@ -248,9 +261,7 @@ def _generic_mentions(
         ):
             continue  # a common noun, or one the tagger took for a name for its capital
         head = tok.head if tok.dep_ == "conj" else tok
-        if head.dep_ not in _ARGUMENT_DEPS:
-            continue
-        if head.dep_ == "pobj" and head.head.lower_ not in _PARTY_PREPS:
+        if not _in_party_slot(tok, _ARGUMENT_DEPS):
             continue  # "outside the ministry", "in the village": where, not who
         lemma = tok.lemma_.lower()
         if tok.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in agents:
@@ -273,7 +284,6 @@ def _generic_mentions(
             continue
         if tok.i in descriptors or lemma in _PLACE_NOUNS:
             continue  # "special envoy Witkoff": a person, not a group
-
         if any(
             c.dep_ in ("appos", "compound") and c.ent_type_ in ("PERSON", "ORG")
             for c in tok.children
@@ -482,10 +492,7 @@ def _acronym_parties(doc: Doc, gaz: Gazetteer) -> Iterable[Token]:
             or gaz.lookup(tok.text)
         ):
             continue
-        head = tok.head if tok.dep_ == "conj" else tok
-        if head.dep_ in ("nsubj", "nsubjpass", "dobj") or (
-            head.dep_ == "pobj" and head.head.lower_ in _PARTY_PREPS
-        ):
+        if _in_party_slot(tok, _ACTING_DEPS):
             yield tok
 
 

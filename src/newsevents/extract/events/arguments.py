@@ -16,7 +16,7 @@ from ...model import Analysis, Entity, Place, Time
 from ..senses import is_weapon
 from ..text import sentence_of
 from .syntax import _agents, _in_attribution, _locative, _nearest, _Ranges, _subject
-from .triggers import _Entry, _lexicon
+from .triggers import _Entry, _lexicon, is_materiel
 from .words import (
     _ADDRESSED,
     _COMMITTING,
@@ -323,7 +323,7 @@ def _verb_recipients(verb: Token, index: ActorIndex, phrase: bool = False) -> li
     heads = [verb]
     heads += [x for c in verb.children if c.dep_ == "dobj" for x in (c, *c.conjuncts)]
     ids = _actors(
-        [c for c in verb.children if c.dep_ in ("dobj", "dative") and not _materiel(c)], index
+        [c for c in verb.children if c.dep_ in ("dobj", "dative") and not is_materiel(c)], index
     )
     if not ids and _match_type(verb) in _ADDRESSED:
         # "demanded that the US cancel the sale": the one asked is the clause's subject
@@ -346,14 +346,6 @@ def _verb_recipients(verb: Token, index: ActorIndex, phrase: bool = False) -> li
         heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
         ids = _actors([c for c in verb.children if c.dep_ in ("dobj", "dative")], index)
     return ids
-
-
-def _materiel(tok: Token) -> bool:
-    """Arms named as what a verb moves ("14 Challenger tanks"): a thing, whatever
-    names it, never a party."""
-    from .triggers import _MATERIEL
-
-    return is_weapon(tok) or tok.lemma_.lower() in _MATERIEL
 
 
 def _match_type(verb: Token) -> str | None:

@@ -301,6 +301,12 @@ _MATERIEL = frozenset(
 )  # fmt: skip
 
 
+def is_materiel(tok: Token) -> bool:
+    """Arms named as what a verb moves ("14 Challenger tanks"): a thing, whatever
+    names it, never a party."""
+    return is_weapon(tok) or tok.lemma_.lower() in _MATERIEL
+
+
 #: What someone is "met with" when it is no meeting.
 _RECEPTIONS = frozenset(
     ["force", "resistance", "violence", "gunfire", "fire", "bullet", "gas", "cannon",
@@ -324,9 +330,7 @@ def _materiel_given(verb: Token) -> bool:
     handed to someone (a "to" phrase or an indirect object), not moved about."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     armed = any(
-        is_weapon(o)
-        or o.lemma_.lower() in _MATERIEL
-        or (o.lemma_.lower() == "system" and any(is_weapon(m) for m in o.lefts))
+        is_materiel(o) or (o.lemma_.lower() == "system" and any(is_weapon(m) for m in o.lefts))
         for o in objects
     )
     to_someone = any(

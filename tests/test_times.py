@@ -409,3 +409,26 @@ def test_a_stretch_ago_is_both_a_duration_and_a_date(nlp: Language) -> None:
         article_from_text("Rebels attacked the town two years ago.", published="2008-05-24"), nlp
     )
     assert [(e.time_value, e.time_from) for e in result.events] == [("2006", "clause")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # the record is set in the stretch being reported (Friday 2009-03-13)
+        ("Wall Street had its worst day since October.", "its worst day", "2009-03-13"),
+        ("US stocks had their best week since November.", "their best week", "2009-W11"),
+        ("Carmakers had their strongest month in years.", "their strongest month", "2009-03"),
+    ],
+)
+def test_a_record_set_is_the_stretch_being_reported(
+    nlp: Language, sentence: str, expression: str, value: str
+) -> None:
+    result = analyze(article_from_text(sentence, published="2009-03-13"), nlp)
+    assert (expression, value) in {(t.text, t.value) for t in result.times}
+
+
+def test_a_best_day_of_something_else_is_no_record_of_this_stretch(nlp: Language) -> None:
+    result = analyze(
+        article_from_text("It was the best day of my life, he said.", published="2009-03-13"), nlp
+    )
+    assert all(t.value != "2009-03-13" for t in result.times)

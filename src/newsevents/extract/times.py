@@ -97,6 +97,12 @@ _PATTERNS = [
         r"(?=\s*[,.;:]|\s+(?:at|with|higher|lower|up|down|and|in|on)\b|\s+\d)",
         re.I,
     ),
+    # a record set in the stretch reported: "had its worst day since 2008"
+    re.compile(
+        r"\b(?:its|their) (?:best|worst|biggest|strongest|weakest|sharpest|steepest)"
+        r" (?:day|week|month|year)\b",
+        re.I,
+    ),
     # an unnamed stretch: "for years", "in just minutes", "within hours"
     re.compile(
         r"\b(?:for|within|in|over) (?:just |only |mere )?(?P<t>(?:(?:a few|several|many) )?"
@@ -477,6 +483,14 @@ def normalize(
     # "by the end of the year", "the year-end rush": this year (month, week)
     lowered = re.sub(rf"^{_PART_OF}the (year|month|week)$", r"this \1", lowered)
     lowered = re.sub(r"^(?:the )?(year|month|week)-end$", r"this \1", lowered)
+    # a record the subject set in the stretch being reported: "stocks had their best
+    # week since November", "the index fell for its worst day in a year"
+    lowered = re.sub(
+        r"^(?:its|their) (?:best|worst|biggest|strongest|weakest|sharpest|steepest)"
+        r" (week|month|year)(?: (?:since|in|of) .*)?$",
+        r"this \1",
+        lowered,
+    )
     if lowered in ("the previous year", "the prior year", "a year earlier"):
         return "date", str(published.year - 1), True
     if re.fullmatch(rf"(?:a few|several|some|many|few|a couple of)?\s*{_UNIT[:-2]}s ago", lowered):
@@ -860,10 +874,13 @@ def _last_of(times: list[Time], unit: str) -> Time | None:
 
 
 #: The day the story is telling, named without a date: "later in the day", "that
-#: same day", "at the start of the day" (market reports close on "the day").
+#: same day", "at the start of the day" (market reports close on "the day", and the
+#: record set that day: "the Dow had its worst day since 2008").
 _SAME_DAY = re.compile(
     r"^(?:(?:earlier|later) in |(?:the )?(?:start|end|rest|beginning|close|course) of )?"
     r"(?:the|that|the same|that same) day$"
+    r"|^(?:its|their) (?:best|worst|biggest|strongest|weakest|sharpest|steepest) day"
+    r"(?: (?:since|in|of) .*)?$"
 )
 
 #: ... unless a clause or phrase says which day: "the day the war began", "the day of the vote"

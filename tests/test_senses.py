@@ -171,6 +171,73 @@ def _types(text: str, nlp: Language) -> set[str]:
             "Police detained four opposition activists in Kisumu.",
             "COERCE",
         ),
+        # border enforcement, and the same force holding a political party
+        (
+            "Hungarian border police detained 60 people near the Serbian frontier.",
+            "Hungarian border police detained 3 opposition activists near the Serbian frontier.",
+            "COERCE",
+        ),
+        (
+            "Police in Tunisia arrested 45 migrants trying to cross to Lampedusa.",
+            "Police in Tunisia arrested 45 protesters trying to march to parliament.",
+            "COERCE",
+        ),
+        # smuggled goods seized, and weapons seized from fighters
+        (
+            "Marines seized a boat loaded with cocaine off the coast of Colombia.",
+            "Marines seized a boat loaded with rifles off the coast of Colombia.",
+            "COERCE",
+        ),
+        # criminals against criminals, and criminals against the police
+        (
+            "A drug cartel clashed with a rival gang in Sonora.",
+            "A drug cartel clashed with the army in Sonora.",
+            "ASSAULT",
+        ),
+        # what a disaster made the authorities do, and what protests made them do
+        (
+            "The blizzard forced the authorities to close the highway.",
+            "The riots forced the authorities to close the highway.",
+            "COERCE",
+        ),
+        (
+            "The government deployed 500 soldiers to help survivors of the landslide.",
+            "The government deployed 500 soldiers to fight the rebels in the north.",
+            "MOBILIZE",
+        ),
+        (
+            "The Red Cross appealed for blankets for the victims of the blizzard.",
+            "The Red Cross appealed for the release of the hostages held by the rebels.",
+            "REQUEST",
+        ),
+        # a blaze at a place that kills, and shooting at one
+        (
+            "A fire at a garment factory in Karachi killed 30 workers.",
+            "Artillery fire at a garment factory in Karachi killed 30 workers.",
+            "ASSAULT",
+        ),
+        (
+            "The investigators examined the blaze that killed 30 workers in Karachi.",
+            "The investigators examined the raid that killed 30 workers in Karachi.",
+            "ASSAULT",
+        ),
+        # police work after a disaster, and a political arrest
+        (
+            "Police arrested the owner of the mine after the landslide killed 20 miners.",
+            "Police arrested the leader of the union after the strike.",
+            "COERCE",
+        ),
+        (
+            "Police opened an inquiry into the bus crash in Cusco.",
+            "The opposition accused the government of lying about the bus crash in Cusco.",
+            "ACCUSE",
+        ),
+        # a hate crime under inquiry, and war crimes
+        (
+            "Detectives are treating the beating of a man by two strangers as a hate crime.",
+            "The UN accused the army of war crimes in Darfur.",
+            "ACCUSE",
+        ),
     ],
 )
 def test_minimal_pairs(uncoded: str, coded: str, etype: str, nlp: Language) -> None:

@@ -29,7 +29,18 @@ from ..model import Entity
 
 #: Types a disaster, a crime or a match is mistaken for.
 _GUARDED = frozenset(
-    ["ASSAULT", "COERCE", "THREATEN", "PROTEST", "MOBILIZE", "REQUEST", "RETREAT", "ACCUSE", "AID"]
+    [
+        "ASSAULT",
+        "COERCE",
+        "THREATEN",
+        "PROTEST",
+        "MOBILIZE",
+        "REQUEST",
+        "RETREAT",
+        "ACCUSE",
+        "AID",
+        "SANCTION",
+    ]
 )
 #: What is given when giving is talk, not aid: "provide further information".
 _TALK_OBJECTS = frozenset(
@@ -127,10 +138,17 @@ def _context_domains(sent: Span) -> frozenset[str]:
     return found
 
 
+#: What makes a crime political: "war crimes", "crimes against humanity".
+_POLITICAL_CRIMES = frozenset(["war", "humanity", "genocide", "aggression"])
+
+
 def _domain(tok: Token) -> str | None:
     if tok.pos_ not in ("NOUN", "PROPN", "VERB"):
         return None
-    return _domains().get(tok.lemma_.lower())
+    lemma = tok.lemma_.lower()
+    if lemma == "crime" and any(t.lower_ in _POLITICAL_CRIMES for t in tok.subtree):
+        return None
+    return _domains().get(lemma)
 
 
 def _doer_domain(tok: Token) -> str | None:
@@ -149,11 +167,12 @@ _SHOOTING = frozenset(["cease", "gun", "artillery", "mortar", "rocket", "sniper"
 
 def _fire_as_act(fire: Token) -> bool:
     """A fire that is someone's act: shooting ("artillery fire", "fire on the
-    convoy") or arson ("a fire set by rebels")."""
+    convoy") or arson ("a fire set by rebels"). A fire "at" something that does
+    something is a blaze at a place ("a fire at a chemical factory killed 45")."""
     if any(c.lower_ in _SHOOTING for c in fire.lefts):
         return True
     return any(
-        (c.dep_ == "prep" and c.lower_ in ("on", "at"))
+        (c.dep_ == "prep" and c.lower_ == "on")
         or (c.dep_ == "acl" and c.lemma_.lower() in ("set", "start", "light"))
         for c in fire.children
     )
@@ -272,7 +291,10 @@ _CAPTIVES = frozenset(
      "national", "civilian", "crew", "sailor", "pow", "abductee", "student", "worker"]
 )  # fmt: skip
 #: Measures a government takes in a disaster, not against anyone.
-_EMERGENCY = frozenset(["declare", "impose", "order", "evacuate", "close", "urge", "ask", "tell"])
+_EMERGENCY = frozenset(
+    ["declare", "impose", "order", "evacuate", "close", "urge", "ask", "tell", "appeal",
+     "deploy", "dispatch", "mobilize", "mobilise"]
+)  # fmt: skip
 
 
 def _frees_someone(trigger: Token, parties: list[Entity]) -> bool:
@@ -337,6 +359,75 @@ def _arrest_for_crime(trigger: Token) -> bool:
     )
 
 
+#: Holding verbs of border and coast guards, beside the court and police ones above.
+_STOPPING = _HOLDING | frozenset(["apprehend", "intercept"])
+#: Who border and coast guards stop, and what the stopped were doing.
+_CROSSERS = frozenset(
+    ["migrant", "immigrant", "refugee", "asylum", "stowaway", "smuggler", "trafficker"]
+)
+_CROSSING = frozenset(["cross", "smuggle", "enter", "flee", "sail", "travel", "reach"])
+#: The words that make a guard or police force a border force.
+_BORDER = frozenset(["border", "coast", "coastguard", "immigration", "frontier"])
+
+
+def _border_enforcement(trigger: Token, held: list[Entity]) -> bool:
+    """ "border guards detained 34 people", "police detained 12 migrants as they
+    tried to cross": immigration enforcement, which event data leaves to crime
+    statistics, unless those held are a political party or a named one."""
+    if trigger.lemma_.lower() not in _STOPPING or _political(held):
+        return False
+    if any(e.kind != "group" for e in held):
+        return False  # a named body or person held at a border is news of its own
+    holders = [
+        o
+        for c in trigger.children
+        if c.dep_ in ("nsubj", "agent")
+        for o in ([c] if c.dep_ == "nsubj" else [g for g in c.children if g.dep_ == "pobj"])
+    ]
+    if any(w.lower_ in _BORDER for h in holders for w in h.subtree):
+        return True
+    held_words = [t for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
+    crossing = [t for t in trigger.sent if t.lemma_.lower() in _CROSSING | _BORDER]
+    return bool(crossing) and any(t.lemma_.lower() in _CROSSERS for t in held_words)
+
+
+#: Verbs that take goods from someone.
+_SEIZING = frozenset(["seize", "confiscate", "impound", "intercept", "capture", "find"])
+
+
+def _contraband_seized(trigger: Token) -> bool:
+    """ "the navy seized a submarine loaded with cocaine", "seized 400 kg of
+    heroin": police work on smuggling, whoever does it."""
+    if trigger.lemma_.lower() not in _SEIZING:
+        return False
+    goods = [t for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
+    if any(is_weapon(t) for t in goods):
+        return False  # "seized weapons and drugs from the militants" disarms them
+    return any(_domain(t) == "crime" for t in goods)
+
+
+#: Verbs by which a cause makes someone act: "the fire forced authorities to close".
+_FORCING = frozenset(["force", "prompt", "compel", "oblige", "lead", "cause"])
+
+
+def _forced_by_disaster(verb: Token) -> bool:
+    """What authorities do because a disaster made them: "the forest fire forced
+    authorities to close the highway"."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in _FORCING:
+        return False
+    return any(_doer_domain(c) in ("disaster", "accident") for c in _subjects(head))
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, or those of the verb it is conjoined to ("the fire
+    destroyed 300 hectares and forced ...")."""
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if not found and verb.dep_ == "conj":
+        found = [c for c in verb.head.children if c.dep_ in ("nsubj", "csubj")]
+    return found
+
+
 def _political(parties: Iterable[Entity]) -> bool:
     """A country, or anyone of government, the military, rebels or the opposition;
     a private person or the police by themselves are not."""
@@ -364,6 +455,8 @@ def other_sense(
         if _domain(verb.head) == "accident":  # "collided", "capsized" ("stormed" is no storm)
             doers.append(verb.head)
     doers += [o for a in doers if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    if verb.dep_ == "relcl" and any(d.tag_ in ("WDT", "WP") for d in doers):
+        doers.append(verb.head)  # "the factory fire that killed 45 workers"
     if trigger.pos_ in ("NOUN", "PROPN"):
         doers += [c for c in trigger.children if c.dep_ in ("compound", "amod")]
     causes = []  # "was destroyed in a fire": the disaster a passive happened in
@@ -383,6 +476,10 @@ def other_sense(
         return "giving information is no aid"  # "is expected to provide further information"
     if etype in _HARM and _arrest_for_crime(trigger) and not _political(parties):
         return "crime: an arrest for an ordinary crime"  # "arrested for stabbing his neighbour"
+    if etype == "COERCE" and _contraband_seized(trigger):
+        return "crime: contraband seized"  # "seized 2 tonnes of cocaine"
+    if etype == "COERCE" and _border_enforcement(trigger, [p for p in parties if p not in actors]):
+        return "crime: border enforcement"  # "border guards detained 34 migrants"
     if _harmless_drone(trigger):
         return "a drone that films or flies, not one that strikes"  # "a drone captured footage"
     if etype in _HARM and _takes_nothing_physical(trigger):
@@ -391,9 +488,9 @@ def other_sense(
     if trigger.lemma_.lower() in _FREEING and not _frees_someone(trigger, freed):
         return "release of no one"  # "accidentally released 150,000 gallons of water"
     if (
-        etype in ("COERCE", "REQUEST", "AID")
-        and verb.lemma_.lower() in _EMERGENCY
-        and _context_domains(sent) & {"disaster", "accident"}
+        etype in ("COERCE", "REQUEST", "AID", "MOBILIZE")
+        and (verb.lemma_.lower() in _EMERGENCY or trigger.lemma_.lower() in _EMERGENCY)
+        and (_context_domains(sent) & {"disaster", "accident"} or _forced_by_disaster(verb))
     ):
         return "emergency measures in a disaster"  # "declared a state of emergency"
     if etype == "ASSAULT" and _digital_target(trigger):
@@ -401,13 +498,26 @@ def other_sense(
     found = _sentence_domains(sent)
     if etype == "ACCUSE" and "crime" in found and not _political(parties):
         return "crime: a charge or an inquiry into ordinary crime"  # "is charged with robbery"
+    if etype == "ACCUSE" and found & {"disaster", "accident"} and not _political(parties):
+        return "an inquiry into a disaster or accident"  # "police are investigating the crash"
     if etype not in _HARM:
         return None  # a protest about a crash or a crime is still a protest
+    if (
+        trigger.lemma_.lower() in _HOLDING
+        and not _political(parties)
+        and (
+            found & {"disaster", "accident"}
+            or any(t.dep_ == "nsubj" and _doer_domain(t) == "disaster" for t in sent)
+        )
+    ):
+        return "crime: an arrest over a disaster or accident"  # "arrested the factory owner"
     if found & {"disaster", "accident"} and not actors:
         return f"{sorted(found & {'disaster', 'accident'})[0]} and no actor"
     if not actors and not _political(parties) and _context_domains(sent) & {"disaster", "accident"}:
         # "... a strong earthquake hit the island. Ten people are killed."
         return "disaster or accident told just before, and no actor"
+    if len(parties) > 1 and all(e.sector == "CRM" for e in parties):
+        return "crime: criminals against criminals"  # "the cartel clashed with a rival gang"
     if "score" in found:
         return "sport: the sentence gives a match score"  # "Senegal beat Egypt 4-2"
     if actors and all(e.sector == "BUS" for e in actors) and not _political(parties):

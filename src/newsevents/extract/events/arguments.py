@@ -426,6 +426,10 @@ def _noun_arguments(tok: Token, verb: Token, index: ActorIndex) -> tuple[list[st
     governed = (
         tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ not in _BACKGROUND_PREPS)
     ) and regular_lemma(verb, _GOVERNING) in _GOVERNING
+    if tok.dep_ == "pobj" and tok.head.head.i != verb.i and tok.head.head.head.i != verb.i:
+        # deeper down it is what another noun is about: "launched an investigation into
+        # the cause of the explosion" is no explosion by the investigators
+        governed = False
     if not actors and governed:
         actors = _actors(_subject(verb), index)
     if governed:  # "hold a press conference with Lukashenko"

@@ -238,6 +238,38 @@ def _types(text: str, nlp: Language) -> set[str]:
             "The UN accused the army of war crimes in Darfur.",
             "ACCUSE",
         ),
+        # an animal's attack, an epidemic's toll and the measures against it
+        (
+            "A crocodile attack killed a fisherman on the Zambezi.",
+            "A militia attack killed a fisherman on the Zambezi.",
+            "ASSAULT",
+        ),
+        (
+            "An elephant attacked two farmers near the park.",
+            "Poachers attacked two rangers near the park.",
+            "ASSAULT",
+        ),
+        (
+            "Cholera has killed 40 people in the camps.",
+            "Militiamen have killed 40 people in the camps.",
+            "ASSAULT",
+        ),
+        (
+            "The ministry banned weddings to slow the spread of the coronavirus.",
+            "The ministry banned the opposition newspaper after its report on the army.",
+            "COERCE",
+        ),
+        # what a burning or a storm did, and what an army did
+        (
+            "Flames destroyed 60 houses in the camp, officials said.",
+            "Soldiers destroyed 60 houses in the camp, officials said.",
+            "ASSAULT",
+        ),
+        (
+            "A fuel truck overturned and caught fire, killing 35 people.",
+            "Gunmen stopped the bus and opened fire, killing 35 people.",
+            "ASSAULT",
+        ),
     ],
 )
 def test_minimal_pairs(uncoded: str, coded: str, etype: str, nlp: Language) -> None:

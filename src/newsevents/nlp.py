@@ -13,7 +13,6 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -36,40 +35,37 @@ _STRONG, _PLACE, _DEMONYM, _AREA = "NE_STRONG_GPE", "NE_GPE", "NE_NORP", "NE_LOC
 
 
 class GazetteerNER:
-    """Correct the model's entity labels on known toponyms and demonyms."""
+    """Correct the model's entity labels on known toponyms and demonyms.
+
+    The names are matched as token sequences (the model's own tokenizer split
+    them once, when the index was built), looked up by their first token: the
+    same matches as spaCy's PhraseMatcher on ORTH, without tokenizing 40,000
+    names into a matcher at every start.
+    """
 
     def __init__(self, nlp: Language) -> None:
-        gaz = load_gazetteer()
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        strong: set[str] = set()
-        normal: set[str] = set()
-        areas: set[str] = set()
-        for surface, keys in gaz.names.items():
-            if surface in gaz.weak_names or not surface[:1].isupper():
-                continue
-            best = gaz.entries[keys[0]]
-            if best.kind == "country" or best.kind == "admin1":
-                strong.add(surface)
-            elif best.kind == "other":
-                (strong if best.country else areas).add(surface)
-            elif best.capital or best.population >= ALTERNATE_NAME_POPULATION:
-                strong.add(surface)
-            elif best.population >= NER_CITY_POPULATION:
-                normal.add(surface)
-        demonyms = {d for d in gaz.demonyms if d not in strong}
-        for label, surfaces in (
-            (_STRONG, strong),
-            (_PLACE, normal),
-            (_AREA, areas),
-            (_DEMONYM, demonyms),
-        ):
-            self.matcher.add(label, [nlp.make_doc(s) for s in sorted(surfaces)])
+        from . import prebuilt
+
+        self.labels: dict[tuple[str, ...], list[str]]
+        self.lengths: dict[str, list[int]]
+        self.labels, self.lengths = prebuilt.load(
+            "ner-phrases", lambda: _phrase_index(phrase_table(nlp)), extra=model_id(nlp)
+        )
+
+    def matches(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """(label, start, end) of every known name in the Doc, by start, then length."""
+        texts = [t.text for t in doc]
+        found = []
+        for start, first in enumerate(texts):
+            for n in self.lengths.get(first, ()):
+                end = start + n
+                if end <= len(texts):
+                    for label in self.labels.get(tuple(texts[start:end]), ()):
+                        found.append((label, start, end))
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [
-            Span(doc, start, end, label=doc.vocab.strings[match_id])
-            for match_id, start, end in self.matcher(doc)
-        ]
+        found = [Span(doc, start, end, label=label) for label, start, end in self.matches(doc)]
         # Entities by (start, end), and which one holds each token, so that finding
         # what a match overlaps costs its own length, not a scan of every entity
         # (a long text made this quadratic).
@@ -103,6 +99,57 @@ class GazetteerNER:
                 owner[i] = (match.start, match.end)
         doc.ents = filter_spans(list(ents.values()))
         return doc
+
+
+_LABEL_ORDER = (_STRONG, _PLACE, _AREA, _DEMONYM)
+
+
+def model_id(nlp: Language) -> str:
+    """The model whose tokenizer split the names: its index is kept per model."""
+    return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+
+
+def phrase_table(nlp: Language) -> dict[str, list[tuple[str, ...]]]:
+    """The names the component corrects, by label, as the tokenizer splits them:
+    country and region names and big cities are strong (they override the
+    model), smaller cities normal, areas without a country areas, and
+    demonyms."""
+    gaz = load_gazetteer()
+    strong: set[str] = set()
+    normal: set[str] = set()
+    areas: set[str] = set()
+    for surface, keys in gaz.names.items():
+        if surface in gaz.weak_names or not surface[:1].isupper():
+            continue
+        best = gaz.entries[keys[0]]
+        if best.kind == "country" or best.kind == "admin1":
+            strong.add(surface)
+        elif best.kind == "other":
+            (strong if best.country else areas).add(surface)
+        elif best.capital or best.population >= ALTERNATE_NAME_POPULATION:
+            strong.add(surface)
+        elif best.population >= NER_CITY_POPULATION:
+            normal.add(surface)
+    demonyms = {d for d in gaz.demonyms if d not in strong}
+    by_label = {_STRONG: strong, _PLACE: normal, _AREA: areas, _DEMONYM: demonyms}
+    return {
+        label: [tuple(t.text for t in nlp.make_doc(s)) for s in sorted(surfaces)]
+        for label, surfaces in by_label.items()
+    }
+
+
+def _phrase_index(
+    table: dict[str, list[tuple[str, ...]]],
+) -> tuple[dict[tuple[str, ...], list[str]], dict[str, list[int]]]:
+    """The labels of each token sequence, and the lengths of the sequences each
+    first token starts."""
+    labels: dict[tuple[str, ...], list[str]] = {}
+    lengths: dict[str, set[int]] = {}
+    for label in _LABEL_ORDER:
+        for tokens in table.get(label, []):
+            labels.setdefault(tokens, []).append(label)
+            lengths.setdefault(tokens[0], set()).add(len(tokens))
+    return labels, {first: sorted(n) for first, n in lengths.items()}
 
 
 def _content_start(span: Span) -> int:

@@ -22,10 +22,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any, TypeVar
 
 from spacy.tokens import Token
 
 from ...gazetteer import read_table
+
+_T = TypeVar("_T")
 
 #: Particles that follow a verb in the dictionary's bare word sequences ("OFF DEAL").
 _PARTICLES = frozenset(
@@ -265,7 +268,88 @@ class Block:
 
 @cache
 def dictionary() -> dict[str, list[tuple[Verb, Block]]]:
-    """The verbs of each lemma, each with its block's patterns; read once per process."""
+    """The verbs of each lemma, each with its block's patterns: parsed from the
+    dictionary once, then read back from its prebuilt index in every process."""
+    from ... import prebuilt
+
+    plain = prebuilt.load("cameo", lambda: _to_plain(parse_dictionary()))
+    with prebuilt.no_gc():
+        return _from_plain(plain)
+
+
+def _make(cls: type[_T], **values: Any) -> _T:
+    """A frozen dataclass without its __init__ (which sets each field through
+    object.__setattr__): the index holds about 12,000 of them."""
+    obj = object.__new__(cls)
+    obj.__dict__.update(values)
+    return obj
+
+
+_PlainPhrase = tuple[frozenset[str], tuple[frozenset[str], ...]]
+
+
+def _phrase_plain(p: Phrase | None) -> _PlainPhrase | None:
+    return None if p is None else (p.head, p.modifiers)
+
+
+def _phrase_of(plain: _PlainPhrase | None) -> Phrase | None:
+    return None if plain is None else _make(Phrase, head=plain[0], modifiers=plain[1])
+
+
+def _to_plain(by_lemma: dict[str, list[tuple[Verb, Block]]]) -> tuple[Any, ...]:
+    """Blocks once each (several verbs share one), verbs pointing at them by number."""
+    numbers: dict[int, int] = {}
+    blocks: list[Any] = []
+    verbs: dict[str, list[Any]] = {}
+    for lemma, entries in by_lemma.items():
+        for verb, block in entries:
+            if id(block) not in numbers:
+                numbers[id(block)] = len(blocks)
+                patterns = tuple(
+                    (
+                        p.code,
+                        _phrase_plain(p.subject),
+                        tuple(_phrase_plain(o) for o in p.objects),
+                        tuple((prep, _phrase_plain(n)) for prep, n in p.preps),
+                        p.particles,
+                        p.text,
+                    )
+                    for p in block.patterns
+                )
+                blocks.append((patterns, block.index))
+            verbs.setdefault(lemma, []).append((verb.lemma, verb.particles, numbers[id(block)]))
+    return blocks, verbs
+
+
+def _from_plain(plain: tuple[Any, ...]) -> dict[str, list[tuple[Verb, Block]]]:
+    plain_blocks, plain_verbs = plain
+    blocks = [
+        _make(
+            Block,
+            patterns=tuple(
+                _make(
+                    Pattern,
+                    code=code,
+                    subject=_phrase_of(subject),
+                    objects=tuple(_phrase_of(o) for o in objects),
+                    preps=tuple((prep, _phrase_of(n)) for prep, n in preps),
+                    particles=particles,
+                    text=text,
+                )
+                for code, subject, objects, preps, particles, text in patterns
+            ),
+            index=index,
+        )
+        for patterns, index in plain_blocks
+    ]
+    return {
+        lemma: [(_make(Verb, lemma=v, particles=parts), blocks[n]) for v, parts, n in entries]
+        for lemma, entries in plain_verbs.items()
+    }
+
+
+def parse_dictionary() -> dict[str, list[tuple[Verb, Block]]]:
+    """The verbs of each lemma, each with its block's patterns, from CAMEO.2.0.txt."""
     text = resources.files("newsevents.data").joinpath("CAMEO.2.0.txt").read_text(encoding="utf-8")
     synsets: dict[str, list[list[str]]] = {}
     by_lemma: dict[str, list[tuple[Verb, Block]]] = {}

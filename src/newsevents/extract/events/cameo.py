@@ -19,6 +19,7 @@ skip) are ignored: parties come from the parse as for every other trigger.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -267,14 +268,47 @@ class Block:
 
 
 @cache
-def dictionary() -> dict[str, list[tuple[Verb, Block]]]:
+def dictionary() -> Mapping[str, list[tuple[Verb, Block]]]:
     """The verbs of each lemma, each with its block's patterns: parsed from the
     dictionary once, then read back from its prebuilt index in every process."""
     from ... import prebuilt
 
-    plain = prebuilt.load("cameo", lambda: _to_plain(parse_dictionary()))
-    with prebuilt.no_gc():
-        return _from_plain(plain)
+    return _Verbs(prebuilt.load("cameo", lambda: _to_plain(parse_dictionary())))
+
+
+class _Verbs(Mapping[str, list[tuple[Verb, Block]]]):
+    """The dictionary as read from its index, each lemma's blocks made on first
+    use: an article asks for a few dozen of the 1,450 verbs, and making all
+    45,000 pattern objects would cost every process a tenth of a second."""
+
+    def __init__(self, plain: tuple[Any, ...]) -> None:
+        self._plain_blocks, self._plain_verbs = plain
+        self._blocks: dict[int, Block] = {}
+        self._made: dict[str, list[tuple[Verb, Block]]] = {}
+
+    def __getitem__(self, lemma: str) -> list[tuple[Verb, Block]]:
+        made = self._made.get(lemma)
+        if made is None:
+            made = self._made[lemma] = [
+                (_make(Verb, lemma=v, particles=parts), self._block(n))
+                for v, parts, n in self._plain_verbs[lemma]
+            ]
+        return made
+
+    def _block(self, number: int) -> Block:
+        block = self._blocks.get(number)
+        if block is None:
+            block = self._blocks[number] = _block_of(self._plain_blocks[number])
+        return block
+
+    def __contains__(self, lemma: object) -> bool:
+        return lemma in self._plain_verbs
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._plain_verbs)
+
+    def __len__(self) -> int:
+        return len(self._plain_verbs)
 
 
 def _make(cls: type[_T], **values: Any) -> _T:
@@ -321,31 +355,30 @@ def _to_plain(by_lemma: dict[str, list[tuple[Verb, Block]]]) -> tuple[Any, ...]:
     return blocks, verbs
 
 
+def _block_of(plain: tuple[Any, ...]) -> Block:
+    patterns, index = plain
+    return _make(
+        Block,
+        patterns=tuple(
+            _make(
+                Pattern,
+                code=code,
+                subject=_phrase_of(subject),
+                objects=tuple(_phrase_of(o) for o in objects),
+                preps=tuple((prep, _phrase_of(n)) for prep, n in preps),
+                particles=particles,
+                text=text,
+            )
+            for code, subject, objects, preps, particles, text in patterns
+        ),
+        index=index,
+    )
+
+
 def _from_plain(plain: tuple[Any, ...]) -> dict[str, list[tuple[Verb, Block]]]:
-    plain_blocks, plain_verbs = plain
-    blocks = [
-        _make(
-            Block,
-            patterns=tuple(
-                _make(
-                    Pattern,
-                    code=code,
-                    subject=_phrase_of(subject),
-                    objects=tuple(_phrase_of(o) for o in objects),
-                    preps=tuple((prep, _phrase_of(n)) for prep, n in preps),
-                    particles=particles,
-                    text=text,
-                )
-                for code, subject, objects, preps, particles, text in patterns
-            ),
-            index=index,
-        )
-        for patterns, index in plain_blocks
-    ]
-    return {
-        lemma: [(_make(Verb, lemma=v, particles=parts), blocks[n]) for v, parts, n in entries]
-        for lemma, entries in plain_verbs.items()
-    }
+    """Every lemma made at once (the lazy mapping above makes them one by one)."""
+    verbs = _Verbs(plain)
+    return {lemma: verbs[lemma] for lemma in verbs}
 
 
 def parse_dictionary() -> dict[str, list[tuple[Verb, Block]]]:

@@ -34,7 +34,9 @@ def _timed(command: list[str]) -> tuple[float, float]:
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{command[0]} failed: {proc.stderr.read().decode() if proc.stderr else ''}")
+        raise SystemExit(
+            f"{command[0]} failed: {proc.stderr.read().decode() if proc.stderr else ''}"
+        )
     return elapsed, usage.ru_maxrss / 1024
 
 
@@ -57,7 +59,9 @@ def main() -> None:
     for _ in range(args.repeat):
         runs["load"].append(_timed(load))
         runs["analyze"].append(_timed(analyze))
-    print(f"article: {args.article.name} ({len(args.article.read_text())} characters), model {name}")
+    print(
+        f"article: {args.article.name} ({len(args.article.read_text())} characters), model {name}"
+    )
     print(f"first newsevents run (indexes built if missing): {first[0]:.2f} s, {first[1]:.0f} MB")
     medians = {k: statistics.median(s for s, _ in v) for k, v in runs.items()}
     for key, label in (("load", "spaCy model load alone"), ("analyze", "newsevents analyze")):

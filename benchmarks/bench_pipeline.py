@@ -16,6 +16,11 @@ one invocation so that every ratio compares like with like on this machine:
   peak RSS is the largest Python worker's (the JVM's is printed apart).
 
     python benchmarks/bench_pipeline.py --articles 600 [--modes spacy,local-1,local-2,spark]
+        [--corpus short|long]
+
+``--corpus long`` cycles the team's long wire-style articles
+(``benchmarks/long_articles``, 4,600-5,100 characters each) instead of the
+short bundled examples.
 
 Not a test: nothing here asserts a duration.
 """
@@ -49,8 +54,11 @@ def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def _run(mode: str, count: int, queue: Any) -> None:
-    articles = list(varied_articles(count))
+LONG = Path(__file__).resolve().parent / "long_articles"
+
+
+def _run(mode: str, count: int, queue: Any, corpus: str = "short") -> None:
+    articles = list(varied_articles(count, [LONG] if corpus == "long" else None))
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
     extra: dict[str, float] = {}
@@ -93,7 +101,9 @@ def _run(mode: str, count: int, queue: Any) -> None:
         from newsevents.spark import run_batch_spark
 
         with tempfile.TemporaryDirectory() as tmp:
-            source = write_jsonl(Path(tmp) / "corpus.jsonl", count)
+            source = write_jsonl(
+                Path(tmp) / "corpus.jsonl", count, [LONG] if corpus == "long" else None
+            )
             start = time.perf_counter()
             stats = run_batch_spark([str(source)], Path(tmp) / "out", master="local[2]")
             elapsed = time.perf_counter() - start
@@ -152,17 +162,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=600)
     parser.add_argument("--modes", default=",".join(MODES))
+    parser.add_argument("--corpus", choices=["short", "long"], default="short")
     args = parser.parse_args()
     modes = [m for m in args.modes.split(",") if m]
     ctx = mp.get_context("spawn")
     results = {}
     for mode in modes:
         queue = ctx.Queue()
-        proc = ctx.Process(target=_run, args=(mode, args.articles, queue))
+        proc = ctx.Process(target=_run, args=(mode, args.articles, queue, args.corpus))
         proc.start()
         results[mode] = queue.get()
         proc.join()
-    print(f"corpus: bundled examples + reference article, varied, {args.articles} articles")
+    source = (
+        "long team articles" if args.corpus == "long" else "bundled examples + reference article"
+    )
+    print(f"corpus: {source}, varied, {args.articles} articles")
     header = f"{'mode':<24} {'articles':>8} {'words':>8} {'seconds':>8} {'art/s':>7}"
     print(header + f" {'words/s':>8} {'ratio':>6} {'peak MB':>8}")
     base = results["spacy"][1] / results["spacy"][3] if "spacy" in results else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,11 @@ from spacy.language import Language
 
 from newsevents import Analysis, Article, analyze, iter_articles
 from newsevents.nlp import load_nlp
+
+if "MUTANT_UNDER_TEST" in os.environ:
+    # mutmut: every mutant runs the same files, so an index built from one
+    # mutant's builder would be read by all the others
+    os.environ["NEWSEVENTS_PREBUILT"] = "off"
 
 ROOT = Path(__file__).resolve().parent.parent
 #: ``../shared`` beside the project; from a copy of it one level down (mutmut

@@ -122,3 +122,14 @@ def test_the_build_command_writes_every_index(tmp_path: Path) -> None:
     names = sorted(p.name.split("-")[0] for p in (tmp_path / "cache").glob("*.marshal"))
     assert names == ["cameo", "gazetteer", "ner"]
     assert "NER place names index" in result.stdout
+
+
+def test_off_builds_in_memory_and_leaves_the_disk_alone(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSEVENTS_PREBUILT", "off")
+    calls = []
+    for _ in range(2):
+        assert prebuilt.load("probe", lambda: calls.append(1) or {"n": 1}) == {"n": 1}
+    assert len(calls) == 2
+    assert not list(cache.iterdir())

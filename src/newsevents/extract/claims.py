@@ -21,7 +21,7 @@ from .events.arguments import ActorIndex, _named_head
 from .events.status import _status
 from .events.syntax import _clause_verb
 from .events.words import SPEECH_VERBS
-from .text import doc_text, sentence_of, trimmed
+from .text import doc_ents, doc_text, sentence_of, trimmed
 
 _APPROX = {
     "more than": "more than",
@@ -332,7 +332,7 @@ def extract_claims(article: Article, doc: Doc, analysis: Analysis) -> list[Claim
     index = ActorIndex(analysis)
     by_id = {e.id: e for e in analysis.entities}
     claims: list[Claim] = []
-    for ent in (piece for whole in doc.ents for piece in _pieces(whole)):
+    for ent in (piece for whole in doc_ents(doc) for piece in _pieces(whole)):
         check_budget()
         if ent.label_ not in ("PERCENT", "CARDINAL", "QUANTITY", "MONEY"):
             continue

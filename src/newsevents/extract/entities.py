@@ -24,7 +24,7 @@ from ..budget import check as check_budget
 from ..gazetteer import Gazetteer, load_gazetteer, normalize_surface, read_table, split_list
 from ..model import Article, Entity, EntityKind
 from .places import person_in_place_slot
-from .text import doc_text
+from .text import doc_ents, doc_text
 
 _MEDIA_WORDS = frozenset(
     [
@@ -671,7 +671,7 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
     gaz = load_gazetteer()
     clusters: list[_Cluster] = []
     by_key: dict[str, _Cluster] = {}
-    person_spans = [e for e in doc.ents if e.label_ == "PERSON"]
+    person_spans = [e for e in doc_ents(doc) if e.label_ == "PERSON"]
     descriptor_tokens: set[int] = set()
 
     def cluster_for(key: str, kind: EntityKind, name: str) -> _Cluster:
@@ -690,7 +690,7 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
             surnames.setdefault(name.split()[-1], key)
             cluster_for(key, "person", canonical)
     pending_possessors: list[tuple[_Cluster, tuple[int, int]]] = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         check_budget()
         if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
             continue
@@ -717,7 +717,7 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         pending_possessors.extend((cluster, p) for p in possessors)
 
     # Surnames the model did not tag ("Barrot said") still refer to the person.
-    used = {t.i for e in doc.ents if e.label_ in ("PERSON", "ORG") for t in e}
+    used = {t.i for e in doc_ents(doc) if e.label_ in ("PERSON", "ORG") for t in e}
     for tok in doc:
         check_budget()
         surname_key = surnames.get(tok.text)
@@ -731,7 +731,7 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
             by_key[surname_key].mentions.append((tok.idx, tok.idx + len(tok.text)))
 
     # Organisations, and institutions named in the knowledge file.
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         check_budget()
         if ent.label_ not in ("ORG", "NORP", "FAC", "GPE"):
             continue
@@ -791,7 +791,7 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         cluster.mentions.append((start, end))
 
     # Countries named as such.
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         check_budget()
         if ent.label_ != "GPE":
             continue
@@ -823,7 +823,7 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         cluster.mentions.append((tok.idx, tok.idx + len(tok.text)))
 
     # A capital acting stands for its country ("Kyiv denies", "Moscow's offer").
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         check_budget()
         if ent.label_ != "GPE" or ent.root.dep_ not in _ACTOR_DEPS:
             continue
@@ -850,7 +850,7 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         named: set[str | None] = {c.country for c in clusters if c.kind == "country"}
         named |= {
             alpha3(found[0].country)
-            for ent in doc.ents
+            for ent in doc_ents(doc)
             if ent.label_ == "GPE"
             and (found := gaz.lookup(normalize_surface(ent.text)))
             and found[0].country

@@ -33,7 +33,7 @@ from ..gazetteer import (
 )
 from ..geoindex import county_point, small_places
 from ..model import Article, Place
-from .text import doc_text
+from .text import doc_ents, doc_text
 
 _LABELS = ("GPE", "LOC", "FAC")
 
@@ -280,7 +280,7 @@ def extract_places(article: Article, doc: Doc) -> list[Place]:
     gaz = load_gazetteer()
     text = doc_text(doc)
     mentions: list[_Mention] = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in _LABELS:
             continue
         whole = _whole_name(ent, gaz)
@@ -330,7 +330,7 @@ def extract_places(article: Article, doc: Doc) -> list[Place]:
     if dateline is not None:
         entry, why = dateline
         record(entry.key, entry, why, entry.name).in_dateline = True
-    for ent in doc.ents:  # "Russian officials": the country, named by a demonym
+    for ent in doc_ents(doc):  # "Russian officials": the country, named by a demonym
         alpha2 = gaz.demonyms.get(ent.text) if ent.label_ == "NORP" else None
         country = gaz.country(alpha2) if alpha2 else None
         if country is not None:
@@ -380,8 +380,8 @@ def recognise_more(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, list[G
     a known place name after a locative preposition or before ", State"; the place
     an office is named after. Never a fragment of a longer capitalised name."""
     found: list[tuple[int, int, str, list[GeoEntry]]] = []
-    typed = {(e.start, e.end): e for e in doc.ents}
-    for ent in doc.ents:
+    typed = {(e.start, e.end): e for e in doc_ents(doc)}
+    for ent in doc_ents(doc):
         if ent.label_ == "ORG":
             found += _office_place(ent, gaz)
         if ent.label_ not in ("PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART"):
@@ -447,7 +447,7 @@ def _locative_slot(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
         prev = doc[start - 2]
         if prev.ent_type_ in _LABELS:
             return True
-        holder = next((e for e in doc.ents if e.start <= prev.i < e.end), None)
+        holder = next((e for e in doc_ents(doc) if e.start <= prev.i < e.end), None)
         first = holder.start if holder is not None else prev.i
         if prev.text[:1].isupper() and _locative_slot(doc, first, start - 1, gaz):
             return True
@@ -507,7 +507,7 @@ def _bare_name(span: Span) -> bool:
     doc = span.doc
     if any(t.ent_type_ in ("PERSON", "WORK_OF_ART", "PRODUCT") for t in span):
         return False
-    ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
+    ent = next((e for e in doc_ents(doc) if e.start <= span.start < e.end), None)
     if ent is not None and (ent.start != span.start or ent.end != span.end):
         outside = [t for t in ent if t.i < span.start or t.i >= span.end]
         if not _hyphenated(span, ent) and any(t.is_alpha for t in outside):

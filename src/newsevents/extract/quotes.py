@@ -25,7 +25,7 @@ from ..gazetteer import load_gazetteer, read_table
 from ..model import Analysis, Article, Entity, Quote, QuoteKind
 from .events.arguments import ActorIndex, actors_of
 from .events.words import SPEECH_VERBS
-from .text import doc_text, sentence_of
+from .text import doc_ents, doc_text, sentence_of
 
 _OPEN = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
 #: Quotation marks typed as two characters: two apostrophes (''...'', as some
@@ -428,7 +428,7 @@ def _person_words(doc: Doc) -> frozenset[str]:
     """Every word of the people the article names, read once per Doc."""
     if _PERSON_WORDS not in doc.user_data:
         doc.user_data[_PERSON_WORDS] = frozenset(
-            w.lower() for e in doc.ents if e.label_ == "PERSON" for w in e.text.split()
+            w.lower() for e in doc_ents(doc) if e.label_ == "PERSON" for w in e.text.split()
         )
     found: frozenset[str] = doc.user_data[_PERSON_WORDS]
     return found

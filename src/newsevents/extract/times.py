@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from ..dates import MONTHS, WEEKDAYS, parse_absolute_date, valid_date
 from ..model import Article, Time, TimeKind
-from .text import doc_text
+from .text import doc_ents, doc_text
 
 _NUMBER_WORDS = {
     "a": 1,
@@ -695,7 +695,7 @@ def _candidates(doc: Doc) -> list[_Candidate]:
     text = doc_text(doc)
     spans: list[_Candidate] = [
         _Candidate(a, b, True)
-        for e in doc.ents
+        for e in doc_ents(doc)
         if e.label_ in ("DATE", "TIME")
         for a, b in _split_at_breaks(text, _with_determiner(e), e.end_char)
     ]
@@ -742,15 +742,16 @@ def _time_inside(
     """The longest run of the span's words (the leftmost of equal length) that
     has a value of its own; a bare number is not one."""
     words = [t for t in span if not t.is_punct]
+    text = doc_text(span.doc)  # Doc.text joins every token again at each call
     for size in range(len(words) - 1, 0, -1):
         for i in range(len(words) - size + 1):
             first, last = words[i], words[i + size - 1]
-            piece = span.doc.text[first.idx : last.idx + len(last.text)]
+            piece = text[first.idx : last.idx + len(last.text)]
             if re.fullmatch(r"[\d,.]+", piece) and not re.fullmatch(r"(?:19|20)\d\d", piece):
                 continue
             found = normalize(piece, published, tense)
             if found[1] is not None:
-                return _trim(span.doc.text, first.idx, last.idx + len(last.text)), found
+                return _trim(text, first.idx, last.idx + len(last.text)), found
     return None
 
 

@@ -50,3 +50,33 @@ def test_a_paragraph_break_ends_a_sentence(nlp: Language) -> None:
     appeared = next(t for t in doc if t.text == "appeared")
     subjects = [c.text for c in appeared.children if c.dep_ == "nsubj"]
     assert subjects == ["Dean"]
+
+
+_RULER_TEXTS = [
+    # the ruler's special cases: negation, "ai" + "n't", "y'all", "nothin'", gets/got,
+    # existential "there is", "i/you/it" as objects, auxiliaries, determiners as pronouns
+    "He ain't coming, and y'all know nothin' about it.",
+    "It gets worse before it got better, they didn't say.",
+    "There is a man outside and there were two more before.",
+    "She told you and me to give it to them; that is what I'd have done.",
+    "Those who were arrested have been released, but that was not all.",
+    "I am sure they're here, we've seen them, and he's gone.",
+    "Russian forces shelled Kharkiv on Monday, killing 12 people, officials said.",
+]
+
+
+def test_the_table_ruler_sets_what_the_matcher_sets() -> None:
+    from newsevents.attribute_rules import use_table_ruler
+
+    matcher, table = load_model(), load_model()
+    assert use_table_ruler(table)
+    for text in _RULER_TEXTS:
+        a, b = matcher(text), table(text)
+        expected = [(t.text, t.pos_, t.tag_, t.lemma_, str(t.morph)) for t in a]
+        assert [(t.text, t.pos_, t.tag_, t.lemma_, str(t.morph)) for t in b] == expected
+    # and the special cases are there to be compared: "n't" a negative particle
+    doc = table("He ain't coming.")
+    assert [(t.lower_, t.pos_, t.lemma_) for t in doc][1:3] == [
+        ("ai", "AUX", "be"),
+        ("n't", "PART", "not"),
+    ]

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .attribute_rules import use_table_ruler
 from .errors import ModelNotFoundError
 from .gazetteer import ALTERNATE_NAME_POPULATION, NER_CITY_POPULATION, load_gazetteer
 
@@ -190,6 +191,7 @@ def load_model(names: tuple[str, ...] = MODEL_NAMES) -> Language:
 def load_nlp() -> Language:
     """The process-wide pipeline: the English model plus the gazetteer component."""
     nlp = load_model()
+    use_table_ruler(nlp)  # the same attributes, three times faster (attribute_rules.py)
     nlp.add_pipe("newsevents_paragraphs", before="parser")
     nlp.add_pipe("newsevents_gazetteer", after="ner")
     return nlp

@@ -201,6 +201,11 @@ def _types(text: str, nlp: Language) -> set[str]:
             "COERCE",
         ),
         (
+            "The forest fire destroyed 300 homes and forced the authorities to close the highway.",
+            "The rebels destroyed 300 homes and forced the authorities to close the highway.",
+            "COERCE",
+        ),
+        (
             "The government deployed 500 soldiers to help survivors of the landslide.",
             "The government deployed 500 soldiers to fight the rebels in the north.",
             "MOBILIZE",

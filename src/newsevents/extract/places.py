@@ -151,8 +151,16 @@ def _score(cand: GeoEntry, anchors: list[GeoEntry], countries: dict[str, int]) -
         if anchor.kind == "admin1" and _holds(anchor, cand):
             score += 3.0
             break
+        if anchor.kind != "city":
+            continue
+        if (
+            anchor.lat is not None
+            and cand.lat is not None
+            and abs(anchor.lat - cand.lat) > NEAR_KM / 110.0
+        ):
+            continue  # a degree of latitude is over 110 km: too far, no need to measure
         d = _km(anchor, cand)
-        if d is not None and d <= NEAR_KM and anchor.kind == "city":
+        if d is not None and d <= NEAR_KM:
             score += 3.0
             break
     return score

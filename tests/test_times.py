@@ -432,3 +432,30 @@ def test_a_best_day_of_something_else_is_no_record_of_this_stretch(nlp: Language
         article_from_text("It was the best day of my life, he said.", published="2009-03-13"), nlp
     )
     assert all(t.value != "2009-03-13" for t in result.times)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # Western Easter in years whose dates differ in month and day (calendar facts)
+        ("Easter", "2024-01-10", "2024-03-31"),
+        ("Easter", "2019-01-10", "2019-04-21"),
+        ("Easter", "2008-01-10", "2008-03-23"),
+        ("Easter Sunday", "2038-01-10", "2038-04-25"),
+        ("Easter", "2000-01-10", "2000-04-23"),
+        ("Easter", "2011-01-10", "2011-04-24"),
+        # the fourth Thursday of November, whatever weekday the month starts on
+        ("Thanksgiving", "2023-01-10", "2023-11-23"),
+        ("Thanksgiving Day", "2024-01-10", "2024-11-28"),
+        ("Thanksgiving", "2018-01-10", "2018-11-22"),
+        # fixed days
+        ("Christmas Eve", "2024-01-10", "2024-12-24"),
+        ("New Year's Eve", "2024-01-10", "2024-12-31"),
+        ("Halloween", "2024-01-10", "2024-10-31"),
+        ("Valentine's Day", "2024-01-10", "2024-02-14"),
+        ("the Fourth of July", "2024-01-10", "2024-07-04"),
+    ],
+)
+def test_holidays_of_the_year_ahead(text: str, published: str, value: str) -> None:
+    kind, got, _ = normalize(text, date.fromisoformat(published), "future")
+    assert (kind, got) == ("date", value)

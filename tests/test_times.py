@@ -459,3 +459,24 @@ def test_a_best_day_of_something_else_is_no_record_of_this_stretch(nlp: Language
 def test_holidays_of_the_year_ahead(text: str, published: str, value: str) -> None:
     kind, got, _ = normalize(text, date.fromisoformat(published), "future")
     assert (kind, got) == ("date", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # "since" looks back whatever the verb's tense (published Thursday 2025-03-13)
+        ("Prices remain high since November.", "November", "2024-11"),
+        ("Prices remain high in November.", "November", "2025-11"),
+        # a form of "be" is the clause's verb
+        ("The summit will be on Friday.", "Friday", "2025-03-14"),
+        ("The talks were in November.", "November", "2024-11"),
+        ("The talks will be in November.", "November", "2025-11"),
+        # "did" makes the bare verb past
+        ("They did not vote in November.", "November", "2024-11"),
+    ],
+)
+def test_the_clause_decides_which_way_a_month_or_weekday_lies(
+    nlp: Language, sentence: str, expression: str, value: str
+) -> None:
+    result = analyze(article_from_text(sentence, published="2025-03-13"), nlp)
+    assert (expression, value) in {(t.text, t.value) for t in result.times}

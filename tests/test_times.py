@@ -480,3 +480,74 @@ def test_the_clause_decides_which_way_a_month_or_weekday_lies(
 ) -> None:
     result = analyze(article_from_text(sentence, published="2025-03-13"), nlp)
     assert (expression, value) in {(t.text, t.value) for t in result.times}
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("the next day", 1),
+        ("The following  day", 1),
+        ("the day after", 1),
+        ("the previous day", -1),
+        ("the preceding day", -1),
+        ("the day before", -1),
+        ("two days later", 2),
+        ("three days afterwards", 3),
+        ("a week earlier", -7),
+        ("two weeks before", -14),
+        ("two weeks after", 14),
+        ("the day of the vote", None),
+        ("two months later", None),
+    ],
+)
+def test_days_from_the_last_date_told(text: str, days: int | None) -> None:
+    from newsevents.extract.times import narrative_offset
+
+    assert narrative_offset(text) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("the following year", 1),
+        ("the next  year", 1),
+        ("the same year", 0),
+        ("that same year", 0),
+        ("that year", 0),
+        ("the previous year", -1),
+        ("the preceding year", -1),
+        ("three years later", 3),
+        ("two years afterwards", 2),
+        ("four years earlier", -4),
+        ("a year before", -1),
+        ("the year of the war", None),
+    ],
+)
+def test_years_from_the_last_year_told(text: str, years: int | None) -> None:
+    from newsevents.extract.times import narrative_years
+
+    assert narrative_years(text) == years
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("two days", "P2D"),
+        ("36 hours", "PT36H"),
+        ("90 minutes", "PT90M"),
+        ("45 seconds", "PT45S"),
+        ("a four-week", "P4W"),
+        ("six months", "P6M"),
+        ("a decade", "P10Y"),
+        ("two decades", "P20Y"),
+        ("an hour and a half", "PT1H30M"),
+        ("a day and a half", "P1DT12H"),
+        ("three and a half years", "P3Y6M"),
+        ("a few days", None),
+        ("several weeks", None),
+    ],
+)
+def test_duration_values(text: str, value: str | None) -> None:
+    from newsevents.extract.times import duration_value
+
+    assert duration_value(text) == value

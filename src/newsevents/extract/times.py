@@ -186,12 +186,10 @@ def duration_value(text: str) -> str | None:
     lowered = re.sub(r"\s+and a half\s+", " ", lowered)
     m = re.search(rf"({_NUM})[- ]({_UNIT1})s?\b", lowered)
     if not m:
-        if re.fullmatch(r"(?:a\s+)?(?:few|several)\s+\w+", lowered):
-            return None
-        return None
+        return None  # "a few days", "several weeks": no count (normalize gives PXD)
     n = _number(m.group(1))
-    unit = m.group(2)
-    if n is None or unit not in _UNITS:
+    unit = m.group(2)  # one of _UNITS: the pattern takes no other
+    if n is None:
         return None
     t, letter = _UNITS[unit]
     if half:

@@ -551,3 +551,36 @@ def test_duration_values(text: str, value: str | None) -> None:
     from newsevents.extract.times import duration_value
 
     assert duration_value(text) == value
+
+
+def test_numbers_before_a_time_do_not_stop_the_reading(nlp: Language) -> None:
+    """An age or a percentage is passed over, and the times after it are still read;
+    a relative time is anchored on the publication date, an absolute one on nothing."""
+    text = "The 52-year-old, who took 12 percent, left on March 3, 2008, and came back on Monday."
+    times = analyze(article_from_text(text, published="2025-03-13"), nlp).times
+    assert [(t.text, t.value, t.anchor) for t in times] == [
+        ("March 3, 2008", "2008-03-03", None),
+        ("Monday", "2025-03-10", "published"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("this quarter", "2025-Q1"),
+        ("next quarter", "2025-Q2"),
+        ("the coming quarter", "2025-Q2"),
+    ],
+)
+def test_quarters_counted_from_the_publication_date(text: str, value: str) -> None:
+    assert normalize(text, THU, None)[:2] == ("date", value)
+
+
+def test_a_quarter_the_model_tags_without_its_determiner(nlp: Language) -> None:
+    result = analyze(
+        article_from_text(
+            "Analysts expect this quarter's profits to fall.", published="2025-08-02"
+        ),
+        nlp,
+    )
+    assert [(t.text, t.value) for t in result.times] == [("this quarter", "2025-Q3")]

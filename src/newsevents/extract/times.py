@@ -607,12 +607,15 @@ def normalize(
         elif rel in ("next", "coming") and month <= published.month:
             year += 1
         return "date", f"{year}-{month:02d}", True
-    m = re.fullmatch(r"(?:the )?(last|this|next|past|coming) (year|month|week)", lowered)
+    m = re.fullmatch(r"(?:the )?(last|this|next|past|coming) (year|quarter|month|week)", lowered)
     if m:
         step = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[m.group(1)]
         unit = m.group(2)
         if unit == "year":
             return "date", str(published.year + step), True
+        if unit == "quarter":  # "this quarter's profits": 2025-Q1 in March 2025
+            index = published.year * 4 + (published.month - 1) // 3 + step
+            return "date", f"{index // 4}-Q{index % 4 + 1}", True
         if unit == "month":
             month_index = published.year * 12 + published.month - 1 + step
             return "date", f"{month_index // 12}-{month_index % 12 + 1:02d}", True

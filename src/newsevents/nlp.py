@@ -50,7 +50,7 @@ class GazetteerNER:
         self.labels: dict[tuple[str, ...], list[str]]
         self.lengths: dict[str, list[int]]
         self.labels, self.lengths = prebuilt.load(
-            "ner-phrases", lambda: _phrase_index(phrase_table(nlp)), extra=model_id(nlp)
+            NER_INDEX, lambda: _phrase_index(phrase_table(nlp)), extra=model_id(nlp)
         )
 
     def matches(self, doc: Doc) -> list[tuple[str, int, int]]:
@@ -103,6 +103,8 @@ class GazetteerNER:
 
 
 _LABEL_ORDER = (_STRONG, _PLACE, _AREA, _DEMONYM)
+#: The name of the prebuilt index of the names, kept per model (``model_id``).
+NER_INDEX = "ner-phrases"
 
 
 def model_id(nlp: Language) -> str:

@@ -23,13 +23,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any, TypeVar
+from typing import Any
 
 from spacy.tokens import Token
 
+from ... import prebuilt
 from ...gazetteer import read_table
-
-_T = TypeVar("_T")
 
 #: Particles that follow a verb in the dictionary's bare word sequences ("OFF DEAL").
 _PARTICLES = frozenset(
@@ -267,13 +266,15 @@ class Block:
         return [self.patterns[at] for at in sorted(found)]
 
 
+#: The name of the dictionary's prebuilt index.
+INDEX = "cameo"
+
+
 @cache
 def dictionary() -> Mapping[str, list[tuple[Verb, Block]]]:
     """The verbs of each lemma, each with its block's patterns: parsed from the
     dictionary once, then read back from its prebuilt index in every process."""
-    from ... import prebuilt
-
-    return _Verbs(prebuilt.load("cameo", lambda: _to_plain(parse_dictionary())))
+    return _Verbs(prebuilt.load(INDEX, lambda: _to_plain(parse_dictionary())))
 
 
 class _Verbs(Mapping[str, list[tuple[Verb, Block]]]):
@@ -290,7 +291,7 @@ class _Verbs(Mapping[str, list[tuple[Verb, Block]]]):
         made = self._made.get(lemma)
         if made is None:
             made = self._made[lemma] = [
-                (_make(Verb, lemma=v, particles=parts), self._block(n))
+                (prebuilt.restore(Verb, lemma=v, particles=parts), self._block(n))
                 for v, parts, n in self._plain_verbs[lemma]
             ]
         return made
@@ -311,14 +312,6 @@ class _Verbs(Mapping[str, list[tuple[Verb, Block]]]):
         return len(self._plain_verbs)
 
 
-def _make(cls: type[_T], **values: Any) -> _T:
-    """A frozen dataclass without its __init__ (which sets each field through
-    object.__setattr__): the index holds about 12,000 of them."""
-    obj = object.__new__(cls)
-    obj.__dict__.update(values)
-    return obj
-
-
 _PlainPhrase = tuple[frozenset[str], tuple[frozenset[str], ...]]
 
 
@@ -327,7 +320,7 @@ def _phrase_plain(p: Phrase | None) -> _PlainPhrase | None:
 
 
 def _phrase_of(plain: _PlainPhrase | None) -> Phrase | None:
-    return None if plain is None else _make(Phrase, head=plain[0], modifiers=plain[1])
+    return None if plain is None else prebuilt.restore(Phrase, head=plain[0], modifiers=plain[1])
 
 
 def _to_plain(by_lemma: dict[str, list[tuple[Verb, Block]]]) -> tuple[Any, ...]:
@@ -357,10 +350,10 @@ def _to_plain(by_lemma: dict[str, list[tuple[Verb, Block]]]) -> tuple[Any, ...]:
 
 def _block_of(plain: tuple[Any, ...]) -> Block:
     patterns, index = plain
-    return _make(
+    return prebuilt.restore(
         Block,
         patterns=tuple(
-            _make(
+            prebuilt.restore(
                 Pattern,
                 code=code,
                 subject=_phrase_of(subject),

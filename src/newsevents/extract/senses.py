@@ -389,9 +389,15 @@ def _border_enforcement(trigger: Token, held: list[Entity]) -> bool:
     ]
     if any(w.lower_ in _BORDER for h in holders for w in h.subtree):
         return True
-    held_words = [t for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
+    held_words = _object_words(trigger)
     crossing = [t for t in trigger.sent if t.lemma_.lower() in _CROSSING | _BORDER]
     return bool(crossing) and any(t.lemma_.lower() in _CROSSERS for t in held_words)
+
+
+def _object_words(verb: Token) -> list[Token]:
+    """Every word of what the verb acts on, active or passive: who is held, what
+    is seized."""
+    return [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
 
 
 #: Verbs that take goods from someone.
@@ -403,7 +409,7 @@ def _contraband_seized(trigger: Token) -> bool:
     heroin": police work on smuggling, whoever does it."""
     if trigger.lemma_.lower() not in _SEIZING:
         return False
-    goods = [t for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
+    goods = _object_words(trigger)
     if any(is_weapon(t) for t in goods):
         return False  # "seized weapons and drugs from the militants" disarms them
     return any(_domain(t) == "crime" for t in goods)
@@ -456,11 +462,8 @@ def other_sense(
     doers = [c for c in verb.children if c.dep_ in ("nsubj", "agent", "csubj")]
     if not doers and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
         # "two trains collided, killing 280": what the clause says did it, and how
-        doers = [c for c in verb.head.children if c.dep_ in ("nsubj", "csubj")]
-        clause = [verb.head]
-        if verb.head.dep_ == "conj":  # "a tanker overturned and exploded, killing 60"
-            clause.append(verb.head.head)
-            doers = doers or [c for c in verb.head.head.children if c.dep_ in ("nsubj", "csubj")]
+        doers = _subjects(verb.head)  # "a tanker overturned and exploded, killing 60"
+        clause = [verb.head, *([verb.head.head] if verb.head.dep_ == "conj" else [])]
         for head in clause:
             if _domain(head) == "accident":  # "collided", "capsized" ("stormed" is no storm)
                 doers.append(head)

@@ -129,8 +129,10 @@ def use_table_ruler(nlp: Language) -> bool:
     except ValueError:
         return False
 
+    keys = [strings.add(str(number)) for number in range(len(ruler.patterns))]  # its match ids
+
     def match(doc: Doc) -> list[tuple[int, int, int, int]]:
-        return [(number, strings.add(str(number)), s, e) for number, s, e in table.matches(doc)]
+        return [(number, keys[number], s, e) for number, s, e in table.matches(doc)]
 
     ruler.match = match  # type: ignore[method-assign]
     return True

@@ -77,6 +77,12 @@ _MONTH_ABBR = rf"(?:{_MONTH}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.
 _FUTURE_REF = r"the (?:near |distant |foreseeable )?future|the (?:near|short|long|medium) term"
 
 # Expressions the model tends to miss; found by pattern and merged with its spans.
+#: A record the subject set, said of the stretch being reported: "had its worst
+#: day since 2008", "their best week since November".
+_RECORD = r"(?:its|their) (?:best|worst|biggest|strongest|weakest|sharpest|steepest)"
+#: What may follow the stretch without naming another one.
+_RECORD_TAIL = r"(?: (?:since|in|of) .*)?"
+
 _PATTERNS = [
     re.compile(rf"\b(?:this|last|next|on|past|coming)?\s*{_WEEKDAY}\b", re.I),
     re.compile(r"\b(?:today|yesterday|tomorrow|tonight)\b", re.I),
@@ -98,11 +104,7 @@ _PATTERNS = [
         re.I,
     ),
     # a record set in the stretch reported: "had its worst day since 2008"
-    re.compile(
-        r"\b(?:its|their) (?:best|worst|biggest|strongest|weakest|sharpest|steepest)"
-        r" (?:day|week|month|year)\b",
-        re.I,
-    ),
+    re.compile(rf"\b{_RECORD} (?:day|week|month|year)\b", re.I),
     # an unnamed stretch: "for years", "in just minutes", "within hours"
     re.compile(
         r"\b(?:for|within|in|over) (?:just |only |mere )?(?P<t>(?:(?:a few|several|many) )?"
@@ -483,12 +485,7 @@ def normalize(
     lowered = re.sub(r"^(?:the )?(year|month|week)-end$", r"this \1", lowered)
     # a record the subject set in the stretch being reported: "stocks had their best
     # week since November", "the index fell for its worst day in a year"
-    lowered = re.sub(
-        r"^(?:its|their) (?:best|worst|biggest|strongest|weakest|sharpest|steepest)"
-        r" (week|month|year)(?: (?:since|in|of) .*)?$",
-        r"this \1",
-        lowered,
-    )
+    lowered = re.sub(rf"^{_RECORD} (week|month|year){_RECORD_TAIL}$", r"this \1", lowered)
     if lowered in ("the previous year", "the prior year", "a year earlier"):
         return "date", str(published.year - 1), True
     if re.fullmatch(rf"(?:a few|several|some|many|few|a couple of)?\s*{_UNIT[:-2]}s ago", lowered):
@@ -881,8 +878,7 @@ def _last_of(times: list[Time], unit: str) -> Time | None:
 _SAME_DAY = re.compile(
     r"^(?:(?:earlier|later) in |(?:the )?(?:start|end|rest|beginning|close|course) of )?"
     r"(?:the|that|the same|that same) day$"
-    r"|^(?:its|their) (?:best|worst|biggest|strongest|weakest|sharpest|steepest) day"
-    r"(?: (?:since|in|of) .*)?$"
+    rf"|^{_RECORD} day{_RECORD_TAIL}$"
 )
 
 #: ... unless a clause or phrase says which day: "the day the war began", "the day of the vote"

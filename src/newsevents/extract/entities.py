@@ -361,6 +361,20 @@ def _institutions() -> dict[str, tuple[str, _Info]]:
     return known
 
 
+@cache
+def _armed_groups() -> dict[str, tuple[str, _Info]]:
+    """Named non-state armed groups (``armed_groups.tsv``, from PETRARCH2): rebels of
+    a country. Read only for organisations and nationalities the model finds, so
+    that a group's alias never turns a place or a person into a rebel."""
+    known: dict[str, tuple[str, _Info]] = {}
+    for row in read_table("armed_groups.tsv"):
+        name, aliases, country = (row + [""] * 3)[:3]
+        info = _Info(country or None, "REB", None, "group")
+        for alias in [name, *split_list(aliases)]:
+            known.setdefault(normalize_surface(alias).lower(), (name, info))
+    return known
+
+
 _STATE_SECTORS = frozenset(["GOV", "MIL", "COP", "LEG", "JUD", "SPY"])
 
 
@@ -739,6 +753,11 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         if not name or name in surnames:
             continue
         known = _institutions().get(name.lower())
+        if not known and ent.label_ in ("ORG", "NORP"):
+            known = _armed_groups().get(name.lower())
+            if known and not known[1].country:  # a group filed under a region
+                info = _org_info(name)  # "Palestinian Islamic Jihad": the name tells
+                known = (known[0], _Info(info.country, "REB", None, "group"))
         if ent.label_ in ("NORP", "FAC", "GPE") and not known:
             continue
         if (

@@ -68,6 +68,8 @@ def _sentence_domains(sent: Span) -> frozenset[str]:
     memo: dict[int, frozenset[str]] = sent.doc.user_data.setdefault(_SENTENCE_DOMAINS, {})
     if sent.start not in memo:
         found = {d for t in sent if (d := _domain(t)) is not None}
+        if any(_unarmed_explosion(t) or _vehicle_mishap(t) for t in sent):
+            found.add("accident")  # "a tanker truck exploded", "a bus fell into a gorge"
         if _has_score(sent):
             found.add("score")  # "beat Chelsea 2-0"
         memo[sent.start] = frozenset(found)
@@ -227,6 +229,47 @@ _WEAPON_NOUNS = frozenset(["explosion", "blast"])
 
 def is_weapon(tok: Token) -> bool:
     return tok.lemma_.lower() in _WEAPONS
+
+
+#: What carries people, and the verbs of its going wrong that are no accident
+#: word by themselves ("fell", "sank": a government falls, a plan sinks).
+_VEHICLES = frozenset(
+    ["bus", "minibus", "car", "truck", "lorry", "van", "train", "tram", "plane", "aircraft",
+     "jet", "airliner", "helicopter", "boat", "ferry", "ship", "vessel", "canoe", "barge",
+     "tanker", "coach", "taxi", "motorcycle", "vehicle", "trailer", "tractor"]
+)  # fmt: skip
+_MISHAPS = frozenset(
+    ["fall", "sink", "veer", "skid", "topple", "tumble", "roll", "slide", "plummet", "flip",
+     "careen", "run"]
+)  # fmt: skip
+
+
+def _vehicle_mishap(verb: Token) -> bool:
+    """ "a bus fell into a gorge", "the ferry sank": a vehicle that falls, sinks or
+    skids, in a sentence that names no weapon (a plane shot down falls too)."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in _MISHAPS
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() in _VEHICLES for c in verb.children)
+        and not any(
+            is_weapon(t) or t.lemma_.lower() in ("shoot", "hit", "strike") for t in verb.sent
+        )
+    )
+
+
+def _unarmed_explosion(verb: Token) -> bool:
+    """Something that is no weapon exploded, in a sentence that names no weapon at
+    all: a tanker, a boiler, a gas main. What the explosion then does ("setting
+    fire to homes and killing 17") is an accident's doing, however the parser hangs
+    those clauses."""
+    if verb.lemma_.lower() not in _WEAPON_VERBS or verb.pos_ != "VERB":
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return (
+        bool(subjects)
+        and all(s.pos_ == "NOUN" and not _armed(s) for s in subjects)
+        and not any(is_weapon(t) for t in verb.sent)
+    )
 
 
 def _armed(noun: Token) -> bool:
@@ -479,6 +522,8 @@ def other_sense(
     for doer in doers:
         if doer.lemma_.lower() in _WEAPON_NOUNS and not actors and not _armed(doer):
             return f"'{doer.text}' of no weapon"  # "a gas explosion killed eight"
+    if not doers and verb.dep_ == "conj":
+        doers = _subjects(verb)  # "flash floods swept away a bridge and destroyed houses"
     doers += [m for d in doers if d.pos_ == "NOUN" for m in d.children if m.dep_ == "compound"]
     for doer in doers + causes:  # ... and what the doer is of: "a shark attack killed"
         domain = _doer_domain(doer)
@@ -490,12 +535,22 @@ def other_sense(
         return "giving information is no aid"  # "is expected to provide further information"
     if etype in _HARM and _arrest_for_crime(trigger) and not _political(parties):
         return "crime: an arrest for an ordinary crime"  # "arrested for stabbing his neighbour"
+    held = [p for p in parties if p not in actors]
+    if (
+        trigger.lemma_.lower() in _HOLDING
+        and held
+        and all(e.sector == "CRM" for e in held)
+        and not _political(actors)
+    ):
+        return "crime: criminals arrested"  # "police arrested three gang members"
     if etype == "COERCE" and _contraband_seized(trigger):
         return "crime: contraband seized"  # "seized 2 tonnes of cocaine"
     if etype == "COERCE" and _border_enforcement(trigger, [p for p in parties if p not in actors]):
         return "crime: border enforcement"  # "border guards detained 34 migrants"
     if _harmless_drone(trigger):
         return "a drone that films or flies, not one that strikes"  # "a drone captured footage"
+    if etype == "ASSAULT" and _within_family(trigger) and not _political(parties):
+        return "crime: violence within a family"  # "a man stabbed his wife to death"
     if etype in _HARM and _takes_nothing_physical(trigger):
         return "taking of nothing physical"  # "captured the imagination", "won 40 seats"
     freed = [p for p in parties if p not in actors]
@@ -549,6 +604,32 @@ def other_sense(
     ):  # a mob punishing a suspected thief is mob violence, not the theft
         return f"{sorted(nearby)[0]} and no political party"
     return None
+
+
+#: Kin a possessive ties to the doer: "his wife", "their children".
+_KIN = frozenset(
+    ["wife", "husband", "spouse", "partner", "girlfriend", "boyfriend", "fiancee", "fiance",
+     "mother", "father", "parent", "son", "daughter", "child", "baby", "brother", "sister",
+     "sibling", "stepfather", "stepmother", "stepson", "stepdaughter", "grandmother",
+     "grandfather", "grandchild", "uncle", "aunt", "nephew", "niece", "cousin", "in-law"]
+)  # fmt: skip
+
+
+def _within_family(trigger: Token) -> bool:
+    """The harm is done to the doer's own kin ("stabbed his wife", "shot dead her
+    two children"): domestic violence, which event data on political violence
+    leaves out whoever reports it."""
+    victims = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    doers = _subjects(trigger) + [
+        o for a in trigger.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+    ]
+    if not doers or any(d.tag_ in ("NNS", "NNPS") or d.lower_ == "they" for d in doers):
+        return False  # "gunmen killed his wife": a band, not one of the family
+    return bool(victims) and all(
+        v.lemma_.lower() in _KIN
+        and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in v.children)
+        for v in victims
+    )
 
 
 #: Crowds that take justice into their own hands: their violence is political

@@ -124,3 +124,16 @@ def test_named_armed_groups_are_rebels_of_their_country(nlp: Language) -> None:
         "REB",
         "PSE",
     )
+
+
+def test_a_group_the_model_misses_is_found_by_its_name(nlp: Language) -> None:
+    """The model reads "Houthi" as a modifier and "Al-Shabaab" as a person; the
+    NER component labels the names of known armed groups."""
+    found = entities(
+        "Houthi forces fired a ballistic missile towards Marib city. "
+        "A landmine planted by JNIM exploded under a military vehicle near Boni.",
+        nlp,
+    )
+    assert (found["Houthis"].sector, found["Houthis"].country) == ("REB", "YEM")
+    jnim = found["Jama'at Nusrat al-Islam wal-Muslimin"]
+    assert (jnim.sector, jnim.country) == ("REB", "MLI")

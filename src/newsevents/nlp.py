@@ -23,6 +23,7 @@ from .gazetteer import (
     NER_CITY_POPULATION,
     load_gazetteer,
     read_table,
+    split_list,
 )
 
 #: Tried in order: the official package first, then its PyPI re-upload.
@@ -155,14 +156,18 @@ def phrase_table(nlp: Language) -> dict[str, list[tuple[str, ...]]]:
 
 
 def _group_names() -> set[str]:
-    """Each armed group's own name (the table's first column: its aliases may be
-    leaders filed under it), also with a lower-case Arabic article ("al-Shabaab")."""
-    names: set[str] = set()
-    for row in read_table("armed_groups.tsv"):
-        names.add(row[0])
-        if row[0].startswith(("Al-", "Al ")):
-            names.add("al" + row[0][2:])
-    return names
+    """Armed groups' names: each group's own name in ``armed_groups.tsv`` (its
+    aliases there may be leaders filed under it) and every name of the groups in
+    ``institutions.tsv`` ("Houthi", "Ansar Allah"), also with a lower-case Arabic
+    article ("al-Shabaab"). Acronyms of three letters are left to the model: ADF
+    is also Australia's defence force."""
+    names = {row[0] for row in read_table("armed_groups.tsv")}
+    for row in read_table("institutions.tsv"):
+        name, aliases, _country, _sector, kind = (row + [""] * 5)[:5]
+        if kind == "group":
+            names.update([name, *split_list(aliases)])
+    names |= {"al" + n[2:] for n in names if n.startswith(("Al-", "Al "))}
+    return {n for n in names if (len(n) >= 4 and n[:1].isupper()) or n.startswith("al")}
 
 
 def _phrase_index(

@@ -228,3 +228,19 @@ def test_a_date_is_no_trigger(nlp: Language) -> None:
 def test_phrases_with_an_adverb_or_a_predicate(nlp: Language, sentence: str, rule: str) -> None:
     result = analyze(article_from_text(sentence, published="2025-03-13"), nlp)
     assert rule in [e.rule for e in result.events], [(e.type, e.rule) for e in result.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        ("South Korea warned the North that it would respond firmly to any provocation.", True),
+        ("Iran warned that it will close the Strait of Hormuz.", True),
+        ("The minister warned that prices would rise sharply next year.", False),
+        ("Economists warned that the economy will shrink.", False),
+    ],
+)
+def test_a_warning_of_ones_own_act_is_a_threat(text: str, threat: bool, nlp: Language) -> None:
+    """CAMEO 130: warning what one will do threatens; warning what others or events
+    will do is a comment."""
+    found = [(t, etype) for t, etype, _mode, _rule in _coded(text, nlp)]
+    assert (("warned", "THREATEN") in found) is threat

@@ -196,6 +196,8 @@ def _match(tok: Token) -> _Entry | None:
                 phrase = f"{lemma} to {child.lemma_.lower()}"
                 if (phrase, "verb") in lex:
                     return lex[(phrase, "verb")]
+        if lemma in _WARNING_VERBS and _warns_of_own_act(tok):
+            return _Entry("THREATEN", None, f"{lemma} of own act")
         bare = lex.get((lemma, "verb"))
         if bare is not None and _carried_by_noun(tok, lemma, bare):
             return None  # "committed a massacre", "signed a ceasefire agreement"
@@ -220,6 +222,26 @@ def _match(tok: Token) -> _Entry | None:
             if key is not None and (key, "noun") in lex:
                 return lex[(key, "noun")]
     return None
+
+
+#: Speech verbs that threaten when what they announce is the speaker's own act.
+_WARNING_VERBS = frozenset(["warn", "caution"])
+_FUTURE_MODALS = frozenset(["will", "would", "'ll", "wo"])
+_SELF = frozenset(["it", "they", "we", "he", "she", "i"])
+
+
+def _warns_of_own_act(verb: Token) -> bool:
+    """ "warned the North that it would respond firmly": a warning of what the
+    speaker will do is a threat (CAMEO 130); a warning of what others or events
+    will do ("warned that prices would rise") is a comment."""
+    speakers = {c.lower_ for c in verb.children if c.dep_ == "nsubj"}
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if not any(a.lower_ in _FUTURE_MODALS for a in clause.children if a.dep_ == "aux"):
+            continue
+        for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+            if subject.lower_ in _SELF or subject.lower_ in speakers:
+                return True
+    return False
 
 
 #: Types of acts done to others by force, which a light verb only carries.

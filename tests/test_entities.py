@@ -137,3 +137,20 @@ def test_a_group_the_model_misses_is_found_by_its_name(nlp: Language) -> None:
     assert (found["Houthis"].sector, found["Houthis"].country) == ("REB", "YEM")
     jnim = found["Jama'at Nusrat al-Islam wal-Muslimin"]
     assert (jnim.sector, jnim.country) == ("REB", "MLI")
+
+
+def test_a_coalition_led_by_a_country_is_its_armed_force(nlp: Language) -> None:
+    found = entities("The Saudi-led coalition bombed rebel positions in the capital.", nlp)
+    assert (found["Saudi-led coalition"].sector, found["Saudi-led coalition"].country) == (
+        "MIL",
+        "SAU",
+    )
+    assert not any(
+        e.sector == "MIL"
+        for e in entities("The ruling coalition approved the budget.", nlp).values()
+    )
+
+
+def test_an_acronym_with_dots_is_the_same_institution(nlp: Language) -> None:
+    found = entities("The U.N. Security Council condemned the missile launch.", nlp)
+    assert [e.sector for e in found.values()] == ["IGO"]

@@ -350,6 +350,13 @@ def _leaders() -> dict[str, tuple[str, _Info]]:
     return known
 
 
+def _name_key(name: str) -> str:
+    """A name as the knowledge files are looked up: lower case, an acronym's dots
+    dropped ("U.N. Security Council" is the "UN Security Council")."""
+    key = normalize_surface(name).lower()
+    return re.sub(r"\b(?:[a-z]\.){2,}", lambda m: m.group(0).replace(".", ""), key)
+
+
 @cache
 def _institutions() -> dict[str, tuple[str, _Info]]:
     known: dict[str, tuple[str, _Info]] = {}
@@ -357,7 +364,7 @@ def _institutions() -> dict[str, tuple[str, _Info]]:
         name, aliases, country, sector, kind = (row + [""] * 5)[:5]
         info = _Info(country or None, sector or None, None, kind or "organization")
         for alias in [name, *split_list(aliases)]:
-            known[normalize_surface(alias).lower()] = (name, info)
+            known[_name_key(alias)] = (name, info)
     return known
 
 
@@ -371,7 +378,7 @@ def _armed_groups() -> dict[str, tuple[str, _Info]]:
         name, aliases, country = (row + [""] * 3)[:3]
         info = _Info(country or None, "REB", None, "group")
         for alias in [name, *split_list(aliases)]:
-            known.setdefault(normalize_surface(alias).lower(), (name, info))
+            known.setdefault(_name_key(alias), (name, info))
     return known
 
 
@@ -511,7 +518,7 @@ def _acronym_parties(doc: Doc, gaz: Gazetteer) -> Iterable[Token]:
 
 
 def _org_info(name: str) -> _Info:
-    known = _institutions().get(name.lower())
+    known = _institutions().get(_name_key(name))
     if known:
         return known[1]
     info = _Info(kind="organization")
@@ -616,6 +623,20 @@ def _people_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str]]:
             yield doc[start].idx, tok.idx + len(tok.text), country, doc[start : tok.i + 1].text
 
 
+#: Group nouns that make an armed actor only when a country leads them.
+_LED_ONLY = frozenset(["coalition"])
+
+
+def _led_by(tok: Token) -> str | None:
+    """The country of "Saudi-led" or "US-led" on ``tok``: who leads an alliance."""
+    for led in (c for c in tok.children if c.dep_ == "amod" and c.lemma_ == "lead"):
+        for leader in (c for c in led.children if c.dep_ in ("npadvmod", "compound", "nmod")):
+            country = _country_of_word(leader.text)
+            if country:
+                return country
+    return None
+
+
 def _group_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str, int, str]]:
     """(start, end, alpha3, sector, rank, noun) for "Russian troops", "the US delegation"."""
     groups = _groups()
@@ -628,6 +649,9 @@ def _group_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str, int, str]]:
         if tok.i > 0 and f"{doc[tok.i - 1].lower_} {noun}" in groups:
             noun = f"{doc[tok.i - 1].lower_} {noun}"
             start_noun = tok.i - 1
+        led_by = _led_by(tok)
+        if noun in _LED_ONLY and led_by is None:
+            continue  # "the ruling coalition" is no armed force; "the Saudi-led coalition" is
         if noun not in groups or tok.ent_type_ == "ORG":
             continue  # named organisations are handled as such
         if tok.dep_ in ("compound", "amod", "nmod") or (
@@ -653,6 +677,21 @@ def _group_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str, int, str]]:
             modifiers.extend(c for c in mod.conjuncts if c not in modifiers)
         found_any = False
         for mod in modifiers:
+            led = _led_by(mod) if mod.dep_ == "compound" else None
+            if led is not None or (mod.lemma_ == "lead" and led_by is not None):
+                # "Saudi-led coalition aircraft", "the US-led coalition"
+                first = mod.left_edge
+                end = tok.idx + len(tok.text)
+                yield (
+                    first.idx,
+                    end,
+                    led or led_by or "",
+                    sector,
+                    rank,
+                    doc_text(doc)[first.idx : end],
+                )
+                found_any = True
+                break
             text = mod.text
             if mod.i + 1 < start_noun and doc[mod.i + 1].pos_ == "PROPN":
                 text = f"{mod.text} {doc[mod.i + 1].text}"
@@ -752,9 +791,9 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         name = _strip_name(ent.text)
         if not name or name in surnames:
             continue
-        known = _institutions().get(name.lower())
+        known = _institutions().get(_name_key(name))
         if not known and ent.label_ in ("ORG", "NORP"):
-            known = _armed_groups().get(name.lower())
+            known = _armed_groups().get(_name_key(name))
             if known and not known[1].country:  # a group filed under a region
                 info = _org_info(name)  # "Palestinian Islamic Jihad": the name tells
                 known = (known[0], _Info(info.country, "REB", None, "group"))

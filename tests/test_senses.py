@@ -322,6 +322,24 @@ def _types(text: str, nlp: Language) -> set[str]:
             "Police arrested two members of the opposition party in the port.",
             "COERCE",
         ),
+        # harm done to oneself, and to others
+        (
+            "A former police officer shot himself in the parking lot of a hospital.",
+            "A former police officer shot two protesters in the parking lot of a hospital.",
+            "ASSAULT",
+        ),
+        # a share of the vote received, and a visitor
+        (
+            "The party received 40 percent of the vote in the capital.",
+            "The president received the Chinese foreign minister in the capital.",
+            "CONSULT",
+        ),
+        # what a programme allows, and what a government allowed
+        (
+            "The program allows foreign investors to gain residence in the country.",
+            "The government allowed foreign journalists to enter the country.",
+            "CONCEDE",
+        ),
         # a charge of fraud, and of treason
         (
             "Prosecutors charged two bankers with embezzling pension funds.",

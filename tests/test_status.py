@@ -19,6 +19,12 @@ def _statuses(text: str, nlp: Language) -> dict[str, tuple[str, str]]:
     ("text", "trigger", "status", "rule"),
     [
         ("If Russia attacks Moldova, NATO will respond.", "attacks", "hypothetical", "conditional"),
+        (
+            "The new law allows police to detain suspects for 30 days.",
+            "detain",
+            "hypothetical",
+            "permitted: 'allows'",
+        ),
         ("Ukraine did not attack the Russian convoy.", "attack", "negated", "negation on 'attack'"),
         (
             "Hungary has not ruled out vetoing the sanctions.",

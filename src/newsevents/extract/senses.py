@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import read_table
 from ..model import Entity
+from .events.words import PROVISIONS
 
 #: Types a disaster, a crime or a match is mistaken for.
 _GUARDED = frozenset(
@@ -494,6 +495,14 @@ def other_sense(
     """Why the trigger is a disaster, accident, crime or sport, or None."""
     if etype == "CONSULT" and _going_nowhere(trigger):
         return "a journey with no destination"  # "passengers travelling on the highway"
+    if etype == "CONSULT" and _receives_quantity(trigger):
+        return "a share or a number received, no visitor"  # "the 95 percent Obama received"
+    if etype in _PROVISION_TYPES and any(
+        c.lemma_.lower() in PROVISIONS for c in verb.children if c.dep_ == "nsubj"
+    ):
+        return "a law or programme provides it; no one acts"  # "the program allows investors"
+    if etype == "ASSAULT" and _self_harm(trigger):
+        return "harm done to oneself"  # "veterans killing themselves", "shot himself"
     if etype not in _GUARDED:
         return None
     if trigger.lemma_.lower() in _WEAPON_VERBS and not any(
@@ -604,6 +613,43 @@ def other_sense(
     ):  # a mob punishing a suspected thief is mob violence, not the theft
         return f"{sorted(nearby)[0]} and no political party"
     return None
+
+
+#: Types a law or a programme "does" as its provisions say (``PROVISIONS``).
+_PROVISION_TYPES = frozenset(["CONCEDE", "CONSULT", "SUPPORT", "AID", "COOPERATE", "AGREE"])
+
+
+#: What is received when receiving is counting, not hosting: "received 40 percent".
+_RECEIVED_AMOUNTS = frozenset(
+    ["percent", "%", "vote", "share", "support", "point", "backing", "majority", "seat",
+     "dollar", "euro", "pound", "payment", "salary", "sentence", "score", "rating"]
+)  # fmt: skip
+
+
+def _receives_quantity(trigger: Token) -> bool:
+    """ "received 40 percent of the vote", "the 95 percent Obama received": what is
+    received is an amount, so no visitor is hosted."""
+    if trigger.lemma_.lower() != "receive":
+        return False
+    received = [c for c in trigger.children if c.dep_ == "dobj"]
+    if trigger.dep_ == "relcl":
+        received.append(trigger.head)
+    return any(
+        r.lemma_.lower() in _RECEIVED_AMOUNTS or any(c.dep_ == "nummod" for c in r.children)
+        for r in received
+    )
+
+
+#: Verbs of harm that, done to oneself, are a suicide ("blew himself up" is a
+#: suicide attack and is coded by its own rule).
+_SELF_HARM_VERBS = frozenset(["kill", "shoot", "hang", "stab", "poison", "drown", "hurt", "injure"])
+_REFLEXIVES = frozenset(["himself", "herself", "themselves", "myself", "yourself", "ourselves"])
+
+
+def _self_harm(trigger: Token) -> bool:
+    return trigger.lemma_.lower() in _SELF_HARM_VERBS and any(
+        c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in trigger.children
+    )
 
 
 #: Kin a possessive ties to the doer: "his wife", "their children".

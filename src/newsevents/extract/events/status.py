@@ -14,6 +14,7 @@ from .words import (
     _CAPABILITY_NOUNS,
     _COMMITTING,
     _DOUBTING,
+    _ENABLING,
     _HYPOTHETICAL_MODALS,
     _HYPOTHETICAL_VERBS,
     _INSTRUMENTAL,
@@ -23,6 +24,7 @@ from .words import (
     _POSSIBLE_MODALS,
     _REQUEST_VERBS,
     _WILLING,
+    PROVISIONS,
     SPEECH_VERBS,
 )
 
@@ -156,6 +158,12 @@ def _mood(verb: Token) -> tuple[Status, str]:
             and any(c.dep_ == "nsubj" and c.lemma_.lower() in _AIM_NOUNS for c in v.children)
         ):
             return "planned", "aim: 'the task is to'"  # "the task now is to destroy"
+        if (
+            v.lemma_ in _ENABLING
+            and v.i != verb.i
+            and any(c.dep_ == "nsubj" and c.lemma_.lower() in PROVISIONS for c in v.children)
+        ):
+            return "hypothetical", f"permitted: '{v.text}'"  # "the law allows police to detain"
         if v.lemma_ in _AIMING and v.i != verb.i and verb.dep_ == "xcomp":
             return "hypothetical", f"aim: '{v.text}' to"
         if v.lemma_ in _OBLIGED and v.i != verb.i and verb.dep_ == "xcomp":

@@ -45,6 +45,18 @@ SPEECH_VERBS = frozenset(
 )
 
 
+#: Texts and schemes that "allow", "give" or "support" as their provisions say:
+#: "the program allows foreign investors to gain citizenship" tells what a law
+#: does, not what a party did; "the law allows police to detain" says what may be
+#: done, not what was.
+PROVISIONS = frozenset(
+    ["program", "programme", "law", "bill", "rule", "regulation", "policy", "scheme",
+     "system", "provision", "clause", "article", "amendment", "act", "statute", "code",
+     "constitution", "legislation", "measure", "plan", "visa", "budget", "decree", "order"]
+)  # fmt: skip
+_ENABLING = frozenset(["allow", "permit", "authorize", "authorise", "empower", "enable", "let"])
+
+
 _PLAN = frozenset(["plan", "intend", "schedule", "aim", "prepare", "expect", "set"])
 
 

@@ -340,6 +340,17 @@ def _types(text: str, nlp: Language) -> set[str]:
             "The government allowed foreign journalists to enter the country.",
             "CONCEDE",
         ),
+        # fired from a job, and fired at
+        (
+            "The bank said it had fired thousands of employees over the scandal.",
+            "The police said they had fired tear gas and pepper spray at the crowd.",
+            "ASSAULT",
+        ),
+        (
+            "The president fired the army chief of staff on Tuesday.",
+            "The army fired dozens of rockets towards the border town on Tuesday.",
+            "ASSAULT",
+        ),
         # a charge of fraud, and of treason
         (
             "Prosecutors charged two bankers with embezzling pension funds.",

@@ -244,3 +244,11 @@ def test_a_warning_of_ones_own_act_is_a_threat(text: str, threat: bool, nlp: Lan
     will do is a comment."""
     found = [(t, etype) for t, etype, _mode, _rule in _coded(text, nlp)]
     assert (("warned", "THREATEN") in found) is threat
+
+
+def test_backing_out_is_no_support(nlp: Language) -> None:
+    found = {
+        (t, etype) for t, etype, _mode, _rule in _coded("Washington backed out of the deal.", nlp)
+    }
+    assert ("backed", "REJECT") in found
+    assert ("backed", "SUPPORT") not in found

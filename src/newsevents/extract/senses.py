@@ -501,6 +501,8 @@ def other_sense(
         c.lemma_.lower() in PROVISIONS for c in verb.children if c.dep_ == "nsubj"
     ):
         return "a law or programme provides it; no one acts"  # "the program allows investors"
+    if etype == "ASSAULT" and _fires_no_shot(trigger):
+        return "fired from a job, not a gun"  # "the bank fired 5,300 employees"
     if etype == "ASSAULT" and _self_harm(trigger):
         return "harm done to oneself"  # "veterans killing themselves", "shot himself"
     if etype not in _GUARDED:
@@ -643,12 +645,37 @@ def _receives_quantity(trigger: Token) -> bool:
 #: Verbs of harm that, done to oneself, are a suicide ("blew himself up" is a
 #: suicide attack and is coded by its own rule).
 _SELF_HARM_VERBS = frozenset(["kill", "shoot", "hang", "stab", "poison", "drown", "hurt", "injure"])
-_REFLEXIVES = frozenset(["himself", "herself", "themselves", "myself", "yourself", "ourselves"])
+_REFLEXIVES = frozenset(
+    ["himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"]
+)
 
 
 def _self_harm(trigger: Token) -> bool:
     return trigger.lemma_.lower() in _SELF_HARM_VERBS and any(
         c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in trigger.children
+    )
+
+
+#: What is fired when firing is shooting: "fired rockets", "fired a warning shot".
+_MUNITIONS = frozenset(
+    ["shot", "round", "rocket", "missile", "shell", "bullet", "gas", "canister", "volley",
+     "salvo", "mortar", "grenade", "projectile", "weapon", "gun", "cannon", "artillery", "flare",
+     "torpedo", "drone", "pellet", "ammunition", "barrage", "burst", "munition", "bomb", "dart",
+     "arrow", "stone", "cannonball", "interceptor", "warning", "tear", "teargas", "smoke",
+     "water", "fire", "blank", "bolt", "charge", "spray", "weapons"]
+)  # fmt: skip
+
+
+def _fires_no_shot(trigger: Token) -> bool:
+    """ "fired the employees", "Trump fired Comey": what is fired is a person, so the
+    firing is a dismissal; shooting fires munitions or fires at someone."""
+    if trigger.lemma_.lower() != "fire" or trigger.pos_ != "VERB":
+        return False
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    # "dozens of rockets", "tear gas and pepper spray": any word of the object
+    fired = [t for o in objects for t in o.subtree]
+    return bool(objects) and not any(
+        f.lemma_.lower() in _MUNITIONS or f.lower_ in _MUNITIONS or f.like_num for f in fired
     )
 
 

@@ -463,16 +463,19 @@ class _Arguments:
     subjects: tuple[Token, ...]
     objects: tuple[Token, ...]
     preps: tuple[Token, ...]
+    own_preps: tuple[Token, ...]
 
     @classmethod
     def of(cls, verb: Token) -> _Arguments:
         kids = list(verb.children)
         objects = _objects(verb)
+        preps = tuple(_preps(verb, objects))
         return cls(
             frozenset(c.lower_ for c in kids if c.dep_ in ("prt", "advmod", "prep")),
             tuple(c for c in kids if c.dep_ in ("nsubj", "nsubjpass")),
             tuple(objects),
-            tuple(_preps(verb, objects)),
+            preps,
+            tuple(p for p in preps if p.head.i == verb.i),
         )
 
 
@@ -492,8 +495,11 @@ def _pattern_matches(args: _Arguments, particles: tuple[str, ...], pattern: Patt
         if hit is None:
             return False
         used.add(hit.i)
+    # A pattern that names no object reads the verb's own phrases only: "heads the
+    # Center of Research for Development" is no "HEAD * (FOR)" (heading for a place)
+    preps = args.preps if pattern.objects else args.own_preps
     for word, noun in pattern.preps:
-        candidates = [p for p in args.preps if p.lower_ == word and _place_or_party(p)]
+        candidates = [p for p in preps if p.lower_ == word and _place_or_party(p)]
         if not candidates:
             return False
         if noun is not None and not any(

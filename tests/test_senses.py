@@ -347,6 +347,11 @@ def _types(text: str, nlp: Language) -> set[str]:
             "ASSAULT",
         ),
         (
+            "Some 5,300 employees were fired for their involvement in the scheme.",
+            "Some 50 rockets were fired at the town during the night.",
+            "ASSAULT",
+        ),
+        (
             "The president fired the army chief of staff on Tuesday.",
             "The army fired dozens of rockets towards the border town on Tuesday.",
             "ASSAULT",

@@ -325,6 +325,8 @@ _ABSTRACT_OBJECTS = frozenset(
 def _takes_nothing_physical(trigger: Token) -> bool:
     if trigger.lemma_.lower() not in _TAKING:
         return False
+    if any(c.dep_ == "prep" and c.lower_ in _AIMED for c in trigger.children):
+        return False  # "fired 12 at the base": aimed at something
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     return bool(objects) and all(o.lemma_.lower() in _ABSTRACT_OBJECTS for o in objects)
 
@@ -666,16 +668,21 @@ _MUNITIONS = frozenset(
 )  # fmt: skip
 
 
+_AIMED = frozenset(["at", "on", "into", "towards", "toward", "upon"])
+
+
 def _fires_no_shot(trigger: Token) -> bool:
     """ "fired the employees", "Trump fired Comey": what is fired is a person, so the
     firing is a dismissal; shooting fires munitions or fires at someone."""
     if trigger.lemma_.lower() != "fire" or trigger.pos_ != "VERB":
         return False
-    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    if any(c.dep_ == "prep" and c.lower_ in _AIMED for c in trigger.children):
+        return False  # "fired 12 at the base": aimed at something
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     # "dozens of rockets", "tear gas and pepper spray": any word of the object
     fired = [t for o in objects for t in o.subtree]
     return bool(objects) and not any(
-        f.lemma_.lower() in _MUNITIONS or f.lower_ in _MUNITIONS or f.like_num for f in fired
+        f.lemma_.lower() in _MUNITIONS or f.lower_ in _MUNITIONS for f in fired
     )
 
 

@@ -356,6 +356,12 @@ def _types(text: str, nlp: Language) -> set[str]:
             "The army fired dozens of rockets towards the border town on Tuesday.",
             "ASSAULT",
         ),
+        # relief after a disaster, and aid in a war
+        (
+            "The UN pledged $5 million in emergency aid after the cyclone hit the coast.",
+            "The United States pledged $5 million in military aid to the Ukrainian army.",
+            "AGREE",
+        ),
         # a charge of fraud, and of treason
         (
             "Prosecutors charged two bankers with embezzling pension funds.",

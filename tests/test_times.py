@@ -586,3 +586,22 @@ def test_a_quarter_the_model_tags_without_its_determiner(nlp: Language) -> None:
         nlp,
     )
     assert [(t.text, t.value) for t in result.times] == [("this quarter", "2025-Q3")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # how long, then when: two times, each with its value
+        (
+            "The plant was closed for three months last year.",
+            {("three months", "P3M"), ("last year", "2007")},
+        ),
+        # a hyphenated quarter: the last one begun, in a report of results
+        ("Its third-quarter profit rose 5 percent.", {("third-quarter", "2007-Q3")}),
+        ("The company's first-quarter results beat forecasts.", {("first-quarter", "2008-Q1")}),
+    ],
+)
+def test_duration_then_date_and_hyphenated_quarters(
+    sentence: str, expected: set[tuple[str, str | None]], nlp: Language
+) -> None:
+    assert _found(sentence, "2008-05-14", nlp) == expected

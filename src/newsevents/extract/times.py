@@ -418,7 +418,7 @@ def normalize(
     if m:  # "early 2009", "mid-2011", "the end of 2008": the year (TIMEX3 mod aside)
         return "date", m.group(1), False
     m = re.fullmatch(
-        r"(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th|final|last) quarter"
+        r"(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ]quarter"
         r"(?: of (?:(?:the )?(?:fiscal )?year )?((?:19|20)\d\d))?",
         lowered,
     )
@@ -664,11 +664,23 @@ _DASHED = re.compile(
 _COMMA_OFFSET = re.compile(rf"^(.*\S),\s+({_NUM}\s+{_UNIT}\b.*)$", re.I)
 
 
+#: "three months last year", "two days this week": how long, then when; the model
+#: reads one span that has no single value.
+_SPAN_THEN_WHEN = re.compile(
+    rf"^({_NUM}\s+{_UNIT})\s+((?:last|this|next|past|earlier|later)\s+\w+)$", re.I
+)
+
+
 def _split_range(text: str, cand: _Candidate) -> list[_Candidate]:
     """ "between April and June", "from Monday to Friday": two times, not one span
     without a value."""
     piece = text[cand.start : cand.end]
-    m = _RANGE.match(piece) or _DASHED.match(piece) or _COMMA_OFFSET.match(piece)
+    m = (
+        _RANGE.match(piece)
+        or _DASHED.match(piece)
+        or _COMMA_OFFSET.match(piece)
+        or _SPAN_THEN_WHEN.match(piece)
+    )
     if not m:
         return [cand]
     return [

@@ -605,3 +605,25 @@ def test_duration_then_date_and_hyphenated_quarters(
     sentence: str, expected: set[tuple[str, str | None]], nlp: Language
 ) -> None:
     assert _found(sentence, "2008-05-14", nlp) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a week or month next to the last day the story told
+        (
+            "Officials met on March 3. The army withdrew the following week.",
+            {("March 3", "2008-03-03"), ("the following week", "2008-W11")},
+        ),
+        (
+            "Officials met on March 3. The army had withdrawn the previous month.",
+            {("March 3", "2008-03-03"), ("the previous month", "2008-02")},
+        ),
+        # with none told, next to the publication day
+        ("The talks will continue the following week.", {("the following week", "2008-W21")}),
+    ],
+)
+def test_the_following_week_or_month(
+    sentence: str, expected: set[tuple[str, str | None]], nlp: Language
+) -> None:
+    assert _found(sentence, "2008-05-14", nlp) == expected

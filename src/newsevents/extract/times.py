@@ -798,6 +798,22 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
             assert base is not None
             kind, value = "date", (base + timedelta(days=told)).isoformat()
             anchor = reference[0] if reference else "published"
+        week_or_month = _NEXT_UNIT.match(spoken)
+        if week_or_month and value is None and (reference or published) is not None:
+            # "the following week", "the previous month": the week or month next to
+            # the last day the story told
+            base = reference[1] if reference else published
+            assert base is not None
+            step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(
+                week_or_month.group(1), 0
+            )
+            if week_or_month.group(2) == "week":
+                year, week, _ = (base + timedelta(weeks=step)).isocalendar()
+                kind, value = "date", f"{year}-W{week:02d}"
+            else:
+                index = base.year * 12 + base.month - 1 + step
+                kind, value = "date", f"{index // 12}-{index % 12 + 1:02d}"
+            anchor = reference[0] if reference else "published"
         a_year_before = _SAME_LAST_YEAR.match(spoken)
         if a_year_before and kind == "date" and value is None:
             # "sales rose in February compared to the same period last year"
@@ -851,6 +867,8 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
     return times
 
 
+#: "the following week", "that month": a week or month told from the story's last day.
+_NEXT_UNIT = re.compile(r"^(?:the |that )(following|next|previous|preceding|same|)\s?(week|month)$")
 #: "two years ago", "a week ago": a counted stretch reaching back from now.
 _AGO = re.compile(rf"^({_NUM}\s+{_UNIT})\s+ago$", re.I)
 

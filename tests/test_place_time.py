@@ -5,6 +5,7 @@ import pytest
 from spacy.language import Language
 
 from newsevents import Analysis, analyze, article_from_text
+from newsevents.dates import dateline_date
 from newsevents.extract.events.place_time import precision_of
 
 
@@ -240,3 +241,36 @@ def test_each_event_takes_its_own_sentences_date(nlp: Language) -> None:
         ("sentence", "2025-03-10"),
         ("sentence", "2025-03-11"),
     ]
+
+
+def test_an_event_without_a_time_takes_the_wire_datelines_day(nlp: Language) -> None:
+    """ "KABUL, March 5 (Reuters) -": the story reports from March 5, though the
+    feed stamped it the day after; a date the text gives still comes first."""
+    text = (
+        "KABUL, March 5 (Reuters) - A suicide bomber killed 12 people at a market "
+        "in eastern Afghanistan, officials said.\n\n"
+        "On Monday, Afghan forces arrested three suspects in Paktia province."
+    )
+    result = analyze(article_from_text(text, published="2013-03-06"), nlp)
+    assert (result.article.dateline, result.article.dateline_date) == ("KABUL", "2013-03-05")
+    when = {text_of(result, e.trigger): (e.time_from, e.time_value) for e in result.events}
+    assert when["killed"] == ("dateline", "2013-03-05")
+    assert when["arrested"] == ("clause", "2013-03-04")
+
+
+def text_of(result: Analysis, span: tuple[int, int]) -> str:
+    return result.article.text[span[0] : span[1]]
+
+
+@pytest.mark.parametrize(
+    ("day", "published", "expected"),
+    [
+        ("March 5", "2013-03-06", "2013-03-05"),
+        ("Dec. 31", "2014-01-02", "2013-12-31"),  # the year before
+        ("Jan 2", "2013-12-31", "2014-01-02"),
+        ("March 5", None, None),  # no year to give it
+        ("June 5", "2013-03-06", None),  # too far from the publication to be its day
+    ],
+)
+def test_dateline_day_as_a_date(day: str, published: str | None, expected: str | None) -> None:
+    assert dateline_date(day, published) == expected

@@ -101,3 +101,27 @@ def parse_iso_date(value: str) -> date | None:
     except ValueError:
         return None
     return found
+
+
+def dateline_date(day: str | None, published: str | None) -> str | None:
+    """ "March 5" of a wire dateline as a date: the one of that month and day
+    nearest the publication date (a story datelined "Dec. 31" and published on
+    January 2 is of the year before). None without a publication date: the
+    dateline gives no year."""
+    if not day or not published:
+        return None
+    m = re.fullmatch(r"([A-Za-z]+)\.?\s+(\d{1,2})", day.strip())
+    month = MONTHS.get(m.group(1).lower()) if m else None
+    if m is None or month is None:
+        return None
+    pub = date.fromisoformat(published)
+    candidates = []
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            candidates.append(date(year, month, int(m.group(2))))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda d: abs((d - pub).days))
+    return best.isoformat() if abs((best - pub).days) <= 31 else None

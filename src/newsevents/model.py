@@ -52,6 +52,11 @@ class Article(_Record):
     caption: str | None = None
     byline: str | None = None
     dateline: str | None = None
+    dateline_date: str | None = Field(
+        None,
+        description="YYYY-MM-DD: the day a wire dateline gives ('KABUL, March 5 (Reuters) -'), "
+        "its year from the publication date; the day the story reports from",
+    )
     published: str | None = Field(None, description="YYYY-MM-DD")
     published_from: Literal["metadata", "text"] | None = None
     language: str = "en"
@@ -129,16 +134,17 @@ class Event(_Record):
     trigger: Span
     sentence: Span
     confidence: float = Field(0.5, ge=0.0, le=1.0)
-    time_from: Literal["clause", "sentence", "narrative", "published"] | None = Field(
+    time_from: Literal["clause", "sentence", "narrative", "dateline", "published"] | None = Field(
         None,
         description="where the event's time came from: a time in its own clause, its "
         "sentence, the last date the paragraph told before it ('on Tuesday ... he then'), "
-        "or, with none of these, the publication date (then `time` is null)",
+        "the day of the wire dateline ('KABUL, March 5 -'), or, with none of these, the "
+        "publication date (then `time` is null)",
     )
     time_value: str | None = Field(
         None,
         description="the TIMEX value of the event's time, whichever its source: the "
-        "value of `time`, or the publication date",
+        "value of `time`, the dateline's day or the publication date",
     )
     time_precision: Literal["day", "week", "month", "year"] | None = Field(
         None,

@@ -37,7 +37,7 @@ def render_text(analysis: Analysis) -> str:
         ("subtitle", a.subtitle),
         ("caption", a.caption),
         ("byline", a.byline),
-        ("dateline", a.dateline),
+        ("dateline", f"{a.dateline}, {a.dateline_date}" if a.dateline_date else a.dateline),
         ("published", f"{a.published} (from {a.published_from})" if a.published else None),
         ("source", a.source),
         ("url", a.url),
@@ -105,10 +105,13 @@ def render_text(analysis: Analysis) -> str:
 
     out.append(_section("Events", len(analysis.events)))
     if analysis.events:
-        out.append("(a date ending in ~ is the paragraph's last date or the publication day)")
+        out.append(
+            "(a date ending in ~ is the paragraph's last date, the dateline's day or the "
+            "publication day)"
+        )
     for ev in analysis.events:
         when = ev.time_value or (times[ev.time].value if ev.time and ev.time in times else None)
-        if when and ev.time_from in ("narrative", "published"):
+        if when and ev.time_from in ("narrative", "dateline", "published"):
             when = f"{when}~"  # inferred, not written with the event
         where = f"  @{places[ev.place].name}" if ev.place and ev.place in places else ""
         kind = f"{ev.type}/{ev.mode}" if ev.mode else ev.type

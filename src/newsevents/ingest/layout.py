@@ -108,7 +108,7 @@ _BYLINE = re.compile(
 )
 _DATELINE_WIRE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?)"
-    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"(?:,\s*(?:(?P<day>[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
     r"|(?P<within>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z][a-z]{0,4}\.(?: ?[A-Z][a-z]?\.)?)))?"
     r"\s*(?:\((?:[A-Za-z.&' ]{1,30})\))?\s*[—–-]{1,2}\s+(?=[A-Z\"“])"
 )
@@ -155,6 +155,8 @@ class Layout:
     caption: str | None = None
     byline: str | None = None
     dateline: str | None = None
+    #: the day the wire dateline gives ("March 5" of "KABUL, March 5 (Reuters) -"), as written
+    dateline_day: str | None = None
     published: date | None = None
     truncated: bool = False
     removed: list[tuple[str, str]] = field(default_factory=list)
@@ -463,6 +465,8 @@ def analyze_layout(
         dateline, first = split_dateline(paragraphs[0], is_place)
         if dateline:
             layout.dateline = dateline
+            wire = _DATELINE_WIRE.match(paragraphs[0])
+            layout.dateline_day = wire.group("day") if wire else None
             paragraphs[0] = first.lstrip()
     pieces: list[str] = []
     offset = 0

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
-from ..dates import parse_absolute_date, parse_iso_date
+from ..dates import dateline_date, parse_absolute_date, parse_iso_date
 from ..errors import (
     BinaryInputError,
     InputError,
@@ -145,6 +145,7 @@ def build_article(raw: RawInput, published: date | None = None) -> Article:
         caption=layout.caption,
         byline=layout.byline or _str(meta.get("author") or meta.get("byline")),
         dateline=layout.dateline,
+        dateline_date=dateline_date(layout.dateline_day, pub),
         published=pub,
         published_from=pub_from,
         language="en",

@@ -112,7 +112,7 @@ def precision_of(value: str | None) -> Literal["day", "week", "month", "year"] |
 def _anchor_in_time(drafts: list[_Draft], article: Article, times: list[Time]) -> None:
     """Every event gets a time and says where it came from: its clause, its
     sentence (set before), else the last date its paragraph told before it, else
-    the publication date."""
+    the day of the wire dateline, else the publication date."""
     dated = sorted(
         (t for t in times if t.kind == "date" and precision_of(t.value) is not None),
         key=lambda t: t.span[0],
@@ -128,6 +128,9 @@ def _anchor_in_time(drafts: list[_Draft], article: Article, times: list[Time]) -
             told = [t for t in dated if para <= t.span[0] < ev.sentence[0]]
             if told:
                 ev.time, ev.time_from = told[-1].id, "narrative"
+            elif article.dateline_date:  # the day the story reports from
+                ev.time_from = "dateline"
+                ev.time_value = article.dateline_date
             elif article.published:
                 ev.time_from = "published"
                 ev.time_value = article.published

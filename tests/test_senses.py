@@ -328,10 +328,15 @@ def _types(text: str, nlp: Language) -> set[str]:
             "A former police officer shot two protesters in the parking lot of a hospital.",
             "ASSAULT",
         ),
-        # a share of the vote received, and a visitor
+        # a share of the vote or a loan received, and a visitor
         (
             "The party received 40 percent of the vote in the capital.",
             "The president received the Chinese foreign minister in the capital.",
+            "CONSULT",
+        ),
+        (
+            "The carmaker will receive bridge loans from the government of Canada.",
+            "The president will receive the Canadian prime minister in the capital.",
             "CONSULT",
         ),
         # what a programme allows, and what a government allowed

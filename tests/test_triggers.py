@@ -252,3 +252,18 @@ def test_backing_out_is_no_support(nlp: Language) -> None:
     }
     assert ("backed", "REJECT") in found
     assert ("backed", "SUPPORT") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        ("Canadian operations would fold if the plant closed.", False),
+        ("Boeing bases its commercial airliner operations in Washington state.", False),
+        ("The military operation in the north has displaced thousands.", True),
+    ],
+)
+def test_an_operation_is_an_attack_only_among_armed_forces(
+    text: str, attack: bool, nlp: Language
+) -> None:
+    found = {(t, etype) for t, etype, _mode, _rule in _coded(text, nlp)}
+    assert any(t.startswith("operation") and e == "ASSAULT" for t, e in found) is attack

@@ -652,23 +652,26 @@ def other_sense(
 _PROVISION_TYPES = frozenset(["CONCEDE", "CONSULT", "SUPPORT", "AID", "COOPERATE", "AGREE"])
 
 
-#: What is received when receiving is counting, not hosting: "received 40 percent".
-_RECEIVED_AMOUNTS = frozenset(
-    ["percent", "%", "vote", "share", "support", "point", "backing", "majority", "seat",
-     "dollar", "euro", "pound", "payment", "salary", "sentence", "score", "rating"]
+#: Who is received when receiving is hosting, beside a named party: "received the
+#: delegation", "received a call from his counterpart".
+_VISITORS = frozenset(
+    ["delegation", "envoy", "visitor", "guest", "counterpart", "ambassador", "minister",
+     "president", "leader", "official", "premier", "chancellor", "king", "queen", "prince",
+     "pope", "secretary", "representative", "emissary", "diplomat", "mission", "call",
+     "delegate", "senator", "governor", "commander", "general", "chief", "head", "team"]
 )  # fmt: skip
 
 
 def _receives_quantity(trigger: Token) -> bool:
-    """ "received 40 percent of the vote", "the 95 percent Obama received": what is
-    received is an amount, so no visitor is hosted."""
+    """ "received 40 percent of the vote", "will receive bridge loans", "the 95
+    percent Obama received": what is received is no one, so no visitor is hosted."""
     if trigger.lemma_.lower() != "receive":
         return False
     received = [c for c in trigger.children if c.dep_ == "dobj"]
     if trigger.dep_ == "relcl":
         received.append(trigger.head)
-    return any(
-        r.lemma_.lower() in _RECEIVED_AMOUNTS or any(c.dep_ == "nummod" for c in r.children)
+    return bool(received) and not any(
+        r.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or r.lemma_.lower() in _VISITORS
         for r in received
     )
 

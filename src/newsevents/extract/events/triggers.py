@@ -216,12 +216,29 @@ def _match(tok: Token) -> _Entry | None:
                 return lex[(phrase, "noun")]
         if lemma == "strike" and _military_strike(tok):
             return _Entry("ASSAULT", None, "strike/military")
+        if lemma in _ARMED_ONLY_NOUNS and not _armed_sentence(tok):
+            return None  # "Canadian operations would fold": a business's operations
         joined = _hyphenated(tok)
         keys = (joined, joined.replace("-", "") if joined else None, tok.lower_, lemma)
         for key in keys:  # "sit-in"; "walk-out" written as the lexicon's "walkout"
             if key is not None and (key, "noun") in lex:
                 return lex[(key, "noun")]
     return None
+
+
+#: Nouns that are an attack only among armed forces: "a military operation", "the
+#: operation killed 12 militants", not "its European operations".
+_ARMED_ONLY_NOUNS = frozenset(["operation"])
+_ARMED_WORDS = frozenset(
+    ["military", "army", "troop", "soldier", "force", "militant", "rebel", "insurgent",
+     "police", "security", "offensive", "counter-terrorism", "counterterrorism", "airstrike",
+     "raid", "jihadist", "fighter", "militia", "gunman", "terrorist", "navy", "marine",
+     "commando", "battalion", "brigade", "kill", "killed", "insurgency", "armed"]
+)  # fmt: skip
+
+
+def _armed_sentence(tok: Token) -> bool:
+    return any(t.lemma_.lower() in _ARMED_WORDS or t.lower_ in _ARMED_WORDS for t in tok.sent)
 
 
 #: Speech verbs that threaten when what they announce is the speaker's own act.

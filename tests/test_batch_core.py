@@ -105,10 +105,10 @@ def test_a_failing_article_fails_alone_in_its_chunk(
 
     real = pipeline.analyze_doc
 
-    def fragile(article: Article, doc: Any, timings: Any = None) -> Analysis:
+    def fragile(article: Article, doc: Any, timings: Any = None, title_doc: Any = None) -> Analysis:
         if "BOOM" in article.text:
             raise RuntimeError("an extractor bug")
-        return real(article, doc, timings)
+        return real(article, doc, timings, title_doc)
 
     monkeypatch.setattr(pipeline, "analyze_doc", fragile)
     texts = [

@@ -82,6 +82,11 @@ class Entity(_Record):
         description="where the country came from when the text did not say it with the "
         "actor: the dateline, or the one country the article speaks of",
     )
+    title_mentions: list[Span] = Field(
+        default_factory=list,
+        description="where the title names it: offsets into article.title (an actor only "
+        "the title names has no mentions in the text)",
+    )
 
 
 class Place(_Record):
@@ -109,6 +114,10 @@ class Place(_Record):
         description="why this place was chosen among places of the same name: 'only "
         "candidate', 'inside <region>' (written beside it), 'named as a container', 'near "
         "the article's other places', 'most prominent of its name'",
+    )
+    title_mentions: list[Span] = Field(
+        default_factory=list,
+        description="where the title names it: offsets into article.title",
     )
 
 
@@ -156,6 +165,9 @@ class Event(_Record):
         "town or site, a county or district (admin2), a first-level region, only a country, "
         "or no place in the text but the dateline's",
     )
+    in_title: bool = Field(
+        False, description="the title reports this event too (see Analysis.title_events)"
+    )
 
 
 class Quote(_Record):
@@ -201,6 +213,13 @@ class Analysis(_Record):
     events: list[Event] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    title_events: list[Event] = Field(
+        default_factory=list,
+        description="events the title reports and the text does not: their trigger and "
+        "sentence are offsets into article.title, their time is null (times are spans of "
+        "the text) and time_value says when; events the text also reports are the text's "
+        "own, marked in_title",
+    )
 
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(by_alias=True, mode="json")

@@ -23,6 +23,7 @@ from .extract import (
     extract_quotes,
     extract_times,
 )
+from .headline import add_title
 from .model import Analysis, Article
 from .nlp import load_nlp
 
@@ -38,8 +39,14 @@ ZONE_SIZE = 256
 PIECE_CHARS = 20_000
 
 
-def analyze_doc(article: Article, doc: Doc, timings: dict[str, float] | None = None) -> Analysis:
-    """Run every extractor on an already parsed article.
+def analyze_doc(
+    article: Article,
+    doc: Doc,
+    timings: dict[str, float] | None = None,
+    title_doc: Doc | None = None,
+) -> Analysis:
+    """Run every extractor on an already parsed article, and on its parsed title
+    when given (``headline.add_title``).
 
     ``timings``, when given, accumulates the seconds each extractor takes (the
     benchmark reads it); the analysis is the same either way. The extractors
@@ -47,7 +54,10 @@ def analyze_doc(article: Article, doc: Doc, timings: dict[str, float] | None = N
     AnalysisTimeout.
     """
     with time_budget(configured_seconds(), article.id):
-        return _run_extractors(article, doc, timings)
+        analysis = _run_extractors(article, doc, timings)
+        if title_doc is not None:
+            add_title(analysis, article, title_doc, lambda a, d: _run_extractors(a, d, None))
+        return analysis
 
 
 def _run_extractors(article: Article, doc: Doc, timings: dict[str, float] | None) -> Analysis:
@@ -91,8 +101,9 @@ def analyze_batch(
     nlp = nlp or load_nlp()
     for chunk in chunks(articles, zone_size):
         with nlp.memory_zone():
+            titles = parse_titles(chunk, nlp, batch_size)
             for article, doc in parse_articles(chunk, nlp, batch_size, piece_chars):
-                yield analyze_doc(article, doc)
+                yield analyze_doc(article, doc, title_doc=titles.get(article.id))
 
 
 def analyze_each(
@@ -107,14 +118,22 @@ def analyze_each(
     nlp = nlp or load_nlp()
     for chunk in chunks(articles, zone_size):
         with nlp.memory_zone():
+            titles = parse_titles(chunk, nlp, batch_size)
             for article, doc in parse_articles(chunk, nlp, batch_size):
                 try:
-                    yield analyze_doc(article, doc)
+                    yield analyze_doc(article, doc, title_doc=titles.get(article.id))
                 except AnalysisError as exc:
                     yield AnalysisError(article.id, exc.problem)
                 except Exception as exc:  # an extractor bug: this article only
                     problem = f"analysis failed: {type(exc).__name__}: {exc}"
                     yield AnalysisError(article.id, problem)
+
+
+def parse_titles(articles: list[Article], nlp: Language, batch_size: int = 16) -> dict[str, Doc]:
+    """The parsed title of each article that has one, by article id."""
+    titled = [a for a in articles if a.title and a.title.strip()]
+    docs = nlp.pipe([a.title or "" for a in titled], batch_size=batch_size)
+    return {a.id: d for a, d in zip(titled, docs, strict=True)}
 
 
 def parse_articles(

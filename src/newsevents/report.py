@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import click
 
-from .model import Analysis
+from .model import Analysis, Event
 
 
 def _table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> list[str]:
@@ -109,7 +109,8 @@ def render_text(analysis: Analysis) -> str:
             "(a date ending in ~ is the paragraph's last date, the dateline's day or the "
             "publication day)"
         )
-    for ev in analysis.events:
+
+    def event_line(ev: Event) -> str:
         when = ev.time_value or (times[ev.time].value if ev.time and ev.time in times else None)
         if when and ev.time_from in ("narrative", "dateline", "published"):
             when = f"{when}~"  # inferred, not written with the event
@@ -119,9 +120,15 @@ def render_text(analysis: Analysis) -> str:
         whom = ", ".join(actor(x) for x in ev.recipients)
         arrow = f"{who} -> {whom}" if whom else who
         source = f"  (per {actor(ev.source)})" if ev.source else ""
+        headline = "  (also in the title)" if ev.in_title else ""
+        return f"{(when or '----------'):<11}  {kind:<18} {arrow}{where}  [{ev.status}]{source}{headline}"
+
+    out.extend(event_line(ev) for ev in analysis.events)
+    if analysis.title_events:
         out.append(
-            f"{(when or '----------'):<11}  {kind:<18} {arrow}{where}  [{ev.status}]{source}"
+            _section("Title events (the text does not report them)", len(analysis.title_events))
         )
+        out.extend(event_line(ev) for ev in analysis.title_events)
     out.append(_section("Quotes", len(analysis.quotes)))
     for q in analysis.quotes:
         speaker = actor(q.speaker) if q.speaker else (q.speaker_text or "?")

@@ -154,3 +154,18 @@ def test_a_coalition_led_by_a_country_is_its_armed_force(nlp: Language) -> None:
 def test_an_acronym_with_dots_is_the_same_institution(nlp: Language) -> None:
     found = entities("The U.N. Security Council condemned the missile launch.", nlp)
     assert [e.sector for e in found.values()] == ["IGO"]
+
+
+def test_a_counted_crowd_is_an_actor(nlp: Language) -> None:
+    """ "around 500 people", "some 2,000 Kenyan people": unnamed people, counted."""
+    result = analyze(
+        article_from_text(
+            "Around 500 people demonstrated in Colombo. Some 2,000 Kenyan people marched.",
+            published="2022-05-19",
+        ),
+        nlp,
+    )
+    crowds = {e.name: (e.sector, e.country) for e in result.entities}
+    assert crowds["Around 500 people"] == ("CVL", "LKA")
+    assert crowds["Some 2,000 Kenyan people"] == ("CVL", "KEN")
+    assert [ev.type for ev in result.events] == ["PROTEST", "PROTEST"]

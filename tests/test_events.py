@@ -856,3 +856,18 @@ def test_who_placed_the_weapon_set_it_off(nlp: Language) -> None:
     assert [(t, a) for t, a, *_ in found] == [("ASSAULT", ["Taliban"])], found
     found = events("A bomb exploded at a bus station in Kandahar.", nlp)
     assert [(t, a) for t, a, *_ in found] == [("ASSAULT", [])], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A group of students protested in Colombo.",  # the parser hangs the verb on "group"
+        "A group of IDPs protested in front of the base in Kiwanja.",
+    ],
+)
+def test_a_group_of_people_protesting_is_their_protest(text: str, nlp: Language) -> None:
+    result = analyze(article_from_text(text, published="2022-05-19"), nlp)
+    actors = {e.id: e for e in result.entities}
+    protests = [ev for ev in result.events if ev.type == "PROTEST"]
+    assert len(protests) == 1 and protests[0].actors
+    assert actors[protests[0].actors[0]].sector in ("EDU", "REF")

@@ -282,6 +282,21 @@ def _generic_mentions(
                 end = last.idx + len(last.text)
                 yield tok.idx, end, noun, sector, doc_text(doc)[tok.idx : end], None
             continue
+        if lemma in _CROWD_NOUNS and any(
+            c.dep_ == "nummod" and c.like_num for c in tok.children
+        ):  # "around 500 people protested", "some 2,000 Kenyan residents": a counted crowd
+            first = tok.left_edge
+            end = tok.idx + len(tok.text)
+            whose = next(
+                (
+                    country
+                    for c in tok.lefts
+                    if c.dep_ in ("amod", "compound") and (country := _country_of_word(c.text))
+                ),
+                None,
+            )
+            yield first.idx, end, "crowd", "CVL", doc_text(doc)[first.idx : end], whose
+            continue
         if tok.i in descriptors or lemma in _PLACE_NOUNS:
             continue  # "special envoy Witkoff": a person, not a group
         if any(

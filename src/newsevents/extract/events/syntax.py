@@ -68,6 +68,23 @@ def _accused(verb: Token) -> Token | None:
     return None
 
 
+#: Verbs of gathering that take no object: their past participle under a noun is
+#: no passive ("students protested", never "a thing protested by them").
+_GATHERING = frozenset(["protest", "demonstrate", "rally", "march", "riot", "gather", "assemble"])
+
+
+def _finite_misread(verb: Token) -> bool:
+    """A past-tense verb read as a clause on a noun: a past tense (VBD) never is
+    one, nor the participle of an objectless gathering verb with no "by"."""
+    if verb.tag_ == "VBD":
+        return True
+    return (
+        verb.tag_ == "VBN"
+        and verb.lemma_.lower() in _GATHERING
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
 def _subject(verb: Token) -> list[Token]:
     for _ in range(4):
         subj = list(_kids(verb).subjects)
@@ -85,6 +102,10 @@ def _subject(verb: Token) -> list[Token]:
         ):
             if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
                 return [verb.head]  # "students protesting against fees" protest
+            if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and _finite_misread(verb):
+                # a finite verb the parser hung on its subject, left as the root:
+                # "A group of students protested in Colombo"
+                return [verb.head]
             verb = verb.head
         else:
             break

@@ -204,6 +204,8 @@ def _match(tok: Token) -> _Entry | None:
         if tok.pos_ != "VERB":
             return bare
         found = cameo.match(tok, lemma)
+        if found is None and bare is None and lemma in _TAKING_CONTROL and _control_of_place(tok):
+            return _Entry("COERCE", "seize", f"{lemma} control of a place")  # CAMEO 192
         if found is None:
             return bare
         if found.type is None:
@@ -239,6 +241,31 @@ _ARMED_WORDS = frozenset(
 
 def _armed_sentence(tok: Token) -> bool:
     return any(t.lemma_.lower() in _ARMED_WORDS or t.lower_ in _ARMED_WORDS for t in tok.sent)
+
+
+#: Verbs of taking control, and what a place is when control of it is taken:
+#: "regained control of the village", "seized control of Kidal" (not "took control
+#: of the company" or "of the agenda").
+_TAKING_CONTROL = frozenset(["take", "seize", "gain", "regain", "wrest", "retake", "assume"])
+_TERRAIN = frozenset(
+    ["village", "town", "city", "district", "area", "region", "province", "territory",
+     "base", "airport", "port", "border", "crossing", "road", "highway", "bridge", "hill",
+     "camp", "checkpoint", "outpost", "neighbourhood", "neighborhood", "capital", "county",
+     "locality", "settlement", "island", "oilfield", "field", "mine", "dam", "valley"]
+)  # fmt: skip
+
+
+def _control_of_place(verb: Token) -> bool:
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "control"):
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "over")):
+            for place in (o for o in prep.children if o.dep_ == "pobj"):
+                if (
+                    place.ent_type_ in ("GPE", "LOC", "FAC")
+                    or place.lemma_.lower() in _TERRAIN
+                    or (place.pos_ == "PROPN" and place.ent_type_ not in ("PERSON", "ORG", "NORP"))
+                ):
+                    return True
+    return False
 
 
 #: Speech verbs that threaten when what they announce is the speaker's own act.

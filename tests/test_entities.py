@@ -169,3 +169,12 @@ def test_a_counted_crowd_is_an_actor(nlp: Language) -> None:
     assert crowds["Around 500 people"] == ("CVL", "LKA")
     assert crowds["Some 2,000 Kenyan people"] == ("CVL", "KEN")
     assert [ev.type for ev in result.events] == ["PROTEST", "PROTEST"]
+
+
+def test_a_title_alone_is_an_actor_when_the_article_names_no_one(nlp: Language) -> None:
+    """ "The president pardoned 300 prisoners" names no president to refer to; with
+    one named, "the president" is that person (found through the role)."""
+    alone = entities("KAMPALA - The president pardoned 300 political prisoners.", nlp)
+    assert (alone["president"].sector, alone["president"].country) == ("GOV", "UGA")
+    named = entities("Vladimir Putin met Xi Jinping. The president said the talks went well.", nlp)
+    assert "president" not in named

@@ -242,7 +242,11 @@ def _many_or_any(tok: Token) -> bool:
 
 
 def _generic_mentions(
-    doc: Doc, covered: set[int], descriptors: set[int], named_heads: set[str]
+    doc: Doc,
+    covered: set[int],
+    descriptors: set[int],
+    named_heads: set[str],
+    nobody_named: bool = False,
 ) -> Iterable[tuple[int, int, str, str, str, str | None]]:
     """(start, end, key noun, sector, name) for unnamed actors: "police",
     "unidentified gunmen", "security forces", "a mob", "striking teachers".
@@ -321,8 +325,14 @@ def _generic_mentions(
             key = lemma  # "taxi drivers demonstrated": whoever protests is people
         if key is None:
             continue
-        if lemma in _roles() and (not _many_or_any(tok) or _of_someone_named(tok)):
-            continue  # "the president", "the ministers of Brazil and Argentina": named already
+        if (
+            lemma in _roles()
+            and (not _many_or_any(tok) or _of_someone_named(tok))
+            and not (nobody_named and tok.dep_ in ("nsubj", "nsubjpass", "agent"))
+        ):
+            # "the president", "the ministers of Brazil and Argentina": named already,
+            # unless the article names no one ("The president pardoned 300 prisoners")
+            continue
         mods = [
             c
             for c in tok.lefts
@@ -936,8 +946,9 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         for c in clusters
         if c.kind in ("group", "organization") and c.mentions
     }
+    nobody_named = not any(c.kind == "person" for c in clusters)
     for start, end, noun, sector, name, said in _generic_mentions(
-        doc, covered_now, descriptor_tokens, named_heads
+        doc, covered_now, descriptor_tokens, named_heads, nobody_named
     ):
         cluster = cluster_for(f"generic:{noun}:{said or ''}", "group", name)
         cluster.sector = cluster.sector or sector

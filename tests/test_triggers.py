@@ -281,3 +281,16 @@ def test_taking_control_of_a_place_is_a_seizure(text: str, seized: bool, nlp: La
     """CAMEO 192 (occupy territory), which PLOVER codes COERCE/seize."""
     found = {(etype, mode) for _t, etype, mode, _rule in _coded(text, nlp)}
     assert (("COERCE", "seize") in found) is seized
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin congratulated Xi Jinping on his re-election.",
+        "The European Union hailed the agreement as a breakthrough.",
+        "The minister commended the mediators for their work.",
+    ],
+)
+def test_praise_is_support(text: str, nlp: Language) -> None:
+    """CAMEO 051 (praise or endorse): PLOVER SUPPORT."""
+    assert "SUPPORT" in {etype for _t, etype, _mode, _rule in _coded(text, nlp)}

@@ -20,6 +20,19 @@ def _statuses(text: str, nlp: Language) -> dict[str, tuple[str, str]]:
     [
         ("If Russia attacks Moldova, NATO will respond.", "attacks", "hypothetical", "conditional"),
         (
+            "The rebels are believed to have kidnapped the engineers.",
+            "kidnapped",
+            "possible",
+            "hearsay: 'believed' to",
+        ),
+        (
+            "Israel neither confirmed nor denied carrying out the strike.",
+            "strike",
+            "possible",
+            "neither confirmed nor denied",
+        ),
+        ("The army denied carrying out the strike.", "strike", "negated", "denied: 'denied'"),
+        (
             "The new law allows police to detain suspects for 30 days.",
             "detain",
             "hypothetical",

@@ -294,3 +294,19 @@ def test_taking_control_of_a_place_is_a_seizure(text: str, seized: bool, nlp: La
 def test_praise_is_support(text: str, nlp: Language) -> None:
     """CAMEO 051 (praise or endorse): PLOVER SUPPORT."""
     assert "SUPPORT" in {etype for _t, etype, _mode, _rule in _coded(text, nlp)}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "etype", "coded"),
+    [
+        ("Iran was seeking to expand its influence in Iraq.", "seeking", "REQUEST", False),
+        ("Iran sought international aid after the war.", "sought", "REQUEST", True),
+        ("Israel neither confirmed nor denied carrying out the strike.", "denied", "REJECT", False),
+        ("The army denied the charges.", "denied", "REJECT", True),
+    ],
+)
+def test_seeking_an_aim_and_neither_confirming_nor_denying(
+    text: str, trigger: str, etype: str, coded: bool, nlp: Language
+) -> None:
+    found = {(t, e) for t, e, _mode, _rule in _coded(text, nlp)}
+    assert ((trigger, etype) in found) is coded

@@ -28,6 +28,12 @@ from .words import (
     SPEECH_VERBS,
 )
 
+#: Verbs that, in the passive, pass on what is said or thought, not established:
+#: "are believed to have", "is said to have", "are reported to have".
+_HEARSAY = frozenset(
+    ["believe", "think", "say", "report", "understand", "suspect", "presume", "rumour", "rumor",
+     "allege", "fear", "estimate"]
+)  # fmt: skip
 #: Verbs whose clause the subject says is untrue.
 _DENYING = frozenset(["deny", "refute"])
 #: Adverbs by which the outlet passes on what it has not established.
@@ -117,6 +123,10 @@ def _mood(verb: Token) -> tuple[Status, str]:
         if v.lemma_ in _NEGATING_VERBS and v.i != verb.i:
             return "negated", f"'{v.text}' to"
         if v.lemma_ in _DENYING and v.i != verb.i:
+            if any(
+                t.lower_ in ("neither", "nor") for t in (*v.children, *v.doc[max(v.i - 3, 0) : v.i])
+            ):
+                return "possible", "neither confirmed nor denied"
             return "negated", f"denied: '{v.text}'"  # "the army denied that it had bombed"
         hedge = kids & _HEDGES
         if hedge:
@@ -168,6 +178,12 @@ def _mood(verb: Token) -> tuple[Status, str]:
             return "hypothetical", f"aim: '{v.text}' to"
         if v.lemma_ in _OBLIGED and v.i != verb.i and verb.dep_ == "xcomp":
             return "requested", f"obligation: '{v.text}' to"
+        if (
+            v.lemma_ in _HEARSAY
+            and v.i != verb.i
+            and any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+        ):  # "the rebels are believed to have kidnapped", "is said to have ordered"
+            return "possible", f"hearsay: '{v.text}' to"
         if v.lemma_ in _DOUBTING and v.i != verb.i:
             return "possible", f"alleged: '{v.text}'"
         if kids & _HYPOTHETICAL_MODALS or v.lemma_ in _HYPOTHETICAL_VERBS:

@@ -196,6 +196,10 @@ def _match(tok: Token) -> _Entry | None:
                 phrase = f"{lemma} to {child.lemma_.lower()}"
                 if (phrase, "verb") in lex:
                     return lex[(phrase, "verb")]
+        if lemma == "seek" and any(c.dep_ == "xcomp" for c in children):
+            return None  # "was seeking to expand its influence": an aim, no request
+        if lemma in _DENYING_VERBS and _neither_nor(tok):
+            return None  # "neither confirmed nor denied": no denial
         if lemma in _WARNING_VERBS and _warns_of_own_act(tok):
             return _Entry("THREATEN", None, f"{lemma} of own act")
         bare = lex.get((lemma, "verb"))
@@ -266,6 +270,17 @@ def _control_of_place(verb: Token) -> bool:
                 ):
                     return True
     return False
+
+
+_DENYING_VERBS = frozenset(["deny", "confirm"])
+
+
+def _neither_nor(verb: Token) -> bool:
+    """ "neither confirmed nor denied": the pair says nothing either way."""
+    pair = [verb, *verb.conjuncts]
+    return any(t.lower_ in ("neither", "nor") for v in pair for t in v.children) or any(
+        t.lower_ == "neither" for t in verb.doc[max(verb.i - 3, 0) : verb.i]
+    )
 
 
 #: Speech verbs that threaten when what they announce is the speaker's own act.

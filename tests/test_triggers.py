@@ -310,3 +310,15 @@ def test_seeking_an_aim_and_neither_confirming_nor_denying(
 ) -> None:
     found = {(t, e) for t, e, _mode, _rule in _coded(text, nlp)}
     assert ((trigger, etype) in found) is coded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish troops have established a total of 12 observation points in the province.",
+        "Rebels set up dozens of checkpoints on the road to the capital.",
+    ],
+)
+def test_a_counted_object_is_what_the_verb_acts_on(text: str, nlp: Language) -> None:
+    """ "a total of 12 points", "dozens of checkpoints": the phrase reads the noun counted."""
+    assert "MOBILIZE" in {etype for _t, etype, _mode, _rule in _coded(text, nlp)}

@@ -171,7 +171,12 @@ def _match(tok: Token) -> _Entry | None:
     ):
         children = list(tok.children)
         particles = [c.lower_ for c in children if c.dep_ == "prt"]
-        for obj in (c for c in children if c.dep_ in ("dobj", "nsubjpass")):
+        objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+        # "established a total of 56 points", "set up dozens of checkpoints"
+        objects += [o for c in objects if c.lemma_.lower() in _PORTIONS for p in c.children
+                    if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                    if o.dep_ == "pobj"]  # fmt: skip
+        for obj in objects:
             if lemma == "blow" and "up" in particles and obj.lower_ in _REFLEXIVE:
                 return _Entry("ASSAULT", "suicide-attack", "blow oneself up")
             for noun in {obj.lemma_.lower(), obj.lower_.removesuffix("s")}:
@@ -180,8 +185,11 @@ def _match(tok: Token) -> _Entry | None:
                     phrase = f"{lemma} {prt} {noun}" if prt else f"{lemma} {noun}"
                     if (phrase, "verb") in lex:
                         return lex[(phrase, "verb")]
-        for child in children:
-            if child.dep_ in ("prt", "prep", "dobj", "agent", "advmod", "oprd", "acomp"):
+        portioned = [o for o in objects if o.dep_ == "pobj"]  # "a total of 56 points"
+        for child in [*children, *portioned]:
+            if child.dep_ in ("prt", "prep", "dobj", "agent", "advmod", "oprd", "acomp") or (
+                child in portioned
+            ):
                 phrase = f"{lemma} {child.lemma_.lower()}"
                 if (phrase, "verb") in lex:
                     return lex[(phrase, "verb")]
@@ -271,6 +279,12 @@ def _control_of_place(verb: Token) -> bool:
                     return True
     return False
 
+
+#: Nouns that count or portion what the verb acts on: "a total of 56 points".
+_PORTIONS = frozenset(
+    ["total", "number", "series", "couple", "handful", "string", "wave", "pair", "set",
+     "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores"]
+)  # fmt: skip
 
 _DENYING_VERBS = frozenset(["deny", "confirm"])
 

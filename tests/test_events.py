@@ -871,3 +871,21 @@ def test_a_group_of_people_protesting_is_their_protest(text: str, nlp: Language)
     protests = [ev for ev in result.events if ev.type == "PROTEST"]
     assert len(protests) == 1 and protests[0].actors
     assert actors[protests[0].actors[0]].sector in ("EDU", "REF")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "etype"),
+    [
+        ("Hundreds of residents went on a looting spree in the area.", "looting", "COERCE"),
+        ("The army launched a bombing campaign against rebel positions.", "bombing", "ASSAULT"),
+    ],
+)
+def test_a_spree_or_campaign_of_force_is_that_act(
+    text: str, trigger: str, etype: str, nlp: Language
+) -> None:
+    """The act named on the stretch is the event, with the verb's subject as actor;
+    the light verb is no event of its own (CAMEO reads "launch a campaign" as
+    criticism)."""
+    result = analyze(article_from_text(text, published="2022-05-19"), nlp)
+    coded = [(text[e.trigger[0] : e.trigger[1]], e.type, bool(e.actors)) for e in result.events]
+    assert coded == [(trigger, etype, True)]

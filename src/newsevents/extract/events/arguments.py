@@ -27,6 +27,7 @@ from .words import (
     _PLAN,
     _RECIPIENT_PREPS,
     _UNATTRIBUTED_TYPES,
+    STRETCH_NOUNS,
     regular_lemma,
 )
 
@@ -423,10 +424,14 @@ def _noun_arguments(tok: Token, verb: Token, index: ActorIndex) -> tuple[list[st
         ):
             objs = [c for c in prep.children if c.dep_ == "pobj"]
             actors += [a for a in _actors(objs, index) if a not in actors]
+    slot = tok
+    if tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in STRETCH_NOUNS:
+        slot = tok.head  # "went on a looting spree", "launched a bombing campaign"
+    light = regular_lemma(verb, _GOVERNING)
     governed = (
-        tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ not in _BACKGROUND_PREPS)
-    ) and regular_lemma(verb, _GOVERNING) in _GOVERNING
-    if tok.dep_ == "pobj" and tok.head.head.i != verb.i and tok.head.head.head.i != verb.i:
+        slot.dep_ == "dobj" or (slot.dep_ == "pobj" and slot.head.lower_ not in _BACKGROUND_PREPS)
+    ) and (light in _GOVERNING or (slot is not tok and light in ("go", "embark")))
+    if slot.dep_ == "pobj" and slot.head.head.i != verb.i and slot.head.head.head.i != verb.i:
         # deeper down it is what another noun is about: "launched an investigation into
         # the cause of the explosion" is no explosion by the investigators
         governed = False

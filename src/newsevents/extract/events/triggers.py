@@ -16,7 +16,7 @@ from ..entities import agent_sector
 from ..senses import is_weapon
 from . import cameo
 from .syntax import _agents
-from .words import _LIGHT_VERBS, regular_lemma
+from .words import _LIGHT_VERBS, STRETCH_NOUNS, regular_lemma
 
 
 @dataclass(frozen=True)
@@ -215,6 +215,8 @@ def _match(tok: Token) -> _Entry | None:
             return None  # "committed a massacre", "signed a ceasefire agreement"
         if tok.pos_ != "VERB":
             return bare
+        if _stretch_of_force(tok):
+            return None  # "launched a bombing campaign": the bombing is the event
         found = cameo.match(tok, lemma)
         if found is None and bare is None and lemma in _TAKING_CONTROL and _control_of_place(tok):
             return _Entry("COERCE", "seize", f"{lemma} control of a place")  # CAMEO 192
@@ -332,6 +334,21 @@ def _carried_by_noun(verb: Token, lemma: str, entry: _Entry) -> bool:
         for obj in verb.children
         if obj.dep_ == "dobj"
     )
+
+
+def _stretch_of_force(verb: Token) -> bool:
+    """The verb's object stretches out an act of force named on it: "launched a
+    bombing campaign", "began a wave of arrests"; that act is coded, not the
+    verb's sense of the stretch (CAMEO reads "launch a campaign" as criticism)."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() not in STRETCH_NOUNS:
+            continue
+        named = [c for c in obj.children if c.dep_ in ("amod", "compound")]
+        named += [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+        if any((e := _noun_entry(n)) is not None and e.type in _FORCE_TYPES for n in named):
+            return True
+    return False
 
 
 #: Sectors of those who take people by force: military, police, rebels, armed

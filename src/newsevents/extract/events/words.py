@@ -57,6 +57,11 @@ PROVISIONS = frozenset(
 _ENABLING = frozenset(["allow", "permit", "authorize", "authorise", "empower", "enable", "let"])
 
 
+#: Nouns that only stretch out the act named on them: "a looting spree", "a
+#: bombing campaign", "a wave of arrests".
+STRETCH_NOUNS = frozenset(["spree", "rampage", "campaign", "wave", "orgy", "binge", "series"])
+
+
 _PLAN = frozenset(["plan", "intend", "schedule", "aim", "prepare", "expect", "set"])
 
 

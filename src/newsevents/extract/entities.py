@@ -328,7 +328,11 @@ def _generic_mentions(
         if (
             lemma in _roles()
             and (not _many_or_any(tok) or _of_someone_named(tok))
-            and not (nobody_named and tok.dep_ in ("nsubj", "nsubjpass", "agent"))
+            and not (
+                nobody_named
+                and tok.dep_ in ("nsubj", "nsubjpass", "agent")
+                and _roles()[lemma][0] in _STATE_SECTORS
+            )
         ):
             # "the president", "the ministers of Brazil and Argentina": named already,
             # unless the article names no one ("The president pardoned 300 prisoners")

@@ -200,3 +200,11 @@ def test_a_participle_describing_a_noun_matches_nothing(nlp: Language) -> None:
     carrying = next(t for t in doc if t.lower_ == "carrying")
     assert carrying.dep_ == "acl"
     assert cameo.match(carrying) is None
+
+
+def test_a_subject_pattern_reads_who_does_it_not_a_passive_subject(nlp: Language) -> None:
+    """ "&AIRCRAFT *" is aircraft gathering (CAMEO 195), not aircraft assembled in a
+    factory: a passive's subject is what is done to."""
+    found = _verb_of(nlp, "Russian warplanes assembled over the border.", "assemble")
+    assert found is not None and found.code == "195"
+    assert _verb_of(nlp, "Four aircraft will be assembled at the factory.", "assemble") is None

@@ -472,7 +472,10 @@ class _Arguments:
         preps = tuple(_preps(verb, objects))
         return cls(
             frozenset(c.lower_ for c in kids if c.dep_ in ("prt", "advmod", "prep")),
-            tuple(c for c in kids if c.dep_ in ("nsubj", "nsubjpass")),
+            # who does it: the subject, or a passive's "by" object ("four aircraft
+            # will be assembled" does not fill "&AIRCRAFT *", aircraft assembling)
+            tuple(c for c in kids if c.dep_ == "nsubj")
+            + tuple(o for a in kids if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"),
             tuple(objects),
             preps,
             tuple(p for p in preps if p.head.i == verb.i),

@@ -178,3 +178,10 @@ def test_a_title_alone_is_an_actor_when_the_article_names_no_one(nlp: Language) 
     assert (alone["president"].sector, alone["president"].country) == ("GOV", "UGA")
     named = entities("Vladimir Putin met Xi Jinping. The president said the talks went well.", nlp)
     assert "president" not in named
+
+
+def test_a_company_name_gives_the_business_sector(nlp: Language) -> None:
+    found = entities("Apple Inc. and Ryanair Holdings met officials of the Abu Sayyaf Group.", nlp)
+    assert found["Apple Inc."].sector == "BUS"
+    assert found["Ryanair Holdings"].sector == "BUS"
+    assert found.get("Abu Sayyaf Group") is None or found["Abu Sayyaf Group"].sector != "BUS"

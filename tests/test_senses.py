@@ -367,6 +367,12 @@ def _types(text: str, nlp: Language) -> set[str]:
             "The United States pledged $5 million in military aid to the Ukrainian army.",
             "AGREE",
         ),
+        # companies against companies, and a government against a company
+        (
+            "Apple Inc. sued Samsung Electronics over the patents.",
+            "The European Commission sued Samsung Electronics over the patents.",
+            "ACCUSE",
+        ),
         # a charge of fraud, and of treason
         (
             "Prosecutors charged two bankers with embezzling pension funds.",

@@ -571,7 +571,24 @@ def _org_info(name: str) -> _Info:
         info.country = None  # an outlet's name is not its allegiance
     if info.sector is None and _military(words):
         info.sector = "MIL"
+    if info.sector is None and _company(lowered):
+        info.sector = "BUS"
     return info
+
+
+#: Last words that make a name a company's: "Boeing Co.", "Apple Inc.", "Ryanair
+#: Holdings", "General Motors". "Group" and "Bank" are left out: armed groups and
+#: central banks bear them too.
+_COMPANY_ENDINGS = frozenset(
+    ["inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "llc", "plc",
+     "ag", "gmbh", "n.v.", "s.a.", "sa", "spa", "holdings", "motors", "airlines", "airways",
+     "electronics", "industries", "technologies", "pharmaceuticals", "petroleum", "mining",
+     "telecom", "automotive"]
+)  # fmt: skip
+
+
+def _company(lowered: list[str]) -> bool:
+    return len(lowered) >= 2 and lowered[-1] in _COMPANY_ENDINGS
 
 
 _PLACE_OF_GROUP = frozenset(["in", "from", "of", "throughout", "across", "inside"])

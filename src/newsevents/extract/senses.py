@@ -524,6 +524,8 @@ def other_sense(
         and _context_domains(sent) & {"disaster", "accident", "epidemic"}
     ):
         return "relief after a disaster"  # "the UN pledged $5 million in aid after the cyclone"
+    if len(parties) > 1 and all(e.sector == "BUS" for e in parties):
+        return "business: only companies take part"  # "Apple Inc. sued Samsung Electronics"
     if etype == "CONSULT" and _going_nowhere(trigger):
         return "a journey with no destination"  # "passengers travelling on the highway"
     if etype == "CONSULT" and _receives_quantity(trigger):

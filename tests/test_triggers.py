@@ -322,3 +322,15 @@ def test_seeking_an_aim_and_neither_confirming_nor_denying(
 def test_a_counted_object_is_what_the_verb_acts_on(text: str, nlp: Language) -> None:
     """ "a total of 12 points", "dozens of checkpoints": the phrase reads the noun counted."""
     assert "MOBILIZE" in {etype for _t, etype, _mode, _rule in _coded(text, nlp)}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Russia launched a war against Ukraine.", "ASSAULT"),
+        ("The junta is waging war on its own people.", "ASSAULT"),
+        ("Paraguay declared war on Bolivia.", "THREATEN"),
+    ],
+)
+def test_war_made_and_declared(text: str, etype: str, nlp: Language) -> None:
+    assert etype in {e for _t, e, _mode, _rule in _coded(text, nlp)}

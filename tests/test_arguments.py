@@ -1,0 +1,88 @@
+"""Who does an event noun and to whom (``events/arguments.py``): each way a noun
+names its parties, on sentences written for these tests. An actor or recipient
+lost here is an event coded without its parties, or with the wrong ones."""
+
+import pytest
+from spacy.language import Language
+
+from newsevents import analyze, article_from_text
+
+
+def _parties(text: str, nlp: Language) -> dict[str, tuple[list[str], list[str]]]:
+    """trigger text -> (actor names, recipient names)."""
+    result = analyze(article_from_text(text, published="2025-03-10"), nlp)
+    names = {e.id: e.name for e in result.entities}
+    return {
+        text[e.trigger[0] : e.trigger[1]]: (
+            [names[x] for x in e.actors],
+            [names[x] for x in e.recipients],
+        )
+        for e in result.events
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actors", "recipients"),
+    [
+        # the noun's possessor, and what it is "on"
+        ("Russia's attack on Ukraine drew condemnation.", "attack", ["Russia"], ["Ukraine"]),
+        # a demonym on the noun
+        ("Ukraine welcomed the resumption of American aid.", "aid", ["United States"], []),
+        # "between" and "among": every side acts
+        (
+            "A clash between Armenia and Azerbaijan was reported on the border.",
+            "clash",
+            ["Armenia", "Azerbaijan"],
+            [],
+        ),
+        (
+            "Talks among Russia, Ukraine and Turkey were held in Istanbul.",
+            "Talks",
+            ["Russia", "Ukraine", "Turkey"],
+            [],
+        ),
+        # a "by" object acts, an "on" object is acted on
+        ("The attack by Hamas on Israel shocked the region.", "attack", ["Hamas"], ["Israel"]),
+        # "between" on the verb of which the noun is subject
+        (
+            "Clashes broke out between Armenia and Azerbaijan on the border.",
+            "Clashes",
+            ["Armenia", "Azerbaijan"],
+            [],
+        ),
+        (
+            "Fighting erupted among Sudan's army and the RSF in Khartoum.",
+            "Fighting",
+            ["Sudan's army", "RSF"],
+            [],
+        ),
+        # "a halt in US aid", "the suspension of American aid": the giver halts it
+        ("Kyiv condemned the halt in US aid to Ukraine.", "halt", ["United States"], []),
+        (
+            "The suspension of American aid to Ukraine angered Kyiv.",
+            "suspension",
+            ["United States"],
+            [],
+        ),
+        # a light verb: its subject acts, its "with" and "against" objects are the other side
+        (
+            "Putin held talks with Lukashenko in Minsk.",
+            "held",
+            ["Vladimir Putin"],
+            ["Aleksandr Lukashenko"],
+        ),
+        ("Russia launched a war against Ukraine.", "launched", ["Russia"], ["Ukraine"]),
+    ],
+)
+def test_noun_parties(
+    text: str, trigger: str, actors: list[str], recipients: list[str], nlp: Language
+) -> None:
+    assert _parties(text, nlp)[trigger] == (actors, recipients)
+
+
+def test_a_noun_deep_under_another_is_not_the_verbs(nlp: Language) -> None:
+    """ "launched an investigation into the cause of the explosion": the explosion
+    is what the inquiry is about, not an act of the police."""
+    found = _parties("Police launched an investigation into the cause of the explosion.", nlp)
+    assert "explosion" not in found
+    assert found.get("launched", ([], []))[0] == ["Police"]

@@ -72,6 +72,31 @@ def _parties(text: str, nlp: Language) -> dict[str, tuple[list[str], list[str]]]
             ["Aleksandr Lukashenko"],
         ),
         ("Russia launched a war against Ukraine.", "launched", ["Russia"], ["Ukraine"]),
+        # forces moved are no recipients; the country they go into is
+        ("Russia deployed troops into Belarus.", "deployed", ["Russia"], ["Belarus"]),
+        # a country the act happens in, not the actor's own
+        (
+            "The European Union lifted the curfew in Montenegro.",
+            "lifted",
+            ["European Union"],
+            ["Montenegro"],
+        ),
+        ("Russian troops fired missiles in Russia.", "fired", ["Russian troops"], []),
+        # a role noun is the one person of that role and country the article named
+        (
+            "Vladimir Putin met Xi Jinping in Beijing. Later the Russian president attacked "
+            "the West.",
+            "attacked",
+            ["Vladimir Putin"],
+            [],
+        ),
+        (
+            "Russia's president Vladimir Putin spoke on Monday. Later, Russia's president "
+            "accused Ukraine of sabotage.",
+            "accused",
+            ["Vladimir Putin"],
+            ["Ukraine"],
+        ),
     ],
 )
 def test_noun_parties(

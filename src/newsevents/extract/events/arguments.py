@@ -132,10 +132,16 @@ class ActorIndex:
         president" -> the person of that role whose country the modifier names."""
         if tok.pos_ != "NOUN":
             return None
-        owners = [
-            self.entity(c) for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")
-        ]
+        from ..entities import _country_of_word as country_of_word
+
+        mods = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        owners = [self.entity(c) for c in mods]
         countries = {o.country for o in owners if o is not None and o.country}
+        countries |= {
+            country
+            for c, o in zip(mods, owners, strict=True)
+            if o is None and (country := country_of_word(c.text))
+        }  # "the Russian president": a demonym names no entity
         if not countries:
             return None
         matches = [
@@ -324,7 +330,12 @@ def _verb_recipients(verb: Token, index: ActorIndex, phrase: bool = False) -> li
     heads = [verb]
     heads += [x for c in verb.children if c.dep_ == "dobj" for x in (c, *c.conjuncts)]
     ids = _actors(
-        [c for c in verb.children if c.dep_ in ("dobj", "dative") and not is_materiel(c)], index
+        [
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "dative") and not is_materiel(c) and not _moved_force(verb, c)
+        ],
+        index,
     )
     if not ids and _match_type(verb) in _ADDRESSED:
         # "demanded that the US cancel the sale": the one asked is the clause's subject
@@ -352,6 +363,23 @@ def _verb_recipients(verb: Token, index: ActorIndex, phrase: bool = False) -> li
 def _match_type(verb: Token) -> str | None:
     entry = _lexicon().get((verb.lemma_.lower(), "verb"))
     return entry.type if entry else None
+
+
+#: Verbs that move forces, and the forces they move: "deployed troops into
+#: Belarus" (the troops are what is sent, not whom it is done to).
+_MOVING = frozenset(
+    ["deploy", "send", "dispatch", "station", "move", "mobilize", "mobilise", "mass", "withdraw",
+     "pull", "bring", "rush", "airlift", "redeploy", "post", "transfer"]
+)  # fmt: skip
+_FORCE_NOUNS = frozenset(
+    ["troop", "soldier", "force", "police", "officer", "personnel", "warship", "jet", "unit",
+     "battalion", "brigade", "peacekeeper", "reinforcement", "marine", "paratrooper", "tank",
+     "contingent", "division", "regiment", "fighter", "guard", "ship"]
+)  # fmt: skip
+
+
+def _moved_force(verb: Token, obj: Token) -> bool:
+    return verb.lemma_.lower() in _MOVING and obj.lemma_.lower() in _FORCE_NOUNS
 
 
 def _place_recipients(verb: Token, index: ActorIndex, actors: list[str]) -> list[str]:

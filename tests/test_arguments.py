@@ -111,3 +111,15 @@ def test_a_noun_deep_under_another_is_not_the_verbs(nlp: Language) -> None:
     found = _parties("Police launched an investigation into the cause of the explosion.", nlp)
     assert "explosion" not in found
     assert found.get("launched", ([], []))[0] == ["Police"]
+
+
+def test_a_city_attacked_is_where_it_happens(nlp: Language) -> None:
+    """A capital that only acts is no venue ("New Delhi would not discuss"); a
+    capital attacked is where the attack happens."""
+    result = analyze(article_from_text("Rebels attacked Moscow.", published="2025-03-10"), nlp)
+    places = {p.id: p.name for p in result.places}
+    assert [places.get(e.place or "") for e in result.events] == ["Moscow"]
+    result = analyze(
+        article_from_text("New Delhi would not discuss the issue with Islamabad."), nlp
+    )
+    assert [e.place for e in result.events] == [None]

@@ -113,3 +113,12 @@ def test_the_people_of_named_parties_stand_for_them(nlp: Language) -> None:
     result = _run("The foreign ministers of Brazil and Argentina held talks in Brasilia.", nlp)
     (event,) = result.events
     assert _names(result, event.actors) == {"Brazil", "Argentina"}
+
+
+def test_a_subject_noun_and_its_verb_of_one_type_are_one_event(nlp: Language) -> None:
+    """ "Israeli drones hit a car": the drones' strike and the hit are one attack."""
+    result = _run("Israeli drones hit a car in southern Lebanon.", nlp)
+    assert [(e.type, result.article.text[e.trigger[0] : e.trigger[1]]) for e in result.events] == [
+        ("ASSAULT", "hit")
+    ]
+    assert _names(result, result.events[0].actors) == {"Israel"}

@@ -165,7 +165,7 @@ def test_pieces_apart_are_no_hyphenated_word(nlp: Language) -> None:
             "ASSAULT",
             "strike/military",
         ),
-        ("Saudi strikes killed five people in Yemen.", "strikes", "ASSAULT", "strike/military"),
+        ("Saudi strikes in Yemen were condemned.", "strikes", "ASSAULT", "strike/military"),
         ("Russian forces launched strikes on Odesa.", "strikes", "ASSAULT", "strike/military"),
         (
             "A strike by dockers closed the port of Mombasa.",

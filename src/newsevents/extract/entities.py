@@ -325,15 +325,13 @@ def _generic_mentions(
             key = lemma  # "taxi drivers demonstrated": whoever protests is people
         if key is None:
             continue
-        if (
-            lemma in _roles()
-            and (not _many_or_any(tok) or _of_someone_named(tok))
-            and not (
-                nobody_named
-                and tok.dep_ in ("nsubj", "nsubjpass", "agent")
-                and _roles()[lemma][0] in _STATE_SECTORS
-            )
-        ):
+        alone = (  # "The president pardoned 300 prisoners", and no one is named
+            nobody_named
+            and tok.dep_ in ("nsubj", "nsubjpass", "agent")
+            and lemma in _roles()
+            and _roles()[lemma][0] in _STATE_SECTORS
+        )
+        if lemma in _roles() and (_of_someone_named(tok) or (not _many_or_any(tok) and not alone)):
             # "the president", "the ministers of Brazil and Argentina": named already,
             # unless the article names no one ("The president pardoned 300 prisoners")
             continue

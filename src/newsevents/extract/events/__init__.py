@@ -43,7 +43,7 @@ from .place_time import (
 from .status import _object_mood, _status
 from .syntax import _clause_verb, _Ranges
 from .triggers import _match, trigger_span
-from .words import _VERBAL
+from .words import _LOCAL_TYPES, _VERBAL
 
 #: Crowds whose violence PLOVER codes as a protest (mode riot), not an assault.
 _CROWD_NOUNS = frozenset(["rioter", "protester", "protestor", "demonstrator", "marcher"])
@@ -120,8 +120,11 @@ def _extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Even
         if source is not None and source.id in actors and entry.type in _VERBAL:
             source = None  # saying it is doing it: "we hope to get a ceasefire"
         place = _place_of(tok, verb, sent, index)
-        if place is not None and _only_as_party(place, [*actors, *recipients], sent, index):
-            place = None  # "New Delhi would not discuss ...": the capital acts, it is no venue
+        # "New Delhi would not discuss ...": the capital acts, it is no venue; but a
+        # city attacked or occupied is where it happens ("Rebels attacked Moscow")
+        as_party = [*actors, *recipients] if entry.type not in _LOCAL_TYPES else actors
+        if place is not None and _only_as_party(place, as_party, sent, index):
+            place = None
         time = index.first_time(dated, verb)
         etype, mode = entry.type, entry.mode
         if etype in ("ASSAULT", "COERCE") and who and all(_crowd(e) for e in who):

@@ -123,13 +123,13 @@ def _merge_conjoined(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _merge_light_verb(drafts: list[_Draft]) -> list[_Draft]:
-    """ "launched an attack on Hezbollah": the verb and its object noun tell one
-    attack when both are coded with the same type; the verb's record stays, with
-    the noun's parties added."""
+    """ "launched an attack on Hezbollah", "Israeli drones hit a car": the verb and
+    its object or subject noun tell one attack when both are coded with the same
+    type; the verb's record stays, with the noun's parties added."""
     by_trigger = {d.tok.i: d for d in drafts}
     dropped: set[int] = set()
     for d in drafts:
-        if d.tok.pos_ not in ("NOUN", "PROPN") or d.tok.dep_ != "dobj":
+        if d.tok.pos_ not in ("NOUN", "PROPN") or d.tok.dep_ not in ("dobj", "nsubj"):
             continue
         verb = by_trigger.get(d.tok.head.i)
         if verb is None or verb is d or verb.event.type != d.event.type:
@@ -141,6 +141,7 @@ def _merge_light_verb(drafts: list[_Draft]) -> list[_Draft]:
         ]
         ev.place = ev.place or d.event.place
         ev.time = ev.time or d.event.time
+        ev.mode = ev.mode or d.event.mode  # "strikes killed five": the strikes say how
         dropped.add(id(d))
     return [d for d in drafts if id(d) not in dropped]
 

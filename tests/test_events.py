@@ -889,3 +889,11 @@ def test_a_spree_or_campaign_of_force_is_that_act(
     result = analyze(article_from_text(text, published="2022-05-19"), nlp)
     coded = [(text[e.trigger[0] : e.trigger[1]], e.type, bool(e.actors)) for e in result.events]
     assert coded == [(trigger, etype, True)]
+
+
+def test_going_on_strike_is_a_protest_by_those_who_go(nlp: Language) -> None:
+    result = analyze(article_from_text("Dockworkers went on strike over pay."), nlp)
+    actors = {e.id: e.name for e in result.entities}
+    assert [(e.type, [actors[a] for a in e.actors]) for e in result.events] == [
+        ("PROTEST", ["Dockworkers"])
+    ]

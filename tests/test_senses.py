@@ -373,6 +373,12 @@ def _types(text: str, nlp: Language) -> set[str]:
             "The European Commission sued Samsung Electronics over the patents.",
             "ACCUSE",
         ),
+        # a market figure, and armed men, attacking
+        (
+            "Oil prices attacked the $100 mark on Monday.",
+            "Armed men attacked the stock exchange building on Monday.",
+            "ASSAULT",
+        ),
         # a charge of fraud, and of treason
         (
             "Prosecutors charged two bankers with embezzling pension funds.",

@@ -32,6 +32,7 @@ def _statuses(text: str, nlp: Language) -> dict[str, tuple[str, str]]:
             "neither confirmed nor denied",
         ),
         ("The army denied carrying out the strike.", "strike", "negated", "denied: 'denied'"),
+        ("Police foiled an attack by the rebels.", "attack", "negated", "object of 'foiled'"),
         (
             "The new law allows police to detain suspects for 30 days.",
             "detain",

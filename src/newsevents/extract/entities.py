@@ -213,11 +213,16 @@ def _in_party_slot(tok: Token, deps: frozenset[str]) -> bool:
 def _protesting(tok: Token, head: Token) -> bool:
     """A plural noun that protests names people ("taxi drivers", "pensioners"),
     whether or not the agents file lists it."""
+    verb = head.head
+    on_strike = verb.lemma_.lower() in ("go", "remain", "stay") and any(
+        p.lower_ == "on" and any(o.lemma_.lower() == "strike" for o in p.children)
+        for p in verb.children
+    )  # "dockworkers went on strike"
     return (
         tok.tag_ in ("NNS", "NNPS")
         and re.search(r"(?:er|or|ist|ian|ant|ent|ee|man)s?$", tok.lower_) is not None
         and head.dep_ == "nsubj"
-        and head.head.lemma_.lower() in _PROTEST_VERBS
+        and (verb.lemma_.lower() in _PROTEST_VERBS or on_strike)
         and tok.ent_type_ == ""
     )
 

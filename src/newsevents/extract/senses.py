@@ -145,6 +145,14 @@ def _context_domains(sent: Span) -> frozenset[str]:
 _POLITICAL_CRIMES = frozenset(["war", "humanity", "genocide", "aggression"])
 
 
+#: What moves on a market: as the doer of an attack or a capture, a figure ("oil
+#: prices attacked the $100 mark", "the index captured new highs").
+_MARKET_FIGURES = frozenset(
+    ["price", "stock", "share", "index", "market", "currency", "dollar", "euro", "yen",
+     "yuan", "rouble", "ruble", "bond", "yield", "futures", "equity"]
+)  # fmt: skip
+
+
 def _domain(tok: Token) -> str | None:
     if tok.pos_ not in ("NOUN", "PROPN", "VERB"):
         return None
@@ -569,6 +577,8 @@ def other_sense(
     if not doers and verb.dep_ == "conj":
         doers = _subjects(verb)  # "flash floods swept away a bridge and destroyed houses"
     doers += [m for d in doers if d.pos_ == "NOUN" for m in d.children if m.dep_ == "compound"]
+    if any(d.lemma_.lower() in _MARKET_FIGURES for d in doers):
+        return "business: a market figure does it"  # "oil prices attacked the $100 mark"
     for doer in doers + causes:  # ... and what the doer is of: "a shark attack killed"
         domain = _doer_domain(doer)
         if domain in ("disaster", "accident", "illness", "epidemic", "animal"):

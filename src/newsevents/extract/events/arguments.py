@@ -458,7 +458,10 @@ def _noun_arguments(tok: Token, verb: Token, index: ActorIndex) -> tuple[list[st
     light = regular_lemma(verb, _GOVERNING)
     governed = (
         slot.dep_ == "dobj" or (slot.dep_ == "pobj" and slot.head.lower_ not in _BACKGROUND_PREPS)
-    ) and (light in _GOVERNING or (slot is not tok and light in ("go", "embark")))
+    ) and (
+        light in _GOVERNING
+        or (light in ("go", "embark") and slot.dep_ == "pobj" and slot.head.lower_ == "on")
+    )  # "went on strike", "went on a looting spree"
     if slot.dep_ == "pobj" and slot.head.head.i != verb.i and slot.head.head.head.i != verb.i:
         # deeper down it is what another noun is about: "launched an investigation into
         # the cause of the explosion" is no explosion by the investigators

@@ -228,6 +228,15 @@ _OBJECT_MOODS: dict[str, Status] = {
     "plan": "planned",
     "promise": "planned",
     "pledge": "planned",
+    # what is banned or prevented is not done: "a law banning protests"
+    "ban": "hypothetical",
+    "prohibit": "hypothetical",
+    "outlaw": "hypothetical",
+    "forbid": "hypothetical",
+    "prevent": "negated",
+    "thwart": "negated",
+    "foil": "negated",
+    "avert": "negated",
 }
 
 

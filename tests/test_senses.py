@@ -379,6 +379,18 @@ def _types(text: str, nlp: Language) -> set[str]:
             "Armed men attacked the stock exchange building on Monday.",
             "ASSAULT",
         ),
+        # national teams winning, and armies
+        (
+            "India beat Pakistan by six wickets in Dubai on Sunday.",
+            "Ukraine beat back a Russian assault near Bakhmut on Sunday.",
+            "ASSAULT",
+        ),
+        # banned from a competition, and from a country
+        (
+            "Russia was banned from the Olympics over doping.",
+            "The journalist was banned from Russia over his reporting.",
+            "COERCE",
+        ),
         # a charge of fraud, and of treason
         (
             "Prosecutors charged two bankers with embezzling pension funds.",

@@ -646,6 +646,10 @@ def other_sense(
         return "crime: criminals against criminals"  # "the cartel clashed with a rival gang"
     if "score" in found:
         return "sport: the sentence gives a match score"  # "Senegal beat Egypt 4-2"
+    if trigger.lemma_.lower() in _CONTEST_VERBS and "sport" in found:
+        return "sport: a win in a sentence about sport"  # "India beat Pakistan by six wickets"
+    if _in_competition(trigger):
+        return "sport: done in or to a competition"  # "banned from the Olympics"
     if actors and all(e.sector == "BUS" for e in actors) and not _political(parties):
         return "business: a company does it"  # "the company took control of the chain"
     if not _political(parties) and _match_report(sent.doc):
@@ -759,6 +763,29 @@ def _within_family(trigger: Token) -> bool:
         and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in v.children)
         for v in victims
     )
+
+
+#: Verbs of winning, which a sentence about sport uses of teams and countries.
+_CONTEST_VERBS = frozenset(
+    ["beat", "defeat", "thrash", "crush", "rout", "trounce", "overcome", "edge", "down",
+     "eliminate", "knock", "whip", "outplay", "oust"]
+)  # fmt: skip
+#: Competitions an act is done "in", "from" or "out of": "banned from the Olympics",
+#: "beat Spain in the final", "knocked out of the tournament".
+_COMPETITIONS = frozenset(
+    ["olympics", "olympic", "tournament", "championship", "league", "final", "semifinal",
+     "qualifier", "marathon", "cup", "playoff", "prix", "games"]
+)  # fmt: skip
+
+
+def _in_competition(trigger: Token) -> bool:
+    for prep in (c for c in trigger.children if c.dep_ == "prep"):
+        if prep.lower_ not in ("in", "from", "of", "at", "out"):
+            continue
+        for obj in (o for o in prep.subtree if o.dep_ == "pobj"):
+            if obj.lemma_.lower() in _COMPETITIONS or obj.lower_ in _COMPETITIONS:
+                return True
+    return False
 
 
 #: Crowds that take justice into their own hands: their violence is political

@@ -334,3 +334,35 @@ def test_a_counted_object_is_what_the_verb_acts_on(text: str, nlp: Language) -> 
 )
 def test_war_made_and_declared(text: str, etype: str, nlp: Language) -> None:
     assert etype in {e for _t, e, _mode, _rule in _coded(text, nlp)}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        # criticism: a politician over something, in a speech, a decision
+        ("Trump attacked Clinton over her emails during the debate.", "ACCUSE"),
+        ("The senator attacked the administration on Twitter.", "ACCUSE"),
+        ("The governor slammed the federal response.", "ACCUSE"),
+        # force
+        ("A man attacked the prime minister with a knife.", "ASSAULT"),
+        ("Rebels attacked the army base in a dawn raid.", "ASSAULT"),
+    ],
+)
+def test_an_attack_in_words_is_criticism(text: str, etype: str, nlp: Language) -> None:
+    found = {e for _t, e, _mode, _rule in _coded(text, nlp)}
+    assert etype in found and ({"ACCUSE", "ASSAULT"} - {etype}).isdisjoint(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("The government vowed to fight corruption.", None),
+        ("Firefighters battled the blaze for hours.", None),
+        ("The former minister will fight the charges in court.", None),
+        ("Hezbollah vowed to retaliate against Israel.", "THREATEN"),
+        ("Rebels fought government troops near the airport.", "ASSAULT"),
+    ],
+)
+def test_fighting_no_one_and_vowing_no_force(text: str, etype: str | None, nlp: Language) -> None:
+    found = {e for _t, e, _mode, _rule in _coded(text, nlp)}
+    assert found == ({etype} if etype else set())

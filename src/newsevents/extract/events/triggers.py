@@ -208,6 +208,12 @@ def _match(tok: Token) -> _Entry | None:
             return None  # "was seeking to expand its influence": an aim, no request
         if lemma in _DENYING_VERBS and _neither_nor(tok):
             return None  # "neither confirmed nor denied": no denial
+        if lemma in _ATTACKING and _attack_in_words(tok):
+            return _Entry("ACCUSE", None, f"{lemma} in words")  # "Trump attacked Clinton over"
+        if lemma in _FIGHTING and _against_no_one(tok):
+            return None  # "vowed to fight corruption": no one is fought
+        if lemma == "vow" and not _vows_force(tok):
+            return None  # "vowed to continue reforms": an intention of one's own, no threat
         if lemma in _WARNING_VERBS and _warns_of_own_act(tok):
             return _Entry("THREATEN", None, f"{lemma} of own act")
         bare = lex.get((lemma, "verb"))
@@ -287,6 +293,90 @@ _PORTIONS = frozenset(
     ["total", "number", "series", "couple", "handful", "string", "wave", "pair", "set",
      "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores"]
 )  # fmt: skip
+
+#: Verbs of attack that politics uses of words: "Trump attacked Clinton over her
+#: emails", "the governor slammed the federal response".
+_ATTACKING = frozenset(["attack", "slam", "bash", "savage", "assail", "lambast", "lambaste"])
+#: What is attacked when the attack is criticism.
+_SAID_OR_DECIDED = frozenset(
+    ["decision", "plan", "policy", "remark", "comment", "statement", "proposal", "record",
+     "bill", "law", "budget", "deal", "agreement", "report", "idea", "approach", "handling",
+     "response", "stance", "position", "speech", "tweet", "claim", "move", "ruling", "reform",
+     "strategy", "rhetoric", "leadership", "management", "performance", "candidacy"]
+)  # fmt: skip
+
+
+#: Where words are said: an attack "in a speech" or "on Twitter" is criticism.
+_SPEECH_SETTINGS = frozenset(
+    ["speech", "statement", "interview", "debate", "tweet", "post", "address", "op-ed",
+     "article", "letter", "video", "television", "podcast", "conference", "twitter", "x",
+     "facebook", "column", "editorial", "remark", "message", "broadcast"]
+)  # fmt: skip
+
+
+def _attack_in_words(verb: Token) -> bool:
+    """An attack on what someone said or decided, or one politician on another with
+    no weapon named: criticism (CAMEO 111), not an assault."""
+    if any(is_weapon(t) for t in verb.subtree):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(o.lemma_.lower() in _SAID_OR_DECIDED for o in objects):
+        return True
+    spoken = any(
+        p.dep_ == "prep"
+        and p.lower_ in ("in", "during", "on", "at")
+        and any(o.lemma_.lower() in _SPEECH_SETTINGS for o in p.children if o.dep_ == "pobj")
+        for p in verb.children
+    )  # "attacked Trump in a speech", "on Twitter", "during the debate"
+    if spoken and objects:
+        return True
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    reason = any(c.dep_ == "prep" and c.lower_ in ("over", "for") for c in verb.children)
+    return (
+        bool(objects)
+        and bool(subjects)
+        and all(o.ent_type_ == "PERSON" for o in objects)
+        and (reason or all(s.ent_type_ == "PERSON" or s.lower_ in ("he", "she") for s in subjects))
+    )  # "Trump attacked Clinton over her emails" (the model tags Trump ORG)
+
+
+#: Verbs of fighting, and what is fought when no one is: "fight corruption".
+_FIGHTING = frozenset(["fight", "combat", "battle", "tackle", "counter", "confront"])
+_ABSTRACT_FOES = frozenset(
+    ["corruption", "poverty", "inflation", "unemployment", "disease", "virus", "pandemic",
+     "epidemic", "climate", "change", "crime", "fire", "wildfire", "blaze", "flood", "hunger",
+     "malnutrition", "illiteracy", "discrimination", "racism", "injustice", "impunity",
+     "misinformation", "disinformation", "drought", "pollution", "deforestation", "obesity",
+     "cancer", "malaria", "cholera", "ebola", "covid", "coronavirus", "addiction", "fraud",
+     "tax", "evasion", "smuggling", "trafficking", "piracy", "extremism", "radicalisation",
+     "radicalization", "bill", "law", "decision", "ruling", "charge", "case", "lawsuit", "order"]
+)  # fmt: skip
+
+
+def _against_no_one(verb: Token) -> bool:
+    """What is fought is a condition, a text or a case, not a party: "fight
+    corruption", "battle the blaze", "fight the charges in court"."""
+    fought = [c for c in verb.children if c.dep_ == "dobj"]
+    fought += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("against", "over")
+               for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    return bool(fought) and all(f.lemma_.lower() in _ABSTRACT_FOES for f in fought)
+
+
+def _vows_force(verb: Token) -> bool:
+    """ "vowed to retaliate", "vowed revenge": a vow of force threatens; "vowed to
+    continue reforms" or "to fight corruption" is an intention of one's own. With
+    no complement, the dictionary's threat stands."""
+    done = [c for c in verb.children if c.dep_ == "xcomp"]
+    if not done:
+        return True
+    for act in done:
+        entry = _match(act)
+        if entry is not None and entry.type in _FORCE_TYPES | {"THREATEN", "SANCTION"}:
+            return True
+        if act.lemma_.lower() in ("retaliate", "avenge", "punish", "respond", "revenge", "crush"):
+            return True
+    return False
+
 
 _DENYING_VERBS = frozenset(["deny", "confirm"])
 

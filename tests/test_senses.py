@@ -391,6 +391,18 @@ def _types(text: str, nlp: Language) -> set[str]:
             "The journalist was banned from Russia over his reporting.",
             "COERCE",
         ),
+        # a show hosted, and a summit
+        (
+            "The candidate hosted a rally in Orlando on Friday.",
+            "Qatar hosted a summit of Gulf leaders in Doha on Friday.",
+            "CONSULT",
+        ),
+        # voters mobilized, and reservists
+        (
+            "The party mobilized thousands of voters in Florida.",
+            "The army mobilized thousands of reservists in Florida.",
+            "MOBILIZE",
+        ),
         # a charge of fraud, and of treason
         (
             "Prosecutors charged two bankers with embezzling pension funds.",

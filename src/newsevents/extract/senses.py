@@ -397,6 +397,55 @@ _JOURNEYS = frozenset(["travel", "arrive"])
 _DESTINATION_PREPS = frozenset(["to", "in", "at", "for"])
 
 
+#: Where one goes to vote, and events hosted that are no meeting of parties.
+_POLLS = frozenset(["poll", "polls", "ballot", "booth"])
+_HOSTED_SHOWS = frozenset(
+    ["event", "rally", "fundraiser", "party", "concert", "dinner", "show", "gala", "festival",
+     "match", "game", "tournament", "olympics", "webinar", "screening", "exhibition", "fair",
+     "celebration", "ceremony", "barbecue", "debate", "podcast", "program", "programme"]
+)  # fmt: skip
+#: Who is mobilized in a campaign: voters, not forces.
+_ELECTORATE = frozenset(
+    ["voter", "supporter", "volunteer", "activist", "donor", "electorate",
+     "constituent", "turnout", "vote"]
+)  # fmt: skip
+
+
+def _objects_in(verb: Token, words: frozenset[str]) -> bool:
+    """Every object of the verb is one of ``words``, looking through a count
+    ("thousands of voters")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects = [
+        next(
+            (o for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+             for o in p.children if o.dep_ == "pobj"),
+            c,
+        ) if c.like_num or c.lemma_.lower() in _COUNTS else c
+        for c in objects
+    ]  # fmt: skip
+    return bool(objects) and all(o.lemma_.lower() in words for o in objects)
+
+
+_COUNTS = frozenset(["thousand", "hundred", "dozen", "million", "number", "group", "score"])
+
+
+def _to_the_polls_or_an_event(trigger: Token) -> bool:
+    """ "go to the polls" is voting; "host a rally", "hosted a Clinton event" is a
+    show put on, not a visit received."""
+    lemma = trigger.lemma_.lower()
+    if lemma in ("host", "hold", "organize", "organise", "stage") and _objects_in(
+        trigger, _HOSTED_SHOWS
+    ):
+        return True
+    return lemma in _JOURNEYS | {"go", "head"} and any(
+        o.lemma_.lower() in _POLLS or o.lower_ in _POLLS
+        for p in trigger.children
+        if p.dep_ == "prep" and p.lower_ == "to"
+        for o in p.children
+        if o.dep_ == "pobj"
+    )
+
+
 def _going_nowhere(trigger: Token) -> bool:
     """A journey verb without where it ends or what it is for is travel, not a visit."""
     if trigger.lemma_.lower() not in _JOURNEYS:
@@ -536,6 +585,10 @@ def other_sense(
         return "business: only companies take part"  # "Apple Inc. sued Samsung Electronics"
     if etype == "CONSULT" and _going_nowhere(trigger):
         return "a journey with no destination"  # "passengers travelling on the highway"
+    if etype == "CONSULT" and _to_the_polls_or_an_event(trigger):
+        return "voting, or hosting an event, is no meeting"  # "go to the polls", "host a rally"
+    if etype == "MOBILIZE" and _objects_in(trigger, _ELECTORATE):
+        return "voters mobilized, no forces"  # "trying to mobilize black Florida voters"
     if etype == "CONSULT" and _receives_quantity(trigger):
         return "a share or a number received, no visitor"  # "the 95 percent Obama received"
     if etype in _PROVISION_TYPES and any(

@@ -333,13 +333,6 @@ _ABSTRACT_OBJECTS = frozenset(
 def _takes_nothing_physical(trigger: Token) -> bool:
     if trigger.lemma_.lower() not in _TAKING:
         return False
-    if any(
-        c.dep_ == "prep"
-        and c.lower_ in _AIMED
-        and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
-        for c in trigger.children
-    ):
-        return False  # "fired 12 at the base": aimed at something ("on Tuesday" is when)
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     return bool(objects) and all(o.lemma_.lower() in _ABSTRACT_OBJECTS for o in objects)
 
@@ -772,17 +765,21 @@ _MUNITIONS = frozenset(
 _AIMED = frozenset(["at", "on", "into", "towards", "toward", "upon"])
 
 
+def _aimed(verb: Token) -> bool:
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in _AIMED
+        and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
+        for c in verb.children
+    )
+
+
 def _fires_no_shot(trigger: Token) -> bool:
     """ "fired the employees", "Trump fired Comey": what is fired is a person, so the
     firing is a dismissal; shooting fires munitions or fires at someone."""
     if trigger.lemma_.lower() != "fire" or trigger.pos_ != "VERB":
         return False
-    if any(
-        c.dep_ == "prep"
-        and c.lower_ in _AIMED
-        and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
-        for c in trigger.children
-    ):
+    if _aimed(trigger):
         return False  # "fired 12 at the base": aimed at something ("on Tuesday" is when)
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     # "dozens of rockets", "tear gas and pepper spray": any word of the object

@@ -627,3 +627,24 @@ def test_the_following_week_or_month(
     sentence: str, expected: set[tuple[str, str | None]], nlp: Language
 ) -> None:
     assert _found(sentence, "2008-05-14", nlp) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Profits rose compared with the year before.", {("the year before", "2007")}),
+        (
+            "The company reported a loss in the previous quarter.",
+            {("the previous quarter", "2008-Q1")},
+        ),
+        ("The bank expects growth in the current quarter.", {("the current quarter", "2008-Q2")}),
+        (
+            "The war began in 2003. The year after, the insurgency grew.",
+            {("2003", "2003"), ("The year after", "2004")},
+        ),
+    ],
+)
+def test_the_year_before_and_the_current_quarter(
+    sentence: str, expected: set[tuple[str, str | None]], nlp: Language
+) -> None:
+    assert _found(sentence, "2008-05-14", nlp) == expected

@@ -117,6 +117,11 @@ _PATTERNS = [
         r"(?:spring|summer|autumn|winter)(?: of (?:19|20)\d\d)?)\b(?! (?:of|session|games|olympics)\b)",
         re.I,
     ),
+    # "the current quarter", "the previous quarter": the model leaves them out
+    re.compile(
+        r"\bthe (?:current (?:year|quarter|month|week)|(?:previous|prior|preceding) quarter)\b",
+        re.I,
+    ),
     # TIMEX3 PRESENT_REF / PAST_REF words, which the model never calls dates
     re.compile(r"\b(?:currently|current|nowadays|recently|previously|formerly)\b", re.I),
     # clock times: "16:08 UTC", "0800 GMT", "3:30 p.m."
@@ -486,7 +491,7 @@ def normalize(
     # a record the subject set in the stretch being reported: "stocks had their best
     # week since November", "the index fell for its worst day in a year"
     lowered = re.sub(rf"^{_RECORD} (week|month|year){_RECORD_TAIL}$", r"this \1", lowered)
-    if lowered in ("the previous year", "the prior year", "a year earlier"):
+    if lowered in ("the previous year", "the prior year", "a year earlier", "the year before"):
         return "date", str(published.year - 1), True
     if re.fullmatch(rf"(?:a few|several|some|many|few|a couple of)?\s*{_UNIT[:-2]}s ago", lowered):
         return "date", "PAST_REF", False  # "a few months ago": no count, no day
@@ -604,9 +609,12 @@ def normalize(
         elif rel in ("next", "coming") and month <= published.month:
             year += 1
         return "date", f"{year}-{month:02d}", True
-    m = re.fullmatch(r"(?:the )?(last|this|next|past|coming) (year|quarter|month|week)", lowered)
+    lowered = re.sub(r"^the (?:previous|prior|preceding) quarter$", "last quarter", lowered)
+    m = re.fullmatch(
+        r"(?:the )?(last|this|next|past|coming|current) (year|quarter|month|week)", lowered
+    )
     if m:
-        step = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[m.group(1)]
+        step = {"last": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[m.group(1)]
         unit = m.group(2)
         if unit == "year":
             return "date", str(published.year + step), True
@@ -935,7 +943,8 @@ def narrative_offset(text: str) -> int | None:
 
 
 _YEARS_LATER = re.compile(
-    rf"^(?:the (following|next|same|previous|preceding) year|that (?:same )?year"
+    rf"^(?:the (following|next|same|previous|preceding) year|the year (after|before)"
+    rf"|that (?:same )?year"
     rf"|({_NUM}) years? (later|after(?:wards?)?|earlier|before))$"
 )
 
@@ -949,9 +958,11 @@ def narrative_years(text: str) -> int | None:
         return None
     if m.group(1) is not None:
         return {"following": 1, "next": 1, "same": 0, "previous": -1, "preceding": -1}[m.group(1)]
-    if m.group(2) is None:
+    if m.group(2) is not None:
+        return 1 if m.group(2) == "after" else -1  # "the year after", "the year before"
+    if m.group(3) is None:
         return 0  # "that year"
-    n = _number(m.group(2))
+    n = _number(m.group(3))
     if n is None or n != int(n):
         return None
-    return int(n) if m.group(3).startswith(("later", "after")) else -int(n)
+    return int(n) if m.group(4).startswith(("later", "after")) else -int(n)

@@ -18,9 +18,9 @@ def _triggers(result: Analysis) -> list[str]:
 
 
 def test_ids_number_the_events_in_order(nlp: Language) -> None:
-    result = _analysis("The Russian attack on Ukraine killed ten people.", nlp)
+    result = _analysis("Russia attacked Kharkiv and Ukraine condemned Moscow.", nlp)
     assert [e.id for e in result.events] == ["V1", "V2"]
-    assert _triggers(result) == ["attack", "killed"]
+    assert _triggers(result) == ["attacked", "condemned"]
 
 
 @pytest.mark.parametrize(

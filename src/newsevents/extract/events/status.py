@@ -181,8 +181,11 @@ def _mood(verb: Token) -> tuple[Status, str]:
         if (
             v.lemma_ in _HEARSAY
             and v.i != verb.i
-            and any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+            and any(c.dep_ == "nsubjpass" for c in v.children)
+            and not any(c.dep_ == "agent" for c in v.children)
+            and any(c.dep_ == "xcomp" for c in v.children)
         ):  # "the rebels are believed to have kidnapped", "is said to have ordered"
+            # (not "it was reported by Ukraine that ...": a named source, see attribution)
             return "possible", f"hearsay: '{v.text}' to"
         if v.lemma_ in _DOUBTING and v.i != verb.i:
             return "possible", f"alleged: '{v.text}'"

@@ -113,28 +113,22 @@ def _same_place(title: Place, analysis: Analysis) -> str | None:
 def _add_entity(found: Analysis, tid: str, analysis: Analysis) -> str:
     record = next(e for e in found.entities if e.id == tid)
     new_id = _next_id("E", [e.id for e in analysis.entities])
-    analysis.entities.append(
-        record.model_copy(
-            update={"id": new_id, "mentions": [], "title_mentions": list(record.mentions)}
-        )
-    )
+    analysis.entities.append(record.model_copy(update=_title_only(new_id, record.mentions)))
     return new_id
 
 
 def _add_place(found: Analysis, tid: str, analysis: Analysis) -> str:
     record = next(p for p in found.places if p.id == tid)
     new_id = _next_id("P", [p.id for p in analysis.places])
-    analysis.places.append(
-        record.model_copy(
-            update={
-                "id": new_id,
-                "mentions": [],
-                "demonyms": [],
-                "title_mentions": list(record.mentions),
-            }
-        )
-    )
+    update = _title_only(new_id, record.mentions) | {"demonyms": []}
+    analysis.places.append(record.model_copy(update=update))
     return new_id
+
+
+def _title_only(new_id: str, title_spans: list[tuple[int, int]]) -> dict[str, object]:
+    """A record named only by the title: no mention in the text, its spans kept
+    as ``title_mentions``."""
+    return {"id": new_id, "mentions": [], "title_mentions": list(title_spans)}
 
 
 def _next_id(prefix: str, taken: list[str]) -> str:

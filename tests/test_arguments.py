@@ -26,6 +26,8 @@ def _parties(text: str, nlp: Language) -> dict[str, tuple[list[str], list[str]]]
     [
         # the noun's possessor, and what it is "on"
         ("Russia's attack on Ukraine drew condemnation.", "attack", ["Russia"], ["Ukraine"]),
+        # an act of force "of" someone is done to them
+        ("Russia's invasion of Ukraine began in 2022.", "invasion", ["Russia"], ["Ukraine"]),
         # a demonym on the noun
         ("Ukraine welcomed the resumption of American aid.", "aid", ["United States"], []),
         # "between" and "among": every side acts

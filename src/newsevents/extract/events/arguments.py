@@ -360,6 +360,11 @@ def _verb_recipients(verb: Token, index: ActorIndex, phrase: bool = False) -> li
     return ids
 
 
+def _noun_type(noun: Token) -> str | None:
+    entry = _lexicon().get((noun.lemma_.lower(), "noun"))
+    return entry.type if entry else None
+
+
 def _match_type(verb: Token) -> str | None:
     entry = _lexicon().get((verb.lemma_.lower(), "verb"))
     return entry.type if entry else None
@@ -441,7 +446,9 @@ def _noun_arguments(tok: Token, verb: Token, index: ActorIndex) -> tuple[list[st
             continue
         for obj in objs:
             if index.entity(obj) is not None:
-                if prep.lower_ in _RECIPIENT_PREPS | {"in"}:
+                if prep.lower_ in _RECIPIENT_PREPS | {"in"} or (
+                    prep.lower_ == "of" and _noun_type(tok) in ("ASSAULT", "COERCE")
+                ):  # "the invasion of Ukraine", "the arrest of Navalny": done to them
                     recipients += _actors([obj], index)
             elif prep.lower_ in ("in", "of"):  # "halt in US aid": the aid's giver acts
                 mods = [c for c in obj.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
@@ -455,13 +462,9 @@ def _noun_arguments(tok: Token, verb: Token, index: ActorIndex) -> tuple[list[st
     slot = tok
     if tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in STRETCH_NOUNS:
         slot = tok.head  # "went on a looting spree", "launched a bombing campaign"
-    light = regular_lemma(verb, _GOVERNING)
     governed = (
         slot.dep_ == "dobj" or (slot.dep_ == "pobj" and slot.head.lower_ not in _BACKGROUND_PREPS)
-    ) and (
-        light in _GOVERNING
-        or (light in ("go", "embark") and slot.dep_ == "pobj" and slot.head.lower_ == "on")
-    )  # "went on strike", "went on a looting spree"
+    ) and regular_lemma(verb, _GOVERNING) in _GOVERNING  # "went on strike" too ("go")
     if slot.dep_ == "pobj" and slot.head.head.i != verb.i and slot.head.head.head.i != verb.i:
         # deeper down it is what another noun is about: "launched an investigation into
         # the cause of the explosion" is no explosion by the investigators

@@ -125,3 +125,68 @@ def test_a_city_attacked_is_where_it_happens(nlp: Language) -> None:
         article_from_text("New Delhi would not discuss the issue with Islamabad."), nlp
     )
     assert [e.place for e in result.events] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actors", "recipients"),
+    [
+        # "we" and "I" in a quotation are its speaker
+        ('"We will attack Kharkiv," Putin said.', "attack", ["Vladimir Putin"], []),
+        (
+            '"I met Zelensky in Kyiv," Macron said.',
+            "met",
+            ["Emmanuel Macron"],
+            ["Volodymyr Zelensky"],
+        ),
+        # "it" and "they" are the party the sentence named
+        ("Russia said it would attack Ukraine.", "attack", ["Russia"], ["Ukraine"]),
+        ("The rebels said they had seized the town of Kidal.", "seized", ["rebels"], []),
+        # "him" and "her": the person of the sentence who can be meant
+        (
+            "Vladimir Putin met Angela Merkel in Sochi and later praised her.",
+            "praised",
+            ["Vladimir Putin"],
+            ["Angela Merkel"],
+        ),
+        (
+            "Vladimir Putin met Xi Jinping and later thanked him.",
+            "thanked",
+            ["Vladimir Putin"],
+            ["Xi Jinping"],
+        ),
+        # "the two sides", "both sides": the parties of the event before
+        (
+            "Armenia and Azerbaijan held talks in Moscow. The two sides agreed to a ceasefire.",
+            "agreed",
+            ["Armenia", "Azerbaijan"],
+            [],
+        ),
+        (
+            "Sudan's army and the RSF fought in Khartoum. Both sides accused each other of "
+            "violations.",
+            "accused",
+            ["Sudan's army", "RSF"],
+            [],
+        ),
+        # "the army" after "the Malian army" is that army
+        (
+            "The Malian army attacked rebels near Gao. The army then withdrew from the town.",
+            "withdrew",
+            ["Malian army"],
+            [],
+        ),
+        # an indirect object, a "for" object, the one a demand is addressed to
+        ("Germany gave Ukraine 14 tanks.", "gave", ["Germany"], ["Ukraine"]),
+        (
+            "The US provided humanitarian aid for Ukraine.",
+            "provided",
+            ["United States"],
+            ["Ukraine"],
+        ),
+        ("Ukraine demanded that Russia withdraw its troops.", "demanded", ["Ukraine"], ["Russia"]),
+    ],
+)
+def test_pronouns_sides_and_verb_recipients(
+    text: str, trigger: str, actors: list[str], recipients: list[str], nlp: Language
+) -> None:
+    assert _parties(text, nlp)[trigger] == (actors, recipients)

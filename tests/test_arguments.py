@@ -190,3 +190,26 @@ def test_pronouns_sides_and_verb_recipients(
     text: str, trigger: str, actors: list[str], recipients: list[str], nlp: Language
 ) -> None:
     assert _parties(text, nlp)[trigger] == (actors, recipients)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # a person the article calls a woman is "she", though a man was named after her
+        (
+            "Jane Doe, a spokeswoman for the ministry, met John Roe. She later criticized Russia.",
+            "Jane Doe",
+        ),
+        (
+            "Mrs. Angela Merkel met Mr. Emmanuel Macron in Paris. She later criticized Russia.",
+            "Angela Merkel",
+        ),
+        ("Mr. John Roe met Jane Doe. He later criticized Russia.", "John Roe"),
+        # no gender said: the last person named
+        ("Vladimir Putin met Xi Jinping. He later criticized the United States.", "Xi Jinping"),
+    ],
+)
+def test_he_and_she_take_the_person_known_to_be_so_called(
+    text: str, actor: str, nlp: Language
+) -> None:
+    assert _parties(text, nlp)["criticized"][0] == [actor]

@@ -162,9 +162,13 @@ class ActorIndex:
             speaker = self.by_id.get(quote.speaker or "") if quote is not None else None
             return speaker  # "We hope to get a ceasefire," he said: the speaker
         if tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "him", "her"):
-            # the last person named who may be so called: "she" skips a "Mr."
+            # the last person named known to be so called ("Jane Doe, a spokeswoman"),
+            # else the last who may be: "she" skips a "Mr."
             other = "f" if tok.lower_ in ("he", "him") else "m"
+            wanted = "m" if other == "f" else "f"
             return _last_before(
+                self._person_starts, tok.idx, fits=lambda e: self._gender.get(e.id) == wanted
+            ) or _last_before(
                 self._person_starts, tok.idx, fits=lambda e: self._gender.get(e.id) != other
             )
         if tok.pos_ == "PRON" and tok.lower_ in ("it", "they", "its", "their"):

@@ -52,3 +52,14 @@ def test_the_text_report_lists_title_events(nlp: Language) -> None:
     )
     assert "Title events (the text does not report them) (1)" in report
     assert "Rebels (REB)  @Tessalit" in report
+
+
+def test_a_headline_infinitive_is_what_will_happen(nlp: Language) -> None:
+    """Headline grammar: "leaders to meet" is a planned meeting, also under "says"."""
+    for title in (
+        "Serbia and Kosovo leaders to meet in Brussels",
+        "EU says Serbia and Kosovo leaders to meet in Brussels",
+    ):
+        text = f"{title}\n\nThe talks were announced on Friday.\n"
+        result = analyze(article_from_text(text, published="2023-04-20"), nlp)
+        assert [(e.type, e.status) for e in result.title_events] == [("CONSULT", "planned")]

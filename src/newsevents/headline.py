@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from .extract.events.words import SPEECH_VERBS
 from .model import Analysis, Article, Entity, Event, Place
 
 
@@ -56,9 +57,13 @@ def add_title(
         if event.place is not None and place_ids.get(event.place) is None:
             place_ids[event.place] = _add_place(found, event.place, analysis)
         value = by_time[event.time].value if event.time in by_time else event.time_value
+        status = {}
+        if event.status == "asserted" and _headline_future(title_doc, event.trigger):
+            status = {"status": "planned", "status_rule": "headline 'to' infinitive"}
         analysis.title_events.append(
             event.model_copy(
-                update={
+                update=status
+                | {
                     "id": f"H{len(analysis.title_events) + 1}",
                     "actors": [entity(x) for x in event.actors],
                     "recipients": [entity(x) for x in event.recipients],
@@ -69,6 +74,23 @@ def add_title(
                 }
             )
         )
+
+
+def _headline_future(title_doc: Doc, trigger: tuple[int, int]) -> bool:
+    """Headline grammar: "Serbia and Kosovo leaders to meet in Brussels" is what
+    will happen (an infinitive with no verb over it), not what did."""
+    span = title_doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    if verb.pos_ not in ("VERB", "AUX") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return False
+    top = verb  # "EU says Serbia and Kosovo leaders to meet": through a speech verb
+    while top.dep_ == "ccomp" and top.head.lemma_.lower() in SPEECH_VERBS:
+        top = top.head
+    return top.dep_ == "ROOT"
 
 
 def _body_twin(etype: str, parties: set[str], events: list[Event]) -> Event | None:

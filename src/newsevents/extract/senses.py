@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import read_table
 from ..model import Entity
 from .events.words import PROVISIONS
+from .text import of_objects
 
 #: Types a disaster, a crime or a match is mistaken for.
 _GUARDED = frozenset(
@@ -409,13 +410,9 @@ def _objects_in(verb: Token, words: frozenset[str]) -> bool:
     ("thousands of voters")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     objects = [
-        next(
-            (o for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-             for o in p.children if o.dep_ == "pobj"),
-            c,
-        ) if c.like_num or c.lemma_.lower() in _COUNTS else c
+        next(iter(of_objects(c)), c) if c.like_num or c.lemma_.lower() in _COUNTS else c
         for c in objects
-    ]  # fmt: skip
+    ]
     return bool(objects) and all(o.lemma_.lower() in words for o in objects)
 
 
@@ -635,7 +632,7 @@ def other_sense(
         return "giving information is no aid"  # "is expected to provide further information"
     if etype in _HARM and _arrest_for_crime(trigger) and not _political(parties):
         return "crime: an arrest for an ordinary crime"  # "arrested for stabbing his neighbour"
-    held = [p for p in parties if p not in actors]
+    held = [p for p in parties if p not in actors]  # held, freed: those acted on
     if (
         trigger.lemma_.lower() in _HOLDING
         and held
@@ -645,7 +642,7 @@ def other_sense(
         return "crime: criminals arrested"  # "police arrested three gang members"
     if etype == "COERCE" and _contraband_seized(trigger):
         return "crime: contraband seized"  # "seized 2 tonnes of cocaine"
-    if etype == "COERCE" and _border_enforcement(trigger, [p for p in parties if p not in actors]):
+    if etype == "COERCE" and _border_enforcement(trigger, held):
         return "crime: border enforcement"  # "border guards detained 34 migrants"
     if _harmless_drone(trigger):
         return "a drone that films or flies, not one that strikes"  # "a drone captured footage"
@@ -653,8 +650,7 @@ def other_sense(
         return "crime: violence within a family"  # "a man stabbed his wife to death"
     if etype in _HARM and _takes_nothing_physical(trigger):
         return "taking of nothing physical"  # "captured the imagination", "won 40 seats"
-    freed = [p for p in parties if p not in actors]
-    if trigger.lemma_.lower() in _FREEING and not _frees_someone(trigger, freed):
+    if trigger.lemma_.lower() in _FREEING and not _frees_someone(trigger, held):
         return "release of no one"  # "accidentally released 150,000 gallons of water"
     if (
         etype in ("COERCE", "REQUEST", "AID", "MOBILIZE")
@@ -781,10 +777,8 @@ def _fires_no_shot(trigger: Token) -> bool:
         return False
     if _aimed(trigger):
         return False  # "fired 12 at the base": aimed at something ("on Tuesday" is when)
-    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-    # "dozens of rockets", "tear gas and pepper spray": any word of the object
-    fired = [t for o in objects for t in o.subtree]
-    return bool(objects) and not any(
+    fired = _object_words(trigger)  # "dozens of rockets", "tear gas and pepper spray"
+    return bool(fired) and not any(
         f.lemma_.lower() in _MUNITIONS or f.lower_ in _MUNITIONS for f in fired
     )
 

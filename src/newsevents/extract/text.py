@@ -66,3 +66,15 @@ def sentence_of(tok: Token) -> Span:
     sents, owner = table
     found: Span = sents[owner[tok.i]]
     return found
+
+
+def of_objects(tok: Token) -> list[Token]:
+    """What an "of" phrase on ``tok`` names: "thousands of voters", "a total of 56
+    points", "a wave of arrests"."""
+    return [
+        o
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]

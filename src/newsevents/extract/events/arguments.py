@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from ...gazetteer import load_gazetteer
 from ...model import Analysis, Entity, Place, Time
 from ..senses import is_weapon
-from ..text import sentence_of
+from ..text import of_objects, sentence_of
 from .syntax import _agents, _in_attribution, _locative, _nearest, _Ranges, _subject
 from .triggers import _Entry, _lexicon, is_materiel
 from .words import (
@@ -289,16 +289,7 @@ def _actors(tokens: Iterable[Token], index: ActorIndex) -> list[str]:
     ("Trump's envoy, Steve Witkoff"), else its modifiers ("Ukrainian delegations")."""
     ids: list[str] = []
     # "Thousands of Iraqi Kurds demonstrated": the people counted are the actor
-    tokens = [
-        next(
-            (o for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
-             if o.dep_ == "pobj"),
-            t,
-        )
-        if t.lower_ in _COUNT_NOUNS
-        else t
-        for t in tokens
-    ]  # fmt: skip
+    tokens = [next(iter(of_objects(t)), t) if t.lower_ in _COUNT_NOUNS else t for t in tokens]
     for tok in tokens:
         if (tok.lower_ in ("they", "them") or _both_sides(tok)) and len(index.recent) >= 2:
             # "they met", "the two sides signed": the last event's parties

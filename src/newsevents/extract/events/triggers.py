@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from ...gazetteer import load_gazetteer, read_table
 from ..entities import agent_sector
 from ..senses import is_weapon
+from ..text import of_objects
 from . import cameo
 from .syntax import _agents
 from .words import _LIGHT_VERBS, STRETCH_NOUNS, regular_lemma
@@ -173,9 +174,7 @@ def _match(tok: Token) -> _Entry | None:
         particles = [c.lower_ for c in children if c.dep_ == "prt"]
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
         # "established a total of 56 points", "set up dozens of checkpoints"
-        objects += [o for c in objects if c.lemma_.lower() in _PORTIONS for p in c.children
-                    if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
-                    if o.dep_ == "pobj"]  # fmt: skip
+        objects += [o for c in objects if c.lemma_.lower() in _PORTIONS for o in of_objects(c)]
         for obj in objects:
             if lemma == "blow" and "up" in particles and obj.lower_ in _REFLEXIVE:
                 return _Entry("ASSAULT", "suicide-attack", "blow oneself up")
@@ -434,8 +433,7 @@ def _stretch_of_force(verb: Token) -> bool:
         if obj.lemma_.lower() not in STRETCH_NOUNS:
             continue
         named = [c for c in obj.children if c.dep_ in ("amod", "compound")]
-        named += [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
-                  for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+        named += of_objects(obj)
         if any((e := _noun_entry(n)) is not None and e.type in _FORCE_TYPES for n in named):
             return True
     return False

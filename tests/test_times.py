@@ -457,6 +457,17 @@ def test_a_best_day_of_something_else_is_no_record_of_this_stretch(nlp: Language
         ("Halloween", "2024-01-10", "2024-10-31"),
         ("Valentine's Day", "2024-01-10", "2024-02-14"),
         ("the Fourth of July", "2024-01-10", "2024-07-04"),
+        ("Independence Day", "2024-01-10", "2024-07-04"),
+        ("Veterans Day", "2024-01-10", "2024-11-11"),
+        # US holidays by weekday rule, in years whose months start on different days
+        ("Labor Day", "2016-01-10", "2016-09-05"),  # September 1 a Thursday
+        ("Labor Day", "2025-01-10", "2025-09-01"),  # September 1 itself a Monday
+        ("Memorial Day", "2016-01-10", "2016-05-30"),  # May 31 a Tuesday
+        ("Memorial Day", "2021-01-10", "2021-05-31"),  # May 31 itself a Monday
+        ("Election Day", "2016-01-10", "2016-11-08"),  # November 1 a Tuesday: not the 1st
+        ("Election Day", "2020-01-10", "2020-11-03"),  # November 1 a Sunday
+        ("Election Day", "2021-01-10", "2021-11-02"),  # November 1 a Monday
+        ("Good Friday", "2024-01-10", "2024-03-29"),
     ],
 )
 def test_holidays_of_the_year_ahead(text: str, published: str, value: str) -> None:
@@ -648,3 +659,64 @@ def test_the_year_before_and_the_current_quarter(
     sentence: str, expected: set[tuple[str, str | None]], nlp: Language
 ) -> None:
     assert _found(sentence, "2008-05-14", nlp) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # TIMEX3 PRESENT_REF, not "now-defunct"
+        (
+            "Shares are now trading at $4 and right now nobody buys the now-defunct brand.",
+            {("now", "PRESENT_REF"), ("right now", "PRESENT_REF")},
+        ),
+        # a weekday with its part of the day is a time; a show named after a night is none
+        (
+            "Sanders spoke on Thursday morning and on Tuesday night.",
+            {("Thursday morning", "2016-06-09TMO"), ("Tuesday night", "2016-06-14TNI")},
+        ),
+        ("He hosted Saturday Night Live in May.", {("May", "2016-05")}),
+        ("North Korea conducted a nuclear test last night.", {("last night", "2016-06-14TNI")}),
+        # holidays the model does not tag
+        (
+            "The rule takes effect after Labor Day.",
+            {("Labor Day", "2016-09-05")},
+        ),
+        # clock hours without minutes
+        (
+            "The show airs at 9 a.m. and ends at 5 pm GMT.",
+            {("9 a.m", "2016-06-15T09:00"), ("5 pm GMT", "2016-06-15T17:00")},
+        ),
+        # a season with its year after any word
+        ("The economy of spring 2000 was strong.", {("spring 2000", "2000-SP")}),
+        # the year of a month is the one the story told
+        (
+            "Obama took office in January 2009 and joblessness peaked in October of that year.",
+            {("January 2009", "2009-01"), ("October of that year", "2009-10")},
+        ),
+        (
+            "He arrived on March 3, 2010 and left on May 5 the same year.",
+            {("March 3, 2010", "2010-03-03"), ("May 5 the same year", "2010-05-05")},
+        ),
+        # a part of a named year is that year
+        (
+            "Unemployment hit 10% in the final months of 2009.",
+            {("the final months of 2009", "2009")},
+        ),
+        # "a single day" is a day; "the next few quarters" a stretch of unknown length
+        ("The Dow lost 500 points in a single day.", {("a single day", "P1D")}),
+        (
+            "Analysts expect a recovery over the next few quarters.",
+            {("the next few quarters", "PXQ")},
+        ),
+        # the decade and the century the story is in
+        ("The plant will close at the end of the decade.", {("the end of the decade", "201")}),
+        (
+            "Emissions must end by the middle of this century.",
+            {("the middle of this century", "20")},
+        ),
+    ],
+)
+def test_reference_words_parts_of_day_holidays_and_the_year_told(
+    sentence: str, expected: set[tuple[str, str | None]], nlp: Language
+) -> None:
+    assert _found(sentence, "2016-06-15", nlp) == expected

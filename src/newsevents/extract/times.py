@@ -77,6 +77,13 @@ _MONTH_ABBR = rf"(?:{_MONTH}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.
 _FUTURE_REF = r"the (?:near |distant |foreseeable )?future|the (?:near|short|long|medium) term"
 
 # Expressions the model tends to miss; found by pattern and merged with its spans.
+#: Holidays as news capitalises them, each with a rule in ``_holiday``.
+_HOLIDAY_NAMES = (
+    r"Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Halloween|Valentine's Day|Boxing Day"
+    r"|Thanksgiving(?: Day)?|Easter(?: Sunday)?|Good Friday|the Fourth of July"
+    r"|Independence Day|Labor Day|Memorial Day|Veterans Day|Election Day"
+)
+
 #: A record the subject set, said of the stretch being reported: "had its worst
 #: day since 2008", "their best week since November".
 _RECORD = r"(?:its|their) (?:best|worst|biggest|strongest|weakest|sharpest|steepest)"
@@ -84,7 +91,11 @@ _RECORD = r"(?:its|their) (?:best|worst|biggest|strongest|weakest|sharpest|steep
 _RECORD_TAIL = r"(?: (?:since|in|of) .*)?"
 
 _PATTERNS = [
-    re.compile(rf"\b(?:this|last|next|on|past|coming)?\s*{_WEEKDAY}\b", re.I),
+    re.compile(
+        rf"\b(?:this|last|next|on|past|coming)?\s*{_WEEKDAY}"
+        r"(?:\s+(?-i:morning|afternoon|evening|night))?\b(?!\s+(?-i:Night)\b)",
+        re.I,
+    ),
     re.compile(r"\b(?:today|yesterday|tomorrow|tonight)\b", re.I),
     re.compile(rf"\b{_NUM}-{_UNIT1}(?:-long|-old)?\b(?=\s+[a-z])", re.I),
     re.compile(rf"\b(?:the\s+)?(?:last|past|next|coming)\s+{_NUM}\s+{_UNIT}\b", re.I),
@@ -124,6 +135,18 @@ _PATTERNS = [
     ),
     # TIMEX3 PRESENT_REF / PAST_REF words, which the model never calls dates
     re.compile(r"\b(?:currently|current|nowadays|recently|previously|formerly)\b", re.I),
+    # TIMEX3 PRESENT_REF "now" ("shares are now trading", "right now"), not "now-defunct"
+    re.compile(r"\b(?:right now|just now|now)\b(?![-'’])", re.I),
+    # a season with its year wherever it stands: "the economy of spring 2000"
+    re.compile(
+        r"\b(?:the )?(?:(?:early|late|mid)[- ])?(?:spring|summer|autumn|fall|winter)"
+        r"(?: of)? (?:19|20)\d\d\b",
+        re.I,
+    ),
+    # holidays, capitalised as news writes them ("easter" alone is a direction)
+    re.compile(rf"\b(?:(?i:this|last|next) )?(?:{_HOLIDAY_NAMES})\b"),
+    # clock hours: "at 9 a.m.", "5 pm GMT"
+    re.compile(r"\b\d{1,2}\s?(?:[ap]\.m\.?|[ap]m\b)(?:\s?(?:UTC|GMT))?", re.I),
     # clock times: "16:08 UTC", "0800 GMT", "3:30 p.m."
     re.compile(r"\b\d{1,2}:\d\d(?:\s?(?:[ap]\.m\.|[ap]m))?(?:\s?(?:UTC|GMT))?(?![\d:])"),
     re.compile(r"\b[0-2]\d[0-5]\d\s?(?:UTC|GMT)\b"),
@@ -255,7 +278,9 @@ def _tense(span: Span) -> Tense:
 
 
 #: TIMEX3 parts of the day: "this morning" is 2008-01-09TMO.
-_PART_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "tonight": "TNI"}
+_PART_OF_DAY = {
+    "morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "tonight": "TNI",
+}  # fmt: skip
 
 
 def _week_start(d: date) -> date:
@@ -299,6 +324,7 @@ def _plain(lowered: str) -> str:
         lowered,
     )
     lowered = re.sub(r"(?:'s|’s|')$|\s+alone$", "", lowered)
+    lowered = re.sub(r"^(an?|one) single ", r"\1 ", lowered)  # "in a single day"
     m = re.fullmatch(rf"{_HEDGE}\s+({_NUM}\b.*)", lowered)
     if m:
         lowered = m.group(1)
@@ -336,10 +362,22 @@ def _holiday(name: str, year: int) -> date | None:
     fixed = {
         "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
         "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
-        "valentine's day": (2, 14), "the fourth of july": (7, 4),
+        "valentine's day": (2, 14), "the fourth of july": (7, 4), "independence day": (7, 4),
+        "boxing day": (12, 26), "veterans day": (11, 11),
     }  # fmt: skip
     if name in fixed:
         return date(year, *fixed[name])
+    if name == "labor day":  # the first Monday of September (US)
+        first = date(year, 9, 1)
+        return first + timedelta(days=-first.weekday() % 7)
+    if name == "memorial day":  # the last Monday of May (US)
+        last = date(year, 5, 31)
+        return last - timedelta(days=last.weekday())
+    if name == "election day":  # the Tuesday after the first Monday of November (US)
+        first = date(year, 11, 1)
+        return first + timedelta(days=-first.weekday() % 7 + 1)
+    if name == "good friday":
+        return _easter(year) - timedelta(days=2)
     if name.startswith("thanksgiving"):  # the fourth Thursday of November (US)
         first = date(year, 11, 1)
         return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
@@ -348,10 +386,7 @@ def _holiday(name: str, year: int) -> date | None:
     return None
 
 
-_HOLIDAY = (
-    r"christmas(?: day| eve)?|new year's (?:day|eve)|halloween|valentine's day"
-    r"|thanksgiving(?: day)?|easter(?: sunday)?|the fourth of july"
-)
+_HOLIDAY = _HOLIDAY_NAMES.lower()
 
 
 def normalize(
@@ -408,19 +443,27 @@ def normalize(
     m = re.fullmatch(
         r"(?:(?:the )?(?:past|last|next|coming|first|final) )?"
         r"(?:(several|many|few|a few|some|so many|a couple of|recent) )?"
-        r"(seconds|minutes|hours|days|weeks|months|years|decades)(?:-long)?",
+        r"(seconds|minutes|hours|days|weeks|months|quarters|years|decades)(?:-long)?",
         lowered,
     )
     if m:  # "several years", "decades", "minutes": a duration of unknown length
         unit = m.group(2)
         code = {"seconds": "TXS", "minutes": "TXM", "hours": "TXH", "days": "XD",
-                "weeks": "XW", "months": "XM", "years": "XY", "decades": "XDE"}[unit]  # fmt: skip
+                "weeks": "XW", "months": "XM", "quarters": "XQ", "years": "XY",
+                "decades": "XDE"}[unit]  # fmt: skip
         return "duration", f"P{code}", False
     m = re.fullmatch(
         r"(?:early|mid|late|the (?:early|middle|late|end|start|beginning) (?:part )?of)[- ]?((?:19|20)\d\d)",
         lowered,
     )
     if m:  # "early 2009", "mid-2011", "the end of 2008": the year (TIMEX3 mod aside)
+        return "date", m.group(1), False
+    m = re.fullmatch(
+        r"(?:the )?(?:first|last|final|closing|opening|early|late|remaining)"
+        r"(?: (?:few|two|three|four|six))? (?:days|weeks|months) of ((?:19|20)\d\d)",
+        lowered,
+    )
+    if m:  # "the final months of 2009": a part of that year
         return "date", m.group(1), False
     m = re.fullmatch(
         r"(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ]quarter"
@@ -455,9 +498,13 @@ def normalize(
             hour += 12
         if hour < 24 and minute < 60:  # "16:08 UTC", "0800 GMT", "3:30 p.m."
             return "time", f"{published.isoformat()}T{hour:02d}:{minute:02d}", True
+    m = re.fullmatch(r"(\d{1,2}) ?([ap])\.?m\.?(?: ?(?:utc|gmt))?", lowered)
+    if m and published is not None and 1 <= int(m.group(1)) <= 12:
+        hour = int(m.group(1)) % 12 + (12 if m.group(2) == "p" else 0)  # "9 a.m.", "12 pm"
+        return "time", f"{published.isoformat()}T{hour:02d}:00", True
     if lowered in (
-        "now", "currently", "current", "nowadays", "so far", "at present", "at the moment",
-        "the time being",
+        "now", "right now", "just now", "currently", "current", "nowadays", "so far",
+        "at present", "at the moment", "the time being",
     ):  # fmt: skip
         return "date", "PRESENT_REF", False
     if re.fullmatch(_FUTURE_REF, lowered):
@@ -478,7 +525,7 @@ def normalize(
 
     relative_kind: TimeKind = (
         "time"
-        if lowered in ("tonight", "this morning", "this afternoon", "this evening")
+        if lowered in ("tonight", "last night", "this morning", "this afternoon", "this evening")
         else "date"
     )
     if published is None:
@@ -486,7 +533,11 @@ def normalize(
 
     lowered = re.sub(rf"^{_PART_OF}{_PART_TARGET}", "", lowered)
     # "by the end of the year", "the year-end rush": this year (month, week)
-    lowered = re.sub(rf"^{_PART_OF}the (year|month|week)$", r"this \1", lowered)
+    lowered = re.sub(rf"^{_PART_OF}the (year|month|week|decade|century)$", r"this \1", lowered)
+    lowered = re.sub(rf"^{_PART_OF}(this (?:decade|century))$", r"\1", lowered)
+    if lowered in ("this decade", "this century"):  # TIMEX3: 201 (the 2010s), 20 (the 2000s)
+        digits = 3 if lowered.endswith("decade") else 2
+        return "date", str(published.year)[:digits], True
     lowered = re.sub(r"^(?:the )?(year|month|week)-end$", r"this \1", lowered)
     # a record the subject set in the stretch being reported: "stocks had their best
     # week since November", "the index fell for its worst day in a year"
@@ -550,7 +601,7 @@ def normalize(
         elif rel is None:
             day = _holiday(m.group(2), published.year + _by_tense(day, published, tense)) or day
         return "date", day.isoformat(), True
-    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1}
     if lowered in offsets or re.fullmatch(r"this (?:morning|afternoon|evening)", lowered):
         stamp = (published + timedelta(days=offsets.get(lowered, 0))).isoformat()
         part = _PART_OF_DAY.get(lowered.split()[-1], "")
@@ -571,6 +622,8 @@ def normalize(
             if which in ("last", "past") and delta == 0:
                 delta = 7
             day = published - timedelta(days=delta)
+        if m.group(3):  # "Thursday morning" is 2016-04-07TMO
+            return "time", f"{day.isoformat()}{_PART_OF_DAY[m.group(3)]}", True
         return "date", day.isoformat(), True
     m = re.fullmatch(rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?", lowered) or re.fullmatch(
         rf"(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH})", lowered
@@ -841,6 +894,17 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
                 (start, end), (kind, value, relative) = inner
                 text = doc_text(doc)[start:end]
                 anchor = "published" if relative else None
+        that_year = _OF_THAT_YEAR.match(doc_text(doc), end)
+        if (
+            that_year
+            and year_told is not None
+            and value
+            and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value)
+        ):
+            # "in October of that year", "on March 3 the same year": the year the story told
+            value, anchor = f"{year_told[1]}{value[4:]}", year_told[0]
+            end = that_year.end()
+            text = doc_text(doc)[start:end]
         if value is None and not cand.from_model:
             continue
         ago = _AGO.match(text)
@@ -874,6 +938,9 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
             year_told = (time.id, int(value[:4]))
     return times
 
+
+#: What names a month's or day's year as the one the story told: "October of that year".
+_OF_THAT_YEAR = re.compile(r",?\s+(?:of\s+)?(?:that|the same) year\b", re.I)
 
 #: "the following week", "that month": a week or month told from the story's last day.
 _NEXT_UNIT = re.compile(r"^(?:the |that )(following|next|previous|preceding|same|)\s?(week|month)$")

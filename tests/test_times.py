@@ -720,3 +720,36 @@ def test_reference_words_parts_of_day_holidays_and_the_year_told(
     sentence: str, expected: set[tuple[str, str | None]], nlp: Language
 ) -> None:
     assert _found(sentence, "2016-06-15", nlp) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # every year of a list or a range, though the model tags only some
+        (
+            "She hosted in 1994, 1996, 1999 and 2002.",
+            {("1994", "1994"), ("1996", "1996"), ("1999", "1999"), ("2002", "2002")},
+        ),
+        ("He emceed the 2004 and 2005 Tony Awards.", {("2004", "2004"), ("2005", "2005")}),
+        ("He was an officer from 1996 to 2000.", {("1996", "1996"), ("2000", "2000")}),
+        ("In 2004, 2,000 people left.", {("2004", "2004")}),
+        # a month and its year with a comma between
+        ("The store burned in February, 2003.", {("February, 2003", "2003-02")}),
+        # a decade of life is an age, a decade with its century a decade
+        ("In their 50s they retired.", set()),
+        ("Her films span the 1930s and the '50s.", {("the 1930s", "193"), ("the '50s", "195")}),
+        # "this year" after a day says which year, whatever the tense
+        (
+            "The first strike came on November 2 this year.",
+            {("November 2 this year", "2010-11-02")},
+        ),
+        (
+            "The vote was held on December 15 of last year.",
+            {("December 15 of last year", "2009-12-15")},
+        ),
+    ],
+)
+def test_lists_of_years_ages_and_the_year_after_a_day(
+    sentence: str, expected: set[tuple[str, str | None]], nlp: Language
+) -> None:
+    assert _found(sentence, "2010-06-15", nlp) == expected

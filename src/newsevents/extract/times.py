@@ -135,6 +135,14 @@ _PATTERNS = [
     ),
     # TIMEX3 PRESENT_REF / PAST_REF words, which the model never calls dates
     re.compile(r"\b(?:currently|current|nowadays|recently|previously|formerly)\b", re.I),
+    # a year after another in a list or a range, which the model leaves out:
+    # "from 1996 to 2000", "the 2004 and 2005 Tony Awards"
+    re.compile(
+        r"(?<=(?:19|20)\d\d)(?:,\s*|,?\s+(?:and|or|to|until|through)\s+|\s?[-–]\s?)"
+        r"(?P<t>(?:19|20)\d\d)\b(?![,.]?\d)"
+    ),
+    # a decade written with its century: "between the 1930s and the '50s"
+    re.compile(r"\b(?:the )?(?:(?:early|mid|late)[- ])?(?:1[5-9]|20)\d0s\b", re.I),
     # TIMEX3 PRESENT_REF "now" ("shares are now trading", "right now"), not "now-defunct"
     re.compile(r"\b(?:right now|just now|now)\b(?![-'’])", re.I),
     # a season with its year wherever it stands: "the economy of spring 2000"
@@ -402,7 +410,7 @@ def normalize(
         return "date", absolute.isoformat(), False
     if re.fullmatch(r"(?:19|20)\d\d", lowered):
         return "date", lowered, False
-    m = re.fullmatch(rf"({_MONTH})\s+(?:of\s+)?((?:19|20)\d\d)", lowered)
+    m = re.fullmatch(rf"({_MONTH}),?\s+(?:of\s+)?((?:19|20)\d\d)", lowered)
     if m:
         return "date", f"{m.group(2)}-{MONTHS[m.group(1)]:02d}", False
 
@@ -720,6 +728,9 @@ _DASHED = re.compile(
 )
 
 
+#: Years listed: "1994, 1996, 1999 and 2002".
+_YEAR_LIST = re.compile(r"(?:19|20)\d\d(?:(?:,\s*|,?\s+(?:and|or)\s+)(?:19|20)\d\d)+,?")
+
 #: "June 17, two days before the vote": a date and then an offset from something
 #: else, which the model reads as one span.
 _COMMA_OFFSET = re.compile(rf"^(.*\S),\s+({_NUM}\s+{_UNIT}\b.*)$", re.I)
@@ -736,6 +747,11 @@ def _split_range(text: str, cand: _Candidate) -> list[_Candidate]:
     """ "between April and June", "from Monday to Friday": two times, not one span
     without a value."""
     piece = text[cand.start : cand.end]
+    if _YEAR_LIST.fullmatch(piece):  # "1994, 1996," as the model tags a list of years
+        return [
+            _Candidate(cand.start + y.start(), cand.start + y.end(), cand.from_model)
+            for y in re.finditer(r"(?:19|20)\d\d", piece)
+        ]
     m = (
         _RANGE.match(piece)
         or _DASHED.match(piece)
@@ -841,6 +857,10 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
             r"\bages?\b|\bold\b|%|\bpercent\b", text, re.I
         ):
             continue  # bare numbers and ages are not times
+        if re.fullmatch(r"(?:(?:early|mid|late)[- ]?)?\d0s", text, re.I) and _AGE_OWNER.search(
+            doc_text(doc)[max(0, start - 30) : start]
+        ):
+            continue  # "in their 50s", "in his early 40s": an age, not a decade
         span = doc.char_span(start, end, alignment_mode="expand")
         tense = _tense(span) if span is not None else None
         kind, value, relative = normalize(text, published, tense)
@@ -905,6 +925,20 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
             value, anchor = f"{year_told[1]}{value[4:]}", year_told[0]
             end = that_year.end()
             text = doc_text(doc)[start:end]
+        which_year = _OF_THIS_YEAR.match(doc_text(doc), end)
+        if (
+            which_year
+            and published is not None
+            and value
+            and re.fullmatch(r"\d{4}-\d\d-\d\d", value)
+        ):
+            # "on November 2 this year", "December 15 of last year": that year, whatever the tense
+            step = {"this": 0, "last": -1, "next": 1}[which_year.group(1).lower()]
+            day = valid_date(published.year + step, int(value[5:7]), int(value[8:10]))
+            if day is not None:
+                value, anchor = day.isoformat(), "published"
+                end = which_year.end()
+                text = doc_text(doc)[start:end]
         if value is None and not cand.from_model:
             continue
         ago = _AGO.match(text)
@@ -938,6 +972,14 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
             year_told = (time.id, int(value[:4]))
     return times
 
+
+#: Whose decade of life: "in their 50s" is an age.
+_AGE_OWNER = re.compile(
+    r"\b(?:his|her|their|my|your|our|its)\s+(?:(?:early|mid|late)[- ]?)?$", re.I
+)
+
+#: A year named after a day relative to publication: "November 2 this year".
+_OF_THIS_YEAR = re.compile(r",?\s+(?:of\s+)?(this|last|next) year\b", re.I)
 
 #: What names a month's or day's year as the one the story told: "October of that year".
 _OF_THAT_YEAR = re.compile(r",?\s+(?:of\s+)?(?:that|the same) year\b", re.I)

@@ -325,3 +325,30 @@ def test_the_openapi_description_is_typed(api: str) -> None:
         events["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].rsplit("/")[-1]
     ]
     assert set(page["properties"]) == {"items", "total", "limit", "offset", "next"}
+
+
+def test_an_event_only_the_title_reports_is_listed_with_its_title_words(tmp_path: Path) -> None:
+    from newsevents import analyze, article_from_text
+    from newsevents.store import open_store
+
+    db = str(tmp_path / "title.db")
+    text = (
+        "Rebels seize border town of Tessalit\n\n"
+        "Fighting continued on Sunday around the army camp near the Algerian border, "
+        "residents said. Several soldiers were wounded, a military source told reporters.\n"
+    )
+    with open_store(db) as store:
+        store.save(analyze(article_from_text(text, published="2012-03-12")))
+    with running_server(db) as url:
+        _, body = call(f"{url}/api/events?limit=50")
+        (ev,) = [e for e in body["items"] if e["from_title"]]
+        assert ev["trigger_text"] == "seize"
+        assert ev["sentence_text"] == "Rebels seize border town of Tessalit"
+        assert ev["date"] == "2012-03-12" and [p["name"] for p in ev["actors"]] == ["Rebels"]
+        assert ev["place"]["name"] == "Tessalit" and ev["cluster_id"]
+        status, one = call(f"{url}/api/events/{ev['article_id']}/{ev['event_id']}")
+        assert status == 200 and one["from_title"] and one["trigger_text"] == "seize"
+        _, cluster = call(f"{url}/api/clusters/{ev['cluster_id']}")
+        assert [r["event_id"] for r in cluster["reports"]] == [ev["event_id"]]
+        # the text's own events are not marked
+        assert all(not e["from_title"] for e in body["items"] if e["event_id"].startswith("V"))

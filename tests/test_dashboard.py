@@ -32,6 +32,12 @@ EMOJI = (
     "🇺🇦🔥🔥 Ukrainian President Volodymyr Zelensky met Polish President Andrzej Duda "
     "in Warsaw on Tuesday 🤝, and the two leaders signed a defence agreement."
 )
+#: The title alone reports the seizure; the text tells what followed.
+TITLE_ONLY = (
+    "Rebels seize border town of Tessalit\n\n"
+    "Fighting continued on Sunday around the army camp near the Algerian border, "
+    "residents said. Several soldiers were wounded, a military source told reporters.\n"
+)
 HOSTILE_TITLE = "<img src=x onerror=window.__pwned=3>Geneva talks"
 HOSTILE_SOURCE = "<svg onload=window.__pwned=4>Wire"
 
@@ -46,6 +52,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         )
         store.save(analyze(attack), label=HOSTILE_SOURCE)
         store.save(analyze(article_from_text(EMOJI, published="2025-04-02", title="Warsaw")))
+        store.save(analyze(article_from_text(TITLE_ONLY, published="2012-03-12")))
     with running_server(db) as url:
         yield url
 
@@ -178,4 +185,26 @@ def test_stories_list_outlets_and_open_their_articles(site: str, browser: Browse
     articles.first.click()
     page.wait_for_selector("#article-view:not([hidden])")
     assert "Philippines" in page.locator("#article-title").inner_text()
+    assert not errors
+
+
+def test_an_event_of_the_headline_is_shown_in_the_headline(site: str, browser: Browser) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(site + "/")
+    _ready(page)
+    _apply(page, "#f-actor", "Rebels")
+    row = page.locator("#events li.event").filter(has_text="headline only")
+    assert row.count() == 1
+    assert "Rebels" in row.locator(".parties").inner_text()
+    row.click()
+    page.wait_for_selector("#article-title .hl-sentence")
+    # the trigger is highlighted in the title, where its offsets point
+    assert page.locator("#article-title .hl-event").inner_text() == "seize"
+    assert page.locator("#article-title").inner_text() == "Rebels seize border town of Tessalit"
+    details = page.locator("#details dl").first.inner_text()
+    assert "the headline only" in details and "Rebels seize border town" in details
+    # the text shows no event of its own for the seizure
+    assert "seize" not in " ".join(page.locator("#article-text .hl-event").all_inner_texts())
     assert not errors

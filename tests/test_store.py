@@ -37,10 +37,10 @@ def test_save_is_transactional_and_idempotent(db_url: str, reference: Analysis) 
 def test_migrations_are_versioned_and_applied_once(db_url: str) -> None:
     with open_store(db_url) as store:
         versions = store.execute("SELECT version FROM schema_migrations ORDER BY version")
-        assert versions == [(1,), (2,), (3,), (4,), (5,), (6,), (7,)]
+        assert versions == [(1,), (2,), (3,), (4,), (5,), (6,), (7,), (8,)]
     with open_store(db_url) as store:  # reopening applies nothing again
-        assert store.migrate() == 7
-        assert store.execute("SELECT COUNT(*) FROM schema_migrations") == [(7,)]
+        assert store.migrate() == 8
+        assert store.execute("SELECT COUNT(*) FROM schema_migrations") == [(8,)]
 
 
 def test_full_text_search(db_url: str, reference: Analysis) -> None:
@@ -94,3 +94,67 @@ def test_exports(db_url: str, reference: Analysis, tmp_path: Path) -> None:
 
         export_store(store, "parquet", tmp_path / "e.parquet")
         assert pq.read_table(tmp_path / "e.parquet").num_rows == len(reference.events)
+
+
+#: An article whose title alone reports an event (the text tells what followed).
+TITLE_ONLY = (
+    "Rebels seize border town of Tessalit\n\n"
+    "Fighting continued on Sunday around the army camp near the Algerian border, "
+    "residents said. Several soldiers were wounded, a military source told reporters.\n"
+)
+
+
+def test_the_titles_own_events_are_stored_with_their_parties(db_url: str) -> None:
+    from newsevents import analyze, article_from_text
+
+    analysis = analyze(article_from_text(TITLE_ONLY, published="2012-03-12"))
+    (headline,) = analysis.title_events
+    with open_store(db_url) as store:
+        store.save(analysis, version="test")
+        rows = store.execute(
+            "SELECT id, type, date, from_title, in_title, trigger_start, trigger_end "
+            "FROM events WHERE from_title = 1"
+        )
+        assert rows == [(headline.id, headline.type, "2012-03-12", 1, 0, *headline.trigger)]
+        title = analysis.article.title or ""
+        assert title[rows[0][5] : rows[0][6]] == "seize"
+        # the text's own events are not from the title
+        body = store.execute("SELECT COUNT(*) FROM events WHERE from_title = 0")[0][0]
+        assert body == len(analysis.events)
+        parties = store.execute(
+            "SELECT p.entity_id, e.name FROM event_parties p JOIN entities e ON "
+            "e.article_id = p.article_id AND e.id = p.entity_id WHERE p.event_id = ?",
+            (headline.id,),
+        )
+        assert parties == [(headline.actors[0], "Rebels")]
+        evidence = store.execute(
+            "SELECT span_start, span_end FROM mentions WHERE record_kind = 'title_event'"
+        )
+        assert evidence == [tuple(headline.trigger)]
+        # the title event joins an event cluster like any other report
+        member = store.execute(
+            "SELECT COUNT(*) FROM cluster_members WHERE event_id = ?", (headline.id,)
+        )
+        assert member == [(1,)]
+
+
+def test_the_titles_own_events_are_exported(db_url: str, tmp_path: Path) -> None:
+    from newsevents import analyze, article_from_text
+    from newsevents.tables import table_rows
+
+    analysis = analyze(article_from_text(TITLE_ONLY, published="2012-03-12"))
+    (headline,) = analysis.title_events
+    with open_store(db_url) as store:
+        store.save(analysis, version="test")
+        export_store(store, "csv", tmp_path / "e.csv")
+        with (tmp_path / "e.csv").open() as fh:
+            rows = [r for r in csv.DictReader(fh) if r["event_id"] == headline.id]
+        assert [(r["sentence"], r["from_title"], r["date"]) for r in rows] == [
+            ("Rebels seize border town of Tessalit", "True", "2012-03-12")
+        ]
+        export_store(store, "jsonl", tmp_path / "a.jsonl")
+        (doc,) = [json.loads(x) for x in (tmp_path / "a.jsonl").read_text().splitlines()]
+        assert doc["title_events"][0]["cluster"].startswith("K")
+    # the batch tables (Parquet, Spark) carry it too, with its words from the title
+    (row,) = [r for r in table_rows(analysis, "t", "v")["events"] if r["from_title"]]
+    assert (row["event_id"], row["trigger"], row["date"]) == (headline.id, "seize", "2012-03-12")

@@ -365,6 +365,7 @@ async function drawEvents(offset = 0) {
       el("span", { class: "place" }, ev.place ? `@${ev.place.name}` : ""),
       el("span", { class: "status" }, `[${ev.status}]`),
       el("span", { class: "source" }, ev.source ? `per ${ev.source.name}` : ""),
+      el("span", { class: "headline" }, ev.from_title ? "(headline only)" : ev.in_title ? "(also in the headline)" : ""),
       link(ev.article.url, ev.article.source || "source"),
     );
     li.addEventListener("click", (e) => { if (e.target.tagName !== "A") openArticle(ev.article_id, ev.event_id); });
@@ -489,6 +490,17 @@ function spansOf(doc) {
   return spans;
 }
 
+// The title's own spans: names it alone gives, and the events only it reports
+// (their offsets are into the title).
+function titleSpansOf(doc) {
+  const spans = [];
+  const add = (start, end, kind, label, record) => spans.push({ start, end, kind, label, record });
+  for (const e of doc.entities) for (const [s, t] of e.title_mentions || []) add(s, t, "entity", `${e.name} (${e.kind})`, { ...e, kind: "entity" });
+  for (const p of doc.places) for (const [s, t] of p.title_mentions || []) add(s, t, "place", `${p.name} (${p.kind})`, { ...p, kind: "place" });
+  for (const ev of doc.title_events || []) add(ev.trigger[0], ev.trigger[1], "event", `${ev.type} [${ev.status}] (headline)`, { ...ev, kind: "event", from_title: true });
+  return spans;
+}
+
 // Offsets from the API count code points (Python's str); JavaScript strings
 // index UTF-16 units, where an emoji or other astral character takes two. Every
 // offset is moved to the units it means before the text is sliced.
@@ -501,7 +513,7 @@ function codeUnitIndex(text) {
 
 let current = null; // the article shown: its document and a name for every id
 
-function renderText(text, rawSpans, rawFocus) {
+function renderText(text, rawSpans, rawFocus, boxId = "article-text") {
   const unit = codeUnitIndex(text);
   const spans = rawSpans.map((s) => ({ ...s, start: unit(s.start), end: unit(s.end) }));
   const focus = rawFocus ? [unit(rawFocus[0]), unit(rawFocus[1])] : null;
@@ -510,7 +522,7 @@ function renderText(text, rawSpans, rawFocus) {
   for (const s of spans) { cuts.add(s.start); cuts.add(s.end); }
   if (focus) { cuts.add(focus[0]); cuts.add(focus[1]); }
   const points = [...cuts].filter((c) => c >= 0 && c <= text.length).sort((a, b) => a - b);
-  const box = document.getElementById("article-text");
+  const box = document.getElementById(boxId);
   box.replaceChildren();
   let focusNode = null;
   for (let i = 0; i < points.length - 1; i++) {
@@ -535,9 +547,9 @@ function nameOf(id) {
   return current.names.get(id) || id;
 }
 
-function sentenceOf(span) {
+function sentenceOf(span, fromTitle = false) {
   if (!span || !current) return "";
-  const chars = [...current.doc.article.text];
+  const chars = [...((fromTitle ? current.doc.article.title : current.doc.article.text) || "")];
   return chars.slice(span[0], span[1]).join("");
 }
 
@@ -554,7 +566,8 @@ function describe(r) {
     add("when", r.time_value ? `${r.time_value}${r.time_from ? ` (from the ${r.time_from})` : ""}` : "");
     add("according to", nameOf(r.source));
     add("confidence", r.confidence);
-    add("sentence", sentenceOf(r.sentence));
+    add("reported in", r.from_title ? "the headline only" : r.in_title ? "the text and the headline" : "");
+    add("sentence", sentenceOf(r.sentence, r.from_title));
   } else if (r.kind === "entity") {
     add("actor", r.name);
     add("kind", r.kind_);
@@ -611,7 +624,7 @@ async function openArticle(articleId, eventId, span, claimId) {
   current = { doc, names };
   const view = document.getElementById("article-view");
   view.hidden = false;
-  document.getElementById("article-title").textContent = doc.article.title || "(untitled)";
+  for (const t of doc.title_events || []) t.from_title = true;
   const meta = document.getElementById("article-meta");
   meta.replaceChildren(
     document.createTextNode([doc.article.source, doc.article.published].filter(Boolean).join(" · ") + " · "),
@@ -620,10 +633,12 @@ async function openArticle(articleId, eventId, span, claimId) {
   const legend = document.getElementById("legend");
   legend.replaceChildren(...["entity", "place", "time", "event", "quote", "claim"].map(
     (k) => el("span", { class: `key hl-${k}` }, k)));
-  const ev = eventId ? doc.events.find((e) => e.id === eventId) : null;
+  const ev = eventId ? [...doc.events, ...(doc.title_events || [])].find((e) => e.id === eventId) : null;
   const claim = claimId ? doc.claims.find((c) => c.id === claimId) : null;
+  const inTitle = Boolean(ev && ev.from_title);
   const focus = ev ? ev.sentence : claim ? claim.sentence : span || null;
-  const node = renderText(doc.article.text, spansOf(doc), focus);
+  renderText(doc.article.title || "(untitled)", doc.article.title ? titleSpansOf(doc) : [], inTitle ? focus : null, "article-title");
+  const node = renderText(doc.article.text, spansOf(doc), inTitle ? null : focus);
   if (ev) showDetails([{ ...ev, kind: "event" }]);
   else if (claim) showDetails([{ ...claim, kind: "claim" }]);
   view.scrollIntoView();

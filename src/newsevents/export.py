@@ -20,7 +20,7 @@ EVENT_COLUMNS = [
     "article_id", "event_id", "date", "type", "mode", "status",
     "actors", "actor_countries", "recipients", "recipient_countries",
     "place", "place_country", "lat", "lon", "source", "confidence",
-    "trigger_start", "trigger_end", "sentence", "url", "published",
+    "trigger_start", "trigger_end", "sentence", "url", "published", "from_title",
 ]  # fmt: skip
 
 
@@ -61,7 +61,7 @@ class EventFilter:
 
 def _rows(store: Store, flt: EventFilter) -> Iterator[tuple[Analysis, Event]]:
     for analysis in store.analyses():
-        for ev in analysis.events:
+        for ev in analysis.reported_events():
             if flt.keep(analysis, ev):
                 yield analysis, ev
 
@@ -69,7 +69,7 @@ def _rows(store: Store, flt: EventFilter) -> Iterator[tuple[Analysis, Event]]:
 def _reports(store: Store, flt: EventFilter) -> Iterator[tuple[str, gdelt.Report]]:
     """(cluster id, report) of every event kept; an event in no cluster is its own."""
     for analysis in store.analyses():
-        kept = [ev for ev in analysis.events if flt.keep(analysis, ev)]
+        kept = [ev for ev in analysis.reported_events() if flt.keep(analysis, ev)]
         if not kept:
             continue
         aid = analysis.article.id
@@ -88,7 +88,6 @@ def event_row(analysis: Analysis, ev: Event) -> dict[str, Any]:
     ents = {e.id: e for e in analysis.entities}
     places = {p.id: p for p in analysis.places}
     place = places.get(ev.place or "")
-    text = analysis.article.text
     return {
         "article_id": analysis.article.id,
         "event_id": ev.id,
@@ -108,9 +107,11 @@ def event_row(analysis: Analysis, ev: Event) -> dict[str, Any]:
         "confidence": ev.confidence,
         "trigger_start": ev.trigger[0],
         "trigger_end": ev.trigger[1],
-        "sentence": text[ev.sentence[0] : ev.sentence[1]],
+        "sentence": analysis.event_text(ev, ev.sentence),
         "url": analysis.article.url,
         "published": analysis.article.published,
+        # offsets into the title: the title alone reports this event
+        "from_title": any(ev is t for t in analysis.title_events),
     }
 
 
@@ -122,7 +123,9 @@ def export_store(store: Store, fmt: str, out: Path, flt: EventFilter | None = No
         n = 0
         with out.open("w", encoding="utf-8") as fh:
             for analysis in store.analyses():
-                if flt.active and not any(flt.keep(analysis, ev) for ev in analysis.events):
+                if flt.active and not any(
+                    flt.keep(analysis, ev) for ev in analysis.reported_events()
+                ):
                     continue
                 doc = analysis.to_dict()
                 clusters = dict(
@@ -131,7 +134,8 @@ def export_store(store: Store, fmt: str, out: Path, flt: EventFilter | None = No
                         (analysis.article.id,),
                     )
                 )
-                for ev in doc["events"]:  # the cross-article event this report belongs to
+                for ev in [*doc["events"], *doc["title_events"]]:
+                    # the cross-article event this report belongs to
                     ev["cluster"] = clusters.get(ev["id"])
                 doc["occurrences"] = store.occurrences(analysis.article.id)
                 doc["article"]["story"] = store.story_of(analysis.article.id)

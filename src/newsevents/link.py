@@ -323,7 +323,7 @@ class Linker:
             )
         places = {p.id: _Where(p) for p in analysis.places}
         outlet = art.source or art.url or art.id
-        for ev in analysis.events:
+        for ev in analysis.reported_events():
             actors = {gids[a] for a in ev.actors if a in gids}
             recipients = {gids[r] for r in ev.recipients if r in gids}
             when = event_when(ev, art)

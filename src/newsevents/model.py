@@ -221,6 +221,18 @@ class Analysis(_Record):
         "own, marked in_title",
     )
 
+    def reported_events(self) -> list[Event]:
+        """The text's events, then the title's own: what the store, the tables,
+        the linking and the API read as the article's events. A title event's
+        trigger and sentence are offsets into ``article.title``."""
+        return [*self.events, *self.title_events]
+
+    def event_text(self, event: Event, span: tuple[int, int]) -> str:
+        """The words of a span of ``event``: from the title for a title event."""
+        in_title = any(event is t for t in self.title_events)
+        source = (self.article.title or "") if in_title else self.article.text
+        return source[span[0] : span[1]]
+
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(by_alias=True, mode="json")
 

@@ -53,6 +53,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("date", _S), ("source_id", _S), ("source", _S), ("confidence", _F),
         ("trigger_start", _I), ("trigger_end", _I), ("trigger", _S),
         ("sentence_start", _I), ("sentence_end", _I), ("rule", _S), ("published", _S),
+        ("time_value", _S), ("time_from", _S), ("time_precision", _S), ("geo_precision", _S),
+        ("in_title", _B), ("from_title", _B),
     ),
     "quotes": _schema(
         ("article_id", _S), ("quote_id", _S), ("kind", _S), ("speaker_id", _S),
@@ -159,7 +161,8 @@ def table_rows(analysis: Analysis, label: str, version: str) -> dict[str, list[d
                         "text": text[start:end],
                     }
                 )
-    for ev in analysis.events:
+    body = len(analysis.events)  # the title's own events come after the text's
+    for i, ev in enumerate(analysis.reported_events()):
         place = places.get(ev.place or "")
         when = times.get(ev.time or "")
         extra = ev.model_extra or {}
@@ -181,17 +184,24 @@ def table_rows(analysis: Analysis, label: str, version: str) -> dict[str, list[d
                 "place_country": place.country if place else None,
                 "lat": place.lat if place else None,
                 "lon": place.lon if place else None,
-                "date": when.value if when else None,
+                # a title event has no time record, only the value its time gave
+                "date": (when.value if when else None) if i < body else ev.time_value,
                 "source_id": ev.source,
                 "source": ents[ev.source].name if ev.source in ents else None,
                 "confidence": ev.confidence,
                 "trigger_start": ev.trigger[0],
                 "trigger_end": ev.trigger[1],
-                "trigger": text[ev.trigger[0] : ev.trigger[1]],
+                "trigger": analysis.event_text(ev, ev.trigger),
                 "sentence_start": ev.sentence[0],
                 "sentence_end": ev.sentence[1],
                 "rule": extra.get("rule"),
                 "published": art.published,
+                "time_value": ev.time_value,
+                "time_from": ev.time_from,
+                "time_precision": ev.time_precision,
+                "geo_precision": ev.geo_precision,
+                "in_title": ev.in_title,
+                "from_title": i >= body,
             }
         )
     for q in analysis.quotes:

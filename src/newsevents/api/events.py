@@ -47,7 +47,7 @@ def events(
 def one_event(store: Db, article_id: str, event_id: str) -> EventOut:
     """One event of one article."""
     analysis = Docs(store).get(article_id)
-    if analysis is None or not any(e.id == event_id for e in analysis.events):
+    if analysis is None or not any(e.id == event_id for e in analysis.reported_events()):
         raise HTTPException(404, "no such event")
     links = entity_links(store, [article_id])
     cluster = cluster_ids(store, [(article_id, event_id)]).get((article_id, event_id))
@@ -170,7 +170,7 @@ def one_cluster(store: Db, cluster_id: str) -> ClusterDetail:
     reports = []
     for aid, eid in pairs:
         analysis = docs.get(aid)
-        if analysis is not None and any(e.id == eid for e in analysis.events):
+        if analysis is not None and any(e.id == eid for e in analysis.reported_events()):
             reports.append(event_json(analysis, eid, links, cluster_id))
     reports.sort(key=lambda r: (r.article.published or "", r.article.source or ""))
     return ClusterDetail(**cluster.model_dump(), reports=reports)

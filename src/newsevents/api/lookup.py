@@ -85,7 +85,8 @@ def event_json(
     analysis: Analysis, event_id: str, links: dict[tuple[str, str], str], cluster: str | None
 ) -> EventOut:
     """One event as the API shows it: names resolved, spans and their text beside."""
-    ev = next(e for e in analysis.events if e.id == event_id)
+    ev = next(e for e in analysis.reported_events() if e.id == event_id)
+    from_title = any(ev is t for t in analysis.title_events)
     art = analysis.article
     place = next((p for p in analysis.places if p.id == ev.place), None)
     time = next((t for t in analysis.times if t.id == ev.time), None)
@@ -96,7 +97,8 @@ def event_json(
         type=ev.type,
         mode=ev.mode,
         status=ev.status,
-        date=time.value if time else None,
+        # a title event has no time record, only the value its time gave
+        date=time.value if time else (ev.time_value if from_title else None),
         date_text=time.text if time else None,
         time_precision=ev.time_precision,
         actors=[_party(analysis, a, links) for a in ev.actors],
@@ -119,9 +121,11 @@ def event_json(
         confidence=ev.confidence,
         rule=getattr(ev, "rule", None),
         trigger=ev.trigger,
-        trigger_text=art.text[ev.trigger[0] : ev.trigger[1]],
+        trigger_text=analysis.event_text(ev, ev.trigger),
         sentence=ev.sentence,
-        sentence_text=art.text[ev.sentence[0] : ev.sentence[1]],
+        sentence_text=analysis.event_text(ev, ev.sentence),
+        in_title=ev.in_title,
+        from_title=from_title,
         article=ArticleRef(
             title=art.title, published=art.published, url=art.url, source=art.source
         ),

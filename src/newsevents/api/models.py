@@ -64,6 +64,12 @@ class EventOut(BaseModel):
     trigger_text: str
     sentence: Span
     sentence_text: str
+    in_title: bool = Field(False, description="the title reports this event too")
+    from_title: bool = Field(
+        False,
+        description="only the title reports this event: trigger and sentence are offsets "
+        "into the article's title",
+    )
     article: ArticleRef
 
 

@@ -456,6 +456,7 @@ class Store:
     def _write_records(self, cur: Any, analysis: Analysis, version: str) -> None:
         aid = analysis.article.id
         times = {t.id: t.value for t in analysis.times}
+        body = len(analysis.events)  # the title's own events come after the text's
         self._many(
             cur,
             "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -471,7 +472,9 @@ class Store:
         )
         self._many(
             cur,
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events (article_id, id, type, mode, status, date, place_id, source_id, "
+            "confidence, rule, trigger_start, trigger_end, sentence_start, sentence_end, "
+            "in_title, from_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     aid,
@@ -479,7 +482,8 @@ class Store:
                     ev.type,
                     ev.mode,
                     ev.status,
-                    times.get(ev.time) if ev.time else None,
+                    # a title event has no time record, only the value its time gave
+                    (times.get(ev.time) if ev.time else None) if i < body else ev.time_value,
                     ev.place,
                     ev.source,
                     ev.confidence,
@@ -488,8 +492,10 @@ class Store:
                     ev.trigger[1],
                     ev.sentence[0],
                     ev.sentence[1],
+                    int(ev.in_title),
+                    int(i >= body),
                 )
-                for ev in analysis.events
+                for i, ev in enumerate(analysis.reported_events())
             ],
         )
         self._many(
@@ -497,7 +503,7 @@ class Store:
             "INSERT INTO event_parties VALUES (?, ?, ?, ?)",
             [
                 (aid, ev.id, party, role)
-                for ev in analysis.events
+                for ev in analysis.reported_events()
                 for role, parties in (("actor", ev.actors), ("recipient", ev.recipients))
                 for party in dict.fromkeys(parties)
             ],
@@ -700,6 +706,8 @@ def _mentions(analysis: Analysis) -> Iterator[tuple[Any, ...]]:
         yield ("time", tm.id, tm.span[0], tm.span[1], None, None, _EXTRACTORS["time"])
     for ev in analysis.events:
         yield ("event", ev.id, *ev.trigger, *ev.sentence, _EXTRACTORS["event"])
+    for ev in analysis.title_events:  # offsets into the title, not the text
+        yield ("title_event", ev.id, *ev.trigger, *ev.sentence, _EXTRACTORS["event"])
     for q in analysis.quotes:
         yield ("quote", q.id, *q.span, None, None, _EXTRACTORS["quote"])
     for c in analysis.claims:

@@ -268,6 +268,15 @@ _V7 = [
 ]
 
 
+#: Events the title reports: ``from_title`` marks an event of the title alone
+#: (its offsets are into the title), ``in_title`` a text event the title also
+#: reports. Rows stored before keep 0 for both.
+_V8 = [
+    "ALTER TABLE events ADD COLUMN in_title INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE events ADD COLUMN from_title INTEGER NOT NULL DEFAULT 0",
+]
+
+
 def migrations(dialect: Dialect) -> list[tuple[int, str, list[str]]]:
     """(version, description, statements) in the order they apply."""
     types = _TYPES[dialect]
@@ -284,4 +293,5 @@ def migrations(dialect: Dialect) -> list[tuple[int, str, list[str]]]:
         ),
         (6, "event clusters: time as an interval with its precision, place containment", _V6),
         (7, "followed feeds and their validators; occurrences by URL", _V7),
+        (8, "events: reported in the title, or by the title alone", _V8),
     ]

@@ -184,6 +184,13 @@ def test_pieces_apart_are_no_hyphenated_word(nlp: Language) -> None:
         ("Three students were taken by soldiers in Kaduna.", "taken", "COERCE", "take people"),
         ("Gunmen took 20 Palestinians from a bus near Hebron.", "took", "COERCE", "take people"),
         ("The army used chlorine gas against the town.", "used", "ASSAULT", "weapon:use+gas"),
+        # a weapon that goes off
+        (
+            "A landmine went off under a military truck near the border.",
+            "went",
+            "ASSAULT",
+            "weapon went off",
+        ),
     ],
 )
 def test_trigger_rules(text: str, trigger: str, etype: str, rule: str, nlp: Language) -> None:
@@ -197,6 +204,8 @@ def test_trigger_rules(text: str, trigger: str, etype: str, rule: str, nlp: Lang
         "Soldiers took in 20 refugees at the border.",  # a particle verb: another verb
         "Iran tested missiles on Sunday.",  # a weapon, but not moved at anyone
         "Police found the missing boy in Goma.",  # found, but no weapon
+        "The fire alarm went off in the ministry on Monday.",  # goes off, but no weapon
+        "The test missile went astray over the sea.",  # a weapon, but it did not go off
     ],
 )
 def test_no_trigger_rule_fires(text: str, nlp: Language) -> None:

@@ -92,7 +92,8 @@ def _heads() -> tuple[frozenset[str], frozenset[str]]:
     verbs = {t.split()[0] for t, pos in _lexicon() if pos == "verb"}
     nouns = {t.split()[-1] for t, pos in _lexicon() if pos == "noun"}
     verbs |= _WEAPON_OBJECT_VERBS | _WEAPON_FOUND_VERBS | _DELIVERY_VERBS | set(cameo.dictionary())
-    return frozenset(verbs | _DISCONTINUE | {"return", "come", "go"}), frozenset(nouns | {"strike"})
+    verbs |= {"return", "come", "go"}
+    return frozenset(verbs | _DISCONTINUE), frozenset(nouns | {"strike"})
 
 
 def _hyphenated(tok: Token) -> str | None:
@@ -150,6 +151,8 @@ def _match(tok: Token) -> _Entry | None:
         return _Entry("PROTEST", "strike", "strike/labour")
     if tok.pos_ in ("VERB", "AUX") and lemma == "take" and _takes_people(tok):
         return _Entry("COERCE", "seize", "take people")
+    if tok.pos_ == "VERB" and lemma == "go" and _weapon_went_off(tok):
+        return _Entry("ASSAULT", None, "weapon went off")
     if tok.pos_ in ("VERB", "AUX") and lemma in _DELIVERY_VERBS:
         # "hit Russia with sanctions", "responded with airstrikes": the means is the event
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"):
@@ -469,6 +472,15 @@ def _takes_people(verb: Token) -> bool:
     taken = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
     takers = [c for c in kids if c.dep_ == "nsubj"] + _agents(verb)
     return any(_people(t) for t in taken) and any(_armed_agent(t) for t in takers)
+
+
+def _weapon_went_off(verb: Token) -> bool:
+    """ "a landmine went off under a truck": "go off" said of a weapon (an alarm
+    or a generator that goes off is none)."""
+    kids = list(verb.children)
+    return any(c.dep_ == "prt" and c.lower_ == "off" for c in kids) and any(
+        c.dep_ == "nsubj" and is_weapon(c) for c in kids
+    )
 
 
 #: Verbs whose "with" phrase names what was done: "hit Russia with sanctions",

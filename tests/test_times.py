@@ -738,6 +738,10 @@ def test_reference_words_parts_of_day_holidays_and_the_year_told(
         # a decade of life is an age, a decade with its century a decade
         ("In their 50s they retired.", set()),
         ("Her films span the 1930s and the '50s.", {("the 1930s", "193"), ("the '50s", "195")}),
+        # a decade written with an apostrophe is no possessive of a year
+        ("In the late 1980's the firm added audio.", {("the late 1980's", "198")}),
+        # a counted stretch after "for", hedged and extended
+        ("GM will build the sedan for at least two more years.", {("two more years", "P2Y")}),
         # "this year" after a day says which year, whatever the tense
         (
             "The first strike came on November 2 this year.",

@@ -142,7 +142,13 @@ _PATTERNS = [
         r"(?P<t>(?:19|20)\d\d)\b(?![,.]?\d)"
     ),
     # a decade written with its century: "between the 1930s and the '50s"
-    re.compile(r"\b(?:the )?(?:(?:early|mid|late)[- ])?(?:1[5-9]|20)\d0s\b", re.I),
+    re.compile(r"\b(?:the )?(?:(?:early|mid|late)[- ])?(?:1[5-9]|20)\d0['’]?s\b", re.I),
+    # a counted stretch after "for", hedged or not: "for at least two more years"
+    re.compile(
+        rf"\bfor (?P<t>(?:(?:at least|at most|about|nearly|almost|up to|another|more than) )?"
+        rf"{_NUM} (?:more |additional |further )?{_UNIT})\b(?! (?:ago|later|earlier|before|after))",
+        re.I,
+    ),
     # TIMEX3 PRESENT_REF "now" ("shares are now trading", "right now"), not "now-defunct"
     re.compile(r"\b(?:right now|just now|now)\b(?![-'’])", re.I),
     # a season with its year wherever it stands: "the economy of spring 2000"
@@ -331,7 +337,7 @@ def _plain(lowered: str) -> str:
         lambda m: _ABBREVIATED[m.group(1)],
         lowered,
     )
-    lowered = re.sub(r"(?:'s|’s|')$|\s+alone$", "", lowered)
+    lowered = re.sub(r"(?<!\d0)(?:'s|’s|')$|\s+alone$", "", lowered)  # not "the 1980's"
     lowered = re.sub(r"^(an?|one) single ", r"\1 ", lowered)  # "in a single day"
     m = re.fullmatch(rf"{_HEDGE}\s+({_NUM}\b.*)", lowered)
     if m:

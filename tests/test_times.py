@@ -740,6 +740,11 @@ def test_reference_words_parts_of_day_holidays_and_the_year_told(
         ("Her films span the 1930s and the '50s.", {("the 1930s", "193"), ("the '50s", "195")}),
         # a decade written with an apostrophe is no possessive of a year
         ("In the late 1980's the firm added audio.", {("the late 1980's", "198")}),
+        # a part of the day alone is the story's day; index levels are no dates
+        (
+            "On June 14, shares rose in early afternoon trading to 8,579.19.",
+            {("June 14", "2010-06-14"), ("early afternoon", "2010-06-14TAF")},
+        ),
         # a counted stretch after "for", hedged and extended
         ("GM will build the sedan for at least two more years.", {("two more years", "P2Y")}),
         # "this year" after a day says which year, whatever the tense

@@ -859,7 +859,7 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
         text = doc_text(doc)[start:end]
         if not text.strip():
             continue
-        if re.fullmatch(r"\d{1,3}", text) or re.search(
+        if re.fullmatch(r"\d{1,3}|\d[\d,]*\.\d+|\d{1,3}(?:,\d{3})+", text) or re.search(
             r"\bages?\b|\bold\b|%|\bpercent\b", text, re.I
         ):
             continue  # bare numbers and ages are not times
@@ -884,6 +884,13 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
             base = reference[1] if reference else published
             assert base is not None
             kind, value = "date", (base + timedelta(days=told)).isoformat()
+            anchor = reference[0] if reference else "published"
+        part = _PART_ALONE.match(spoken)
+        if part and value is None and (reference or published) is not None:
+            # "rose in morning trading", "late afternoon": that part of the story's day
+            base = reference[1] if reference else published
+            assert base is not None
+            kind, value = "time", f"{base.isoformat()}{_PART_OF_DAY[part.group(1)]}"
             anchor = reference[0] if reference else "published"
         week_or_month = _NEXT_UNIT.match(spoken)
         if week_or_month and value is None and (reference or published) is not None:
@@ -986,6 +993,9 @@ _AGE_OWNER = re.compile(
 
 #: A year named after a day relative to publication: "November 2 this year".
 _OF_THIS_YEAR = re.compile(r",?\s+(?:of\s+)?(this|last|next) year\b", re.I)
+
+#: A part of the day with no day named: the story's day ("in morning trading").
+_PART_ALONE = re.compile(r"^(?:(?:early|late|mid)[- ]?)?(morning|afternoon|evening|night)$")
 
 #: What names a month's or day's year as the one the story told: "October of that year".
 _OF_THAT_YEAR = re.compile(r",?\s+(?:of\s+)?(?:that|the same) year\b", re.I)

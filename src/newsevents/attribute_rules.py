@@ -85,19 +85,51 @@ class TableRuler:
                     break
             else:
                 self.anywhere.append(at)
+        #: the same index for the patterns of two tokens or more
+        self.longer: list[dict[int, list[int]]] = [
+            {
+                k: longer
+                for k, v in column.items()
+                if (longer := [at for at in v if len(self.patterns[at][1]) > 1])
+            }
+            for column in self.index
+        ]
+        self.longer_anywhere = [at for at in self.anywhere if len(self.patterns[at][1]) > 1]
+        self._single: dict[_Row, tuple[int, ...]] = {}
 
     def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """(pattern number, start, end) of every match, in the ruler's order."""
-        rows: list[_Row] = [tuple(r) for r in doc.to_array(list(_COLUMNS)).tolist()]
-        by_lower, by_tag, by_dep = self.index
+        """(pattern number, start, end) of every match, in the ruler's order.
+
+        A one-token pattern matches or not by the token's own row alone, so the
+        pattern numbers a row matches are kept, and a word seen again (most are)
+        costs one dictionary lookup; only the few two-token patterns are tried at
+        each of their candidate tokens."""
+        rows: list[_Row] = list(map(tuple, doc.to_array(list(_COLUMNS)).tolist()))
+        long0, long1, long2 = self.longer
+        long_any = self.longer_anywhere
         found: list[tuple[int, int, int]] = []
         n = len(rows)
+        single = self._single
+        if len(single) > _MEMO_ROWS:
+            single.clear()  # bounded: a long run meets new words for ever
         for i, row in enumerate(rows):
+            numbers = single.get(row)
+            if numbers is None:
+                numbers = single[row] = tuple(
+                    self.patterns[at][0]
+                    for at in self._candidates(row)
+                    if len(self.patterns[at][1]) == 1
+                    and all(check(row) for check in self.patterns[at][1][0])
+                )
+            if numbers:
+                found.extend((number, i, i + 1) for number in numbers)
+            if not (row[0] in long0 or row[1] in long1 or row[2] in long2 or long_any):
+                continue
             for at in (
-                *by_lower.get(row[0], ()),
-                *by_tag.get(row[1], ()),
-                *by_dep.get(row[2], ()),
-                *self.anywhere,
+                *long0.get(row[0], ()),
+                *long1.get(row[1], ()),
+                *long2.get(row[2], ()),
+                *long_any,
             ):
                 number, checks = self.patterns[at]
                 end = i + len(checks)
@@ -109,6 +141,19 @@ class TableRuler:
                     found.append((number, i, end))
         found.sort()
         return found
+
+    def _candidates(self, row: _Row) -> tuple[int, ...]:
+        by_lower, by_tag, by_dep = self.index
+        return (
+            *by_lower.get(row[0], ()),
+            *by_tag.get(row[1], ()),
+            *by_dep.get(row[2], ()),
+            *self.anywhere,
+        )
+
+
+#: Rows whose one-token matches are remembered before the memo starts again.
+_MEMO_ROWS = 200_000
 
 
 def use_table_ruler(nlp: Language) -> bool:
@@ -135,4 +180,28 @@ def use_table_ruler(nlp: Language) -> bool:
         return [(number, keys[number], s, e) for number, s, e in table.matches(doc)]
 
     ruler.match = match  # type: ignore[method-assign]
+    _direct_annotations(ruler)
     return True
+
+
+def _direct_annotations(ruler: AttributeRuler) -> None:
+    """The ruler's ``set_annotations`` without a Span made for every match (a
+    match sets its attributes on one token of it; the Span only located the
+    token): the same tokens get the same attributes in the same order. Kept as
+    spaCy's when its token setter is not where spaCy 3 keeps it."""
+    try:
+        from spacy.tokens._retokenize import set_token_attrs
+    except ImportError:  # pragma: no cover - another spaCy layout
+        return
+    original = ruler.set_annotations
+
+    def set_annotations(doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+        at = [s + ruler.indices[a] if ruler.indices[a] >= 0 else e + ruler.indices[a]
+              for a, _, s, e in matches]  # fmt: skip
+        if any(not s <= i < e for i, (_, _, s, e) in zip(at, matches, strict=True)):
+            original(doc, matches)  # spaCy's own error for an index outside its match
+            return
+        for i, (attr_id, *_) in zip(at, matches, strict=True):
+            set_token_attrs(doc[i], ruler.attrs[attr_id])
+
+    ruler.set_annotations = set_annotations  # type: ignore[method-assign]

@@ -199,7 +199,7 @@ def _direct_annotations(ruler: AttributeRuler) -> None:
         at = [s + ruler.indices[a] if ruler.indices[a] >= 0 else e + ruler.indices[a]
               for a, _, s, e in matches]  # fmt: skip
         if any(not s <= i < e for i, (_, _, s, e) in zip(at, matches, strict=True)):
-            original(doc, matches)  # spaCy's own error for an index outside its match
+            original(doc, matches)  # type: ignore[no-untyped-call]  # spaCy's own error
             return
         for i, (attr_id, *_) in zip(at, matches, strict=True):
             set_token_attrs(doc[i], ruler.attrs[attr_id])

@@ -80,3 +80,20 @@ def test_the_table_ruler_sets_what_the_matcher_sets() -> None:
         ("ai", "AUX", "be"),
         ("n't", "PART", "not"),
     ]
+
+
+def test_the_table_ruler_sets_attributes_at_the_patterns_index_and_keeps_spacys_error() -> None:
+    import spacy
+
+    from newsevents.attribute_rules import use_table_ruler
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "gon"}, {"LOWER": "na"}]], {"LEMMA": "go"}, index=0)
+    ruler.add([[{"LOWER": "gon"}, {"LOWER": "na"}]], {"LEMMA": "to"}, index=-1)
+    ruler.add([[{"LOWER": "wan"}]], {"LEMMA": "want"}, index=2)  # outside its match
+    assert use_table_ruler(nlp)
+    doc = nlp("I am gon na go")
+    assert [t.lemma_ for t in doc][2:4] == ["go", "to"]
+    with pytest.raises(ValueError):
+        nlp("wan")

@@ -21,7 +21,7 @@ from .events.arguments import ActorIndex, _named_head
 from .events.status import _status
 from .events.syntax import _clause_verb
 from .events.words import SPEECH_VERBS
-from .text import doc_ents, doc_text, sentence_of, trimmed
+from .text import doc_ents, doc_text, doc_tokens, sentence_of, span_tokens, trimmed
 
 _APPROX = {
     "more than": "more than",
@@ -267,55 +267,56 @@ def _disputed(ent: Span, index: ActorIndex) -> tuple[list[str], str | None]:
     recorded too, and the cue says the verb is missing.
     """
     doc = ent.doc
-    sent = sentence_of(ent[0])
+    toks = doc_tokens(doc)
+    sent = sentence_of(toks[ent.start])
     found: list[str] = []
     cue: str | None = None
-    for tok in sent:
+    for tok in span_tokens(sent):
         if tok.i < ent.end or tok.lemma_.lower() not in _FIGURE_NOUNS:
             continue
         plural = tok.lower_ != tok.lemma_.lower()  # "figures" (tagged as a verb at times)
-        if not plural and any(_is_figure(t) for t in doc[ent.end : tok.i]):
+        if not plural and any(_is_figure(t) for t in toks[ent.end : tok.i]):
             break  # "a figure that ..." speaks of the last figure before it only; "figures", of all
         j = tok.i + 1
-        if j < len(doc) and doc[j].lower_ in ("that", "which"):
+        if j < len(doc) and toks[j].lower_ in ("that", "which"):
             j += 1
         party = None
-        while j < len(doc) and j < tok.i + 8 and not doc[j].is_punct:
-            who = index.entity(doc[j])
+        while j < len(doc) and j < tok.i + 8 and not toks[j].is_punct:
+            who = index.entity(toks[j])
             if who is not None:
                 party = who
-                while j + 1 < len(doc) and index.entity(doc[j + 1]) is who:
+                while j + 1 < len(doc) and index.entity(toks[j + 1]) is who:
                     j += 1
                 break
             j += 1
         if party is None:
             continue
-        nxt = doc[j + 1] if j + 1 < len(doc) else None
-        rest = doc_text(doc)[doc[j].idx + len(doc[j].text) :].strip()
+        nxt = toks[j + 1] if j + 1 < len(doc) else None
+        rest = doc_text(doc)[toks[j].idx + len(toks[j].text) :].strip()
         disputes = nxt is not None and nxt.lemma_.lower() in _DISPUTE_VERBS
         negated_confirm = (
             nxt is not None
             and nxt.lemma_.lower() in ("have", "do")
             and j + 3 < len(doc)
-            and doc[j + 2].lower_ in ("not", "n't")
-            and doc[j + 3].lemma_.lower() in _CONFIRM_VERBS
+            and toks[j + 2].lower_ in ("not", "n't")
+            and toks[j + 3].lemma_.lower() in _CONFIRM_VERBS
         )
         # the text ends at the party: "a figure that Kyiv..." (ingest may have cut the dots)
         cut = not rest.strip(".\u2026 ")
         if disputes or negated_confirm or cut:
             if party.id not in found:
                 found.append(party.id)
-            last = doc[j + 3] if negated_confirm else nxt  # "has not confirmed"
+            last = toks[j + 3] if negated_confirm else nxt  # "has not confirmed"
             end = (
                 last.idx + len(last.text)
                 if last is not None and not cut
-                else doc[j].idx + len(doc[j].text)
+                else toks[j].idx + len(toks[j].text)
             )
             cue = doc_text(doc)[tok.idx : end] + (" ... (text cut off)" if cut else "")
-    for tok in sent:  # "Moscow denied the figure": a dispute verb with its own subject
+    for tok in span_tokens(sent):  # "Moscow denied the figure": a dispute verb with its own subject
         if tok.i < ent.end or tok.pos_ != "VERB" or tok.lemma_.lower() not in _DISPUTE_VERBS:
             continue
-        if any(_is_figure(t) for t in doc[ent.end : tok.i]):
+        if any(_is_figure(t) for t in toks[ent.end : tok.i]):
             break
         if any(c.dep_ == "neg" for c in tok.children):
             continue  # "Israel did not dispute the figure"

@@ -24,7 +24,7 @@ from ..budget import check as check_budget
 from ..gazetteer import Gazetteer, load_gazetteer, normalize_surface, read_table, split_list
 from ..model import Article, Entity, EntityKind
 from .places import person_in_place_slot
-from .text import doc_ents, doc_text
+from .text import doc_ents, doc_text, doc_tokens
 
 _MEDIA_WORDS = frozenset(
     [
@@ -263,7 +263,7 @@ def _generic_mentions(
     troops", handled before) is left alone.
     """
     agents = _agents()
-    for tok in doc:
+    for tok in doc_tokens(doc):
         check_budget()
         if tok.idx in covered or not (
             tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_sent_start and not tok.ent_type_)
@@ -534,7 +534,7 @@ def _acronym_parties(doc: Doc, gaz: Gazetteer) -> Iterable[Token]:
     """Capitalised acronyms that act or are acted on, which the model often misses
     in agency copy: in conflict reporting these name armed groups and parties.
     A place's code ("DRC") or a title ("CEO") is left alone."""
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if (
             tok.ent_type_
             or tok.pos_ != "PROPN"
@@ -656,7 +656,7 @@ def _people_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str]]:
     Palestinians", "thousands of Iraqi Kurds". A preceding demonym adjective
     decides the country ("Iraqi Kurds" are Iraq's), else the noun's own."""
     gaz = load_gazetteer()
-    for tok in doc:
+    for tok in doc_tokens(doc):
         check_budget()
         if tok.tag_ not in ("NNPS", "NNS", "NNP") or not tok.text.endswith("s"):
             continue
@@ -689,7 +689,7 @@ def _led_by(tok: Token) -> str | None:
 def _group_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str, int, str]]:
     """(start, end, alpha3, sector, rank, noun) for "Russian troops", "the US delegation"."""
     groups = _groups()
-    for tok in doc:
+    for tok in doc_tokens(doc):
         check_budget()
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -820,7 +820,7 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
 
     # Surnames the model did not tag ("Barrot said") still refer to the person.
     used = {t.i for e in doc_ents(doc) if e.label_ in ("PERSON", "ORG") for t in e}
-    for tok in doc:
+    for tok in doc_tokens(doc):
         check_budget()
         surname_key = surnames.get(tok.text)
         if (
@@ -915,7 +915,7 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
     # A demonym on an event noun is the country acting: "Russian strikes", "Israeli raids".
     covered = {i for c in clusters for a, b in c.mentions for i in range(a, b)}
     event_nouns = _event_nouns()
-    for tok in doc:
+    for tok in doc_tokens(doc):
         check_budget()
         if tok.dep_ not in ("amod", "compound", "nmod") or tok.idx in covered:
             continue

@@ -33,7 +33,7 @@ from ..gazetteer import (
 )
 from ..geoindex import county_point, small_places
 from ..model import Article, Place
-from .text import doc_ents, doc_text
+from .text import doc_ents, doc_text, doc_tokens
 
 _LABELS = ("GPE", "LOC", "FAC")
 
@@ -411,14 +411,15 @@ def recognise_more(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, list[G
         if cands:
             found.append((ent.start_char, ent.end_char, surface, cands))
     # untyped capitalised names in a locative slot: "in Moorhead", "Elbow Lake, Minn."
+    toks = doc_tokens(doc)
     i = 0
-    while i < len(doc):
-        tok = doc[i]
+    while i < len(toks):
+        tok = toks[i]
         if tok.ent_type_ or not tok.text[:1].isupper() or (tok.is_sent_start and not tok.is_upper):
             i += 1
             continue
         j = i
-        while j < len(doc) and j - i < 3 and doc[j].text[:1].isupper() and not doc[j].ent_type_:
+        while j < len(toks) and j - i < 3 and toks[j].text[:1].isupper() and not toks[j].ent_type_:
             j += 1
         if (i, j) not in typed and (_locative_slot(doc, i, j, gaz) or _dateline(doc[i:j])):
             span = doc[i:j]
@@ -481,7 +482,7 @@ def _repeated(mentions: list[_Mention], doc: Doc) -> list[_Mention]:
     for surface in resolved:
         by_word.setdefault(surface.split()[0], []).append(surface)
     found: list[_Mention] = []
-    for tok in doc:
+    for tok in doc_tokens(doc):
         for surface in by_word.get(tok.text, ()):
             n = len(surface.split())
             span = doc[tok.i : tok.i + n] if tok.i + n <= len(doc) else None

@@ -25,7 +25,7 @@ from ..gazetteer import load_gazetteer, read_table
 from ..model import Analysis, Article, Entity, Quote, QuoteKind
 from .events.arguments import ActorIndex, actors_of
 from .events.words import SPEECH_VERBS
-from .text import doc_ents, doc_text, sentence_of
+from .text import doc_ents, doc_text, doc_tokens, sentence_of
 
 _OPEN = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
 #: Quotation marks typed as two characters: two apostrophes (''...'', as some
@@ -908,7 +908,7 @@ def _according_to(doc: Doc) -> list[tuple[Token, Token, tuple[int, int], int]]:
     """(cue, source, content span, the source's last token) of "according to X":
     the rest of the sentence."""
     found = []
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if tok.lower_ != "according":
             continue
         to = next((c for c in tok.children if c.lower_ == "to"), None)
@@ -970,7 +970,7 @@ def _unheld(doc: Doc, taken: list[tuple[int, int]]) -> list[Quote]:
     given to a made-up source or left out. The content is the subject with its
     predicate; clauses already inside another attribution are left to it."""
     found = []
-    for tok in doc:
+    for tok in doc_tokens(doc):
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("VERB", "AUX") or lemma not in _HEDGES:
             continue
@@ -1007,7 +1007,7 @@ def _indirect(doc: Doc, index: ActorIndex, marked: list[Quote]) -> list[Quote]:
     missing speaker is worse than a missed paraphrase."""
     cues, nouns = attribution_cues(), attribution_nouns()
     candidates: list[tuple[Token, Token, tuple[int, int], QuoteKind]] = []
-    for tok in doc:
+    for tok in doc_tokens(doc):
         check_budget()
         noun_class = nouns.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
         if noun_class is not None:

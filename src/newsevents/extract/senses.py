@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import read_table
 from ..model import Entity
 from .events.words import PROVISIONS
-from .text import of_objects
+from .text import doc_tokens, of_objects, span_tokens
 
 #: Types a disaster, a crime or a match is mistaken for.
 _GUARDED = frozenset(
@@ -69,8 +69,9 @@ def _sentence_domains(sent: Span) -> frozenset[str]:
     Doc: a run-on sentence asks for every one of its triggers."""
     memo: dict[int, frozenset[str]] = sent.doc.user_data.setdefault(_SENTENCE_DOMAINS, {})
     if sent.start not in memo:
-        found = {d for t in sent if (d := _domain(t)) is not None}
-        if any(_unarmed_explosion(t) or _vehicle_mishap(t) for t in sent):
+        tokens = span_tokens(sent)
+        found = {d for t in tokens if (d := _domain(t)) is not None}
+        if any(_unarmed_explosion(t) or _vehicle_mishap(t) for t in tokens):
             found.add("accident")  # "a tanker truck exploded", "a bus fell into a gorge"
         if _has_score(sent):
             found.add("score")  # "beat Chelsea 2-0"
@@ -85,7 +86,7 @@ _SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}")
 def _has_score(sent: Span) -> bool:
     """ "beat Chelsea 2-0", "a 3–1 win": two small numbers joined by a dash that
     count nothing ("12-15 protesters" is a range of people)."""
-    toks = list(sent)
+    toks = span_tokens(sent)
     for i, tok in enumerate(toks):
         end = i
         if _SCORE.fullmatch(tok.text):
@@ -125,7 +126,7 @@ def _match_report(doc: Doc) -> bool:
     if found is None:
         words = {
             t.lemma_.lower()
-            for t in doc
+            for t in doc_tokens(doc)
             if t.pos_ in ("NOUN", "PROPN", "VERB") and _domain(t) == "sport"
         }
         found = doc.user_data[_MATCH_REPORT] = len(words) >= 3

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 _KEY = "newsevents.text"
 _SENTS = "newsevents.sents"
 _ENTS = "newsevents.ents"
+_TOKENS = "newsevents.tokens"
 
 
 def doc_text(doc: Doc) -> str:
@@ -32,6 +33,22 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     if ents is None:
         ents = doc.user_data[_ENTS] = tuple(doc.ents)
     return tuple(ents)
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """The Doc's tokens, made once per Doc: spaCy makes a new Token object at each
+    ``doc[i]`` and at each step of ``for t in doc``, and the extractors walked the
+    whole article a dozen times (a quarter of their time on long articles went to
+    making Token objects). No extractor changes the tokens."""
+    tokens: list[Token] | None = doc.user_data.get(_TOKENS)
+    if tokens is None:
+        tokens = doc.user_data[_TOKENS] = list(doc)
+    return tokens
+
+
+def span_tokens(span: Span) -> list[Token]:
+    """The tokens of a span (a sentence) from the Doc's one list (see ``doc_tokens``)."""
+    return doc_tokens(span.doc)[span.start : span.end]
 
 
 def trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:

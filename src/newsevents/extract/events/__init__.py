@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from ...budget import check as check_budget
 from ...model import Analysis, Article, Entity, Event, Time
 from ..senses import other_sense
-from ..text import sentence_of, trimmed
+from ..text import doc_tokens, sentence_of, trimmed
 from .arguments import ActorIndex, _happened_unattributed, _noun_arguments, _verb_arguments
 from .attribution import _source
 from .merging import (
@@ -88,7 +88,7 @@ def _extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Even
         if v.kind == "date" and v.value and not v.value.endswith("_REF")
     }
     skipped = _Ranges(skip)
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if skipped.holds(tok.idx):
             continue
         entry = _match(tok)

@@ -11,7 +11,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from ...model import Analysis, Article, Place, Time
-from ..text import sentence_of
+from ..text import doc_tokens, sentence_of, span_tokens
 from .arguments import ActorIndex
 from .merging import _Draft
 from .words import _LOCAL_TYPES, _PLACE_PREPS
@@ -86,8 +86,8 @@ def _date_from_sentence(drafts: list[_Draft], doc: Doc, dated: Mapping[int, Time
     for d in drafts:
         if d.event.time is not None:
             continue
-        sent = sentence_of(doc[d.tok.i])
-        for t in sent:
+        sent = sentence_of(doc_tokens(doc)[d.tok.i])
+        for t in span_tokens(sent):
             found = dated.get(t.idx)
             if found is not None and found.id not in claimed:
                 d.event.time = found.id

@@ -139,6 +139,32 @@ def test_a_group_the_model_misses_is_found_by_its_name(nlp: Language) -> None:
     assert (jnim.sector, jnim.country) == ("REB", "MLI")
 
 
+def test_another_spelling_of_a_groups_name_is_the_group(nlp: Language) -> None:
+    """Transliterations listed beside a group's name ("Hizbollah", "al-Shabab") are
+    labelled like the name; a leader filed under the group is not."""
+    found = entities(
+        "The pro-Iranian Hizbollah group declared a ceasefire in south Lebanon. "
+        "Al-Shabab fighters attacked a base near Mogadishu.",
+        nlp,
+    )
+    assert (found["Hezbollah"].sector, found["Hezbollah"].country) == ("REB", "LBN")
+    assert (found["Al-Shabaab"].sector, found["Al-Shabaab"].country) == ("REB", "SOM")
+
+
+def test_a_people_after_a_demonym_is_a_group_of_that_country(nlp: Language) -> None:
+    """ "Bosnian Serbs" (the model says a person) and "Iraqi Kurds" (no country of
+    their own) are peoples of the country the adjective names; "American
+    Progress" is no people."""
+    found = entities(
+        "Bosnian Serbs said their forces had withdrawn. Iraqi Kurds marched in Erbil. "
+        "The Center for American Progress published a report.",
+        nlp,
+    )
+    assert (found["Bosnian Serbs"].kind, found["Bosnian Serbs"].country) == ("group", "BIH")
+    assert (found["Iraqi Kurds"].kind, found["Iraqi Kurds"].country) == ("group", "IRQ")
+    assert "American Progress" not in found
+
+
 def test_a_coalition_led_by_a_country_is_its_armed_force(nlp: Language) -> None:
     found = entities("The Saudi-led coalition bombed rebel positions in the capital.", nlp)
     assert (found["Saudi-led coalition"].sector, found["Saudi-led coalition"].country) == (

@@ -9,6 +9,7 @@ Times" stays an organisation).
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from functools import cache
 
 import spacy
@@ -155,13 +156,27 @@ def phrase_table(nlp: Language) -> dict[str, list[tuple[str, ...]]]:
     }
 
 
+def _spelling_of(alias: str, name: str) -> bool:
+    """Another spelling of the same one-word name: transliterations differ in a
+    vowel or two ("Hizbullah", "Hezbollah"); a leader's name or another group's
+    does not come this close."""
+    if " " in alias or " " in name:
+        return False
+    return SequenceMatcher(None, alias.lower(), name.lower()).ratio() >= 0.75
+
+
 def _group_names() -> set[str]:
-    """Armed groups' names: each group's own name in ``armed_groups.tsv`` (its
-    aliases there may be leaders filed under it) and every name of the groups in
+    """Armed groups' names: each group's own name in ``armed_groups.tsv`` and the
+    aliases that are spellings of it ("Hizbollah", "Hizballah" for Hezbollah; the
+    other aliases there may be leaders filed under the group), and every name of the groups in
     ``institutions.tsv`` ("Houthi", "Ansar Allah"), also with a lower-case Arabic
     article ("al-Shabaab"). Acronyms of three letters are left to the model: ADF
     is also Australia's defence force."""
-    names = {row[0] for row in read_table("armed_groups.tsv")}
+    names: set[str] = set()
+    for row in read_table("armed_groups.tsv"):
+        name, aliases = (row + [""])[:2]
+        names.add(name)
+        names.update(a for a in split_list(aliases) if _spelling_of(a, name))
     for row in read_table("institutions.tsv"):
         name, aliases, _country, _sector, kind = (row + [""] * 5)[:5]
         if kind == "group":

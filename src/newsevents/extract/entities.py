@@ -660,16 +660,42 @@ def _people_mentions(doc: Doc) -> Iterable[tuple[int, int, str, str]]:
         check_budget()
         if tok.tag_ not in ("NNPS", "NNS", "NNP") or not tok.text.endswith("s"):
             continue
-        if tok.text not in gaz.demonyms or tok.dep_ in ("compound", "amod", "nmod"):
+        if tok.dep_ in ("compound", "amod", "nmod"):
             continue
-        start, country = tok.i, alpha3(gaz.demonyms[tok.text])
         before = doc[tok.i - 1] if tok.i > 0 else None
+        if tok.text not in gaz.demonyms and not _led_by_demonym(tok, before, gaz):
+            continue
+        start, country = tok.i, alpha3(gaz.demonyms.get(tok.text, ""))
         if before is not None and before.text in gaz.demonyms and not before.text.endswith("s"):
             start, country = before.i, alpha3(gaz.demonyms[before.text])
         # where they live decides for a minority: "ethnic Albanians in south Serbia"
         country = _country_after(tok) or country
         if country:
             yield doc[start].idx, tok.idx + len(tok.text), country, doc[start : tok.i + 1].text
+
+
+def _led_by_demonym(tok: Token, before: Token | None, gaz: Gazetteer) -> bool:
+    """A people no country is named for, with one before it: "Iraqi Kurds",
+    "Afghan Hazaras" (a capitalised plural after a singular demonym)."""
+    return (
+        before is not None
+        and tok.tag_ in ("NNPS", "NNS")
+        and tok.text[:1].isupper()
+        and before.text in gaz.demonyms
+        and not before.text.endswith("s")
+    )
+
+
+def _a_people(ent: Span, gaz: Gazetteer) -> bool:
+    """The model's PERSON that is a people: "Bosnian Serbs", "Iraqi Kurds"."""
+    last, first = ent[-1], ent[0]
+    return (
+        len(ent) >= 2
+        and last.tag_ in ("NNPS", "NNS")
+        and last.text.endswith("s")
+        and first.text in gaz.demonyms
+        and not first.text.endswith("s")
+    )
 
 
 #: Group nouns that make an armed actor only when a country leads them.
@@ -803,6 +829,8 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
             continue
         if person_in_place_slot(ent, gaz):
             continue  # "the outskirts of Kherson": a place the model called a person
+        if ent.label_ == "PERSON" and _a_people(ent, gaz):
+            continue  # "Bosnian Serbs": a people, found with the other peoples below
         if len(name.split()) >= 2:
             key = f"person:{_leaders().get(name, (name, None))[0]}"
         else:

@@ -174,7 +174,7 @@ def _group_names() -> set[str]:
     is also Australia's defence force."""
     names: set[str] = set()
     for row in read_table("armed_groups.tsv"):
-        name, aliases = (row + [""])[:2]
+        name, aliases = [*row, ""][:2]
         names.add(name)
         names.update(a for a in split_list(aliases) if _spelling_of(a, name))
     for row in read_table("institutions.tsv"):

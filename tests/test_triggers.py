@@ -375,3 +375,65 @@ def test_an_attack_in_words_is_criticism(text: str, etype: str, nlp: Language) -
 def test_fighting_no_one_and_vowing_no_force(text: str, etype: str | None, nlp: Language) -> None:
     found = {e for _t, e, _mode, _rule in _coded(text, nlp)}
     assert found == ({etype} if etype else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # control of a place: terrain after "over", a named place
+        ("Rebels wrested control over the town on Monday.", "wrest control of a place"),
+        ("Rebels wrested control over Mount Kenya on Monday.", "wrest control of a place"),
+        # a vow of force: a retaliation word, an attack, a punishment, or no complement
+        ("The rebels vowed to retaliate.", "lexicon:vow/verb"),
+        ("The rebels vowed revenge.", "lexicon:vow/verb"),
+        ("The rebels vowed to attack the capital.", "lexicon:vow/verb"),
+        ("The rebels vowed to punish the traitors.", "lexicon:vow/verb"),
+        # arms handed to someone
+        ("Germany will send 14 tanks to Ukraine.", "arms given:send"),
+        # a strike aimed at a place is an attack; launched strikes are the launch
+        ("Strikes against Kharkiv killed five.", "strike/military"),
+        ("Russian strikes on Kharkiv killed five.", "strike/military"),
+        # attacked in words: a decision, a speech setting, a person over something,
+        # a pronoun's attack on a person
+        ("The senator attacked the plan.", "attack in words"),
+        ("The senator attacked the governor in an interview.", "attack in words"),
+        ("The senator attacked the governor at a conference.", "attack in words"),
+        ("The senator attacked the governor during the debate.", "attack in words"),
+        ("Trump attacked Clinton over her emails.", "attack in words"),
+        ("He attacked Clinton on Monday.", "attack in words"),
+        # fighting a party, even beside a condition
+        ("The army fought the rebels and corruption.", "lexicon:fight/verb"),
+        ("The army will fight against the rebels.", "lexicon:fight/verb"),
+        # a denial with no "neither" before it
+        ("The army denied the report.", "lexicon:deny/verb"),
+    ],
+)
+def test_each_branch_of_a_trigger_rule(text: str, rule: str, nlp: Language) -> None:
+    assert rule in [c[3] for c in _coded(text, nlp)]
+
+
+@pytest.mark.parametrize(
+    ("text", "barred"),
+    [
+        # control of what is no place
+        ("Rebels wrested control over the company on Monday.", {"COERCE"}),
+        # an intention of one's own is no threat
+        ("The minister vowed to continue reforms.", {"THREATEN"}),
+        # arms moved about, and people sent, are no arms given
+        ("Germany moved 14 tanks across the border.", {"AID"}),
+        ("Germany will send 14 doctors to Ukraine.", {"AID"}),
+        # a strike on a day, or by dockers, is a labour strike
+        ("A strike on Monday closed the ports.", {"ASSAULT"}),
+        ("A strike by dockers closed the ports.", {"ASSAULT"}),
+        # force, not words: gunmen, a place that is no speech setting, a rifle
+        ("Gunmen attacked Smith in Kabul on Monday.", {"ACCUSE"}),
+        ("Rebels attacked the governor in a village.", {"ACCUSE"}),
+        ("He attacked Clinton with a rifle.", {"ACCUSE"}),
+        # a condition fought, and the pair that says nothing
+        ("The government will fight against corruption.", {"ASSAULT"}),
+        ("The army neither confirmed nor denied the report.", {"REJECT"}),
+        ("The army neither confirmed the report nor denied it.", {"REJECT"}),
+    ],
+)
+def test_each_branch_that_turns_a_trigger_away(text: str, barred: set[str], nlp: Language) -> None:
+    assert barred.isdisjoint({c[1] for c in _coded(text, nlp)})

@@ -406,6 +406,12 @@ def test_fighting_no_one_and_vowing_no_force(text: str, etype: str | None, nlp: 
         ("The army will fight against the rebels.", "lexicon:fight/verb"),
         # a denial with no "neither" before it
         ("The army denied the report.", "lexicon:deny/verb"),
+        # ending what is cooperation by its lexicon type (an agreement, exercises)
+        ("Russia suspended the grain deal on Monday.", "discontinue:suspend+deal"),
+        ("The navy suspended joint exercises with Japan.", "discontinue:suspend+exercise"),
+        ("Russia broke off talks with Ukraine on Monday.", "discontinue:break+talk"),
+        # a hyphenated trigger at the very start of the text
+        ("Sit-in at the ministry enters its third day.", "lexicon:sit-in/noun"),
     ],
 )
 def test_each_branch_of_a_trigger_rule(text: str, rule: str, nlp: Language) -> None:
@@ -433,6 +439,11 @@ def test_each_branch_of_a_trigger_rule(text: str, rule: str, nlp: Language) -> N
         ("The government will fight against corruption.", {"ASSAULT"}),
         ("The army neither confirmed nor denied the report.", {"REJECT"}),
         ("The army neither confirmed the report nor denied it.", {"REJECT"}),
+        # what a discontinuation ends is no event of its own, a compound noun either
+        ("Russia suspended the grain deal on Monday.", {"AGREE"}),
+        ("The government suspended aid deliveries to the region.", {"AID"}),
+        # breaking without "off" ends nothing
+        ("Russia broke the agreement with Ukraine.", {"SANCTION"}),
     ],
 )
 def test_each_branch_that_turns_a_trigger_away(text: str, barred: set[str], nlp: Language) -> None:

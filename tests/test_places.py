@@ -211,3 +211,13 @@ def test_a_known_place_after_a_noun_of_area_and_of_is_a_place(nlp: Language) -> 
     assert not [e for e in result.entities if e.name == "Kherson"]
     # a noun that is no area keeps the person ("the wife of Kherson" is not a place)
     assert "Kherson" not in places("The son of Kherson was arrested.", nlp)
+
+
+def test_a_name_our_table_gives_one_country_is_not_anothers(nlp: Language) -> None:
+    """News writes "Congo" for the Democratic Republic; ISO 3166 calls Brazzaville
+    "Congo". The curated aliases win, and Brazzaville keeps its own names."""
+    found = places(
+        "M23 rebels advanced in eastern Congo. The Republic of Congo closed its border.", nlp
+    )
+    assert found["Democratic Republic of the Congo"].country == "CD"
+    assert found["Republic of the Congo"].country == "CG"

@@ -163,6 +163,11 @@ def _country_entries(gaz: Gazetteer) -> None:
     geo_countries = _geonames().get_countries()
     points = _country_points()
     curated: dict[str, list[str]] = {row[0]: row for row in read_table("countries.tsv")}
+    # a name our table gives one country is not another's, whatever ISO calls it:
+    # news writes "Congo" for the Democratic Republic (ISO's "Congo" is Brazzaville)
+    claimed = {
+        alias: code for code, row in curated.items() for alias in split_list((row + [""] * 3)[2])
+    }
     for country in pycountry.countries:
         alpha2 = country.alpha_2
         geo = geo_countries.get(alpha2, {})
@@ -185,6 +190,7 @@ def _country_entries(gaz: Gazetteer) -> None:
                 gaz.demonyms[demonym] = alpha2
         if "," in country.name:  # "Korea, Republic of": not a surface form in prose
             surfaces.discard(country.name)
+        surfaces = {s for s in surfaces if claimed.get(s, alpha2) == alpha2}
         gaz.add(entry, sorted(s for s in surfaces if s))
     # Kosovo has no ISO 3166-1 code; XK is the code used by the EU and GeoNames.
     if "XK" in curated and not gaz.country("XK"):

@@ -213,3 +213,14 @@ def test_he_and_she_take_the_person_known_to_be_so_called(
     text: str, actor: str, nlp: Language
 ) -> None:
     assert _parties(text, nlp)["criticized"][0] == [actor]
+
+
+def test_a_group_joined_inside_an_of_phrase_is_a_party_beside_its_owner(
+    nlp: Language,
+) -> None:
+    """The parser joins "the M23 rebels" to "the DRC" inside "the government of":
+    a group there is a party of its own; a country there stays the owner's."""
+    found = _parties("The government of the DRC and the M23 rebels agreed to a truce.", nlp)
+    assert found["agreed"][0] == ["government", "M23 rebels"]
+    found = _parties("The government of Sudan and South Sudan agreed to a truce.", nlp)
+    assert found["agreed"][0] == ["government of Sudan and South Sudan"]

@@ -284,6 +284,20 @@ def _expand(tok: Token) -> list[Token]:
     return [tok, *tok.conjuncts]
 
 
+def _parties_beside_owner(tok: Token, index: ActorIndex) -> list[Token]:
+    """ "the government of the DRC and the M23 rebels agreed": the parser joins the
+    rebels to the DRC inside the "of" phrase; a conjunct there that is an armed or
+    organised group, not a place, is a party beside the head ("the government of
+    Sudan and South Sudan" keeps South Sudan as the government's country)."""
+    found = []
+    for owner in of_objects(tok):
+        for c in owner.conjuncts:
+            ent = index.entity(c)
+            if ent is not None and ent.kind in ("group", "organization"):
+                found.append(c)
+    return found
+
+
 def _actors(tokens: Iterable[Token], index: ActorIndex) -> list[str]:
     """Entities named by argument heads: the head itself, else its apposition
     ("Trump's envoy, Steve Witkoff"), else its modifiers ("Ukrainian delegations")."""
@@ -295,7 +309,7 @@ def _actors(tokens: Iterable[Token], index: ActorIndex) -> list[str]:
             # "they met", "the two sides signed": the last event's parties
             ids += [r for r in index.recent if r not in ids]
             continue
-        for t in _expand(tok):
+        for t in _expand(tok) + _parties_beside_owner(tok, index):
             candidates = [t]
             described = index.described(t) if index.entity(t) is None else None
             if described is not None:

@@ -409,6 +409,23 @@ def _types(text: str, nlp: Language) -> set[str]:
             "Prosecutors charged two opposition politicians with treason.",
             "ACCUSE",
         ),
+        # a headquarters or a camp set up by a company or refugees, and by rebels
+        (
+            "The company set up its headquarters in the town.",
+            "The rebels set up their headquarters in the town.",
+            "MOBILIZE",
+        ),
+        (
+            "Refugees established a camp near the border.",
+            "The militants established a camp near the border.",
+            "MOBILIZE",
+        ),
+        # a base set up by a country
+        (
+            "The bank set up a base in Tartus.",
+            "Russia set up a base in Tartus.",
+            "MOBILIZE",
+        ),
     ],
 )
 def test_minimal_pairs(uncoded: str, coded: str, etype: str, nlp: Language) -> None:

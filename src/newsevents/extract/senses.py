@@ -562,6 +562,16 @@ def _political(parties: Iterable[Entity]) -> bool:
     return any(e.kind == "country" or (e.sector or "") in _POLITICAL_SECTORS for e in parties)
 
 
+#: Sectors under arms: an army, police, intelligence, rebels, unnamed armed men.
+_ARMED_SECTORS = frozenset(["MIL", "COP", "SPY", "REB", "UAF", "INS"])
+
+
+def _under_arms(actor: Entity) -> bool:
+    """An actor that bears arms, by its sector (a named armed group is REB), or a
+    country or government, whose forces set up bases."""
+    return actor.sector in _ARMED_SECTORS or actor.kind == "country" or actor.sector == "GOV"
+
+
 def other_sense(
     etype: str, trigger: Token, verb: Token, sent: Span, actors: list[Entity], parties: list[Entity]
 ) -> str | None:
@@ -580,6 +590,13 @@ def other_sense(
         return "voting, or hosting an event, is no meeting"  # "go to the polls", "host a rally"
     if etype == "MOBILIZE" and _objects_in(trigger, _ELECTORATE):
         return "voters mobilized, no forces"  # "trying to mobilize black Florida voters"
+    if (
+        etype == "MOBILIZE"
+        and trigger.lemma_.lower() in ("set", "establish", "open")
+        and actors
+        and not any(_under_arms(e) for e in actors)
+    ):
+        return "a base set up by no armed actor"  # "the company set up its headquarters"
     if etype == "CONSULT" and _receives_quantity(trigger):
         return "a share or a number received, no visitor"  # "the 95 percent Obama received"
     if etype in _PROVISION_TYPES and any(

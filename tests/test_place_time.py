@@ -38,7 +38,12 @@ def _one_event(text: str, nlp: Language, trigger: str) -> tuple[Analysis, dict[s
         ("2025-w11", None),
         ("P5D", None),
         ("PRESENT_REF", None),
-        ("2025-Q1", None),
+        ("2025-W11-WE", "week"),
+        ("2025-SU", "year"),
+        ("2025-Q1", "year"),
+        ("2025-H2", "year"),
+        ("2025-Q5", None),
+        ("199", None),
         (None, None),
     ],
 )

@@ -95,13 +95,17 @@ def _date_from_sentence(drafts: list[_Draft], doc: Doc, dated: Mapping[int, Time
 
 
 def precision_of(value: str | None) -> Literal["day", "week", "month", "year"] | None:
-    """ "2025-03-13" day, "2025-W11" week, "2025-03" month, "2025" year."""
+    """ "2025-03-13" day, "2025-W11" week, "2025-03" month, "2025" year; a weekend
+    is within its week; a season, quarter or half is within its year (the finest
+    grain that holds it). A decade or a century has none."""
     if value is None:
         return None
     if re.fullmatch(r"\d{4}-\d\d-\d\d.*", value):
         return "day"
-    if re.fullmatch(r"\d{4}-W\d\d", value):
+    if re.fullmatch(r"\d{4}-W\d\d(?:-WE)?", value):
         return "week"
+    if re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI|Q[1-4]|H[12])", value):
+        return "year"
     if re.fullmatch(r"\d{4}-\d\d", value):
         return "month"
     if re.fullmatch(r"\d{4}", value):

@@ -412,6 +412,18 @@ def test_fighting_no_one_and_vowing_no_force(text: str, etype: str | None, nlp: 
         ("Russia broke off talks with Ukraine on Monday.", "discontinue:break+talk"),
         # a hyphenated trigger at the very start of the text
         ("Sit-in at the ministry enters its third day.", "lexicon:sit-in/noun"),
+        # each word of a vow of force, and a vow of sanctions
+        ("The rebels vowed to avenge the deaths.", "lexicon:vow/verb"),
+        ("The rebels vowed to respond.", "lexicon:vow/verb"),
+        ("The army vowed to crush the rebellion.", "lexicon:vow/verb"),
+        ("The EU vowed to impose sanctions on Russia.", "lexicon:vow/verb"),
+        # arms given: a weapon system, and arms sent in the passive
+        ("Germany sent a missile system to Ukraine.", "arms given:send"),
+        ("Tanks were sent to Ukraine by Germany.", "arms given:send"),
+        # strikes carried out, and a labour strike by its strikers or their clause
+        ("The army carried out strikes in the north.", "strike/military"),
+        ("Teachers struck for higher pay.", "strike/labour"),
+        ("Workers striking for higher pay blocked the port.", "strike/labour"),
     ],
 )
 def test_each_branch_of_a_trigger_rule(text: str, rule: str, nlp: Language) -> None:
@@ -444,6 +456,15 @@ def test_each_branch_of_a_trigger_rule(text: str, rule: str, nlp: Language) -> N
         ("The government suspended aid deliveries to the region.", {"AID"}),
         # breaking without "off" ends nothing
         ("Russia broke the agreement with Ukraine.", {"SANCTION"}),
+        # a system that is no weapon, and arms sent to no one
+        ("Germany sent a new system to Ukraine.", {"AID"}),
+        ("Germany sent 14 tanks across the border.", {"AID"}),
+        # "nor" alone says nothing either way
+        ("The ministry would not confirm nor deny the report.", {"REJECT"}),
+        # what strikes something is no labour strike
+        ("A missile struck the port.", {"PROTEST"}),
+        ("The port was struck by a missile.", {"PROTEST"}),
+        ("Teachers struck the headmaster.", {"PROTEST"}),
     ],
 )
 def test_each_branch_that_turns_a_trigger_away(text: str, barred: set[str], nlp: Language) -> None:

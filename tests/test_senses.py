@@ -426,6 +426,64 @@ def _types(text: str, nlp: Language) -> set[str]:
             "Russia set up a base in Tartus.",
             "MOBILIZE",
         ),
+        # a journey to the polls, and to a country
+        (
+            "Voters travelled to the polls in Kenya on Tuesday.",
+            "The envoy travelled to Kenya on Tuesday.",
+            "CONSULT",
+        ),
+        # a show held, and talks held
+        (
+            "The governor held a fundraiser in Nairobi.",
+            "The governor held talks in Nairobi.",
+            "CONSULT",
+        ),
+        # a cyber attack launched, and an attack
+        (
+            "Hackers launched a cyber attack on the ministry.",
+            "Rebels launched an attack on the ministry.",
+            "ASSAULT",
+        ),
+        # what is attacked is digital, or a building
+        (
+            "The group attacked the government websites.",
+            "The group attacked the government offices.",
+            "ASSAULT",
+        ),
+        (
+            "The group attacked the ministry servers and its network.",
+            "The group attacked the ministry guards and its offices.",
+            "ASSAULT",
+        ),
+        # harm to one's own kin, and to an official
+        (
+            "A man stabbed his wife in Nairobi.",
+            "A man stabbed the mayor in Nairobi.",
+            "ASSAULT",
+        ),
+        # a journey that ends nowhere, and one with a purpose or a destination
+        (
+            "The envoy arrived on Monday.",
+            "The envoy arrived on Monday to meet the president.",
+            "CONSULT",
+        ),
+        (
+            "The envoy travelled on Monday.",
+            "The envoy arrived in Nairobi on Monday.",
+            "CONSULT",
+        ),
+        # relief pledged after a disaster, and money to an army
+        (
+            "The UN pledged $5 million in emergency aid after the cyclone.",
+            "The UN pledged $5 million to the army after the cyclone.",
+            "AGREE",
+        ),
+        # a share of the vote received, and an envoy
+        (
+            "The party received 40 percent of the vote.",
+            "The president received the Chinese envoy.",
+            "CONSULT",
+        ),
     ],
 )
 def test_minimal_pairs(uncoded: str, coded: str, etype: str, nlp: Language) -> None:

@@ -111,7 +111,7 @@ def event_row(analysis: Analysis, ev: Event) -> dict[str, Any]:
         "url": analysis.article.url,
         "published": analysis.article.published,
         # offsets into the title: the title alone reports this event
-        "from_title": any(ev is t for t in analysis.title_events),
+        "from_title": analysis.from_title(ev),
     }
 
 

@@ -197,11 +197,7 @@ def _geo(place: Place | None) -> list[Any]:
 
 def event_date(analysis: Analysis, ev: Event) -> str | None:
     """The value of the event's own time, None when it has none."""
-    if any(ev is t for t in analysis.title_events):
-        return ev.time_value  # a title event has no time record, only its value
-    if ev.time is None:
-        return None
-    return next((t.value for t in analysis.times if t.id == ev.time), None)
+    return analysis.event_date(ev)
 
 
 def _day(analysis: Analysis, ev: Event) -> tuple[str, str, str]:
@@ -231,7 +227,7 @@ def _fraction(sqldate: str) -> str:
 
 def _root_event(analysis: Analysis, ev: Event) -> int:
     """1 when the event is in the lead paragraph, as GDELT's IsRootEvent."""
-    if any(ev is t for t in analysis.title_events):
+    if analysis.from_title(ev):
         return 1  # the headline's own event
     text = analysis.article.text
     lead = text.find("\n\n")

@@ -227,11 +227,23 @@ class Analysis(_Record):
         trigger and sentence are offsets into ``article.title``."""
         return [*self.events, *self.title_events]
 
+    def from_title(self, event: Event) -> bool:
+        """Only the title reports ``event``: its offsets are into the title."""
+        return any(event is t for t in self.title_events)
+
     def event_text(self, event: Event, span: tuple[int, int]) -> str:
         """The words of a span of ``event``: from the title for a title event."""
-        in_title = any(event is t for t in self.title_events)
-        source = (self.article.title or "") if in_title else self.article.text
+        source = (self.article.title or "") if self.from_title(event) else self.article.text
         return source[span[0] : span[1]]
+
+    def event_date(self, event: Event) -> str | None:
+        """The TIMEX value of the event's own time, None when it has none; a title
+        event has no time record (times are spans of the text), only its value."""
+        if self.from_title(event):
+            return event.time_value
+        if event.time is None:
+            return None
+        return next((t.value for t in self.times if t.id == event.time), None)
 
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(by_alias=True, mode="json")

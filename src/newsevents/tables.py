@@ -93,7 +93,6 @@ def table_rows(analysis: Analysis, label: str, version: str) -> dict[str, list[d
     aid = art.id
     ents = {e.id: e for e in analysis.entities}
     places = {p.id: p for p in analysis.places}
-    times = {t.id: t for t in analysis.times}
 
     def names(ids: Iterable[str]) -> list[str]:
         return [ents[i].name for i in ids if i in ents]
@@ -161,10 +160,8 @@ def table_rows(analysis: Analysis, label: str, version: str) -> dict[str, list[d
                         "text": text[start:end],
                     }
                 )
-    body = len(analysis.events)  # the title's own events come after the text's
-    for i, ev in enumerate(analysis.reported_events()):
+    for ev in analysis.reported_events():
         place = places.get(ev.place or "")
-        when = times.get(ev.time or "")
         extra = ev.model_extra or {}
         rows["events"].append(
             {
@@ -184,8 +181,7 @@ def table_rows(analysis: Analysis, label: str, version: str) -> dict[str, list[d
                 "place_country": place.country if place else None,
                 "lat": place.lat if place else None,
                 "lon": place.lon if place else None,
-                # a title event has no time record, only the value its time gave
-                "date": (when.value if when else None) if i < body else ev.time_value,
+                "date": analysis.event_date(ev),
                 "source_id": ev.source,
                 "source": ents[ev.source].name if ev.source in ents else None,
                 "confidence": ev.confidence,
@@ -201,7 +197,7 @@ def table_rows(analysis: Analysis, label: str, version: str) -> dict[str, list[d
                 "time_precision": ev.time_precision,
                 "geo_precision": ev.geo_precision,
                 "in_title": ev.in_title,
-                "from_title": i >= body,
+                "from_title": analysis.from_title(ev),
             }
         )
     for q in analysis.quotes:

@@ -86,7 +86,6 @@ def event_json(
 ) -> EventOut:
     """One event as the API shows it: names resolved, spans and their text beside."""
     ev = next(e for e in analysis.reported_events() if e.id == event_id)
-    from_title = any(ev is t for t in analysis.title_events)
     art = analysis.article
     place = next((p for p in analysis.places if p.id == ev.place), None)
     time = next((t for t in analysis.times if t.id == ev.time), None)
@@ -97,8 +96,7 @@ def event_json(
         type=ev.type,
         mode=ev.mode,
         status=ev.status,
-        # a title event has no time record, only the value its time gave
-        date=time.value if time else (ev.time_value if from_title else None),
+        date=analysis.event_date(ev),
         date_text=time.text if time else None,
         time_precision=ev.time_precision,
         actors=[_party(analysis, a, links) for a in ev.actors],
@@ -125,7 +123,7 @@ def event_json(
         sentence=ev.sentence,
         sentence_text=analysis.event_text(ev, ev.sentence),
         in_title=ev.in_title,
-        from_title=from_title,
+        from_title=analysis.from_title(ev),
         article=ArticleRef(
             title=art.title, published=art.published, url=art.url, source=art.source
         ),

@@ -455,8 +455,6 @@ class Store:
 
     def _write_records(self, cur: Any, analysis: Analysis, version: str) -> None:
         aid = analysis.article.id
-        times = {t.id: t.value for t in analysis.times}
-        body = len(analysis.events)  # the title's own events come after the text's
         self._many(
             cur,
             "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -482,8 +480,7 @@ class Store:
                     ev.type,
                     ev.mode,
                     ev.status,
-                    # a title event has no time record, only the value its time gave
-                    (times.get(ev.time) if ev.time else None) if i < body else ev.time_value,
+                    analysis.event_date(ev),
                     ev.place,
                     ev.source,
                     ev.confidence,
@@ -493,9 +490,9 @@ class Store:
                     ev.sentence[0],
                     ev.sentence[1],
                     int(ev.in_title),
-                    int(i >= body),
+                    int(analysis.from_title(ev)),
                 )
-                for i, ev in enumerate(analysis.reported_events())
+                for ev in analysis.reported_events()
             ],
         )
         self._many(

@@ -310,6 +310,46 @@ def test_unnamed_actors_are_parties(nlp: Language, text: str, etype: str, actor:
     assert (etype, [actor]) in coded
 
 
+@pytest.mark.parametrize(
+    ("text", "etype", "actors"),
+    [
+        # the agents table lists "warring party": the plural's lemma finds it
+        ("The warring parties agreed to a ceasefire on Tuesday.", "AGREE", ["warring parties"]),
+        ("Rival factions clashed in the capital on Monday.", "ASSAULT", ["Rival factions"]),
+        (
+            "Presidential candidates condemned the missile test on Wednesday.",
+            "ACCUSE",
+            ["Presidential candidates"],
+        ),
+    ],
+)
+def test_an_unnamed_group_described_by_an_adjective_is_a_party(
+    nlp: Language, text: str, etype: str, actors: list[str]
+) -> None:
+    assert (etype, actors) in [(t, a) for t, a, _, _, _ in events(text, nlp)]
+
+
+def test_named_parties_of_the_story_outrank_the_warring_parties(nlp: Language) -> None:
+    found = events(
+        "Armenia and Azerbaijan fought for six weeks. "
+        "The warring parties agreed to a ceasefire on Tuesday.",
+        nlp,
+    )
+    assert ("AGREE", ["Armenia", "Azerbaijan"]) in [(t, a) for t, a, _, _, _ in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Fighting between the army and rebels resumed near the town.", ["army", "rebels"]),
+        ("Fighting between the warring parties resumed near the town.", ["warring parties"]),
+    ],
+)
+def test_a_gerund_subject_is_an_event_noun(nlp: Language, text: str, actors: list[str]) -> None:
+    found = events(text, nlp)
+    assert [(t, a) for t, a, _, _, _ in found] == [("ASSAULT", actors)]
+
+
 def test_an_attack_with_no_one_named_is_still_an_event(nlp: Language) -> None:
     text = "Six policemen were injured on Tuesday when a grenade exploded on a road in Shopian."
     types = {ev.type for ev in analyze(article_from_text(text), nlp).events}

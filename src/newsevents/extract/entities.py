@@ -324,6 +324,8 @@ def _generic_mentions(
             key = f"{compounds[-1].lemma_.lower()} {lemma}"
         elif described and f"{described[-1].lower_} {tok.lower_}" in agents:
             key = f"{described[-1].lower_} {tok.lower_}"  # "armed men"
+        elif described and f"{described[-1].lower_} {lemma}" in agents:
+            key = f"{described[-1].lower_} {lemma}"  # "warring parties"
         elif lemma in agents and lemma not in _NOT_AGENTS:
             key = lemma
         if key is None and _protesting(tok, head):

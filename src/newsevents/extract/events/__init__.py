@@ -41,7 +41,7 @@ from .place_time import (
     _place_of,
 )
 from .status import _object_mood, _status
-from .syntax import _clause_verb, _Ranges
+from .syntax import _clause_verb, _gerund_subject, _Ranges
 from .triggers import _match, trigger_span
 from .words import _LOCAL_TYPES, _VERBAL
 
@@ -96,8 +96,9 @@ def _extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Even
             continue
         check_budget()
         sent: Span = sentence_of(tok)
-        is_noun = tok.pos_ in ("NOUN", "PROPN")
-        verb = _clause_verb(tok) if is_noun else tok
+        gerund = _gerund_subject(tok)
+        is_noun = tok.pos_ in ("NOUN", "PROPN") or gerund
+        verb = tok.head if gerund else _clause_verb(tok) if is_noun else tok
         if is_noun:
             actors, recipients = _noun_arguments(tok, verb, index)
         else:

@@ -21,6 +21,20 @@ def _clause_verb(tok: Token) -> Token:
     return tok
 
 
+def _gerund_subject(tok: Token) -> bool:
+    """ "Fighting between X and Y resumed": a gerund that is its clause's subject,
+    with no subject or object of its own, names the event as a noun would; its
+    parties are in its own "between" phrase or its verb's, its status is its verb's."""
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and tok.head.i != tok.i
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj", "ccomp", "xcomp") for c in tok.children
+        )
+    )
+
+
 def _controller(verb: Token) -> list[Token]:
     """The object that is the subject of an xcomp under an object-control verb."""
     head = verb.head

@@ -196,6 +196,15 @@ def test_the_story_moves_the_anchor(nlp: Language) -> None:
     assert by_text["The next day"].value == "2025-03-06"
 
 
+def test_a_count_back_to_the_story_ends_its_own_clause(nlp: Language) -> None:
+    """The model tags "March 3 and ended two days later" as one date: the two
+    clauses' times are found apart, and the second counts from the first."""
+    found = _found("The talks began on March 3 and ended two days later.", "2025-03-13", nlp)
+    assert found == {("March 3", "2025-03-03"), ("two days later", "2025-03-05")}
+    found = _found("The rebels took the town on Friday and left a week later.", "2025-03-13", nlp)
+    assert ("a week later", "2025-03-14") in found
+
+
 def test_the_day_and_the_same_period_last_year_follow_the_story(nlp: Language) -> None:
     """A market report's "the day" is the day the story is on, not always the
     publication day; "the same period last year" is the month just named, a year

@@ -104,6 +104,8 @@ _PATTERNS = [
     # TIMEX3 reference words: "in the future", "for the time being", "in the near term"
     re.compile(rf"\b(?:{_FUTURE_REF})\b|\bthe time being\b", re.I),
     re.compile(r"\b(?:earlier|later) (?:today|this (?:week|month|year))\b", re.I),
+    # a count from the story's last date, wherever the clause ends: "ended two days later"
+    re.compile(rf"\b{_NUM} (?:day|week|month|year)s? (?:later|earlier)\b", re.I),
     # "mistakes of the past", "in the past": not "the past two years"
     re.compile(
         rf"\b(?:in|of|from) (?P<t>the past)\b(?!-| (?:{_NUM}|few|several|couple|{_UNIT})\b)", re.I
@@ -784,13 +786,32 @@ def _with_determiner(ent: Span) -> int:
     return ent.start_char
 
 
+def _split_at_clauses(ent: Span, start: int) -> list[tuple[int, int]]:
+    """A time never runs across two coordinated clauses: the model tags "March 3
+    and ended two days later" as one date; the pieces are either side of the
+    conjunction and its verb."""
+    pieces, at = [], start
+    for tok in ent[:-1]:
+        after = tok.nbor()
+        if tok.pos_ == "CCONJ" and after.pos_ in ("VERB", "AUX") and tok.idx > at:
+            pieces.append((at, tok.idx))
+            at = after.idx + len(after.text)
+    pieces.append((at, ent.end_char))
+    text = doc_text(ent.doc)
+    return [
+        (a + len(text[a:b]) - len(text[a:b].lstrip()), a + len(text[a:b].rstrip()))
+        for a, b in pieces
+    ]
+
+
 def _candidates(doc: Doc) -> list[_Candidate]:
     text = doc_text(doc)
     spans: list[_Candidate] = [
         _Candidate(a, b, True)
         for e in doc_ents(doc)
         if e.label_ in ("DATE", "TIME")
-        for a, b in _split_at_breaks(text, _with_determiner(e), e.end_char)
+        for x, y in _split_at_clauses(e, _with_determiner(e))
+        for a, b in _split_at_breaks(text, x, y)
     ]
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):

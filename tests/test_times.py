@@ -205,6 +205,23 @@ def test_a_count_back_to_the_story_ends_its_own_clause(nlp: Language) -> None:
     assert ("a week later", "2025-03-14") in found
 
 
+def test_a_day_of_the_month_alone_takes_the_story_month_or_the_tense_one(
+    nlp: Language,
+) -> None:
+    published = "2025-06-14"
+    assert ("the 3rd", "2025-06-03") in _found("The vote took place on the 3rd.", published, nlp)
+    assert ("the 31st", "2025-05-31") in _found("The bill passed on the 31st.", published, nlp)
+    found = _found("Talks will resume on the 2nd and end on the 15th.", published, nlp)
+    assert {("the 2nd", "2025-07-02"), ("the 15th", "2025-06-15")} <= found
+    # an ordinal that counts something is no day
+    for text in (
+        "The vote took place on the 3rd floor.",
+        "The posting is the 12th release.",
+        "They will mark the 25th anniversary of the war.",
+    ):
+        assert all(value is None for _, value in _found(text, published, nlp)), text
+
+
 def test_the_day_and_the_same_period_last_year_follow_the_story(nlp: Language) -> None:
     """A market report's "the day" is the day the story is on, not always the
     publication day; "the same period last year" is the month just named, a year

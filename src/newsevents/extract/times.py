@@ -90,6 +90,11 @@ _RECORD = r"(?:its|their) (?:best|worst|biggest|strongest|weakest|sharpest|steep
 #: What may follow the stretch without naming another one.
 _RECORD_TAIL = r"(?: (?:since|in|of) .*)?"
 
+#: What may follow a day of the month named alone ("on the 3rd"): the clause
+#: ends, or another phrase starts; not a noun ("the 3rd floor", "the 25th anniversary").
+_DAY_ALONE_END = r"(?=\s*[,.;:)]|\s+(?:and|at|in|when|after|but)\b)"
+_DAY_ALONE = re.compile(r"the ([1-3]?\d)(?:st|nd|rd|th)")
+
 _PATTERNS = [
     re.compile(
         rf"\b(?:this|last|next|on|past|coming)?\s*{_WEEKDAY}"
@@ -104,6 +109,8 @@ _PATTERNS = [
     # TIMEX3 reference words: "in the future", "for the time being", "in the near term"
     re.compile(rf"\b(?:{_FUTURE_REF})\b|\bthe time being\b", re.I),
     re.compile(r"\b(?:earlier|later) (?:today|this (?:week|month|year))\b", re.I),
+    # a day of the month alone: "voted on the 3rd." (not "on the 3rd floor")
+    re.compile(rf"\bon (?P<t>the [1-3]?\d(?:st|nd|rd|th)){_DAY_ALONE_END}", re.I),
     # a count from the story's last date, wherever the clause ends: "ended two days later"
     re.compile(rf"\b{_NUM} (?:day|week|month|year)s? (?:later|earlier)\b", re.I),
     # "mistakes of the past", "in the past": not "the past two years"
@@ -359,6 +366,20 @@ def _by_tense(candidate: date, published: date, tense: Tense, slack: int = 7) ->
     if tense == "future" and candidate < published - timedelta(days=slack):
         return 1
     return 0
+
+
+def _day_of_month(day: int, published: date, tense: Tense) -> str | None:
+    """The month of publication, moved by one when the tense says the day is
+    past and it is still to come, or the other way round."""
+    year, month = published.year, published.month
+    if tense == "future" and day < published.day:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    elif tense == "past" and day > published.day:
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None  # "the 31st" of a month that has 30 days
 
 
 def _easter(year: int) -> date:
@@ -936,6 +957,16 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
             if told_before is not None:
                 value = f"{int(told_before.value[:4]) - 1}{told_before.value[4:]}"  # type: ignore[index]
                 anchor = told_before.id
+        day_alone = _DAY_ALONE.fullmatch(spoken)
+        if (
+            day_alone
+            and value is None
+            and published is not None
+            and re.search(r"\bon\s+$", doc_text(doc)[max(0, start - 5) : start], re.I)
+            and re.match(_DAY_ALONE_END, doc_text(doc)[end : end + 8])
+        ):  # "results due on the 15th": a day of the story's month, or the next or last one
+            value = _day_of_month(int(day_alone.group(1)), published, tense)
+            kind, anchor = "date", "published" if value else None
         years = narrative_years(text)
         if years is not None and year_told is not None:
             # "the following year", "three years later": from the last year the story told

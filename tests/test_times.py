@@ -222,6 +222,18 @@ def test_a_day_of_the_month_alone_takes_the_story_month_or_the_tense_one(
         assert all(value is None for _, value in _found(text, published, nlp)), text
 
 
+def test_the_early_hours_of_a_day_are_that_day(nlp: Language) -> None:
+    """ "hours" in "the early hours of Sunday" is no stretch of unknown length."""
+    published = "2025-05-14"  # a Wednesday
+    for text, day in (
+        ("The fighting continued into the early hours of Wednesday.", "2025-05-14"),
+        ("Troops entered the city in the early hours of Sunday.", "2025-05-11"),
+        ("The blaze broke out in the early hours of Sunday morning.", "2025-05-11TMO"),
+    ):
+        values = {value for _, value in _found(text, published, nlp)}
+        assert values == {day}, text
+
+
 def test_the_day_and_the_same_period_last_year_follow_the_story(nlp: Language) -> None:
     """A market report's "the day" is the day the story is on, not always the
     publication day; "the same period last year" is the month just named, a year

@@ -330,7 +330,8 @@ _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 #: "late last month", "earlier last week", "the end of February", "later Monday".
 _PART_OF = (
     r"(?:(?:the )?(?:very )?(?:end|start|beginning|middle|rest|remainder)(?: part)? of "
-    r"|(?:early|late|mid|earlier|later)[- ](?:in )?)"
+    r"|(?:early|late|mid|earlier|later)[- ](?:in )?"
+    r"|(?:the )?(?:early|small|wee) hours of )"
 )
 _PART_TARGET = (
     rf"(?=today|tonight|this |next |last |past |coming |{_WEEKDAY}|{_MONTH}"
@@ -905,6 +906,9 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
             r"\bages?\b|\bold\b|%|\bpercent\b", text, re.I
         ):
             continue  # bare numbers and ages are not times
+        hours_of = re.fullmatch(r"(?:the )?(?:early|small|wee) hours( of)?", text, re.I)
+        if hours_of and (hours_of.group(1) or re.match(r"\s+of\s", doc_text(doc)[end : end + 4])):
+            continue  # "in the early hours of Sunday": the day after it is the time
         if re.fullmatch(r"(?:(?:early|mid|late)[- ]?)?\d0s", text, re.I) and _AGE_OWNER.search(
             doc_text(doc)[max(0, start - 30) : start]
         ):

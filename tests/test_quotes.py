@@ -1,5 +1,7 @@
 """Quotes on sentences written for these tests: cues before and after, kinds, malformed marks."""
 
+import pytest
+
 from spacy.language import Language
 
 from newsevents import Analysis, analyze, article_from_text
@@ -623,3 +625,110 @@ def test_views_nobody_holds_are_beliefs_without_a_speaker(nlp: Language) -> None
     held = by_text["The House is expected to pass the budget later this week"]
     assert held.kind == "belief" and held.speaker_text is None and held.cue == "expected"
     assert by_text["the bank to raise rates"].speaker_text == "Analysts"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The minister said that the border crossing would reopen on Monday.",
+            ("indirect", "minister", "the border crossing would reopen on Monday"),
+        ),
+        (
+            "The rebels want to seize the airport before the rains.",
+            ("intention", "rebels", "to seize the airport before the rains"),
+        ),
+        (
+            "The reporter asked the governor whether he planned to resign.",
+            ("indirect", "reporter", "whether he planned to resign"),
+        ),
+        (  # the parser takes the clause's subject for an object of "said"
+            "Officials said the two sides and their mediators agree on most points.",
+            ("indirect", "Officials", "the two sides and their mediators agree on most points"),
+        ),
+        (
+            "The opposition criticized the budget as a gift to the rich.",
+            ("indirect", "opposition", "the budget as a gift to the rich"),
+        ),
+        (
+            "The council blamed the mayor for the flooding of the old town.",
+            ("indirect", "council", "the mayor for the flooding of the old town"),
+        ),
+        (
+            "Critics attacked the minister over the failed reforms.",
+            ("indirect", "Critics", "the minister over the failed reforms"),
+        ),
+        (
+            "The latest poll shows Smith with a ten-point lead.",
+            ("indirect", "latest poll", "Smith with a ten-point lead"),
+        ),
+        (
+            "The union called for a national strike against the pension law.",
+            ("indirect", "union", "a national strike against the pension law"),
+        ),
+        (
+            "The lawyer referred to the earlier ruling on the case.",
+            ("indirect", "lawyer", "the earlier ruling on the case"),
+        ),
+        (
+            "Analysts view the deal as a win for Beijing.",
+            ("belief", "Analysts", "the deal as a win for Beijing"),
+        ),
+    ],
+)
+def test_the_content_a_cue_reports_is_its_clause_or_its_object_and_grounds(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert _attributions(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator went to see the president speak in Ohio.",  # perception
+        "The minister criticized them.",  # a pronoun and no grounds: nothing said
+        "The president praised John Smith.",  # who, not what
+        "Analysts view the results every morning.",  # viewing, not viewing as
+    ],
+)
+def test_a_cue_with_no_content_attributes_nothing(nlp: Language, text: str) -> None:
+    assert _attributions(nlp, text) == []
+
+
+def _direct(nlp: Language, text: str) -> list[tuple[str | None, str, str | None]]:
+    analysis = analyze(article_from_text(text, published="2025-03-04"), nlp)
+    return [(q.speaker_text, q.text, q.cue) for q in analysis.quotes if q.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # the parser makes a quoted word the cue's subject: the speaker is the
+        # nearest noun outside the marks, before the cue or after it
+        ('"My reaction, that was outrageous," the strategist said.', "strategist", "said"),
+        ('"Not now, and not ever," said the strategist.', "strategist", "said"),
+        ('"The talks failed, sadly," the envoy told reporters.', "envoy", "told"),
+        ('"The war is over, finally," Smith, speaking in Iowa, said.', "Smith", "said"),
+        (
+            '"That plan is dead, frankly," Gene Sperling, a top adviser, said.',
+            "Gene Sperling, a top adviser",
+            "said",
+        ),
+        (  # a parenthesis read backwards is skipped, and the name keeps it closed
+            '"We will win this seat," Rep. Jane Doe (D-Md.) said on Tuesday.',
+            "Rep. Jane Doe (D-Md.)",
+            "said",
+        ),
+        (
+            '"This fight, believe me, is not over," the spokeswoman for the ministry said.',
+            "spokeswoman for the ministry",
+            "said",
+        ),
+    ],
+)
+def test_the_speaker_beside_the_cue_when_the_parse_takes_a_quoted_subject(
+    nlp: Language, text: str, speaker: str, cue: str
+) -> None:
+    (found,) = _direct(nlp, text)
+    assert found[0] == speaker
+    assert found[2] == cue

@@ -312,8 +312,21 @@ def _noun_span(tok: Token, last: int | None = None) -> tuple[int, int]:
             right = child.right_edge.i
     if last is not None:
         right = max(tok.i, min(right, last))
+    right = _close_parenthesis(tok.doc, left, right)
     end = tok.doc[right]
     return tok.doc[left].idx, end.idx + len(end.text)
+
+
+def _close_parenthesis(doc: Doc, left: int, right: int) -> int:
+    """A name's span never leaves a parenthesis open: "Rep. Jane Doe (D-Md.)" takes
+    its closing mark; when none comes next, the span ends before the opening."""
+    opened = [j for j in range(left, right + 1) if doc[j].text == "("]
+    closed = sum(doc[j].text == ")" for j in range(left, right + 1))
+    if len(opened) <= closed:
+        return right
+    if right + 1 < len(doc) and doc[right + 1].text == ")" and len(opened) == closed + 1:
+        return right + 1
+    return max(opened[closed] - 1, left)
 
 
 def _cue_for(doc: Doc, start: int, end: int) -> tuple[Token | None, bool]:

@@ -1,7 +1,6 @@
 """Quotes on sentences written for these tests: cues before and after, kinds, malformed marks."""
 
 import pytest
-
 from spacy.language import Language
 
 from newsevents import Analysis, analyze, article_from_text

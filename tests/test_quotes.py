@@ -731,3 +731,54 @@ def test_the_speaker_beside_the_cue_when_the_parse_takes_a_quoted_subject(
     (found,) = _direct(nlp, text)
     assert found[0] == speaker
     assert found[2] == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Turnout will be low this year, experts in the region say.",
+            ("indirect", "experts", "Turnout will be low this year"),
+        ),
+        (
+            "The reform will fail, the minister has repeatedly said.",
+            ("indirect", "minister", "The reform will fail"),
+        ),
+        (  # set off in the middle: the sentence around it is the content
+            "The economy, analysts believe, will recover by next spring.",
+            (
+                "belief",
+                "analysts",
+                "The economy, analysts believe, will recover by next spring",
+            ),
+        ),
+        (  # a speaker's "and" that leads to a second party is not part of the name
+            "The new law will hurt small farmers badly, the senator from the state of "
+            "Iowa and his two closest advisers said.",
+            (
+                "indirect",
+                "senator from the state of Iowa",
+                "The new law will hurt small farmers badly",
+            ),
+        ),
+    ],
+)
+def test_a_reporting_clause_set_off_reports_the_rest_of_its_sentence(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert _attributions(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turnout, experts say.",  # no clause around it
+        "He said nothing.",
+        "Turnout was low on the day that the elders of the three northern villages and "
+        "their many supporters from the capital said.",  # a clause too long to be a cue's
+    ],
+)
+def test_a_reporting_clause_with_no_clause_around_it_reports_nothing(
+    nlp: Language, text: str
+) -> None:
+    assert _attributions(nlp, text) == []

@@ -312,6 +312,8 @@ def _noun_span(tok: Token, last: int | None = None) -> tuple[int, int]:
             right = child.right_edge.i
     if last is not None:
         right = max(tok.i, min(right, last))
+    while right > tok.i and tok.doc[right].dep_ == "cc":
+        right -= 1  # "the senator from Iowa and": the conjunction leads to a second party
     right = _close_parenthesis(tok.doc, left, right)
     end = tok.doc[right]
     return tok.doc[left].idx, end.idx + len(end.text)

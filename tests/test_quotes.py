@@ -4,7 +4,7 @@ import pytest
 from spacy.language import Language
 
 from newsevents import Analysis, analyze, article_from_text
-from newsevents.extract.quotes import quoted_spans
+from newsevents.extract.quotes import _title, quoted_spans
 
 
 def quotes(text: str, nlp: Language) -> list[tuple[str | None, str, str, str | None]]:
@@ -782,3 +782,38 @@ def test_a_reporting_clause_with_no_clause_around_it_reports_nothing(
     nlp: Language, text: str
 ) -> None:
     assert _attributions(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "inner", "is_title"),
+    [
+        ('The report, titled "silent streets", was published.', "silent streets", True),
+        ('A memo entitled "why we lose" leaked.', "why we lose", True),
+        ('She starred in the hit show "The Apprentice" for years.', "The Apprentice", True),
+        ('They filmed "The Lord of the Rings" in New Zealand.', "The Lord of the Rings", True),
+        (
+            'He named it "Operation Desert Storm of the North" at once.',
+            "Operation Desert Storm of the North",
+            True,
+        ),
+        (  # seven words: a sentence, not a title
+            'He said "Operation Desert Storm of the Far North" at once.',
+            "Operation Desert Storm of the Far North",
+            False,
+        ),
+        ('She starred in "Apprentice" for years.', "Apprentice", False),  # one word
+        ('The show "Who Wants It?" aired.', "Who Wants It?", False),
+        ('The show "Stop It Now!" aired.', "Stop It Now!", False),
+        ('He said the plan was "dead on arrival" today.', "dead on arrival", False),
+        ('The slogan "Make America Great Again." was printed.', "Make America Great Again.", False),
+        ('The group "of the People" met.', "of the People", False),
+        ('"The Apprentice" returns tonight.', "The Apprentice", False),  # opens the line
+        ('Intro.\n"The Apprentice" returns tonight.', "The Apprentice", False),
+        ('A new series,\n"The Apprentice" returns.', "The Apprentice", False),
+    ],
+)
+def test_a_quoted_title_is_named_by_its_cue_or_its_short_capitalised_words(
+    text: str, inner: str, is_title: bool
+) -> None:
+    start = text.index(inner)
+    assert _title(text, start, start + len(inner)) is is_title

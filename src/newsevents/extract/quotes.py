@@ -207,7 +207,8 @@ def _title(text: str, start: int, end: int) -> bool:
     capitalised = (
         all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words) and words[0][:1].isupper()
     )
-    return inside_sentence and capitalised and not inner.endswith(".")
+    sentence_end = text[start:end].rstrip(" ,").endswith(".")  # "Make It Great Again."
+    return inside_sentence and capitalised and not sentence_end
 
 
 def _as_frame(doc: Doc, start: int, end: int) -> Token | None:

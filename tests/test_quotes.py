@@ -817,3 +817,34 @@ def test_a_quoted_title_is_named_by_its_cue_or_its_short_capitalised_words(
 ) -> None:
     start = text.index(inner)
     assert _title(text, start, start + len(inner)) is is_title
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ('He said "yes" today.', ["yes"]),
+        ("He said \u201cyes\u201d today.", ["yes"]),
+        ("Il a dit \u00abnon\u00bb hier.", ["non"]),
+        ('"Go," she said.', ["Go,"]),
+        ('The label ("Top Secret") stayed.', ["Top Secret"]),
+        ('Two words:"first" and -"second".', ["first", "second"]),
+        ('A 6" pipe and a 9" one.', []),  # inch marks open before a space
+        ('He said " spaced " words.', []),  # a mark before a space opens nothing
+        ("``Typeset,'' he wrote, and ''typed'' too.", ["Typeset,", "typed"]),
+        # a closing mark typed for an opening one at the start of a line
+        ("Intro line.\n\u201dWe stay,\u201d he said.", ["We stay,"]),
+        ("\u201dWe stay,\u201d he said.", ["We stay,"]),
+        ("Intro \u201dnot at a line start\u201d here.", []),
+        ("Intro.\n\u201d not before a word\u201d here.", []),
+        ("Intro.\n\u201dnever closed on this line.", []),
+        # a quote still open at its paragraph's end counts only when the next reopens it
+        ('"First part.\n\n"Second part," he said.', ["First part.", "Second part,"]),
+        ('"Never closed.\n\nPlain prose follows.', []),
+        ('"' + "x" * 3001 + '" he said.', []),  # longer than any quote: a stray mark
+        ('"' + "x" * 2999 + '" he said.', ["x" * 2999]),  # the longest accepted
+        ("''" + "x" * 2998 + "'' he said.", ["x" * 2998]),
+        ("''" + "x" * 2999 + "'' he said.", []),
+    ],
+)
+def test_quoted_spans_pair_the_marks_a_news_text_uses(text: str, inside: list[str]) -> None:
+    assert [text[s:e] for s, e in quoted_spans(text)] == inside

@@ -848,3 +848,47 @@ def test_a_quoted_title_is_named_by_its_cue_or_its_short_capitalised_words(
 )
 def test_quoted_spans_pair_the_marks_a_news_text_uses(text: str, inside: list[str]) -> None:
     assert [text[s:e] for s, e in quoted_spans(text)] == inside
+
+
+def _quoted(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]]:
+    analysis = analyze(article_from_text(text, published="2025-03-04"), nlp)
+    return [(q.kind, q.speaker_text, q.cue) for q in analysis.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a lead cue ends its clause with a full stop, a colon or a comma
+            'Maria Bystrom agreed. "The reform will take years to show results in the north."',
+            ("direct", "Maria Bystrom", "agreed"),
+        ),
+        (
+            'The minister went on: "We will not give up a single village to the rebels."',
+            ("direct", "minister", "went"),
+        ),
+        (  # a whole clause after a lead's comma is direct speech, not a fragment
+            'The senator added later, "Nobody in this chamber wants a shutdown, believe me."',
+            ("direct", "senator", "added"),
+        ),
+        (  # words quoted inside the speaker's own clause are a fragment
+            'The minister called the plan "a gift to the rich" on Monday.',
+            ("partial", "minister", "called"),
+        ),
+        (  # going somewhere is no going on
+            'The minister went home. "We will not give up a single village to the rebels."',
+            ("direct", None, None),
+        ),
+        (  # a person's name and a colon label the quotation
+            'Pollsters agree - Carl Bialik: "The race is tighter than it looks in the polls."',
+            ("direct", "Carl Bialik", None),
+        ),
+        (  # a place and a colon do not
+            'It was quiet. Washington: "The race is tighter than it looks in the polls."',
+            ("direct", None, None),
+        ),
+    ],
+)
+def test_a_lead_before_a_quotation_gives_its_speaker_and_kind(
+    nlp: Language, text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    assert _quoted(nlp, text) == [expected]

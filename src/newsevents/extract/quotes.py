@@ -469,8 +469,9 @@ def _kind(doc: Doc, start: int, end: int, whole_sentence: bool) -> QuoteKind:
         return "direct"
     inner = doc_text(doc)[start:end]
     words = inner.split()
-    # a full clause standing alone after a colon is direct speech too
-    if len(words) >= 8 and inner[:1].isupper() and doc_text(doc)[:start].rstrip()[-2:-1] == ":":
+    # a full clause standing alone after a colon or a lead's comma is direct speech too
+    lead = doc_text(doc)[:start].rstrip("\"\u201c\u00ab`' \n")[-1:]
+    if len(words) >= 8 and inner[:1].isupper() and lead in (":", ","):
         return "direct"
     return "partial"
 

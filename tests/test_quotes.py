@@ -892,3 +892,42 @@ def test_a_lead_before_a_quotation_gives_its_speaker_and_kind(
     nlp: Language, text: str, expected: tuple[str, str | None, str | None]
 ) -> None:
     assert _quoted(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We will win this war," he said.', [("direct", "he", "said")]),
+        ('He said: "We will win this war against the invaders."', [("direct", "He", "said")]),
+        (  # the cue opens the next sentence, a short one
+            '"We will win this war against the invaders." He said it twice.',
+            [("direct", "He", "said")],
+        ),
+        (
+            '"The army will protect the voters," Egyptian President Abdel Fattah el-Sisi said.',
+            [("direct", "Egyptian President Abdel Fattah el-Sisi", "said")],
+        ),
+        (  # a verb after the quotation with a clause of its own reports that clause
+            '"Are you ready for this?" The campaign says the ad will air tonight in Iowa.',
+            [("direct", None, None), ("indirect", "campaign", "says")],
+        ),
+        (
+            'The minister told reporters on Monday in the capital that "the talks are over."',
+            [("partial", "minister", "told")],
+        ),
+        (
+            '"We will win this war," the minister, who spoke in Paris after meeting the '
+            "French president, said.",
+            [("direct", "minister", "said")],
+        ),
+    ],
+)
+def test_the_cue_of_a_quotation_before_or_after_it(
+    nlp: Language, text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert _quoted(nlp, text) == expected
+
+
+def test_words_quoted_in_a_reported_clause_are_a_fragment_of_its_speaker(nlp: Language) -> None:
+    found = _quoted(nlp, 'He said the plan was "dead on arrival" for the party.')
+    assert ("partial", "He", "said") in found

@@ -931,3 +931,37 @@ def test_the_cue_of_a_quotation_before_or_after_it(
 def test_words_quoted_in_a_reported_clause_are_a_fragment_of_its_speaker(nlp: Language) -> None:
     found = _quoted(nlp, 'He said the plan was "dead on arrival" for the party.')
     assert ("partial", "He", "said") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It is believed that the rebels hold the airport.", []),  # nobody's belief
+        ("The rebels were said to hold the airport.", []),
+        ("It is hard to know where the rebels are going.", []),
+        (
+            "Officials who said the airport had fallen were wrong.",
+            [("indirect", "Officials", "the airport had fallen")],
+        ),
+        (
+            "Fears among farmers that prices will fall are growing.",
+            [("belief", "farmers", "prices will fall")],
+        ),
+        (
+            "In the minister's view, the talks will fail by the summer.",
+            [("belief", "minister", "the talks will fail by the summer")],
+        ),
+        ("The claim that the vote was rigged drew anger.", []),  # no one holds it
+        (  # a later clause with its own cue is its own attribution
+            "The minister said that the talks would fail, while the envoy said they would succeed.",
+            [
+                ("indirect", "minister", "the talks would fail"),
+                ("indirect", "envoy", "they would succeed"),
+            ],
+        ),
+    ],
+)
+def test_whose_attribution_a_cue_or_a_reporting_noun_is(
+    nlp: Language, text: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    assert _attributions(nlp, text) == expected

@@ -4,7 +4,7 @@ import pytest
 from spacy.language import Language
 
 from newsevents import Analysis, analyze, article_from_text
-from newsevents.extract.times import Tense, normalize
+from newsevents.extract.times import _NEEDS, Tense, normalize
 
 THU = date(2025, 3, 13)  # a Thursday
 
@@ -800,3 +800,84 @@ def test_lists_of_years_ages_and_the_year_after_a_day(
     sentence: str, expected: set[tuple[str, str | None]], nlp: Language
 ) -> None:
     assert _found(sentence, "2010-06-15", nlp) == expected
+
+
+#: For each gated pattern, phrases it finds, one per word of its gate: a gate
+#: word changed or dropped leaves a phrase the pattern finds but its gate refuses.
+_GATED_EXAMPLES = [
+    "said today",
+    "said yesterday",
+    "due tomorrow",
+    "due tonight",
+    "a 30-second clip",
+    "a five-minute talk",
+    "a two-hour wait",
+    "a three-day visit",
+    "a four-week stay",
+    "a six-month term",
+    "a five-year high",
+    "a two-decade war",
+    "in the near future",
+    "in the long term",
+    "for the time being",
+    "earlier this week",
+    "later this month",
+    "three days later",
+    "a week earlier",
+    "mistakes of the past",
+    "to end the day.",
+    "in the spring",
+    "in summer",
+    "in the autumn",
+    "by winter",
+    "the current quarter",
+    "the previous quarter",
+    "the prior quarter",
+    "the preceding quarter",
+    "currently",
+    "nowadays",
+    "recently",
+    "previously",
+    "formerly",
+    "the 1990s",
+    "the 1980's",
+    "the 1970\u2019s",
+    "spring 2009",
+    "summer 2010",
+    "autumn 2011",
+    "fall 2012",
+    "winter 2013",
+    "on Christmas Eve",
+    "on New Year's Eve",
+    "on Halloween",
+    "on Valentine's Day",
+    "on Boxing Day",
+    "at Thanksgiving",
+    "at Easter",
+    "on Good Friday",
+    "on the Fourth of July",
+    "on Independence Day",
+    "on Labor Day",
+    "on Memorial Day",
+    "on Veterans Day",
+    "on Election Day",
+    "at 0800 GMT",
+    "at 1608 UTC",
+]
+
+
+def test_every_word_of_a_pattern_gate_lets_its_phrases_through() -> None:
+    """A pattern runs only over texts holding one of its gate words (a speed-up):
+    each word must be one that some phrase the pattern finds holds alone."""
+    used: set[tuple[int, str]] = set()
+    for phrase in _GATED_EXAMPLES:
+        lowered = phrase.lower()
+        matched = [p for p in _NEEDS if p.search(phrase)]
+        assert matched, phrase
+        for pattern in matched:
+            present = [w for w in _NEEDS[pattern] if w in lowered]
+            assert present, (phrase, pattern.pattern[:40])
+            used.update((id(pattern), w) for w in present if len(present) == 1)
+    for pattern, words in _NEEDS.items():
+        for word in words:
+            assert (id(pattern), word) in used, (word, pattern.pattern[:40])

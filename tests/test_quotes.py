@@ -965,3 +965,24 @@ def test_whose_attribution_a_cue_or_a_reporting_noun_is(
     nlp: Language, text: str, expected: list[tuple[str, str | None, str]]
 ) -> None:
     assert _attributions(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # a hyphen inside a name is no boundary; the apposition is kept
+            "Jean-Pierre Bemba, the opposition leader, said the vote was rigged.",
+            "Jean-Pierre Bemba, the opposition leader",
+        ),
+        ('"We will never leave," Jean-Pierre Bemba said.', "Jean-Pierre Bemba"),
+        ("U.S. Sen. John Smith said the vote was rigged.", "U.S. Sen. John Smith"),
+        ("The rebels' spokesman said the town had fallen.", "rebels' spokesman"),
+        (
+            "Former U.S. Ambassador to the U.N. John Bolton said the deal was weak.",
+            "Former U.S. Ambassador to the U.N. John Bolton",
+        ),
+    ],
+)
+def test_a_speaker_is_named_with_its_whole_name(nlp: Language, text: str, speaker: str) -> None:
+    analysis = analyze(article_from_text(text, published="2025-03-04"), nlp)
+    assert [q.speaker_text for q in analysis.quotes] == [speaker]

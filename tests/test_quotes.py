@@ -986,3 +986,120 @@ def test_whose_attribution_a_cue_or_a_reporting_noun_is(
 def test_a_speaker_is_named_with_its_whole_name(nlp: Language, text: str, speaker: str) -> None:
     analysis = analyze(article_from_text(text, published="2025-03-04"), nlp)
     assert [q.speaker_text for q in analysis.quotes] == [speaker]
+
+
+def test_transcript_labels_a_person_the_article_names_in_capitals_or_as_named(
+    nlp: Language,
+) -> None:
+    text = (
+        "Interview with Senator Ann Fallin of Oklahoma\n\n"
+        "FALLIN: I think he is trying hard.\n\n"  # her surname, in capitals, once
+        "Ann Fallin: We will see in the spring.\n\n"  # her name as written
+        "Oklahoma City: The parliament met on Monday.\n\n"  # a place
+        "SMITH: A lone label in capitals.\n\n"  # no one the article names
+        "Note: The governor left the studio.\n\n"
+        "FALLIN:"  # a label with nothing after it
+    )
+    analysis = analyze(article_from_text(text, published="2025-03-04"), nlp)
+    assert [(q.speaker_text, q.text, q.kind) for q in analysis.quotes] == [
+        ("FALLIN", "I think he is trying hard.", "direct"),
+        ("Ann Fallin", "We will see in the spring.", "direct"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a view no one is said to hold is a belief without a speaker
+            "Trump is expected to win the primary in Ohio.",
+            [("belief", None, "Trump is expected to win the primary in Ohio")],
+        ),
+        (
+            "It appears to be over for the rebels.",
+            [("belief", None, "It appears to be over for the rebels")],
+        ),
+        (  # with a holder it is that holder's
+            "Analysts expect the central bank to raise rates.",
+            [("belief", "Analysts", "the central bank to raise rates")],
+        ),
+        ("Officials who seem confused about the rules met on Monday.", []),
+        (  # what a poll found: the clause around "in the poll"
+            "Clinton led Trump by six points in the latest Post poll.",
+            [("indirect", "latest Post poll", "Clinton led Trump by six points")],
+        ),
+        (
+            "Clinton holds a big lead in the polls.",
+            [("indirect", "polls", "Clinton holds a big lead")],
+        ),
+        ("Sanders won in polls.", []),  # too short to be a finding
+        (
+            "According to the ministry, 41 civilians were killed in the shelling of the town.",
+            [("indirect", "ministry", "41 civilians were killed in the shelling of the town")],
+        ),
+        (
+            "41 civilians were killed in the shelling of the town, according to the ministry.",
+            [("indirect", "ministry", "41 civilians were killed in the shelling of the town")],
+        ),
+    ],
+)
+def test_views_findings_and_according_to(
+    nlp: Language, text: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    assert _attributions(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "I" inside someone's quotation is that someone
+            '"I think we will win the state," Trump said.',
+            [("Trump", "I think we will win the state")],
+        ),
+        (  # a quotation with no cue after another speaker's, in the same paragraph
+            '"The talks were frank," the envoy told reporters. '
+            '"But we are still far apart on the border."',
+            [
+                ("envoy", "The talks were frank"),
+                ("envoy", "But we are still far apart on the border"),
+            ],
+        ),
+        (  # a paragraph that is only a quotation, after the one that named its speaker
+            '"The talks were frank," the envoy told reporters.\n\n'
+            '"So the best way forward is to keep talking."',
+            [
+                ("envoy", "The talks were frank"),
+                ("envoy", "So the best way forward is to keep talking"),
+            ],
+        ),
+        (  # a quotation run over paragraphs, attributed in its last
+            '"The talks were frank and long and we covered a great deal of ground.\n\n'
+            '"But we are still far apart," the envoy said.',
+            [
+                ("envoy", "The talks were frank and long and we covered a great deal of ground"),
+                ("envoy", "But we are still far apart"),
+            ],
+        ),
+    ],
+)
+def test_a_quotation_without_a_cue_continues_its_neighbours_speaker(
+    nlp: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
+    analysis = analyze(article_from_text(text, published="2025-03-04"), nlp)
+    assert [(q.speaker_text, q.text) for q in analysis.quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The talks were frank," the envoy told reporters. The delegations then left the '
+        "capital by road for the border, where a second round of talks is due to open next "
+        'week under the auspices of the regional bloc. "But we are still far apart."',
+        '"The talks were frank," the envoy told reporters.\n\nThe delegations then left the '
+        "capital by road for the border, where a second round of talks is due to open next "
+        "week under the auspices of the regional bloc and its chairman, the president of the "
+        'neighbouring country.\n\n"So the best way forward is to keep talking."',
+    ],
+)
+def test_a_quotation_far_from_the_last_speaker_is_not_theirs(nlp: Language, text: str) -> None:
+    analysis = analyze(article_from_text(text, published="2025-03-04"), nlp)
+    assert [q.speaker_text for q in analysis.quotes] == ["envoy", None]

@@ -350,6 +350,38 @@ def test_a_gerund_subject_is_an_event_noun(nlp: Language, text: str, actors: lis
     assert [(t, a) for t, a, _, _, _ in found] == [("ASSAULT", actors)]
 
 
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        (  # forces sent to a place that is no party: a deployment, the forces no target
+            "The United States sent two aircraft carriers to the eastern Mediterranean.",
+            ("MOBILIZE", ["United States"], []),
+        ),
+        ("Russia sent troops to the border region.", ("MOBILIZE", ["Russia"], [])),
+        (  # arms sent to a country, or given to it, are aid to it
+            "The United States sent two aircraft carriers to Israel.",
+            ("AID", ["United States"], ["Israel"]),
+        ),
+        ("The US sent Ukraine 31 Abrams tanks.", ("AID", ["United States"], ["Ukraine"])),
+        ("France sent troops to Mali to fight jihadists.", ("AID", ["France"], [])),
+        ("The EU sent aid to the border region.", ("AID", ["European Union"], [])),
+        (  # the troops deployed are what is moved; "its" is Turkey's, not the troops'
+            "Turkey deployed additional troops to its border with Syria on Friday.",
+            ("MOBILIZE", ["Turkey"], []),
+        ),
+    ],
+)
+def test_forces_moved_are_no_party_and_aid_needs_someone_given_it(
+    nlp: Language, text: str, coded: tuple[str, list[str], list[str]]
+) -> None:
+    assert coded in [(t, a, r) for t, a, r, _, _ in events(text, nlp)]
+
+
+def test_the_officials_of_two_countries_stand_for_both(nlp: Language) -> None:
+    found = events("The foreign ministers of India and China met in Johannesburg.", nlp)
+    assert ("CONSULT", ["India", "China"]) in [(t, a) for t, a, _, _, _ in found]
+
+
 def test_an_attack_with_no_one_named_is_still_an_event(nlp: Language) -> None:
     text = "Six policemen were injured on Tuesday when a grenade exploded on a road in Shopian."
     types = {ev.type for ev in analyze(article_from_text(text), nlp).events}

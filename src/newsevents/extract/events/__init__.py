@@ -22,7 +22,13 @@ from ...budget import check as check_budget
 from ...model import Analysis, Article, Entity, Event, Time
 from ..senses import other_sense
 from ..text import doc_tokens, sentence_of, trimmed
-from .arguments import ActorIndex, _happened_unattributed, _noun_arguments, _verb_arguments
+from .arguments import (
+    ActorIndex,
+    _happened_unattributed,
+    _noun_arguments,
+    _verb_arguments,
+    deployed_to_no_one,
+)
 from .attribution import _source
 from .merging import (
     _Draft,
@@ -132,6 +138,8 @@ def _extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Even
             etype, mode = "PROTEST", "riot"  # "rioters clashed with police": a violent protest
         if etype == "PROTEST" and tok.lemma_.lower() == "protest" and who and all(map(_state, who)):
             etype, mode = "ACCUSE", "disapprove"  # "Vietnam protested to China": a state objects
+        if etype == "AID" and not is_noun and deployed_to_no_one(verb, index):
+            etype, mode, recipients = "MOBILIZE", "troops", []
         key = (etype, tuple(actors), tuple(recipients), sent.start)
         if key in seen:
             continue

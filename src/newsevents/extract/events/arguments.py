@@ -171,7 +171,12 @@ class ActorIndex:
             ) or _last_before(
                 self._person_starts, tok.idx, fits=lambda e: self._gender.get(e.id) != other
             )
-        if tok.pos_ == "PRON" and tok.lower_ in ("it", "they", "its", "their"):
+        if tok.pos_ == "PRON" and tok.lower_ in ("it", "its"):
+            # "Turkey deployed troops to its border": "its" is no plural group
+            return _last_before(
+                self._group_starts, tok.idx, sentence_of(tok).start_char, _not_plural_noun
+            )
+        if tok.pos_ == "PRON" and tok.lower_ in ("they", "their"):
             return _last_before(self._group_starts, tok.idx, sentence_of(tok).start_char)
         place = self.place_at.get(tok.idx)
         if place is not None and place.country and (place.kind == "country" or _is_capital(place)):
@@ -191,6 +196,13 @@ class ActorIndex:
             return None  # "the Russian army" names its own owner
         starts = self._by_head.get(tok.lemma_.lower().rstrip("s"))
         return _last_before(starts, tok.idx) if starts else None
+
+
+def _not_plural_noun(entity: Entity) -> bool:
+    """Whether "it" can name the entity: not an unnamed group in a plural common
+    noun ("additional troops", "Islamist militants")."""
+    last = entity.name.split()[-1] if entity.name.split() else ""
+    return not (last.islower() and last.endswith("s") and not last.endswith("ss"))
 
 
 def _mention_starts(entities: Iterable[Entity]) -> tuple[list[int], list[Entity]]:
@@ -318,8 +330,9 @@ def _actors(tokens: Iterable[Token], index: ActorIndex) -> list[str]:
                     ids.append(described.id)
             elif index.entity(t) is None and t.idx in index.place_at:
                 candidates = []  # "Russia's Kursk region" is a place, not Russia
-            elif index.entity(t) is None and _office_of(t, index) is not None:
-                candidates = [_office_of(t, index)]  # type: ignore[list-item]
+            elif index.entity(t) is None and (office := _office_of(t, index)) is not None:
+                # "the foreign ministers of India and China": each country
+                candidates = [office, *office.conjuncts]
             elif index.entity(t) is None:
                 appos = [c for c in t.children if c.dep_ == "appos"]
                 mods = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
@@ -388,12 +401,43 @@ _MOVING = frozenset(
 _FORCE_NOUNS = frozenset(
     ["troop", "soldier", "force", "police", "officer", "personnel", "warship", "jet", "unit",
      "battalion", "brigade", "peacekeeper", "reinforcement", "marine", "paratrooper", "tank",
-     "contingent", "division", "regiment", "fighter", "guard", "ship"]
+     "contingent", "division", "regiment", "fighter", "guard", "ship", "carrier", "destroyer",
+     "frigate", "submarine", "bomber", "warplane"]
 )  # fmt: skip
 
 
 def _moved_force(verb: Token, obj: Token) -> bool:
     return verb.lemma_.lower() in _MOVING and obj.lemma_.lower() in _FORCE_NOUNS
+
+
+def deployed_to_no_one(verb: Token, index: ActorIndex) -> bool:
+    """ "sent two aircraft carriers to the eastern Mediterranean": forces moved to
+    a place that is no party are a deployment, not aid to anyone (the CAMEO
+    pattern "send weapons" reads every sending of arms as military aid)."""
+    if verb.lemma_.lower() not in _MOVING:
+        return False
+    moved = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not any(_moved_force(verb, o) or is_materiel(o) for o in moved):
+        return False
+    if any(c.dep_ == "dative" and c.pos_ != "ADP" for c in verb.children):
+        return False  # "sent Ukraine tanks"
+    goals = [
+        o
+        for p in verb.children
+        if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "into", "toward", "towards")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return bool(goals) and not any(_a_party(o, index) for o in goals)
+
+
+def _a_party(tok: Token, index: ActorIndex) -> bool:
+    """A country, organisation or group, named as such or as a country's place."""
+    ent = index.entity(tok)
+    if ent is not None and ent.kind in ("country", "organization", "group"):
+        return True
+    place = index.place_at.get(tok.idx)
+    return place is not None and place.kind == "country"
 
 
 def _place_recipients(verb: Token, index: ActorIndex, actors: list[str]) -> list[str]:

@@ -221,3 +221,11 @@ def test_a_name_our_table_gives_one_country_is_not_anothers(nlp: Language) -> No
     )
     assert found["Democratic Republic of the Congo"].country == "CD"
     assert found["Republic of the Congo"].country == "CG"
+
+
+def test_an_organisation_acronym_modifying_a_noun_is_no_town(nlp: Language) -> None:
+    """ "UN peacekeepers": the United Nations, not a town called Un."""
+    text = "The rebels handed over their weapons to UN peacekeepers in Goma."
+    found = {p.name for p in analyze(article_from_text(text), nlp).places}
+    assert "Un" not in found
+    assert "Goma" in found

@@ -400,6 +400,8 @@ def recognise_more(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, list[G
         strong = ent.label_ == "ORG" and any(
             c.kind in ("country", "admin1") and c.name == surface for c in gaz.lookup(surface)
         )  # "Minnesota" typed as a team or a body is still the state
+        if ent.label_ == "ORG" and ent.text.isupper() and len(ent.text) <= 3 and not strong:
+            continue  # an acronym: "UN peacekeepers" is no town called Un ("OMAHA" may be)
         if not (
             strong
             or _locative_slot(doc, ent.start, ent.end, gaz)

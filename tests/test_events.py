@@ -377,6 +377,15 @@ def test_forces_moved_are_no_party_and_aid_needs_someone_given_it(
     assert coded in [(t, a, r) for t, a, r, _, _ in events(text, nlp)]
 
 
+def test_a_venue_after_at_is_where_not_whom(nlp: Language) -> None:
+    found = events("Macron hosted the Polish prime minister at the Elysee Palace.", nlp)
+    (hosted,) = [(a, r) for t, a, r, _, _ in found if t == "CONSULT"]
+    assert hosted[0] == ["Emmanuel Macron"]
+    assert all("Elysee" not in r for r in hosted[1])
+    found = events("The army fired rockets at Israel.", nlp)  # a country is a target
+    assert ("ASSAULT", ["army"], ["Israel"]) in [(t, a, r) for t, a, r, _, _ in found]
+
+
 def test_the_officials_of_two_countries_stand_for_both(nlp: Language) -> None:
     found = events("The foreign ministers of India and China met in Johannesburg.", nlp)
     assert ("CONSULT", ["India", "China"]) in [(t, a) for t, a, _, _, _ in found]

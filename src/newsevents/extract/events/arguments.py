@@ -368,7 +368,11 @@ def _verb_recipients(verb: Token, index: ActorIndex, phrase: bool = False) -> li
             # "send tanks to Ukraine": the parser may call the "to" a dative
             for prep in (c for c in head.children if c.dep_ in ("prep", "dative")):
                 if prep.lower_ in _RECIPIENT_PREPS | {"for"}:
-                    objs = [c for c in prep.children if c.dep_ == "pobj"]
+                    objs = [
+                        c
+                        for c in prep.children
+                        if c.dep_ == "pobj" and not (prep.lower_ == "at" and _venue(c, index))
+                    ]
                     ids += [r for r in _actors(objs, index) if r not in ids]
         if ids:
             break
@@ -429,6 +433,12 @@ def deployed_to_no_one(verb: Token, index: ActorIndex) -> bool:
         if o.dep_ == "pobj"
     ]
     return bool(goals) and not any(_a_party(o, index) for o in goals)
+
+
+def _venue(tok: Token, index: ActorIndex) -> bool:
+    """ "hosted him at the Elysee Palace": a place below a country where it happens."""
+    place = index.place_at.get(tok.left_edge.idx) or index.place_at.get(tok.idx)
+    return place is not None and place.kind != "country"
 
 
 def _a_party(tok: Token, index: ActorIndex) -> bool:

@@ -386,6 +386,23 @@ def test_a_venue_after_at_is_where_not_whom(nlp: Language) -> None:
     assert ("ASSAULT", ["army"], ["Israel"]) in [(t, a, r) for t, a, r, _, _ in found]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels handed over their weapons to UN peacekeepers.",  # parsed as a noun root
+        "The militia turned in its weapons to the army.",
+        "The fighters laid down their arms on Monday.",
+        "The guerrillas gave up their weapons.",
+    ],
+)
+def test_armed_men_giving_up_their_weapons_disarm(nlp: Language, text: str) -> None:
+    found = events(text, nlp)
+    assert [(t, len(a)) for t, a, _, _, _ in found] == [("RETREAT", 1)]
+    # arms given to someone else are aid
+    found = events("Iran gave weapons to the Houthis.", nlp)
+    assert [t for t, _, _, _, _ in found] == ["AID"]
+
+
 def test_the_officials_of_two_countries_stand_for_both(nlp: Language) -> None:
     found = events("The foreign ministers of India and China met in Johannesburg.", nlp)
     assert ("CONSULT", ["India", "China"]) in [(t, a) for t, a, _, _, _ in found]

@@ -205,6 +205,8 @@ def _in_party_slot(tok: Token, deps: frozenset[str]) -> bool:
     """The token (or the first of its conjuncts) stands where a party can: one of
     ``deps``, and under a preposition only one that takes a party ("by", "against")."""
     head = tok.head if tok.dep_ == "conj" else tok
+    if head.dep_ == "ROOT" and any(c.dep_ == "acl" and c.tag_ == "VBD" for c in head.children):
+        return True  # "The rebels handed over their weapons", parsed as a noun and its clause
     if head.dep_ not in deps:
         return False
     return head.dep_ != "pobj" or head.head.lower_ in _PARTY_PREPS

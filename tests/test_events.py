@@ -403,6 +403,29 @@ def test_armed_men_giving_up_their_weapons_disarm(nlp: Language, text: str) -> N
     assert [t for t, _, _, _, _ in found] == ["AID"]
 
 
+def test_a_town_naming_an_event_is_where_it_happened_not_who_did_it(nlp: Language) -> None:
+    found = events("The Paris attacks shocked the world.", nlp)
+    assert [(t, a) for t, a, _, _, _ in found] == [("ASSAULT", [])]
+    found = events("Russian attacks on Kharkiv killed five.", nlp)  # a people names the actor
+    assert ("ASSAULT", ["Russia"]) in [(t, a) for t, a, _, _, _ in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("The opposition staged protests in the capital.", ("PROTEST", ["opposition"])),
+        # a stance held is no group: "their opposition to Trump"
+        ("Some Republicans reaffirmed their opposition to Trump.", ("ACCUSE", [])),
+    ],
+)
+def test_the_opposition_acts_but_an_opposition_held_does_not(
+    nlp: Language, text: str, coded: tuple[str, list[str]]
+) -> None:
+    found = events(text, nlp)
+    assert coded in [(t, a) for t, a, _, _, _ in found]
+    assert all("opposition" not in " ".join(r) for _, _, r, _, _ in found)
+
+
 def test_the_officials_of_two_countries_stand_for_both(nlp: Language) -> None:
     found = events("The foreign ministers of India and China met in Johannesburg.", nlp)
     assert ("CONSULT", ["India", "China"]) in [(t, a) for t, a, _, _, _ in found]

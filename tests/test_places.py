@@ -229,3 +229,11 @@ def test_an_organisation_acronym_modifying_a_noun_is_no_town(nlp: Language) -> N
     found = {p.name for p in analyze(article_from_text(text), nlp).places}
     assert "Un" not in found
     assert "Goma" in found
+
+
+def test_a_national_capital_holds_against_one_other_city_of_a_country(nlp: Language) -> None:
+    """ "Washington ... Moscow": the story names the US once; Moscow is still
+    Russia's capital, not the town in Idaho."""
+    text = "Washington has threatened sanctions if Beijing sends arms to Moscow."
+    found = {p.name: p.country for p in analyze(article_from_text(text), nlp).places}
+    assert found["Moscow"] == "RU"

@@ -173,6 +173,10 @@ _NOT_AGENTS = frozenset(
 )  # fmt: skip
 
 
+#: Agent nouns that also name a stance held: "the opposition" acts, "their
+#: opposition to the plan" is held.
+_STANCES = frozenset(["opposition", "resistance"])
+
 #: Counts that make a crowd of the noun after "of".
 _CROWD_COUNTS = frozenset(["thousand", "hundred", "dozen", "score", "million", "ten"])
 #: People as a crowd, when no agent noun says more.
@@ -330,6 +334,10 @@ def _generic_mentions(
             key = f"{described[-1].lower_} {lemma}"  # "warring parties"
         elif lemma in agents and lemma not in _NOT_AGENTS:
             key = lemma
+        if key in _STANCES and any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "to") for c in tok.children
+        ):
+            continue  # "their opposition to Trump": a stance, not the opposition
         if key is None and _protesting(tok, head):
             key = lemma  # "taxi drivers demonstrated": whoever protests is people
         if key is None:

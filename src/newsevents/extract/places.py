@@ -123,6 +123,10 @@ def _abbreviation_at(text: str, at: int, gaz: Gazetteer) -> list[GeoEntry]:
     return [c for c in gaz.lookup(word.group(0)) if c.kind in ("admin1", "country")]
 
 
+#: A national capital holds against the pull of a country the story names once.
+CAPITAL_BONUS = 2.0
+
+
 def _score(cand: GeoEntry, anchors: list[GeoEntry], countries: dict[str, int]) -> float:
     score = -prominence(cand)[0] * 1.5
     if cand.kind == "city":
@@ -131,6 +135,8 @@ def _score(cand: GeoEntry, anchors: list[GeoEntry], countries: dict[str, int]) -
             score -= 1.5  # a village of the name is the last reading, not the first
     if cand.kind == "country":
         score += 2.0  # "Egypt" is the country, not a hamlet in Illinois
+    if cand.kind == "city" and cand.capital:
+        score += CAPITAL_BONUS  # "Washington ... Moscow": Russia's capital, not a town in Idaho
     if cand.country and cand.country in countries:
         score += 3.0 + min(countries[cand.country], 3) * 0.5
         if cand.kind == "admin1" and countries[cand.country] >= 2:

@@ -435,6 +435,11 @@ def deployed_to_no_one(verb: Token, index: ActorIndex) -> bool:
     return bool(goals) and not any(_a_party(o, index) for o in goals)
 
 
+def _named_town(tok: Token, index: ActorIndex) -> bool:
+    place = index.place_at.get(tok.idx)
+    return place is not None and place.kind == "city"
+
+
 def _venue(tok: Token, index: ActorIndex) -> bool:
     """ "hosted him at the Elysee Palace": a place below a country where it happens."""
     place = index.place_at.get(tok.left_edge.idx) or index.place_at.get(tok.idx)
@@ -447,7 +452,7 @@ def _a_party(tok: Token, index: ActorIndex) -> bool:
     if ent is not None and ent.kind in ("country", "organization", "group"):
         return True
     place = index.place_at.get(tok.idx)
-    return place is not None and place.kind == "country"
+    return place is not None and (place.kind == "country" or _is_capital(place))
 
 
 def _place_recipients(verb: Token, index: ActorIndex, actors: list[str]) -> list[str]:
@@ -496,7 +501,12 @@ def _noun_arguments(tok: Token, verb: Token, index: ActorIndex) -> tuple[list[st
     """Actors and recipients of an event noun: its modifiers ("US aid"), its "by"
     and "with/against/on" objects, else the subject of the light verb that
     governs it ("Putin held talks with ..." -> the talks are Putin's)."""
-    mods = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    mods = [
+        c
+        for c in tok.children
+        if c.dep_ in ("poss", "compound", "amod", "nmod")
+        and not (c.dep_ == "compound" and _named_town(c, index))
+    ]  # "the Paris attacks", "the Minsk agreement": where, not who
     actors = _actors(mods, index)
     recipients: list[str] = []
     for prep in (c for c in tok.children if c.dep_ == "prep"):

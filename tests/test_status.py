@@ -20,6 +20,24 @@ def _statuses(text: str, nlp: Language) -> dict[str, tuple[str, str]]:
     [
         ("If Russia attacks Moldova, NATO will respond.", "attacks", "hypothetical", "conditional"),
         (
+            "The ministry dismissed reports that troops had been sent to the border.",
+            "sent",
+            "negated",
+            "'dismissed' reports",
+        ),
+        (
+            "The army rejected claims that its soldiers had shot protesters.",
+            "shot",
+            "negated",
+            "'rejected' reports",
+        ),
+        (  # a report confirmed stays asserted
+            "The ministry confirmed reports that troops had been sent to the border.",
+            "sent",
+            "asserted",
+            "indicative",
+        ),
+        (
             "The rebels are believed to have kidnapped the engineers.",
             "kidnapped",
             "possible",

@@ -49,7 +49,30 @@ def _status(verb: Token) -> tuple[Status, str]:
         accuser = _accused(v)
         if accuser is not None:
             return "possible", f"alleged: '{accuser.text}' of"
+    dismissed = _report_dismissed(verb)
+    if dismissed is not None:
+        return "negated", f"'{dismissed.text}' reports"
     return _mood(verb)
+
+
+#: Nouns that pass on what others say happened: "reports that", "claims that".
+_REPORT_NOUNS = frozenset(
+    ["report", "claim", "allegation", "rumour", "rumor", "suggestion", "accusation", "charge"]
+)
+#: Verbs that deny what such a noun passes on: "dismissed reports that".
+_DISMISSING = _DENYING | {"dismiss", "reject"}
+
+
+def _report_dismissed(verb: Token) -> Token | None:
+    """ "The ministry dismissed reports that troops had been sent": the clause a
+    report noun holds, when the noun is what a verb of denial rejects."""
+    for v in _governors(verb, ("conj",))[:2]:
+        noun = v.head
+        if v.dep_ not in ("acl", "ccomp") or noun.lemma_.lower() not in _REPORT_NOUNS:
+            continue
+        if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in _DISMISSING:
+            return noun.head
+    return None
 
 
 def _on_the_way(verb: Token) -> bool:

@@ -4,7 +4,7 @@ import pytest
 from spacy.language import Language
 
 from newsevents import Analysis, analyze, article_from_text
-from newsevents.extract.quotes import _title, quoted_spans
+from newsevents.extract.quotes import _subject_beside, _title, quoted_spans
 
 
 def quotes(text: str, nlp: Language) -> list[tuple[str | None, str, str, str | None]]:
@@ -1103,3 +1103,39 @@ def test_a_quotation_without_a_cue_continues_its_neighbours_speaker(
 def test_a_quotation_far_from_the_last_speaker_is_not_theirs(nlp: Language, text: str) -> None:
     analysis = analyze(article_from_text(text, published="2025-03-04"), nlp)
     assert [q.speaker_text for q in analysis.quotes] == ["envoy", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # read backwards past a parenthesis, from a sentence that is not the first
+        ('The vote was close. "We will win," Rep. Jane Doe (D-Md.) said.', "said", "Doe"),
+        (
+            'The vote was close. "We will win," Smith (who lost in 2016 (and 2020)) said.',
+            "said",
+            "Smith",
+        ),
+        # an apposition right before the cue: the name it describes
+        (
+            'The vote was close. "We will win," Gene Sperling, a top adviser, said.',
+            "said",
+            "Sperling",
+        ),
+        # a phrase on the speaker: the noun it hangs on, not its object
+        ('The vote was close. "We will win," the strategist in Iowa said.', "said", "strategist"),
+        ('The vote was close. "We will win," a spokesman for Smith said.', "said", "spokesman"),
+        ('The vote was close. "We will win," Smith told reporters in Iowa.', "told", "Smith"),
+        ('The vote was close. "We will win," they said.', "said", "they"),
+        # after the cue, up to punctuation or a quotation
+        ('The vote was close. "We will win," said the strategist.', "said", "strategist"),
+        ('The vote was close. "We will win," said the strategist "again".', "said", "strategist"),
+        ('The vote was close. "We will win," said (the strategist).', "said", None),
+    ],
+)
+def test_the_noun_beside_a_cue_outside_the_marks(
+    nlp: Language, text: str, cue: str, speaker: str | None
+) -> None:
+    doc = nlp(text)
+    (verb,) = [t for t in doc if t.text == cue]
+    found = _subject_beside(verb, quoted_spans(text))
+    assert (found.text if found is not None else None) == speaker

@@ -259,7 +259,9 @@ def _subject_beside(cue: Token, marks: list[tuple[int, int]]) -> Token | None:
         if tok.dep_ == "appos" and not _quoted(tok.head, marks):
             return tok.head  # "Gene Sperling, a top adviser, said"
         if tok.i == cue.i - 1 or tok.dep_ in ("nsubj", "nsubjpass", "attr", "ROOT"):
-            return tok  # not the object of a phrase between ("in Iowa, telling")
+            return _phrase_owner(
+                tok, marks
+            )  # not the object of a phrase between ("in Iowa, telling")
         if tok.pos_ == "PROPN" and tok.dep_ not in ("pobj", "dobj"):
             return tok
     for tok in sent[cue.i - sent.start + 1 :]:
@@ -268,6 +270,19 @@ def _subject_beside(cue: Token, marks: list[tuple[int, int]]) -> Token | None:
         if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.dep_ not in ("poss", "compound"):
             return tok
     return None
+
+
+def _phrase_owner(tok: Token, marks: list[tuple[int, int]]) -> Token:
+    """The noun a phrase hangs on: "the strategist in Iowa said", "a spokesman for
+    Smith said" are the strategist's and the spokesman's words."""
+    while (
+        tok.dep_ == "pobj"
+        and tok.head.dep_ == "prep"
+        and tok.head.head.pos_ in ("NOUN", "PROPN", "PRON")
+        and not _quoted(tok.head.head, marks)
+    ):
+        tok = tok.head.head
+    return tok
 
 
 def _is_cue(tok: Token) -> bool:

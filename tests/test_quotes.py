@@ -4,7 +4,7 @@ import pytest
 from spacy.language import Language
 
 from newsevents import Analysis, analyze, article_from_text
-from newsevents.extract.quotes import _subject_beside, _title, quoted_spans
+from newsevents.extract.quotes import _content_of, _subject_beside, _title, quoted_spans
 
 
 def quotes(text: str, nlp: Language) -> list[tuple[str | None, str, str, str | None]]:
@@ -1139,3 +1139,101 @@ def test_the_noun_beside_a_cue_outside_the_marks(
     (verb,) = [t for t in doc if t.text == cue]
     found = _subject_beside(verb, quoted_spans(text))
     assert (found.text if found is not None else None) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "takes_object", "content"),
+    [
+        ("The farmers came to see the senator speak.", "see", False, None),
+        ("The farmers came to hear the senator speak.", "hear", False, None),
+        ("The farmers came to watch the senator speak.", "watch", False, None),
+        ("The farmers did not notice the senator leave.", "notice", False, None),
+        ("The farmers said the senator spoke well.", "said", False, "the senator spoke well"),
+        (
+            "The reporter asked the governor whether he planned to resign.",
+            "asked",
+            False,
+            "whether he planned to resign",
+        ),
+        (
+            "The reporter asked the governor if he planned to resign.",
+            "asked",
+            False,
+            "if he planned to resign",
+        ),
+        (
+            "The reporter wondered whether he planned to resign.",
+            "wondered",
+            False,
+            "whether he planned to resign",
+        ),
+        (
+            "Officials said the two sides and their mediators agree on most points.",
+            "said",
+            False,
+            "the two sides and their mediators agree on most points",
+        ),
+        (
+            "Officials said the two sides and their mediators agreed on most points.",
+            "said",
+            False,
+            "the two sides and their mediators agreed on most points",
+        ),
+        (
+            "Officials said the two sides and their mediators will agree on most points.",
+            "said",
+            False,
+            "the two sides and their mediators will agree on most points",
+        ),
+        ("He said the plan.", "said", False, None),
+        (
+            "The latest poll shows Smith with a ten-point lead.",
+            "shows",
+            True,
+            "Smith with a ten-point lead",
+        ),
+        ("The latest poll shows Smith ahead in Ohio.", "shows", True, "Smith ahead in Ohio"),
+        ("The union called for a national strike.", "called", True, "a national strike"),
+        (
+            "Protesters pushed for the release of the journalists.",
+            "pushed",
+            True,
+            "the release of the journalists",
+        ),
+        ("Lawmakers pressed for a vote on the bill.", "pressed", True, "a vote on the bill"),
+        (
+            "The lawyer referred to the earlier ruling on the case.",
+            "referred",
+            True,
+            "the earlier ruling on the case",
+        ),
+        ("The minister criticized them.", "criticized", True, None),
+        ("The minister criticized them for the delay.", "criticized", True, "them for the delay"),
+        ("Analysts regard the deal as a win.", "regard", True, "the deal as a win"),
+        ("Analysts regard the deal highly.", "regard", True, None),
+        ("Analysts view the deal as a win.", "view", True, "the deal as a win"),
+        ("The president praised John Smith.", "praised", True, None),
+        (
+            "The president praised John Smith for his courage.",
+            "praised",
+            True,
+            "John Smith for his courage",
+        ),
+        (
+            "Critics blasted him over the failed reforms.",
+            "blasted",
+            True,
+            "him over the failed reforms",
+        ),
+        ("The board called him a liar.", "called", True, "him a liar"),
+    ],
+)
+def test_the_content_of_each_kind_of_cue(
+    nlp: Language, text: str, cue: str, takes_object: bool, content: str | None
+) -> None:
+    """Perception verbs report no belief; questions, clauses, objects with their
+    grounds, "call for", "refer to" and "regard as" each give their content."""
+    doc = nlp(text)
+    (verb,) = [t for t in doc if t.text == cue]
+    span = _content_of(doc, verb, takes_object)
+    assert (text[span[0] : span[1]] if span else None) == content

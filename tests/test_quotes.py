@@ -1237,3 +1237,15 @@ def test_the_content_of_each_kind_of_cue(
     (verb,) = [t for t in doc if t.text == cue]
     span = _content_of(doc, verb, takes_object)
     assert (text[span[0] : span[1]] if span else None) == content
+
+
+def test_who_in_a_relative_clause_names_the_one_it_describes(nlp: Language) -> None:
+    text = (
+        "The ceremony featured celebrities like Oprah Winfrey and Stevie Wonder, who "
+        'joked of the museum, "I have not seen it yet, but I am going to."'
+    )
+    analysis = analyze(article_from_text(text, published="2025-03-04"), nlp)
+    names = {e.id: e.name for e in analysis.entities}
+    (quote,) = [q for q in analysis.quotes if q.kind == "direct"]
+    assert quote.speaker_text == "who"  # the words as written
+    assert names[quote.speaker or ""] == "Stevie Wonder"  # the nearest of the two

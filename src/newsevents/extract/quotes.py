@@ -285,6 +285,16 @@ def _phrase_owner(tok: Token, marks: list[tuple[int, int]]) -> Token:
     return tok
 
 
+def _antecedent(cue: Token, subject: Token) -> Token | None:
+    """Whom "who" names: "Oprah Winfrey and Stevie Wonder, who joked, ..." is
+    Stevie Wonder's, the nearest of a coordination before the pronoun (the words
+    name the speaker as written, "who"; the entity is the one described)."""
+    if subject.lower_ not in _RELATIVE or cue.dep_ != "relcl":
+        return None
+    named = [cue.head, *cue.head.conjuncts]
+    return max((t for t in named if t.i < subject.i), key=lambda t: t.i, default=None)
+
+
 def _is_cue(tok: Token) -> bool:
     if tok.pos_ != "VERB":
         return False
@@ -513,7 +523,10 @@ def extract_quotes(article: Article, doc: Doc, analysis: Analysis) -> list[Quote
             speaker_tok = _subject_beside(cue, marks)  # '," added a Nevada Democrat'
         if cue is not None and speaker_tok is not None and _quoted(speaker_tok, marks):
             speaker_tok = _subject_beside(cue, marks)  # the parser took a quoted word
-        speaker = _who(speaker_tok, index) if speaker_tok is not None else None
+        named = (
+            _antecedent(cue, speaker_tok) if cue is not None and speaker_tok is not None else None
+        )
+        speaker = _who(named or speaker_tok, index) if speaker_tok is not None else None
         speaker_span = _noun_span(speaker_tok) if speaker_tok is not None else None
         if (signed := _signature(doc, end)) is not None:
             # a name signing the quotation outweighs any verb nearby

@@ -694,9 +694,9 @@ def test_a_cue_with_no_content_attributes_nothing(nlp: Language, text: str) -> N
     assert _attributions(nlp, text) == []
 
 
-def _direct(nlp: Language, text: str) -> list[tuple[str | None, str, str | None]]:
+def _quoted(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]]:
     analysis = analyze(article_from_text(text, published="2025-03-04"), nlp)
-    return [(q.speaker_text, q.text, q.cue) for q in analysis.quotes if q.kind == "direct"]
+    return [(q.kind, q.speaker_text, q.cue) for q in analysis.quotes]
 
 
 @pytest.mark.parametrize(
@@ -728,8 +728,8 @@ def _direct(nlp: Language, text: str) -> list[tuple[str | None, str, str | None]
 def test_the_speaker_beside_the_cue_when_the_parse_takes_a_quoted_subject(
     nlp: Language, text: str, speaker: str, cue: str
 ) -> None:
-    (found,) = _direct(nlp, text)
-    assert found[0] == speaker
+    (found,) = [q for q in _quoted(nlp, text) if q[0] == "direct"]
+    assert found[1] == speaker
     assert found[2] == cue
 
 
@@ -848,11 +848,6 @@ def test_a_quoted_title_is_named_by_its_cue_or_its_short_capitalised_words(
 )
 def test_quoted_spans_pair_the_marks_a_news_text_uses(text: str, inside: list[str]) -> None:
     assert [text[s:e] for s, e in quoted_spans(text)] == inside
-
-
-def _quoted(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]]:
-    analysis = analyze(article_from_text(text, published="2025-03-04"), nlp)
-    return [(q.kind, q.speaker_text, q.cue) for q in analysis.quotes]
 
 
 @pytest.mark.parametrize(

@@ -175,7 +175,7 @@ _NOT_AGENTS = frozenset(
 
 #: Agent nouns that also name a stance held: "the opposition" acts, "their
 #: opposition to the plan" is held.
-_STANCES = frozenset(["opposition", "resistance"])
+_STANCES = frozenset(["opposition"])
 
 #: Counts that make a crowd of the noun after "of".
 _CROWD_COUNTS = frozenset(["thousand", "hundred", "dozen", "score", "million", "ten"])

@@ -259,9 +259,8 @@ def _subject_beside(cue: Token, marks: list[tuple[int, int]]) -> Token | None:
         if tok.dep_ == "appos" and not _quoted(tok.head, marks):
             return tok.head  # "Gene Sperling, a top adviser, said"
         if tok.i == cue.i - 1 or tok.dep_ in ("nsubj", "nsubjpass", "attr", "ROOT"):
-            return _phrase_owner(
-                tok, marks
-            )  # not the object of a phrase between ("in Iowa, telling")
+            # not the object of a phrase between ("in Iowa, telling")
+            return _phrase_owner(tok, marks)
         if tok.pos_ == "PROPN" and tok.dep_ not in ("pobj", "dobj"):
             return tok
     for tok in sent[cue.i - sent.start + 1 :]:

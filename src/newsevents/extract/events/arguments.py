@@ -179,7 +179,7 @@ class ActorIndex:
         if tok.pos_ == "PRON" and tok.lower_ in ("they", "their"):
             return _last_before(self._group_starts, tok.idx, sentence_of(tok).start_char)
         place = self.place_at.get(tok.idx)
-        if place is not None and place.country and (place.kind == "country" or _is_capital(place)):
+        if place is not None and place.country and _stands_for_country(place):
             from ..entities import alpha3
 
             return self.countries.get(alpha3(place.country))
@@ -201,7 +201,8 @@ class ActorIndex:
 def _not_plural_noun(entity: Entity) -> bool:
     """Whether "it" can name the entity: not an unnamed group in a plural common
     noun ("additional troops", "Islamist militants")."""
-    last = entity.name.split()[-1] if entity.name.split() else ""
+    words = entity.name.split()
+    last = words[-1] if words else ""
     return not (last.islower() and last.endswith("s") and not last.endswith("ss"))
 
 
@@ -261,6 +262,11 @@ def _genders(persons: Iterable[Entity], text: str) -> dict[str, str]:
         if votes["f"] != votes["m"]:
             found[person.id] = "f" if votes["f"] > votes["m"] else "m"
     return found
+
+
+def _stands_for_country(place: Place) -> bool:
+    """A country named, or its capital ("Moscow said", "arms sent to Kyiv")."""
+    return place.kind == "country" or _is_capital(place)
 
 
 def _is_capital(place: Place) -> bool:
@@ -452,7 +458,7 @@ def _a_party(tok: Token, index: ActorIndex) -> bool:
     if ent is not None and ent.kind in ("country", "organization", "group"):
         return True
     place = index.place_at.get(tok.idx)
-    return place is not None and (place.kind == "country" or _is_capital(place))
+    return place is not None and _stands_for_country(place)
 
 
 def _place_recipients(verb: Token, index: ActorIndex, actors: list[str]) -> list[str]:

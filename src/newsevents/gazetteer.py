@@ -15,6 +15,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
+from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
 from typing import Any, Literal
@@ -28,6 +29,8 @@ PlaceKind = Literal["country", "admin1", "city", "other"]
 NER_CITY_POPULATION = 100_000
 #: Alternate (foreign, older) city names are used only for cities this large.
 ALTERNATE_NAME_POPULATION = 1_000_000
+#: Below that, only respellings this close to the name ("Mykolaiv" / "Mykolayiv").
+RESPELLING_RATIO = 0.8
 
 
 def median_point(coords: list[tuple[float, float]]) -> tuple[float, float]:
@@ -408,12 +411,25 @@ def _county_entries(gaz: Gazetteer) -> None:
         gaz.weak_names.add(name)  # left to the model and to context, not forced
 
 
+def _respelling(alt: str, name: str) -> bool:
+    """Another romanisation of the same name ("Mykolaiv" for GeoNames' "Mykolayiv",
+    "Zaporizhzhia"): same first letter, one word, and most letters in the same
+    order. A mid-sized city's other alternates (older or foreign names) are left
+    out: they collide with other places far more often than they help."""
+    if alt[0] != name[0] or " " in alt or " " in name or abs(len(alt) - len(name)) > 2:
+        return False  # "Elizabethtown" is a town of its own, not Elizabeth respelt
+    return SequenceMatcher(None, alt.lower(), name.lower()).ratio() >= RESPELLING_RATIO
+
+
 def _city_entries(gaz: Gazetteer) -> None:
     stop = {line.strip() for line in read_lines("place_stopwords.txt")}
     geo_countries = _geonames().get_countries()
     # GeoNames spells the capital in ASCII on the country ("Brasilia") and with
     # diacritics on the city ("Brasília"): compare folded forms
     capitals = {(c["iso"], ascii_fold(str(c["capital"]))) for c in geo_countries.values()}
+    from .geoindex import small_places  # it reads our GeoEntry: imported late
+
+    own_names = {ascii_fold(c["name"]) for c in _geonames().get_cities().values()}
     for city in _geonames().get_cities().values():
         population = int(city["population"])
         is_capital = (city["countrycode"], ascii_fold(city["name"])) in capitals
@@ -430,15 +446,27 @@ def _city_entries(gaz: Gazetteer) -> None:
             admin1=str(city.get("admin1code") or "") or None,
         )
         surfaces = {city["name"], ascii_fold(city["name"])}
+        alternates = [
+            alt
+            for alt in city.get("alternatenames", [])
+            if len(alt) >= 4
+            and alt.isascii()
+            and alt[:1].isupper()
+            and (" " not in alt or alt.split()[0] == city["name"].split()[0])
+        ]
         if population >= ALTERNATE_NAME_POPULATION or is_capital:
-            surfaces.update(
+            surfaces.update(alternates)
+        elif population >= NER_CITY_POPULATION:
+            folded = ascii_fold(city["name"])
+            respelt = {
                 alt
-                for alt in city.get("alternatenames", [])
-                if len(alt) >= 4
-                and alt.isascii()
-                and alt[:1].isupper()
-                and (" " not in alt or alt.split()[0] == city["name"].split()[0])
-            )
+                for alt in alternates
+                if _respelling(alt, folded) and alt not in own_names and not small_places(alt)
+            } - surfaces  # never the name of another town
+            # found where the model or the sentence says place, never forced on the
+            # text ("Irvin" for Irvine is more often a man)
+            gaz.weak_names.update(respelt)
+            surfaces.update(respelt)
         gaz.add(entry, sorted(surfaces))
         if population < NER_CITY_POPULATION and not is_capital:
             gaz.weak_names.update(surfaces)

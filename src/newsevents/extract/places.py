@@ -297,6 +297,9 @@ def extract_places(article: Article, doc: Doc) -> list[Place]:
     for ent in doc_ents(doc):
         if ent.label_ not in _LABELS:
             continue
+        if parts := _coordinated(ent, gaz):
+            mentions += [_Mention(*part) for part in parts]  # "Fargo and Moorhead"
+            continue
         whole = _whole_name(ent, gaz)
         if whole is None:
             continue  # "San" of "San Francisco", "Western" of "Western allies"
@@ -400,6 +403,9 @@ def recognise_more(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, list[G
             found += _office_place(ent, gaz)
         if ent.label_ not in ("PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART"):
             continue
+        if _locative_slot(doc, ent.start, ent.end, gaz) and (parts := _coordinated(ent, gaz)):
+            found += parts  # "between Fargo and Moorhead", typed as one organisation
+            continue
         if ent.label_ == "NORP" and ent.text in gaz.demonyms:
             continue  # a demonym is kept apart (Place.demonyms)
         surface = normalize_surface(ent.text)
@@ -436,6 +442,33 @@ def recognise_more(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, list[G
                 found.append((span.start_char, span.end_char, span.text, cands))
         i = j
     return found
+
+
+_JOINERS = frozenset(["and", "or", ",", "&"])
+
+
+def _coordinated(ent: Span, gaz: Gazetteer) -> list[tuple[int, int, str, list[GeoEntry]]]:
+    """Places the model joined into one name ("Fargo and Moorhead", "Kherson, Mykolaiv
+    and Odesa"): each part, when every part is a capitalised name the gazetteer knows
+    and the whole is no name of its own ("Bosnia and Herzegovina")."""
+    if not any(t.lower_ in _JOINERS for t in ent) or gaz.lookup(normalize_surface(ent.text)):
+        return []
+    parts: list[list[Token]] = [[]]
+    for tok in ent:
+        if tok.lower_ in _JOINERS:
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    found: list[tuple[int, int, str, list[GeoEntry]]] = []
+    for part in parts:
+        if not part or not part[0].text[:1].isupper():
+            return []
+        span = ent.doc[part[0].i : part[-1].i + 1]
+        cands = [_with_point(c) for c in gaz.lookup(span.text)]
+        if not cands:
+            return []  # "Marks and Spencer": a town of the name is not enough
+        found.append((span.start_char, span.end_char, span.text, cands))
+    return found if len(found) > 1 else []
 
 
 def person_in_place_slot(ent: Span, gaz: Gazetteer) -> bool:

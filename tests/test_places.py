@@ -1,5 +1,6 @@
 from dataclasses import replace
 
+import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -8,6 +9,7 @@ from newsevents.extract.places import (
     _abbreviation_at,
     _bare_name,
     _candidates,
+    _cell,
     _coordinated,
     _dateline,
     _dateline_place,
@@ -15,9 +17,16 @@ from newsevents.extract.places import (
     _hyphenated,
     _km,
     _locative_slot,
+    _Mention,
     _office_place,
+    _place,
     _place_modifier,
+    _score,
+    _Support,
+    _tally,
+    _whole_name,
     _with_point,
+    resolve_mentions,
 )
 from newsevents.gazetteer import GeoEntry, load_gazetteer
 from newsevents.geoindex import small_places
@@ -707,3 +716,210 @@ def test_an_office_named_after_its_place(nlp: Language) -> None:
     doc = nlp("Officials of the Fort Worth Police Department said so.")
     ent = Span(doc, 3, 7, label="ORG")
     assert [s for _, _, s, _ in _office_place(ent, gaz)] == ["Fort Worth"]
+
+
+def _reading(name: str, country: str | None = None, admin1: str | None = None) -> GeoEntry:
+    gaz = load_gazetteer()
+    return next(
+        c
+        for c in _candidates(name, gaz)
+        if (country is None or c.country == country) and (admin1 is None or c.admin1 == admin1)
+    )
+
+
+#: (name, the story's other places, the reading a reader takes), each judged by hand
+_READINGS = [
+    ("Paris", [], "city:2988507"),  # the French capital
+    ("Paris", [("Texas", None, None)], "city:4717560"),  # the town in the state named
+    ("Paris", [("Sherman", "US", "TX")], "city:4717560"),  # a town nearby
+    ("Georgia", [], "country:GE"),
+    ("Georgia", [("Atlanta", None, None)], "admin1:US-GA"),
+    ("Georgia", [("Atlanta", None, None), ("Savannah", "US", None)], "admin1:US-GA"),
+    ("Georgia", [("Tbilisi", None, None)], "country:GE"),
+    ("Moscow", [("Washington", None, None)], "city:524901"),  # a capital holds
+    ("Moscow", [("Idaho", None, None)], "city:5601538"),
+    ("Moscow", [("Pullman", "US", None)], "city:5601538"),  # 13 km away
+    ("Zheleznogorsk", [("Kursk region", None, None)], "city:463343"),  # a region elsewhere
+    ("Zheleznogorsk", [("Krasnoyarsk", None, None)], "city:1538635"),
+    ("Egypt", [], "country:EG"),
+    ("Springfield", [("Illinois", None, None)], "city:4250542"),
+    ("Springfield", [("Henderson County", None, "KY")], "city:4309329"),  # a county
+    ("Athens", [("Henderson County", None, "TX")], "city:4671545"),
+    ("Alexandria", [], "city:361058"),
+    ("Alexandria", [("Louisiana", None, None)], "city:4314550"),
+    ("Alexandria", [("Virginia", "US", None)], "city:4744091"),
+    ("Alexandria", [("Cairo", None, None)], "city:361058"),
+    ("Victoria", [("Australia", None, None)], "admin1:AU-VIC"),  # the state
+    ("Hyderabad", [], "city:1269843"),
+    ("Hyderabad", [("Pakistan", None, None)], "city:1176734"),
+    ("Hyderabad", [("Karachi", None, None)], "city:1176734"),
+]
+
+
+@pytest.mark.parametrize(("name", "others", "expected"), _READINGS)
+def test_the_reading_the_story_supports(
+    name: str, others: list[tuple[str, str | None, str | None]], expected: str
+) -> None:
+    gaz = load_gazetteer()
+    anchors = [_reading(*other) for other in others]
+    tally = _tally(anchors)
+    best = max(_candidates(name, gaz), key=lambda c: (_score(c, anchors, tally), c.population))
+    assert best.key == expected
+
+
+def test_the_countries_a_story_names_are_counted() -> None:
+    anchors = [_reading("Atlanta"), _reading("Tbilisi"), _reading("Savannah", "US")]
+    assert _tally(anchors) == {"US": 2, "GE": 1}
+    assert _tally([]) == {}
+
+
+def test_names_that_agree_on_an_area_support_each_other() -> None:
+    gaz = load_gazetteer()
+    athens = _Mention(0, 6, "Athens", _candidates("Athens", gaz))
+    county = _Mention(20, 36, "Henderson County", _candidates("Henderson County", gaz))
+    support = _Support([athens, county])
+
+    def bonus(m: _Mention, key: str) -> float:
+        return support.bonus(m, next(c for c in m.candidates if c.key == key))
+
+    # Athens, Texas is the seat of Henderson County, Texas: same state and 40 km
+    assert bonus(athens, "city:4671545") > bonus(athens, "city:4603284") > 0  # TX, then TN
+    assert bonus(athens, "city:4180386") == bonus(athens, "city:264371") == 0  # GA, Greece
+    assert bonus(county, "other:US-TX:Henderson County") > bonus(
+        county, "other:US-TN:Henderson County"
+    )
+    assert bonus(county, "other:US-KY:Henderson County") == 0
+    texas = next(c for c in athens.candidates if c.key == "city:4671545")
+    assert support._close(athens, texas) == 1
+    assert support._close(athens, next(c for c in athens.candidates if c.admin1 == "TN")) == 0
+    # a country is never supported by towns; a reading without a point is never close
+    assert support.bonus(athens, _entry("Georgia", "country:GE")) == 0
+    assert support._close(athens, replace(texas, lat=None)) == 0
+    # the same name again is no evidence for itself
+    again = _Mention(50, 56, "Athens", athens.candidates)
+    assert _Support([athens, again]).bonus(athens, texas) == 0
+    # towns of two states in one area: Moorhead, Minnesota beside Fargo, North Dakota
+    fargo = _Mention(0, 5, "Fargo", _candidates("Fargo", gaz))
+    moorhead = _Mention(10, 18, "Moorhead", _candidates("Moorhead", gaz))
+    pair = _Support([fargo, moorhead])
+    by_state = {c.admin1: pair.bonus(moorhead, c) for c in moorhead.candidates}
+    assert by_state["MN"] > 0 and by_state["MS"] == 0
+
+
+def test_a_name_read_whole(nlp: Language) -> None:
+    gaz = load_gazetteer()
+
+    def whole(
+        words: list[str], ent: tuple[int, int], label: str = "GPE", **parse: list[str] | list[int]
+    ) -> str | None:
+        if "heads" not in parse:  # a parse sets its own sentence
+            parse = {**parse, "sent_starts": [i == 0 for i in range(len(words))]}
+        doc = Doc(nlp.vocab, words=words, **parse)  # type: ignore[arg-type]
+        doc.ents = [Span(doc, *ent, label=label)]
+        found = _whole_name(doc.ents[0], gaz)
+        return None if found is None else found.text
+
+    # a name that goes on: the longer name when the gazetteer or the villages know it
+    assert whole(["in", "Salt", "Lake", "City", "today"], (1, 2)) == "Salt Lake City"
+    assert whole(["in", "San", "Francisco", "today"], (1, 2)) == "San Francisco"
+    assert whole(["in", "Elbow", "Lake", "today"], (1, 2)) == "Elbow Lake"
+    assert whole(["the", "Fargo", "Marathon", "ran"], (1, 2)) is None  # no such place
+    # a capitalised word before it: the longer name when the gazetteer knows it
+    assert whole(["in", "South", "Carolina", "today"], (2, 3)) == "South Carolina"
+    assert whole(["the", "Old", "Fargo", "ran"], (2, 3)) is None
+    # ... but not a word that opens the sentence ("Yesterday Fargo voted")
+    assert whole(["Yesterday", "Fargo", "voted"], (1, 2)) == "Fargo"
+    # a person's name or a date after it does not go on
+    assert whole(["in", "Paris", "Hilton", "said"], (1, 2)) is None
+    words = ["in", "Paris", "Hilton", "said"]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 1, 2, label="GPE"), Span(doc, 2, 3, label="PERSON")]
+    assert _whole_name(doc.ents[0], gaz) is not None
+    doc = Doc(nlp.vocab, words=["in", "Paris", "Monday", "night"])
+    doc.ents = [Span(doc, 1, 2, label="GPE"), Span(doc, 2, 3, label="DATE")]
+    assert _whole_name(doc.ents[0], gaz) is not None
+    # a one-word adjective before its noun is a modifier; a demonym is left to the places
+    adj = {"pos": ["ADJ", "NOUN", "VERB"], "deps": ["amod", "nsubj", "ROOT"], "heads": [1, 2, 2]}
+    assert whole(["Western", "allies", "left"], (0, 1), **adj) is None
+    assert whole(["Russian", "allies", "left"], (0, 1), "NORP", **adj) == "Russian"
+    amod = {"pos": ["PROPN", "NOUN", "VERB"], "deps": ["amod", "nsubj", "ROOT"], "heads": [1, 2, 2]}
+    assert whole(["Western", "allies", "left"], (0, 1), **amod) is None
+    adj_only = {
+        "pos": ["ADJ", "NOUN", "VERB"],
+        "deps": ["nmod", "nsubj", "ROOT"],
+        "heads": [1, 2, 2],
+    }
+    assert whole(["Western", "allies", "left"], (0, 1), **adj_only) is None
+    # not a modifier: its head is no common noun, or it is the head
+    propn = {"pos": ["ADJ", "PROPN", "VERB"], "deps": ["amod", "nsubj", "ROOT"], "heads": [1, 2, 2]}
+    assert whole(["Western", "eBay", "left"], (0, 1), **propn) == "Western"
+    root = {"pos": ["ADJ", "NOUN", "VERB"], "deps": ["ROOT", "dobj", "dep"], "heads": [0, 0, 0]}
+    assert whole(["Western", "allies", "left"], (0, 1), **root) == "Western"
+    plain = {
+        "pos": ["PROPN", "NOUN", "VERB"],
+        "deps": ["compound", "nsubj", "ROOT"],
+        "heads": [1, 2, 2],
+    }
+    assert whole(["Fargo", "police", "left"], (0, 1), **plain) == "Fargo"
+
+
+def test_half_degree_cells() -> None:
+    assert _cell(46.87, -96.79) == (93, -194)
+    assert _cell(0.49, 0.51) == (0, 1)
+    assert _cell(-0.1, -0.6) == (-1, -2)
+
+
+def test_a_place_record_carries_its_reading() -> None:
+    kursk = _entry("Kursk region", "admin1:RU-KRS")
+    place = _place(kursk, "only candidate")
+    assert (place.name, place.kind, place.country, place.iso3166_2) == (
+        "Kursk region",
+        "admin1",
+        "RU",
+        "RU-KRS",
+    )
+    assert (place.lat, place.lon, place.geonameid) == (kursk.lat, kursk.lon, kursk.geonameid)
+    assert place.resolved_by == "only candidate" and place.mentions == []
+
+
+def _resolved(text: str, names: list[str]) -> list[tuple[str | None, str | None]]:
+    """Each name at its next occurrence in ``text``, resolved together: (key, why)."""
+    gaz = load_gazetteer()
+    mentions: list[_Mention] = []
+    for name in names:
+        start = text.index(name, mentions[-1].end if mentions else 0)
+        mentions.append(_Mention(start, start + len(name), name, _candidates(name, gaz)))
+    resolve_mentions(mentions, text, gaz)
+    return [(m.chosen.key if m.chosen else None, m.why) for m in mentions]
+
+
+def test_resolving_the_mentions_of_an_article() -> None:
+    text = "Athens, Georgia, was quiet; far away and many words later in this story, Georgia voted."
+    assert _resolved(text, ["Athens", "Georgia", "Georgia"]) == [
+        ("city:4180386", "inside Georgia"),
+        ("admin1:US-GA", "named as a container"),
+        # too far from the town to be its container: chosen by the story's places
+        ("admin1:US-GA", "near the article's other places"),
+    ]
+    assert _resolved("Athens (Georgia) voted.", ["Athens", "Georgia"]) == [
+        ("city:4180386", "inside Georgia"),
+        ("admin1:US-GA", "named as a container"),
+    ]
+    # a region or country after the town that holds no reading of it decides nothing
+    assert _resolved("Kursk, Texas was hit.", ["Kursk", "Texas"])[0] == (
+        "city:538560",
+        "only candidate",
+    )
+    assert _resolved("Zzyzx was hit.", ["Zzyzx"]) == [(None, None)]
+    # the same name twice is no evidence for itself: "Paris ... Paris" stays French
+    assert _resolved("Paris voted. Paris rejoiced.", ["Paris", "Paris"]) == [
+        ("city:2988507", "most prominent of its name"),
+        ("city:2988507", "most prominent of its name"),
+    ]
+
+
+def test_a_region_of_the_country_the_story_names(nlp: Language) -> None:
+    """ "Victoria" in a story about Australia is the state, not Hong Kong's Victoria."""
+    text = "Bushfires raged across Victoria on Monday. The fires are the worst in Australia."
+    found = places(text, nlp)
+    assert (found["Victoria"].kind, found["Victoria"].country) == ("admin1", "AU")

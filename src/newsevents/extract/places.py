@@ -139,8 +139,8 @@ def _score(cand: GeoEntry, anchors: list[GeoEntry], countries: dict[str, int]) -
         score += CAPITAL_BONUS  # "Washington ... Moscow": Russia's capital, not a town in Idaho
     if cand.country and cand.country in countries:
         score += 3.0 + min(countries[cand.country], 3) * 0.5
-        if cand.kind == "admin1" and countries[cand.country] >= 2:
-            score += 2.5  # "Georgia" in a story about Atlanta suburbs
+        if cand.kind == "admin1":
+            score += 2.5  # "Georgia" in a story about Atlanta, "Victoria" in one about Australia
     for anchor in anchors:
         if anchor.key == cand.key:
             continue

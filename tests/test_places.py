@@ -21,11 +21,15 @@ from newsevents.extract.places import (
     _office_place,
     _place,
     _place_modifier,
+    _prefer_named_regions,
+    _repeated,
     _score,
     _Support,
     _tally,
     _whole_name,
     _with_point,
+    person_in_place_slot,
+    recognise_more,
     resolve_mentions,
 )
 from newsevents.gazetteer import GeoEntry, load_gazetteer
@@ -824,6 +828,9 @@ def test_a_name_read_whole(nlp: Language) -> None:
     assert whole(["in", "San", "Francisco", "today"], (1, 2)) == "San Francisco"
     assert whole(["in", "Elbow", "Lake", "today"], (1, 2)) == "Elbow Lake"
     assert whole(["the", "Fargo", "Marathon", "ran"], (1, 2)) is None  # no such place
+    # ... unless it goes on into the name of an office of the place
+    assert whole(["the", "Minnesota", "Legislature", "met"], (1, 2)) == "Minnesota"
+    assert whole(["the", "Fargo", "Police", "Department", "said"], (1, 2)) == "Fargo"
     # a capitalised word before it: the longer name when the gazetteer knows it
     assert whole(["in", "South", "Carolina", "today"], (2, 3)) == "South Carolina"
     assert whole(["the", "Old", "Fargo", "ran"], (2, 3)) is None
@@ -923,3 +930,91 @@ def test_a_region_of_the_country_the_story_names(nlp: Language) -> None:
     text = "Bushfires raged across Victoria on Monday. The fires are the worst in Australia."
     found = places(text, nlp)
     assert (found["Victoria"].kind, found["Victoria"].country) == ("admin1", "AU")
+
+
+def test_toponyms_the_model_did_not_type_as_places(nlp: Language) -> None:
+    gaz = load_gazetteer()
+
+    def more(words: list[str], ents: list[tuple[int, int, str]]) -> list[str]:
+        doc = _typed(nlp, words, ents)
+        return [surface for _, _, surface, _ in recognise_more(doc, gaz)]
+
+    # a state or country typed as an organisation is the place wherever it stands
+    assert more(["Minnesota", "said", "no", "."], [(0, 1, "ORG")]) == ["Minnesota"]
+    # a person or a work in a locative slot, if the gazetteer knows the name
+    assert more(["arrested", "in", "Alexandria", "today"], [(2, 3, "PERSON")]) == ["Alexandria"]
+    assert more(["arrested", "in", "Alexandria", "today"], [(2, 3, "WORK_OF_ART")]) == [
+        "Alexandria"
+    ]
+    assert more(["arrested", "in", "Zzyzxville", "today"], [(2, 3, "PERSON")]) == []
+    assert more(["Alexandria", "said", "no", "."], [(0, 1, "PERSON")]) == []
+    # other labels are the model's call; a demonym is kept apart; an acronym is no town
+    assert more(["arrested", "in", "Alexandria", "today"], [(2, 3, "EVENT")]) == []
+    assert more(["arrested", "in", "Russian", "lands"], [(2, 3, "NORP")]) == []
+    assert more(["sent", "to", "UN", "camps"], [(2, 3, "ORG")]) == []
+    # untyped capitalised names in a locative slot, up to three words
+    assert more(["He", "flew", "to", "Moorhead", "today"], []) == ["Moorhead"]
+    assert more(["He", "flew", "to", "Salt", "Lake", "City", "today"], []) == ["Salt Lake City"]
+    assert more(["He", "flew", "to", "Zzyzxville", "today"], []) == []
+    assert more(["Moorhead", "was", "quiet", "."], []) == []  # it opens the sentence
+    assert more(["He", "met", "Moorhead", "today"], []) == []  # no locative slot
+
+
+def test_a_place_the_model_types_inside_an_office_name(nlp: Language) -> None:
+    text = "The Minnesota Legislature adjourned."
+    assert [e.text for e in nlp(text).ents if e.label_ == "GPE"] == ["Minnesota"]
+    assert places(text, nlp)["Minnesota"].kind == "admin1"
+
+
+def test_a_person_the_model_names_where_a_place_stands(nlp: Language) -> None:
+    gaz = load_gazetteer()
+
+    def slot_person(words: list[str], ent: tuple[int, int, str]) -> bool:
+        doc = _typed(nlp, words, [ent])
+        return person_in_place_slot(doc.ents[0], gaz)
+
+    assert slot_person(["arrested", "in", "Alexandria", "today"], (2, 3, "PERSON"))
+    assert not slot_person(["arrested", "in", "Alexandria", "today"], (2, 3, "ORG"))
+    assert not slot_person(["arrested", "in", "Zzyzxville", "today"], (2, 3, "PERSON"))
+    assert not slot_person(["Alexandria", "said", "so", "."], (0, 1, "PERSON"))
+    assert not slot_person(["met", "in", "Alexandria", "Smith", "."], (2, 4, "PERSON"))
+
+
+def test_later_bare_uses_of_a_placed_name(nlp: Language) -> None:
+    text = "Floods hit Salt Lake City and Bo. Salt Lake City rose; Bo did not. Fargo waited."
+    doc = nlp(text)
+    gaz = load_gazetteer()
+
+    def at(name: str, nth: int = 0) -> int:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(name, start + 1)
+        return start
+
+    first = _Mention(
+        at("Salt"), at("Salt") + 14, "Salt Lake City", _candidates("Salt Lake City", gaz)
+    )
+    short = _Mention(at("Bo"), at("Bo") + 2, "Bo", _candidates("Bo", gaz))
+    unresolved = _Mention(at("Fargo"), at("Fargo") + 5, "Fargo", [])
+    resolve_mentions([first, short, unresolved], text, gaz)
+    assert short.chosen is not None  # placed, but two letters are too short to carry over
+    unresolved.chosen = None  # a name never placed is not carried over
+    again = _repeated([first, short, unresolved], doc)
+    assert [(m.start, m.surface, m.why) for m in again] == [
+        (at("Salt", 1), "Salt Lake City", f"same name as at {first.start}")
+    ]
+    assert again[0].chosen == first.chosen and again[0].candidates == first.candidates
+    assert _repeated([], doc) == []
+
+
+def test_a_bare_name_takes_the_region_named_in_full() -> None:
+    gaz = load_gazetteer()
+    kursk = _Mention(0, 5, "Kursk", _candidates("Kursk", gaz))
+    region = _Mention(20, 32, "Kursk region", _candidates("Kursk region", gaz))
+    _prefer_named_regions([kursk, region], gaz)
+    assert [c.key for c in kursk.candidates] == ["admin1:RU-KRS"]
+    # with another region named, the city keeps its readings
+    kursk = _Mention(0, 5, "Kursk", _candidates("Kursk", gaz))
+    other = _Mention(20, 35, "Belgorod region", _candidates("Belgorod region", gaz))
+    _prefer_named_regions([kursk, other], gaz)
+    assert [c.key for c in kursk.candidates] == ["city:538560"]

@@ -580,7 +580,10 @@ def _whole_name(ent: Span, gaz: Gazetteer) -> Span | None:
         end += 1
     if end > ent.end:
         longer = doc[ent.start : end]
-        return longer if gaz.lookup(longer.text) or small_places(longer.text) else None
+        if gaz.lookup(longer.text) or small_places(longer.text):
+            return longer
+        # "the Minnesota Legislature", "Fargo Police": the place an office is named after
+        return ent if doc[ent.end].lower_ in _OFFICE_WORDS else None
     start = ent.start
     if start > 0 and _continues(doc[start - 1]) and not doc[start - 1].is_sent_start:
         longer = doc[start - 1 : ent.end]

@@ -310,6 +310,10 @@ def test_what_a_country_or_region_can_hold() -> None:
     assert not _holds(kursk_region, _entry("Belgorod region", "admin1:RU-BEL"))
     assert not _holds(kursk_region, kursk_region) and not _holds(texas, texas)
     assert not _holds(kursk, sudzha)
+    # near is not enough for a US state (Shreveport, Louisiana is 340 km from Texas's
+    # point), and a region holds no country however near its point lies
+    assert not _holds(texas, _entry("Shreveport", "city:4341513"))
+    assert not _holds(_entry("Kyiv region", "admin1:UA-32"), _entry("Ukraine", "country:UA"))
 
 
 def test_a_state_or_country_written_after_a_town_is_read_off_the_text() -> None:
@@ -746,6 +750,19 @@ _READINGS = [
     ("Zheleznogorsk", [("Kursk region", None, None)], "city:463343"),  # a region elsewhere
     ("Zheleznogorsk", [("Krasnoyarsk", None, None)], "city:1538635"),
     ("Egypt", [], "country:EG"),
+    ("Djibouti", [], "country:DJ"),  # the country before its capital of the same name
+    ("Luxembourg", [], "country:LU"),
+    # four cities of one country pull no harder than three: Paris is still French
+    (
+        "Paris",
+        [
+            ("Boston", "US", None),
+            ("Seattle", None, None),
+            ("Denver", None, None),
+            ("Chicago", None, None),
+        ],
+        "city:2988507",
+    ),
     ("Springfield", [("Illinois", None, None)], "city:4250542"),
     ("Springfield", [("Henderson County", None, "KY")], "city:4309329"),  # a county
     ("Athens", [("Henderson County", None, "TX")], "city:4671545"),
@@ -1018,3 +1035,46 @@ def test_a_bare_name_takes_the_region_named_in_full() -> None:
     other = _Mention(20, 35, "Belgorod region", _candidates("Belgorod region", gaz))
     _prefer_named_regions([kursk, other], gaz)
     assert [c.key for c in kursk.candidates] == ["city:538560"]
+
+
+def test_a_part_of_a_place_or_a_title_keeps_the_place(nlp: Language) -> None:
+    """ "North Texas", "U.S. Sens.": the model tags the place; the longer name is
+    no place, and the place was dropped with it."""
+    gaz = load_gazetteer()
+
+    def whole(words: list[str], ent: tuple[int, int]) -> str | None:
+        doc = _typed(nlp, words, [(*ent, "GPE")])
+        found = _whole_name(doc.ents[0], gaz)
+        return None if found is None else found.text
+
+    assert whole(["moved", "to", "North", "Texas", "in", "1973"], (3, 4)) == "Texas"
+    assert whole(["two", "Northeast", "Georgia", "counties"], (2, 3)) == "Georgia"
+    assert whole(["in", "Old", "Texas", "today"], (2, 3)) is None  # no part of it
+    assert whole(["said", "U.S.", "Sens", "Byrd", "and", "Rockefeller"], (1, 2)) == "U.S."
+    assert whole(["the", "Texas", "Army", "National", "Guard"], (1, 2)) == "Texas"
+    assert whole(["the", "Texas", "Rangers", "won"], (1, 2)) is None  # a team
+    found = places("They moved to North Texas in 1973.", nlp)
+    assert found["Texas"].kind == "admin1" and "North" not in found
+
+
+def test_over_and_along_are_locative(nlp: Language) -> None:
+    for text in (
+        "A plane flew over Gainesville on Friday.",
+        "Troops advanced along Kurakhove's outskirts.",
+    ):
+        assert places(text, nlp), text
+
+
+def test_a_place_named_again_where_the_model_sees_a_person(nlp: Language) -> None:
+    """One name, one referent within a report: once "Gainesville" is placed, the
+    model's later PERSON readings of it are the place; not where the article names
+    a person of which it is a part."""
+    text = (
+        "The sky over Gainesville was clear. Another Gainesville business moved. Gainesville grew."
+    )
+    assert {e.label_ for e in nlp(text).ents if e.text == "Gainesville"} == {"PERSON"}
+    town = places(text, nlp)["Gainesville"]
+    assert [text[s:e] for s, e in town.mentions] == ["Gainesville"] * 3
+    text = "Floods hit Alexandria. Alexandria Ocasio-Cortez visited. Alexandria thanked them."
+    alexandria = places(text, nlp)["Alexandria"]
+    assert len(alexandria.mentions) == 1

@@ -363,7 +363,8 @@ def extract_places(article: Article, doc: Doc) -> list[Place]:
 #: label the model gave it ("arrested in Alexandria", PERSON).
 _LOCATIVE = frozenset(
     ["in", "near", "at", "outside", "from", "to", "around", "across", "between", "into",
-     "toward", "towards", "through", "via", "inside", "throughout"]
+     "toward", "towards", "through", "via", "inside", "throughout", "over", "within", "along",
+     "beyond"]
 )  # fmt: skip
 #: Words that make an organisation an office of the place it is named after ("the
 #: Kharkiv regional administration", "Mansfield Police Department"), unlike a
@@ -519,6 +520,9 @@ def _repeated(mentions: list[_Mention], doc: Doc) -> list[_Mention]:
     if not resolved:
         return []
     covered = [(m.start, m.end) for m in mentions]
+    # words of the article's full personal names: "Alexandria" is no place where the
+    # article names "Alexandria Ocasio-Cortez"
+    named = {t.text for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1 for t in e}
     by_word: dict[str, list[str]] = {}
     for surface in resolved:
         by_word.setdefault(surface.split()[0], []).append(surface)
@@ -531,7 +535,7 @@ def _repeated(mentions: list[_Mention], doc: Doc) -> list[_Mention]:
                 continue
             if any(s < span.end_char and span.start_char < e for s, e in covered):
                 continue
-            if not _bare_name(span):
+            if not _bare_name(span, persons_too=surface not in named):
                 continue
             src = resolved[surface]
             found.append(
@@ -552,12 +556,18 @@ def _hyphenated(span: Span, ent: Span) -> bool:
     ) and all(t.text[:1].isupper() or not t.is_alpha for t in ent)
 
 
-def _bare_name(span: Span) -> bool:
-    """Not part of a longer name, not a person."""
+def _bare_name(span: Span, persons_too: bool = False) -> bool:
+    """Not part of a longer name, not a person. With ``persons_too``, a name the model
+    called a person by itself ("Gainesville" alone, PERSON) is the place the article
+    has already named: one name, one referent within a report."""
     doc = span.doc
-    if any(t.ent_type_ in ("PERSON", "WORK_OF_ART", "PRODUCT") for t in span):
-        return False
     ent = next((e for e in doc_ents(doc) if e.start <= span.start < e.end), None)
+    alone = ent is not None and (ent.start, ent.end) == (span.start, span.end)
+    for t in span:
+        if t.ent_type_ in ("WORK_OF_ART", "PRODUCT"):
+            return False
+        if t.ent_type_ == "PERSON" and not (persons_too and alone):
+            return False
     if ent is not None and (ent.start != span.start or ent.end != span.end):
         outside = [t for t in ent if t.i < span.start or t.i >= span.end]
         if not _hyphenated(span, ent) and any(t.is_alpha for t in outside):
@@ -566,7 +576,11 @@ def _bare_name(span: Span) -> bool:
     if after is not None and _continues(after):
         return False
     before = doc[span.start - 1] if span.start > 0 else None
-    return not (before is not None and _continues(before) and not span[0].is_sent_start)
+    if before is None or not _continues(before) or span[0].is_sent_start:
+        return True
+    # "Another Gainesville business": a word capitalised only because it opens the
+    # sentence does not make a longer name
+    return bool(before.is_sent_start) and before.pos_ != "PROPN"
 
 
 def _whole_name(ent: Span, gaz: Gazetteer) -> Span | None:
@@ -582,12 +596,17 @@ def _whole_name(ent: Span, gaz: Gazetteer) -> Span | None:
         longer = doc[ent.start : end]
         if gaz.lookup(longer.text) or small_places(longer.text):
             return longer
-        # "the Minnesota Legislature", "Fargo Police": the place an office is named after
-        return ent if doc[ent.end].lower_ in _OFFICE_WORDS else None
+        # "the Minnesota Legislature", "Fargo Police", "U.S. Sen.": the place an office
+        # or a title is named after
+        after = doc[ent.end].lower_
+        return ent if after in _OFFICE_WORDS or after in _TITLE_WORDS else None
     start = ent.start
     if start > 0 and _continues(doc[start - 1]) and not doc[start - 1].is_sent_start:
         longer = doc[start - 1 : ent.end]
-        return longer if gaz.lookup(longer.text) else None  # "North" + "America"
+        if gaz.lookup(longer.text):
+            return longer  # "North" + "Carolina"
+        # "East Texas", "Northeast Georgia": a part of the place, which holds it
+        return ent if doc[start - 1].lower_ in _PARTS else None
     if (
         len(ent) == 1
         and (ent[0].pos_ == "ADJ" or ent[0].dep_ == "amod")
@@ -597,6 +616,23 @@ def _whole_name(ent: Span, gaz: Gazetteer) -> Span | None:
         if head.i != ent[0].i and head.pos_ == "NOUN":
             return None
     return ent
+
+
+#: Words after a place name that make it a title's or a body's ("U.S. Sen.", "Ohio
+#: Gov.", "Russian Army" is a demonym and not here).
+_TITLE_WORDS = frozenset(
+    ["sen", "sens", "senator", "senators", "rep", "reps", "representative", "representatives",
+     "gov", "congressman", "congresswoman", "delegate", "judge", "magistrate", "marshal",
+     "marshals", "ambassador", "embassy", "consulate", "army", "navy", "guard", "troops",
+     "forces", "military", "secretary", "minister", "ministry", "president", "premier",
+     "lawmakers", "legislators", "officials", "authorities", "residents", "voters"]
+)  # fmt: skip
+#: Words before a place name that name a part of it ("East Texas", "Central Kentucky").
+_PARTS = frozenset(
+    ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "northern", "southern", "eastern", "western", "central", "upstate", "downstate",
+     "downtown", "greater", "rural", "coastal"]
+)  # fmt: skip
 
 
 def _continues(tok: Token) -> bool:

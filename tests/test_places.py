@@ -1053,6 +1053,8 @@ def test_a_part_of_a_place_or_a_title_keeps_the_place(nlp: Language) -> None:
     assert whole(["said", "U.S.", "Sens", "Byrd", "and", "Rockefeller"], (1, 2)) == "U.S."
     assert whole(["the", "Texas", "Army", "National", "Guard"], (1, 2)) == "Texas"
     assert whole(["the", "Texas", "Rangers", "won"], (1, 2)) is None  # a team
+    assert whole(["our", "West", "Virginia", "Democratic", "Party"], (1, 3)) == "West Virginia"
+    assert whole(["the", "Ohio", "Kennel", "Association"], (1, 2)) is None  # not the next word
     found = places("They moved to North Texas in 1973.", nlp)
     assert found["Texas"].kind == "admin1" and "North" not in found
 
@@ -1078,3 +1080,50 @@ def test_a_place_named_again_where_the_model_sees_a_person(nlp: Language) -> Non
     text = "Floods hit Alexandria. Alexandria Ocasio-Cortez visited. Alexandria thanked them."
     alexandria = places(text, nlp)["Alexandria"]
     assert len(alexandria.mentions) == 1
+
+
+def test_the_place_in_an_official_the_model_calls_a_person(nlp: Language) -> None:
+    text = "The man was held, said Anderson County Sheriff Greg Taylor."
+    assert "Anderson County Sheriff" in {e.text for e in nlp(text).ents if e.label_ == "PERSON"}
+    county = places(text, nlp)["Anderson County"]
+    assert county.kind == "other" and county.country == "US"
+    ((start, end),) = county.mentions
+    assert text[start:end] == "Anderson County"
+    # a title alone names no place
+    assert not places("Mayor Bill Smith said the river was rising.", nlp)
+
+
+def test_the_edges_of_a_bare_name(nlp: Language) -> None:
+    """Where a name meets the ends of the text or of a longer entity."""
+    # the last word of the text, and a name right after someone's one-word name
+    assert _bare_name(_typed(nlp, ["flooding", "in", "Fargo"], [])[2:3])
+    doc = _typed(nlp, ["Mayor", "Alexandria", "spoke"], [(0, 1, "PERSON")])
+    assert _bare_name(doc[1:2])
+    # an entity that goes on past the name into a lower-case word is a longer name
+    doc = _typed(nlp, ["Fargo", "-", "based", "firm"], [(0, 3, "ORG")])
+    assert not _bare_name(doc[0:1])
+    doc = _typed(nlp, ["Fargo", "based", "firm"], [(0, 2, "ORG")])
+    assert not _bare_name(doc[0:1])
+    # ... or back into a word before it, even one that opens the sentence
+    doc = _typed(nlp, ["Lake", "Fargo", "rose"], [(0, 2, "LOC")])
+    assert not _bare_name(doc[1:2])
+    # punctuation inside the entity does not make it longer
+    doc = _typed(nlp, ["Fargo", ".", "Rain", "fell"], [(0, 2, "GPE")])
+    assert _bare_name(doc[0:1])
+    # a proper noun that opens the sentence goes on into the name; another word does not
+    names = Doc(nlp.vocab, words=["Lake", "Fargo", "rose"], pos=["PROPN", "PROPN", "VERB"])
+    assert not _bare_name(names[1:2])
+    plain = Doc(nlp.vocab, words=["Another", "Fargo", "firm"], pos=["DET", "PROPN", "NOUN"])
+    assert _bare_name(plain[1:2])
+
+
+def test_an_en_dash_joins_two_places_too(nlp: Language) -> None:
+    words = ["in", "Fargo", "–", "Moorhead", "today"]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, False, False, True, False])
+    doc.ents = [Span(doc, 1, 4, label="GPE")]
+    assert _hyphenated(doc[1:2], doc.ents[0]) and _hyphenated(doc[3:4], doc.ents[0])
+
+
+def test_a_two_word_office_name(nlp: Language) -> None:
+    doc = _typed(nlp, ["said", "Mansfield", "Police", "."], [(1, 3, "ORG")])
+    assert [s for _, _, s, _ in _office_place(doc.ents[0], load_gazetteer())] == ["Mansfield"]

@@ -400,8 +400,8 @@ def recognise_more(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, list[G
     found: list[tuple[int, int, str, list[GeoEntry]]] = []
     typed = {(e.start, e.end): e for e in doc_ents(doc)}
     for ent in doc_ents(doc):
-        if ent.label_ == "ORG":
-            found += _office_place(ent, gaz)
+        if ent.label_ in ("ORG", "PERSON"):
+            found += _office_place(ent, gaz)  # "Anderson County Sheriff Greg Taylor" too
         if ent.label_ not in ("PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART"):
             continue
         if _locative_slot(doc, ent.start, ent.end, gaz) and (parts := _coordinated(ent, gaz)):
@@ -625,7 +625,9 @@ _TITLE_WORDS = frozenset(
      "gov", "congressman", "congresswoman", "delegate", "judge", "magistrate", "marshal",
      "marshals", "ambassador", "embassy", "consulate", "army", "navy", "guard", "troops",
      "forces", "military", "secretary", "minister", "ministry", "president", "premier",
-     "lawmakers", "legislators", "officials", "authorities", "residents", "voters"]
+     "lawmakers", "legislators", "officials", "authorities", "residents", "voters",
+     "democratic", "democrats", "republican", "republicans", "party", "national",
+     "association", "federation", "coalition", "league", "society", "union", "conference"]
 )  # fmt: skip
 #: Words before a place name that name a part of it ("East Texas", "Central Kentucky").
 _PARTS = frozenset(

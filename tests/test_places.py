@@ -1127,3 +1127,19 @@ def test_an_en_dash_joins_two_places_too(nlp: Language) -> None:
 def test_a_two_word_office_name(nlp: Language) -> None:
     doc = _typed(nlp, ["said", "Mansfield", "Police", "."], [(1, 3, "ORG")])
     assert [s for _, _, s, _ in _office_place(doc.ents[0], load_gazetteer())] == ["Mansfield"]
+
+
+def test_named_areas_and_names_that_begin_with_the(nlp: Language) -> None:
+    found = places(
+        "Tensions escalated in breakaway South Ossetia after violence in Transnistria.", nlp
+    )
+    assert (found["South Ossetia"].country, found["Transnistria"].country) == ("GE", "MD")
+    assert found["South Ossetia"].lat is not None
+    found = places("The Hague court ruled on Monday.", nlp)
+    assert (found["The Hague"].country, found["The Hague"].geonameid) == ("NL", 2747373)
+    assert load_gazetteer().lookup("The Hague") == load_gazetteer().lookup("Hague")
+
+
+def test_a_function_word_before_a_place_is_no_part_of_its_name(nlp: Language) -> None:
+    text = 'He said: "In Oakland, the highway patrol has an office there."'
+    assert places(text, nlp)["Oakland"].country == "US"

@@ -91,13 +91,14 @@ class Gazetteer:
 
     def add(self, entry: GeoEntry, surfaces: Iterable[str]) -> None:
         self.entries.setdefault(entry.key, entry)
-        for surface in surfaces:
-            surface = surface.strip()
-            if len(surface) < 2:
-                continue
-            keys = self.names[surface]
-            if entry.key not in keys:
-                keys.append(entry.key)
+        for written in surfaces:
+            # stored as looked up: "The Hague" is found as "Hague" after "the" is dropped
+            for surface in {written.strip(), normalize_surface(written)}:
+                if len(surface) < 2:
+                    continue
+                keys = self.names[surface]
+                if entry.key not in keys:
+                    keys.append(entry.key)
 
     def lookup(self, surface: str) -> list[GeoEntry]:
         """Candidates for a surface form, in the order countries > areas > regions > cities."""

@@ -605,8 +605,10 @@ def _whole_name(ent: Span, gaz: Gazetteer) -> Span | None:
         longer = doc[start - 1 : ent.end]
         if gaz.lookup(longer.text):
             return longer  # "North" + "Carolina"
-        # "East Texas", "Northeast Georgia": a part of the place, which holds it
-        return ent if doc[start - 1].lower_ in _PARTS else None
+        # "East Texas", "Northeast Georgia": a part of the place, which holds it; and a
+        # function word capitalised where a quotation opens ("In Oakland, ...")
+        before = doc[start - 1]
+        return ent if before.lower_ in _PARTS or before.is_stop else None
     if (
         len(ent) == 1
         and (ent[0].pos_ == "ADJ" or ent[0].dep_ == "amod")

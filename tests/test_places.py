@@ -1143,3 +1143,42 @@ def test_named_areas_and_names_that_begin_with_the(nlp: Language) -> None:
 def test_a_function_word_before_a_place_is_no_part_of_its_name(nlp: Language) -> None:
     text = 'He said: "In Oakland, the highway patrol has an office there."'
     assert places(text, nlp)["Oakland"].country == "US"
+
+
+def test_locative_slots_at_the_edges_of_the_text(nlp: Language) -> None:
+    gaz = load_gazetteer()
+
+    def slot(words: list[str], at: int, ents: list[tuple[int, int, str]] | None = None) -> bool:
+        doc = _typed(nlp, words, ents or [])
+        return _locative_slot(doc, at, at + 1, gaz)
+
+    assert slot(["In", "Alexandria", ",", "rain", "fell"], 1)  # the second word
+    assert _slot(nlp, "Town of Sudzha fell to the rebels.", "Sudzha")  # an area noun first
+    # the first word has nothing before it, whatever the text ends with
+    assert not slot(["Alexandria", "is", "where", "he", "lived", "in"], 0)
+    # "or" joins a place to a place as "and" does; a place two words back is no join
+    assert slot(["from", "Fargo", "or", "Moorhead", "today"], 3, [(1, 2, "GPE")])
+    assert not slot(["Fargo", "police", "met", "Moorhead", "today"], 3, [(0, 1, "GPE")])
+    assert not slot(["Fargo", "police", "Moorhead", "met"], 2, [(0, 1, "GPE")])
+
+
+def test_a_dateline_after_a_paragraph_break(nlp: Language) -> None:
+    doc = Doc(nlp.vocab, words=["Rain", "\n\n", "OMAHA", "—", "A", "man"])
+    assert _dateline(doc[2:3])
+
+
+def test_a_modifier_label_decides_when_the_noun_is_not_its_head(nlp: Language) -> None:
+    def modifier(dep: str) -> bool:
+        words = ["Alexandria", "area", "man", "fled"]
+        doc = Doc(
+            nlp.vocab, words=words, heads=[2, 2, 3, 3], deps=[dep, "compound", "nsubj", "ROOT"]
+        )
+        return _place_modifier(doc[0:1])
+
+    assert modifier("compound") and modifier("nmod") and modifier("amod")
+    assert not modifier("nsubj")
+
+
+def test_an_office_name_with_lower_case_words(nlp: Language) -> None:
+    doc = _typed(nlp, ["Springfield", "city", "council", "met"], [(0, 3, "ORG")])
+    assert [s for _, _, s, _ in _office_place(doc.ents[0], load_gazetteer())] == ["Springfield"]

@@ -28,13 +28,14 @@ from newsevents.extract.places import (
     _tally,
     _whole_name,
     _with_point,
+    extract_places,
     person_in_place_slot,
     recognise_more,
     resolve_mentions,
 )
 from newsevents.gazetteer import GeoEntry, load_gazetteer
 from newsevents.geoindex import small_places
-from newsevents.model import Place
+from newsevents.model import Article, Place
 
 
 def places(text: str, nlp: Language) -> dict[str, Place]:
@@ -1182,3 +1183,50 @@ def test_a_modifier_label_decides_when_the_noun_is_not_its_head(nlp: Language) -
 def test_an_office_name_with_lower_case_words(nlp: Language) -> None:
     doc = _typed(nlp, ["Springfield", "city", "council", "met"], [(0, 3, "ORG")])
     assert [s for _, _, s, _ in _office_place(doc.ents[0], load_gazetteer())] == ["Springfield"]
+
+
+def _placed(nlp: Language, words: list[str], ents: list[tuple[int, int, str]]) -> list[Place]:
+    doc = _typed(nlp, words, ents)
+    return extract_places(Article(id="t", text=doc.text), doc)
+
+
+def test_a_joined_name_among_other_places(nlp: Language) -> None:
+    words = ["Rain", "hit", "Kyiv", "and", "the", "river", "between", "Fargo", "and",
+             "Moorhead", "near", "Bismarck", "."]  # fmt: skip
+    found = _placed(nlp, words, [(2, 3, "GPE"), (7, 10, "ORG"), (11, 12, "GPE")])
+    assert [p.name for p in found] == ["Kyiv", "Fargo", "Moorhead", "Bismarck"]
+
+
+def test_the_span_of_a_place_is_its_name_only(nlp: Language) -> None:
+    # an article or a possessive inside the entity is left out of the mention
+    words = ["in", "the", "Gaza", "Strip", "and", "Russia", "'s", "army"]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, True, True, True, True, False, True, False])
+    doc.ents = [Span(doc, 1, 4, label="GPE"), Span(doc, 5, 7, label="GPE")]
+    found = extract_places(Article(id="t", text=doc.text), doc)
+    assert [doc.text[s:e] for p in found for s, e in p.mentions] == ["Gaza Strip", "Russia"]
+
+
+def test_the_place_of_an_office_the_model_calls_a_facility(nlp: Language) -> None:
+    words = ["held", "at", "the", "Henderson", "County", "Jail", "today"]
+    doc = _typed(nlp, words, [(3, 6, "FAC")])
+    found = extract_places(Article(id="t", text=doc.text), doc)
+    assert [(p.name, p.kind) for p in found] == [("Henderson County", "other")]
+    assert [doc.text[s:e] for s, e in found[0].mentions] == ["Henderson County"]
+
+
+def test_the_dateline_town_named_again_is_one_place(nlp: Language) -> None:
+    text = "DURBAN, South Africa — Gunmen attacked a bank in Durban on Monday."
+    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
+    durban = [p for p in result.places if p.name == "Durban"]
+    assert len(durban) == 1 and durban[0].in_dateline and durban[0].mentions
+
+
+def test_a_name_read_whole_up_to_two_more_words(nlp: Language) -> None:
+    gaz = load_gazetteer()
+    doc = _typed(nlp, ["the", "Salt", "Lake", "City", "Council", "met"], [(1, 2, "GPE")])
+    found = _whole_name(doc.ents[0], gaz)
+    assert found is not None and found.text == "Salt Lake City"
+    # the first word of the text has no word before it, whatever the text ends with
+    doc = _typed(nlp, ["Fargo", "met", "Moorhead"], [(0, 1, "GPE")])
+    found = _whole_name(doc.ents[0], gaz)
+    assert found is not None and found.text == "Fargo"

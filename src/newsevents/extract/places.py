@@ -469,7 +469,7 @@ def _coordinated(ent: Span, gaz: Gazetteer) -> list[tuple[int, int, str, list[Ge
         if not cands:
             return []  # "Marks and Spencer": a town of the name is not enough
         found.append((span.start_char, span.end_char, span.text, cands))
-    return found if len(found) > 1 else []
+    return found  # two parts or more: a joining word and no empty part
 
 
 def person_in_place_slot(ent: Span, gaz: Gazetteer) -> bool:

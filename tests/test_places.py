@@ -1230,3 +1230,81 @@ def test_a_name_read_whole_up_to_two_more_words(nlp: Language) -> None:
     doc = _typed(nlp, ["Fargo", "met", "Moorhead"], [(0, 1, "GPE")])
     found = _whole_name(doc.ents[0], gaz)
     assert found is not None and found.text == "Fargo"
+
+
+def test_area_support_agrees_with_a_plain_count() -> None:
+    """The grid is a shortcut: the counts must be what comparing every pair of
+    readings gives, whatever side of a cell's edge the readings fall."""
+    import math
+
+    gaz = load_gazetteer()
+    names = ["Athens", "Henderson County", "Fargo", "Moorhead", "Franklin", "Clinton",
+             "Madison", "Jackson", "Salem", "Dover", "Georgia", "Kursk"]  # fmt: skip
+    mentions = [
+        _Mention(i * 20, i * 20 + len(n), n, _candidates(n, gaz)) for i, n in enumerate(names)
+    ]
+    support = _Support(mentions)
+
+    def pointed(m: _Mention) -> list[GeoEntry]:
+        return [
+            c
+            for c in m.candidates[:60]
+            if c.lat is not None and c.lon is not None and c.kind in ("city", "other")
+        ]
+
+    for m in mentions:
+        others = [o for o in mentions if o.surface != m.surface]
+        for cand in m.candidates[:60]:
+            if cand.lat is None or cand.lon is None or cand.kind not in ("city", "other"):
+                assert support._close(m, cand) == 0
+                continue
+            close = sum(
+                any((d := _km(cand, p)) is not None and d <= 40.0 for p in pointed(o))
+                for o in others
+            )
+            assert support._close(m, cand) == close, (m.surface, cand.key)
+            lat, lon = math.floor(cand.lat), math.floor(cand.lon)
+            area = sum(
+                any(
+                    (cand.admin1 is not None and (c.country, c.admin1) == (cand.country, cand.admin1)
+                     and c.kind in ("city", "admin1", "other"))
+                    or (c in pointed(o) and abs(math.floor(c.lat or 0) - lat) <= 1
+                        and abs(math.floor(c.lon or 0) - lon) <= 1)
+                    for c in o.candidates[:60]
+                )
+                for o in others
+            )  # fmt: skip
+            expected = 1.5 * min(area, 3) + 1.5 * min(close, 2)
+            assert support.bonus(m, cand) == expected, (m.surface, cand.key)
+
+
+def test_a_country_before_its_capital_of_the_same_name() -> None:
+    """ "Mexico" is the country, not Mexico City (GeoNames lists "Mexico" among its
+    names), "Singapore" the country, not the city; a town of the name elsewhere
+    stays a reading ("Mexico, Missouri")."""
+    assert _resolved("Mexico voted.", ["Mexico"])[0][0] == "country:MX"
+    assert _resolved("Singapore voted.", ["Singapore"]) == [("country:SG", "only candidate")]
+    assert _resolved("Floods hit Mexico, Missouri.", ["Mexico", "Missouri"])[0] == (
+        "city:4398103",
+        "inside Missouri",
+    )
+
+
+def test_each_kind_of_mistyped_name_is_collected(nlp: Language) -> None:
+    gaz = load_gazetteer()
+
+    def more(words: list[str], ents: list[tuple[int, int, str]]) -> list[str]:
+        doc = _typed(nlp, words, ents)
+        return [surface for _, _, surface, _ in recognise_more(doc, gaz)]
+
+    words = ["Fargo", "Police", "Department", "and", "Moorhead", "Fire", "Department", "said",
+             "between", "Kyiv", "and", "Odesa", "and", "in", "Alexandria", "."]  # fmt: skip
+    ents = [(0, 3, "ORG"), (4, 7, "ORG"), (9, 12, "ORG"), (14, 15, "PERSON")]
+    assert more(words, ents) == ["Fargo", "Moorhead", "Kyiv", "Odesa", "Alexandria"]
+    for label in ("PRODUCT", "NORP"):
+        assert more(["flew", "to", "Alexandria", "today"], [(2, 3, label)]) == ["Alexandria"]
+    # a country's name typed as an organisation is the country anywhere; a town's is not
+    assert more(["Ukraine", "said", "no", "."], [(0, 1, "ORG")]) == ["Ukraine"]
+    assert more(["Paris", "said", "no", "."], [(0, 1, "ORG")]) == []
+    # a short name is no acronym unless the model calls it an organisation in capitals
+    assert more(["fled", "to", "Bo", "today"], [(2, 3, "PERSON")]) == ["Bo"]

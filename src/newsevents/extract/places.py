@@ -256,6 +256,10 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
 
 def resolve_mentions(mentions: list[_Mention], text: str, gaz: Gazetteer) -> None:
     """Choose a candidate for every mention, in place (see the module docstring)."""
+    for m in mentions:  # "Mexico", "Singapore": the country, not its capital of that name
+        states = {c.country for c in m.candidates if c.kind == "country"}
+        if states:
+            m.candidates = [c for c in m.candidates if c.kind == "country" or c.country not in states]
     held = _containers(mentions, text, gaz)
     for i, m in enumerate(mentions):
         if i in held:

@@ -259,7 +259,9 @@ def resolve_mentions(mentions: list[_Mention], text: str, gaz: Gazetteer) -> Non
     for m in mentions:  # "Mexico", "Singapore": the country, not its capital of that name
         states = {c.country for c in m.candidates if c.kind == "country"}
         if states:
-            m.candidates = [c for c in m.candidates if c.kind == "country" or c.country not in states]
+            m.candidates = [
+                c for c in m.candidates if c.kind == "country" or c.country not in states
+            ]
     held = _containers(mentions, text, gaz)
     for i, m in enumerate(mentions):
         if i in held:

@@ -184,6 +184,26 @@ def test_a_city_attacked_is_where_it_happens(nlp: Language) -> None:
             ["Ukraine"],
         ),
         ("Ukraine demanded that Russia withdraw its troops.", "demanded", ["Ukraine"], ["Russia"]),
+        # who hits a laid charge is hit by it; who detonates one, or hits a camp, acts
+        (
+            "Nigerian soldiers hit a roadside bomb in Borno on Monday.",
+            "hit",
+            [],
+            ["Nigerian soldiers"],
+        ),
+        ("Ukrainian troops struck a landmine near Izium.", "struck", [], ["Ukrainian troops"]),
+        (
+            "Nigerian troops detonated a roadside bomb near Maiduguri.",
+            "detonated",
+            ["Nigerian troops"],
+            [],
+        ),
+        (
+            "Nigerian troops hit a Boko Haram camp in Borno.",
+            "hit",
+            ["Nigerian troops"],
+            ["Boko Haram"],
+        ),
     ],
 )
 def test_pronouns_sides_and_verb_recipients(

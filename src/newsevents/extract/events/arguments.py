@@ -578,6 +578,8 @@ def _verb_arguments(
     recipients: list[str] = []
     if agents and not passive:  # "the proposal, agreed upon by the delegations"
         actors = _actors(agents, index)
+    elif _ran_into_a_charge(tok):
+        recipients = _actors(subj, index)
     elif passive:
         recipients = _actors(subj, index)
         actors = _actors(agents, index)
@@ -592,6 +594,20 @@ def _verb_arguments(
     if not recipients:  # "lifted the curfew in Montenegro"
         recipients = _place_recipients(tok, index, actors)
     return actors, recipients
+
+
+#: Charges laid in wait, and the verbs of touching one off: who "hit a roadside
+#: bomb" or "struck a landmine" is its victim, not its user.
+_LAID_CHARGES = frozenset(["bomb", "mine", "landmine", "ied", "device", "explosive", "ordnance"])
+_SET_OFF = frozenset(["hit", "strike"])
+
+
+def _ran_into_a_charge(verb: Token) -> bool:
+    """ "Nigerian soldiers hit a roadside bomb": the subject set the charge off and
+    was hurt by it (who "detonated" one is its user, and stays the actor)."""
+    return verb.lemma_.lower() in _SET_OFF and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _LAID_CHARGES for c in verb.children
+    )
 
 
 def _happened_unattributed(tok: Token, entry: _Entry) -> bool:

@@ -204,6 +204,31 @@ def test_a_city_attacked_is_where_it_happens(nlp: Language) -> None:
             ["Nigerian troops"],
             ["Boko Haram"],
         ),
+        # a country's things acted on stand for it; its people are parties of their own
+        (
+            "Iranian troops shelled Iraqi towns near the border.",
+            "shelled",
+            ["Iranian troops"],
+            ["Iraq"],
+        ),
+        (
+            "France threatened to impose restrictions on German imports.",
+            "threatened",
+            ["France"],
+            ["Germany"],
+        ),
+        (
+            "Guinean police tortured Liberian refugees in Conakry.",
+            "tortured",
+            ["Guinean police"],
+            ["Liberian refugees"],
+        ),
+        (
+            "Burundian soldiers fired at Rwandan positions across the river.",
+            "fired",
+            ["Burundian soldiers"],
+            ["Rwanda"],
+        ),
     ],
 )
 def test_pronouns_sides_and_verb_recipients(
@@ -244,3 +269,19 @@ def test_a_group_joined_inside_an_of_phrase_is_a_party_beside_its_owner(
     assert found["agreed"][0] == ["government", "M23 rebels"]
     found = _parties("The government of Sudan and South Sudan agreed to a truce.", nlp)
     assert found["agreed"][0] == ["government of Sudan and South Sudan"]
+
+
+def test_a_city_of_a_country_is_where_not_whom(nlp: Language) -> None:
+    """ "in the Russian cities of ...": the demonym names where the protests were,
+    not a country protesting."""
+    text = "Activists were detained during protests in the Russian cities of Omsk and Tomsk."
+    result = analyze(article_from_text(text, published="2025-03-10"), nlp)
+    assert not any(e.kind == "country" for e in result.entities)
+    protests = [e for e in result.events if text[e.trigger[0] : e.trigger[1]] == "protests"]
+    assert [e.type for e in protests] == ["PROTEST"]
+
+
+def test_people_of_a_country_are_not_its_property(nlp: Language) -> None:
+    text = "Seven Afghan nationals were arrested by police in Sarajevo."
+    result = analyze(article_from_text(text, published="2025-03-10"), nlp)
+    assert not any(e.name == "Afghanistan" for e in result.entities)

@@ -83,8 +83,8 @@ class GoldEvent:
 def _codes(value: Any) -> list[str]:
     if value is None:
         return []
-    if isinstance(value, str):
-        return [value]
+    if isinstance(value, str):  # a bare string is no actor record ("", "diplomatic")
+        value = [value]
     if isinstance(value, dict):
         value = [value]
     out: list[str] = []
@@ -198,6 +198,8 @@ class PloverReport:
     #: when it helps only the part that is looked at
     actor_parts: dict[str, list[int]] = field(default_factory=dict)
     country_misses: list[str] = field(default_factory=list)
+    recipient_parts: dict[str, list[int]] = field(default_factory=dict)
+    recipient_misses: list[str] = field(default_factory=list)
 
     def micro(self) -> TypeScore:
         total = TypeScore()
@@ -267,8 +269,20 @@ def score_plover(gold: list[GoldEvent], nlp: Language) -> PloverReport:
                         f"{g.text[:100]}"
                     )
             if g.targets:
+                right = bool(_countries(analysis, ev.recipients) & set(g.targets))
                 report.recipient_checked += 1
-                report.recipient_right += bool(_countries(analysis, ev.recipients) & set(g.targets))
+                report.recipient_right += right
+                tally = report.recipient_parts.setdefault(
+                    "frozen" if frozen(g.id) else "open", [0, 0]
+                )
+                tally[0] += right
+                tally[1] += 1
+                if not right and not frozen(g.id):
+                    ours = sorted(_countries(analysis, ev.recipients)) or ["-"]
+                    report.recipient_misses.append(
+                        f"{g.id}: recipient gold {'/'.join(g.targets)}, ours {'/'.join(ours)}: "
+                        f"{g.text[:100]}"
+                    )
             continue
         gs.fn += 1
         if predicted != "-":
@@ -321,6 +335,10 @@ def format_plover(report: PloverReport, verbose: bool = False) -> str:
         "recipient country right on matched events: "
         f"{ratio(report.recipient_right, report.recipient_checked)}"
     )
+    for part in ("open", "frozen"):
+        if part in report.recipient_parts:
+            right, checked = report.recipient_parts[part]
+            lines.append(f"  recipient country, {part} part: {ratio(right, checked)}")
     lines.append("")
     lines.append("confusion (gold -> ours, off-diagonal, count >= 2):")
     for (g, p), n in report.confusion.most_common():
@@ -333,4 +351,7 @@ def format_plover(report: PloverReport, verbose: bool = False) -> str:
         lines.append("")
         lines.append("actor countries missed on the open part:")
         lines.extend(report.country_misses)
+        lines.append("")
+        lines.append("recipient countries missed on the open part:")
+        lines.extend(report.recipient_misses)
     return "\n".join(lines)

@@ -455,6 +455,35 @@ def _country_of_word(text: str) -> str | None:
     return None
 
 
+#: Where a thing acted on stands: the object of a verb or the subject of a passive,
+#: or after a preposition of aim ("fired at", "sanctions on"; "in the Russian
+#: cities" is where, not whom).
+_ACTED_ON_DEPS = frozenset(["dobj", "nsubjpass"])
+_AIMED_PREPS = frozenset(["on", "upon", "against", "at", "to", "toward", "towards", "into"])
+#: People the agents table does not list as actors, who are no country's property.
+_PEOPLE_NOUNS = frozenset(
+    ["national", "person", "people", "family", "crew", "sailor", "prisoner", "hostage",
+     "captive", "tribe", "minority", "community", "origin", "descent", "nationality"]
+)  # fmt: skip
+
+
+def _country_property(noun: Token) -> bool:
+    """ "shelled Iraqi towns", "sanctions on Russian banks", "Palestinian homes were
+    demolished": a thing of a country's acted on stands for that country. People and
+    bodies ("Liberian refugees", "Iraqi officials") are parties of their own."""
+    lemma = noun.lemma_.lower()
+    aimed = noun.dep_ == "pobj" and noun.head.lower_ in _AIMED_PREPS
+    return (
+        noun.pos_ == "NOUN"
+        and (noun.dep_ in _ACTED_ON_DEPS or aimed)
+        and lemma not in _PEOPLE_NOUNS
+        and lemma not in _agents()
+        and lemma not in _roles()
+        and not is_office_noun(lemma)
+        and agent_sector(lemma) is None
+    )
+
+
 def _find_role(text: str) -> tuple[str, str] | None:
     """Longest role phrase in ``text``: (sector, role)."""
     lowered = " " + re.sub(r"[^\w\s-]", " ", text.lower()) + " "
@@ -952,14 +981,15 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         start = ent.start_char + max(0, ent.text.find(surface))
         cluster.mentions.append((start, start + len(surface)))
 
-    # A demonym on an event noun is the country acting: "Russian strikes", "Israeli raids".
+    # A demonym on an event noun is the country acting: "Russian strikes", "Israeli raids";
+    # on a thing acted on, the country it belongs to: "shelled Iraqi towns".
     covered = {i for c in clusters for a, b in c.mentions for i in range(a, b)}
     event_nouns = _event_nouns()
     for tok in doc_tokens(doc):
         check_budget()
         if tok.dep_ not in ("amod", "compound", "nmod") or tok.idx in covered:
             continue
-        if tok.head.lemma_.lower() not in event_nouns:
+        if tok.head.lemma_.lower() not in event_nouns and not _country_property(tok.head):
             continue
         alpha2 = gaz.demonyms.get(tok.text)
         acting = gaz.country(alpha2) if alpha2 else None

@@ -285,3 +285,32 @@ def test_people_of_a_country_are_not_its_property(nlp: Language) -> None:
     text = "Seven Afghan nationals were arrested by police in Sarajevo."
     result = analyze(article_from_text(text, published="2025-03-10"), nlp)
     assert not any(e.name == "Afghanistan" for e in result.entities)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government returned 1.7 billion Canadian dollars to farmers.",
+        "Russia backs American adversaries around the world.",
+        "Smugglers moved migrants into Greece on false Syrian passports.",
+    ],
+)
+def test_money_papers_and_relations_are_no_countrys_property(text: str, nlp: Language) -> None:
+    result = analyze(article_from_text(text, published="2025-03-10"), nlp)
+    assert not {"Canada", "United States", "Syria"} & {e.name for e in result.entities}
+
+
+def test_a_where_clause_hung_on_a_threat_is_neither_threatened_nor_its_recipient(
+    nlp: Language,
+) -> None:
+    """The parser hangs "where ... were killed" on "threatened" as its complement:
+    the killing was reported as done, and its victims are not those threatened."""
+    text = (
+        "Iran threatened to shell Iraqi towns in retaliation for an air raid on the "
+        "city of Susangerd where, it said, 100 people were killed."
+    )
+    result = analyze(article_from_text(text, published="2025-03-10"), nlp)
+    names = {e.id: e.name for e in result.entities}
+    by_trigger = {text[e.trigger[0] : e.trigger[1]]: e for e in result.events}
+    assert [names[x] for x in by_trigger["threatened"].recipients] == ["Iraq"]
+    assert by_trigger["killed"].status == "asserted"

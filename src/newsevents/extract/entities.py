@@ -460,10 +460,21 @@ def _country_of_word(text: str) -> str | None:
 #: cities" is where, not whom).
 _ACTED_ON_DEPS = frozenset(["dobj", "nsubjpass"])
 _AIMED_PREPS = frozenset(["on", "upon", "against", "at", "to", "toward", "towards", "into"])
-#: People the agents table does not list as actors, who are no country's property.
-_PEOPLE_NOUNS = frozenset(
+#: Nouns a demonym describes without the thing being that country's to be acted
+#: on: people the agents table does not list, who are parties of their own, and
+#: a country's relations ("backs American adversaries" is not backing America);
+#: money ("returned 1.7 billion Canadian dollars"); a person's papers and origins
+#: ("on false Syrian passports", "a judge's Mexican heritage").
+_NOT_PROPERTY = frozenset(
     ["national", "person", "people", "family", "crew", "sailor", "prisoner", "hostage",
-     "captive", "tribe", "minority", "community", "origin", "descent", "nationality"]
+     "captive", "tribe", "minority", "community",
+     "ally", "adversary", "enemy", "foe", "rival", "partner", "friend", "neighbour", "neighbor",
+     "counterpart",
+     "dollar", "euro", "pound", "franc", "rupee", "yuan", "yen", "ruble", "rouble", "peso",
+     "dinar", "riyal", "rial", "lira", "shekel", "won", "hryvnia", "naira", "rand", "krona",
+     "krone", "currency",
+     "passport", "citizenship", "nationality", "heritage", "origin", "descent", "ancestry",
+     "accent", "language", "cuisine"]
 )  # fmt: skip
 
 
@@ -476,7 +487,7 @@ def _country_property(noun: Token) -> bool:
     return (
         noun.pos_ == "NOUN"
         and (noun.dep_ in _ACTED_ON_DEPS or aimed)
-        and lemma not in _PEOPLE_NOUNS
+        and lemma not in _NOT_PROPERTY
         and lemma not in _agents()
         and lemma not in _roles()
         and not is_office_noun(lemma)

@@ -15,7 +15,7 @@ from ...gazetteer import load_gazetteer
 from ...model import Analysis, Entity, Place, Time
 from ..senses import is_weapon
 from ..text import of_objects, sentence_of
-from .syntax import _agents, _in_attribution, _locative, _nearest, _Ranges, _subject
+from .syntax import _agents, _in_attribution, _locative, _nearest, _Ranges, _subject, _wh_clause
 from .triggers import _Entry, _lexicon, is_materiel
 from .words import (
     _ADDRESSED,
@@ -367,7 +367,7 @@ def _verb_recipients(verb: Token, index: ActorIndex, phrase: bool = False) -> li
     )
     if not ids and _match_type(verb) in _ADDRESSED:
         # "demanded that the US cancel the sale": the one asked is the clause's subject
-        for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+        for comp in (c for c in verb.children if c.dep_ == "ccomp" and not _wh_clause(c)):
             ids += [r for r in _actors(_subject(comp), index) if r not in ids]
     for _ in range(2):
         for head in heads:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...model import Status
-from .syntax import _accused, _conditional, _governors, _kids
+from .syntax import _accused, _conditional, _governors, _kids, _wh_clause
 from .words import (
     _AIM_NOUNS,
     _AIMING,
@@ -122,6 +122,8 @@ def _mood(verb: Token) -> tuple[Status, str]:
     # A gerund under a preposition ("warned against attacking") stops at the
     # preposition, which has no mood: pcomp is not followed.
     chain = _governors(verb, ("xcomp", "ccomp", "conj", "acl"))
+    # "the city where, it said, 100 people were killed": a wh-clause keeps its own mood
+    chain = chain[: next((i + 1 for i, v in enumerate(chain) if _wh_clause(v)), len(chain))]
     # an if-clause scopes over all the conjoined clauses ("If X, NATO will respond
     # and the EU will impose sanctions")
     if any(_conditional(v) for v in chain[:3]):

@@ -192,6 +192,15 @@ def _governors(
     return chain
 
 
+def _wh_clause(clause: Token) -> bool:
+    """ "... a raid on the city where 100 people were killed": a clause opened by
+    "where" or "when" that the parser hung on a main verb as its complement tells
+    a place or a time; it is not what was said, demanded or threatened."""
+    return clause.dep_ == "ccomp" and any(
+        c.tag_ == "WRB" and c.i < clause.i for c in clause.children
+    )
+
+
 def _conditional(v: Token) -> bool:
     """The clause is an if-clause, or has one ("If we get that, it will be ...")."""
     return _kids(v).conditional

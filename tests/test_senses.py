@@ -15,6 +15,17 @@ def _types(text: str, nlp: Language) -> set[str]:
 @pytest.mark.parametrize(
     ("uncoded", "coded", "etype"),
     [
+        # a named storm does it: its kind is the compound on its name
+        (
+            "Cyclone Idai destroyed thousands of houses in Beira.",
+            "Rebels destroyed thousands of houses in Beira.",
+            "ASSAULT",
+        ),
+        (
+            "Typhoon Haiyan killed more than 6,000 people in the Philippines.",
+            "Abu Sayyaf killed more than 60 people in the Philippines.",
+            "ASSAULT",
+        ),
         # a cyber attack, said on the noun of a light verb or by what it hits
         (
             "Hackers launched a cyber attack on the Estonian defence ministry.",

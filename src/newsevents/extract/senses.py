@@ -637,7 +637,10 @@ def other_sense(
             return f"'{doer.text}' of no weapon"  # "a gas explosion killed eight"
     if not doers and verb.dep_ == "conj":
         doers = _subjects(verb)  # "flash floods swept away a bridge and destroyed houses"
-    doers += [m for d in doers if d.pos_ == "NOUN" for m in d.children if m.dep_ == "compound"]
+    # "a factory fire", and a named storm: "Cyclone Idai destroyed", "Typhoon Haiyan killed"
+    doers += [
+        m for d in doers if d.pos_ in ("NOUN", "PROPN") for m in d.children if m.dep_ == "compound"
+    ]
     if any(d.lemma_.lower() in _MARKET_FIGURES for d in doers):
         return "business: a market figure does it"  # "oil prices attacked the $100 mark"
     for doer in doers + causes:  # ... and what the doer is of: "a shark attack killed"

@@ -314,3 +314,18 @@ def test_a_where_clause_hung_on_a_threat_is_neither_threatened_nor_its_recipient
     by_trigger = {text[e.trigger[0] : e.trigger[1]]: e for e in result.events}
     assert [names[x] for x in by_trigger["threatened"].recipients] == ["Iraq"]
     assert by_trigger["killed"].status == "asserted"
+
+
+def test_hostages_and_nationals_are_parties_of_their_country(nlp: Language) -> None:
+    text = "The Taliban freed two American hostages. Rebels seized five British nationals."
+    result = analyze(article_from_text(text, published="2025-03-10"), nlp)
+    by_id = {e.id: e for e in result.entities}
+    held = {text[e.trigger[0] : e.trigger[1]]: e.recipients for e in result.events}
+    assert [by_id[x].country for x in held["freed"]] == ["USA"]
+    assert [by_id[x].country for x in held["seized"]] == ["GBR"]
+
+
+def test_held_hostage_is_a_state_not_a_party(nlp: Language) -> None:
+    text = "Embassy workers were held hostage by Iran for 444 days."
+    result = analyze(article_from_text(text, published="2025-03-10"), nlp)
+    assert "hostage" not in {e.name for e in result.entities}

@@ -1018,3 +1018,16 @@ def test_going_on_strike_is_a_protest_by_those_who_go(nlp: Language) -> None:
     assert [(e.type, [actors[a] for a in e.actors]) for e in result.events] == [
         ("PROTEST", ["Dockworkers"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Russia and Ukraine swapped 90 prisoners of war on Friday.", "RETREAT"),
+        ("Armenia and Azerbaijan exchanged detainees at the border.", "RETREAT"),
+        ("The foreign ministers exchanged views on trade.", "COOPERATE"),
+    ],
+)
+def test_an_exchange_of_prisoners_is_a_release(text: str, etype: str, nlp: Language) -> None:
+    result = analyze(article_from_text(text, published="2025-03-10"), nlp)
+    assert [e.type for e in result.events] == [etype]

@@ -176,6 +176,9 @@ _NOT_AGENTS = frozenset(
 #: Agent nouns that also name a stance held: "the opposition" acts, "their
 #: opposition to the plan" is held.
 _STANCES = frozenset(["opposition"])
+#: Agent nouns that, bare and singular after a verb, say what state someone is
+#: held in.
+_HELD_STATES = frozenset(["hostage", "prisoner", "captive"])
 
 #: Counts that make a crowd of the noun after "of".
 _CROWD_COUNTS = frozenset(["thousand", "hundred", "dozen", "score", "million", "ten"])
@@ -314,6 +317,10 @@ def _generic_mentions(
             continue
         if tok.i in descriptors or lemma in _PLACE_NOUNS:
             continue  # "special envoy Witkoff": a person, not a group
+        if lemma in _HELD_STATES and tok.tag_ == "NN" and not any(
+            c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in tok.children
+        ):
+            continue  # "held hostage", "taking Americans prisoner": a state, not a party
         if any(
             c.dep_ in ("appos", "compound") and c.ent_type_ in ("PERSON", "ORG")
             for c in tok.children
@@ -466,8 +473,7 @@ _AIMED_PREPS = frozenset(["on", "upon", "against", "at", "to", "toward", "toward
 #: money ("returned 1.7 billion Canadian dollars"); a person's papers and origins
 #: ("on false Syrian passports", "a judge's Mexican heritage").
 _NOT_PROPERTY = frozenset(
-    ["national", "person", "people", "family", "crew", "sailor", "prisoner", "hostage",
-     "captive", "tribe", "minority", "community",
+    ["person", "people", "family", "crew", "sailor", "tribe", "minority", "community",
      "ally", "adversary", "enemy", "foe", "rival", "partner", "friend", "neighbour", "neighbor",
      "counterpart",
      "dollar", "euro", "pound", "franc", "rupee", "yuan", "yen", "ruble", "rouble", "peso",

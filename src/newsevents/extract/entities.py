@@ -317,8 +317,12 @@ def _generic_mentions(
             continue
         if tok.i in descriptors or lemma in _PLACE_NOUNS:
             continue  # "special envoy Witkoff": a person, not a group
-        if lemma in _HELD_STATES and tok.tag_ == "NN" and not any(
-            c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in tok.children
+        if (
+            lemma in _HELD_STATES
+            and tok.tag_ == "NN"
+            and not any(
+                c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in tok.children
+            )
         ):
             continue  # "held hostage", "taking Americans prisoner": a state, not a party
         if any(

@@ -112,6 +112,11 @@ def test_reference_times(reference: Analysis) -> None:
         ("the end of February", "past", "date", "2025-02"),
         ("just 12 weeks", None, "duration", "P12W"),
         ("four more years", None, "duration", "P4Y"),
+        # hedges stacked, and "another" with no count: one more
+        ("at least two more years", None, "duration", "P2Y"),
+        ("at least another 18 months", None, "duration", "P18M"),
+        ("another year", None, "duration", "P1Y"),
+        ("at least another week", None, "duration", "P1W"),
         ("the end of the year", None, "date", "2025"),
         ("the end of the month", None, "date", "2025-03"),
         ("year-end", None, "date", "2025"),
@@ -784,7 +789,10 @@ def test_reference_words_parts_of_day_holidays_and_the_year_told(
             {("June 14", "2010-06-14"), ("early afternoon", "2010-06-14TAF")},
         ),
         # a counted stretch after "for", hedged and extended
-        ("GM will build the sedan for at least two more years.", {("two more years", "P2Y")}),
+        (
+            "GM will build the sedan for at least two more years.",
+            {("at least two more years", "P2Y")},
+        ),
         # "this year" after a day says which year, whatever the tense
         (
             "The first strike came on November 2 this year.",
@@ -881,3 +889,13 @@ def test_every_word_of_a_pattern_gate_lets_its_phrases_through() -> None:
     for pattern, words in _NEEDS.items():
         for word in words:
             assert (id(pattern), word) in used, (word, pattern.pattern[:40])
+
+
+def test_at_least_is_no_preposition(nlp: Language) -> None:
+    """ "for at least another year": "at" opens the hedge, it is not a preposition
+    to trim off the span."""
+    text = "Troops will remain in the country for at least another year."
+    result = analyze(article_from_text(text, published="2024-03-13"), nlp)
+    assert [(text[t.span[0] : t.span[1]], t.kind, t.value) for t in result.times] == [
+        ("at least another year", "duration", "P1Y")
+    ]

@@ -447,7 +447,10 @@ def _plain(lowered: str) -> str:
     )
     lowered = re.sub(r"(?<!\d0)(?:'s|’s|')$|\s+alone$", "", lowered)  # not "the 1980's"
     lowered = re.sub(r"^(an?|one) single ", r"\1 ", lowered)  # "in a single day"
-    m = re.fullmatch(rf"{_HEDGE}\s+({_NUM}\b.*)", lowered)
+    # hedges stacked before a count ("at least another 18 months"); "another year"
+    # with no count is one more
+    lowered = re.sub(rf"^(?:{_HEDGE}\s+)*another (?={_UNIT1}\b)", "one ", lowered)
+    m = re.fullmatch(rf"(?:{_HEDGE}\s+)+({_NUM}\b.*)", lowered)
     if m:
         lowered = m.group(1)
     lowered = re.sub(r"^this past (?=week|weekend|month|year|\w+day\b)", "last ", lowered)
@@ -531,7 +534,9 @@ def normalize(
     """Kind, value and whether the value depends on the publication date."""
     future = tense == "future"
     lowered = re.sub(r"\s+", " ", text.lower().strip())
-    lowered = re.sub(r"^(?:on|in|at|since|by|until|from|during|for)\s+", "", lowered)
+    lowered = re.sub(
+        r"^(?:on|in|at(?! least| most)|since|by|until|from|during|for)\s+", "", lowered
+    )
     lowered = _plain(lowered)
     absolute = parse_absolute_date(text)
     if absolute:
@@ -960,7 +965,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading prepositions and trailing punctuation from a span."""
     piece = text[start:end]
     m = re.match(
-        r"(?:(?:on|in|at|since|by|until|from|during|for|of|within|over)\s+)?(?:(?:just|only|mere)\s+)?",
+        r"(?:(?:on|in|at(?!\s+(?:least|most)\b)|since|by|until|from|during|for|of|within|over)\s+)?"
+        r"(?:(?:just|only|mere)\s+)?",
         piece,
         re.I,
     )

@@ -204,6 +204,14 @@ def test_a_city_attacked_is_where_it_happens(nlp: Language) -> None:
             ["Nigerian troops"],
             ["Boko Haram"],
         ),
+        # a bare participle clause is done to the main clause's subject
+        (
+            "Israel vowed to respond if attacked by Hezbollah.",
+            "attacked",
+            ["Hezbollah"],
+            ["Israel"],
+        ),
+        ("Iran threatened to close the Strait of Hormuz if attacked.", "attacked", [], ["Iran"]),
         # a country's things acted on stand for it; its people are parties of their own
         (
             "Iranian troops shelled Iraqi towns near the border.",

@@ -572,7 +572,7 @@ def _verb_arguments(
 ) -> tuple[list[str], list[str]]:
     """Actors and recipients of an event verb, active or passive."""
     subj = _subject(tok)
-    passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+    passive = any(c.dep_ == "nsubjpass" for c in tok.children) or _reduced_passive(tok)
     agents = _agents(tok)
     actors: list[str] = []
     recipients: list[str] = []
@@ -594,6 +594,17 @@ def _verb_arguments(
     if not recipients:  # "lifted the curfew in Montenegro"
         recipients = _place_recipients(tok, index, actors)
     return actors, recipients
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """ "Iran threatened to close the strait if attacked", "once captured, the
+    fighters were ...": a bare participle clause takes the main clause's subject as
+    the one it is done to, not the doer."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    )
 
 
 #: Charges laid in wait, and the verbs of touching one off: who "hit a roadside

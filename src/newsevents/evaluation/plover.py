@@ -224,6 +224,28 @@ def _countries(analysis: Analysis, ids: Iterable[str]) -> set[str]:
     return {c for i in ids if i in by_id and (c := by_id[i].country)}
 
 
+def _tally_country(
+    role: str,
+    g: GoldEvent,
+    ours: set[str],
+    gold: list[str],
+    parts: dict[str, list[int]],
+    misses: list[str],
+) -> bool:
+    """Count one matched event's actor or recipient country in its part; list a
+    miss of the open part."""
+    right = bool(ours & set(gold))
+    tally = parts.setdefault("frozen" if frozen(g.id) else "open", [0, 0])
+    tally[0] += right
+    tally[1] += 1
+    if not right and not frozen(g.id):
+        misses.append(
+            f"{g.id}: {role} gold {'/'.join(gold)}, ours {'/'.join(sorted(ours)) or '-'}: "
+            f"{g.text[:100]}"
+        )
+    return right
+
+
 def score_plover(gold: list[GoldEvent], nlp: Language) -> PloverReport:
     """Main-event type P/R/F1 per type, and actor/recipient countries on matched events."""
     from ..pipeline import analyze_doc
@@ -256,33 +278,19 @@ def score_plover(gold: list[GoldEvent], nlp: Language) -> PloverReport:
             gs.tp += 1
             assert ev is not None
             if g.sources:
-                right = bool(_countries(analysis, ev.actors) & set(g.sources))
+                right = _tally_country(
+                    "actor", g, _countries(analysis, ev.actors), g.sources,
+                    report.actor_parts, report.country_misses,
+                )  # fmt: skip
                 report.actor_checked += 1
                 report.actor_right += right
-                tally = report.actor_parts.setdefault("frozen" if frozen(g.id) else "open", [0, 0])
-                tally[0] += right
-                tally[1] += 1
-                if not right and not frozen(g.id):
-                    ours = sorted(_countries(analysis, ev.actors)) or ["-"]
-                    report.country_misses.append(
-                        f"{g.id}: actor gold {'/'.join(g.sources)}, ours {'/'.join(ours)}: "
-                        f"{g.text[:100]}"
-                    )
             if g.targets:
-                right = bool(_countries(analysis, ev.recipients) & set(g.targets))
+                right = _tally_country(
+                    "recipient", g, _countries(analysis, ev.recipients), g.targets,
+                    report.recipient_parts, report.recipient_misses,
+                )  # fmt: skip
                 report.recipient_checked += 1
                 report.recipient_right += right
-                tally = report.recipient_parts.setdefault(
-                    "frozen" if frozen(g.id) else "open", [0, 0]
-                )
-                tally[0] += right
-                tally[1] += 1
-                if not right and not frozen(g.id):
-                    ours = sorted(_countries(analysis, ev.recipients)) or ["-"]
-                    report.recipient_misses.append(
-                        f"{g.id}: recipient gold {'/'.join(g.targets)}, ours {'/'.join(ours)}: "
-                        f"{g.text[:100]}"
-                    )
             continue
         gs.fn += 1
         if predicted != "-":

@@ -19,6 +19,7 @@ from newsevents.evaluation.ecbplus import load_ecbplus
 from newsevents.evaluation.geo import load_lgl, score_geo
 from newsevents.evaluation.linking import score_linking
 from newsevents.evaluation.plover import (
+    _codes,
     load_plover_gold,
     plover_view,
     read_renames,
@@ -40,6 +41,16 @@ def test_renames_come_from_the_conversion_table() -> None:
         "INVESTIGATE": "ACCUSE",
         "FIGHT": "ASSAULT",
     }
+
+
+def test_plover_gold_actor_codes_are_countries_only() -> None:
+    """A gold target given as a bare string ("", "diplomatic") is no country and
+    must not be counted as one a system could match."""
+    assert _codes("") == []
+    assert _codes("diplomatic") == []
+    assert _codes([{"code": "IRQ"}, {"code": "NGO"}]) == ["IRQ"]
+    assert _codes({"code": "USA"}) == ["USA"]
+    assert _codes(None) == []
 
 
 def test_plover_view_of_intentions_and_refusals() -> None:

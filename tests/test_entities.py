@@ -1,8 +1,10 @@
 """Actors with country, sector and role: the reference article and sentences of our own."""
 
+import pytest
 from spacy.language import Language
 
 from newsevents import Analysis, analyze, article_from_text
+from newsevents.extract.entities import _many_or_any, _org_info
 from newsevents.model import Entity
 
 from .conftest import mention_texts
@@ -211,3 +213,76 @@ def test_a_company_name_gives_the_business_sector(nlp: Language) -> None:
     assert found["Apple Inc."].sector == "BUS"
     assert found["Ryanair Holdings"].sector == "BUS"
     assert found.get("Abu Sayyaf Group") is None or found["Abu Sayyaf Group"].sector != "BUS"
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "sector", "kind"),
+    [
+        # a listed institution is what the list says, with its kind
+        ("Hezbollah", "LBN", "REB", "group"),
+        ("United Nations", None, "IGO", "organization"),
+        # a demonym or a two-word country anywhere in the name
+        ("Kenyan Farmers Union", "KEN", "CVL", "organization"),
+        ("Sierra Leone Teachers Union", "SLE", "LAB", "organization"),
+        ("Teachers Union of Sierra Leone", "SLE", "LAB", "organization"),
+        # the longest group phrase decides: three words, two, then one
+        ("Kenyan Ministry of Defence", "KEN", "MIL", "organization"),
+        ("Kenyan Security Forces Network", "KEN", "COP", "organization"),
+        ("Kenyan Activists Network", "KEN", "OPP", "organization"),
+        # an outlet keeps no country; a military word, a company ending
+        ("Kenya Broadcasting Corporation", None, "MED", "organization"),
+        ("Kenyan Naval Command", "KEN", "MIL", "organization"),
+        ("Nairobi Holdings", None, "BUS", "organization"),
+        ("Activists Holdings", None, "OPP", "organization"),
+        ("Nairobi Bridge Club", None, None, "organization"),
+    ],
+)
+def test_an_organisation_name_gives_its_country_and_sector(
+    name: str, country: str | None, sector: str | None, kind: str
+) -> None:
+    info = _org_info(name)
+    assert (info.country, info.sector, info.kind) == (country, sector, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "many"),
+    [
+        ("A diplomat met Putin.", 1, True),
+        ("An envoy met Putin.", 1, True),
+        ("Diplomats met Putin.", 0, True),
+        ("The diplomat met Putin.", 1, False),
+        ("His envoy met Putin.", 1, False),
+    ],
+)
+def test_some_of_a_kind_or_one_person(text: str, index: int, many: bool, nlp: Language) -> None:
+    """ "a diplomat", "diplomats": some of a kind, a party of their own; "the
+    diplomat" is someone the story names."""
+    assert _many_or_any(nlp(text)[index]) is many
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "sector", "role"),
+    [
+        # a title before the name
+        ("Kenyan Foreign Minister Jane Wanjiru said the talks would resume.",
+         "Jane Wanjiru", "KEN", "GOV", "foreign minister"),
+        # the noun the name is in apposition with; a defence post is military
+        ("Jane Wanjiru, the Kenyan defence minister, said the talks would resume.",
+         "Jane Wanjiru", "KEN", "MIL", "defence minister"),
+        # a country of two words in the title
+        ("Sierra Leone President Julius Bio said the talks would resume.",
+         "Julius Bio", "SLE", "GOV", "president"),
+        # a country's possessive
+        ("Kenya's foreign minister Jane Wanjiru said the talks would resume.",
+         "Jane Wanjiru", "KEN", "GOV", "foreign minister"),
+        # a military title
+        ("Kenyan Army General John Otieno said the talks would resume.",
+         "John Otieno", "KEN", "MIL", "general"),
+    ],
+)  # fmt: skip
+def test_a_persons_title_gives_country_sector_and_role(
+    text: str, name: str, country: str, sector: str, role: str, nlp: Language
+) -> None:
+    result = analyze(article_from_text(text, published="2025-03-10"), nlp)
+    person = next(e for e in result.entities if e.name == name)
+    assert (person.country, person.sector, person.role) == (country, sector, role)

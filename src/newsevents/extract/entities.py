@@ -253,7 +253,7 @@ def _of_someone_named(tok: Token) -> bool:
 def _many_or_any(tok: Token) -> bool:
     """ "Soldiers", "a soldier": some of a kind, not one person the story names."""
     return tok.tag_ in ("NNS", "NNPS") or any(
-        c.dep_ == "det" and c.lower_ in ("a", "an", "some", "two", "several") for c in tok.children
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children
     )
 
 

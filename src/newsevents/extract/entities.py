@@ -176,8 +176,6 @@ _NOT_AGENTS = frozenset(
 #: Agent nouns that also name a stance held: "the opposition" acts, "their
 #: opposition to the plan" is held.
 _STANCES = frozenset(["opposition"])
-#: Agent nouns that act only in the plural (listed so in ``agents.tsv``).
-_PLURAL_AGENTS = frozenset(["forces"])
 #: Agent nouns that, bare and singular after a verb, say what state someone is
 #: held in.
 _HELD_STATES = frozenset(["hostage", "prisoner", "captive"])
@@ -284,9 +282,7 @@ def _generic_mentions(
         if not _in_party_slot(tok, _ARGUMENT_DEPS):
             continue  # "outside the ministry", "in the village": where, not who
         lemma = tok.lemma_.lower()
-        if tok.tag_ in ("NNS", "NNPS") and tok.lower_ in _PLURAL_AGENTS:
-            lemma = tok.lower_  # "forces" act, "force" is power
-        elif tok.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in agents:
+        if tok.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in agents:
             lemma = lemma[:-1]  # a capitalised plural is left unlemmatised: "Rebels"
         if lemma in _CROWD_COUNTS:  # "thousands of people", "dozens of students"
             crowd = _counted_crowd(tok, agents)

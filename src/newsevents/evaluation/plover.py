@@ -187,10 +187,6 @@ class PloverReport:
     sentences: int = 0
     unreadable: int = 0
     any_hits: int = 0
-    actor_checked: int = 0
-    actor_right: int = 0
-    recipient_checked: int = 0
-    recipient_right: int = 0
     misses: list[str] = field(default_factory=list)
     #: micro scores of the open two thirds and the frozen third (see ``frozen``)
     parts: dict[str, TypeScore] = field(default_factory=dict)
@@ -200,6 +196,22 @@ class PloverReport:
     country_misses: list[str] = field(default_factory=list)
     recipient_parts: dict[str, list[int]] = field(default_factory=dict)
     recipient_misses: list[str] = field(default_factory=list)
+
+    @property
+    def actor_right(self) -> int:
+        return sum(right for right, _ in self.actor_parts.values())
+
+    @property
+    def actor_checked(self) -> int:
+        return sum(checked for _, checked in self.actor_parts.values())
+
+    @property
+    def recipient_right(self) -> int:
+        return sum(right for right, _ in self.recipient_parts.values())
+
+    @property
+    def recipient_checked(self) -> int:
+        return sum(checked for _, checked in self.recipient_parts.values())
 
     def micro(self) -> TypeScore:
         total = TypeScore()
@@ -231,7 +243,7 @@ def _tally_country(
     gold: list[str],
     parts: dict[str, list[int]],
     misses: list[str],
-) -> bool:
+) -> None:
     """Count one matched event's actor or recipient country in its part; list a
     miss of the open part."""
     right = bool(ours & set(gold))
@@ -243,7 +255,6 @@ def _tally_country(
             f"{g.id}: {role} gold {'/'.join(gold)}, ours {'/'.join(sorted(ours)) or '-'}: "
             f"{g.text[:100]}"
         )
-    return right
 
 
 def score_plover(gold: list[GoldEvent], nlp: Language) -> PloverReport:
@@ -278,19 +289,15 @@ def score_plover(gold: list[GoldEvent], nlp: Language) -> PloverReport:
             gs.tp += 1
             assert ev is not None
             if g.sources:
-                right = _tally_country(
+                _tally_country(
                     "actor", g, _countries(analysis, ev.actors), g.sources,
                     report.actor_parts, report.country_misses,
                 )  # fmt: skip
-                report.actor_checked += 1
-                report.actor_right += right
             if g.targets:
-                right = _tally_country(
+                _tally_country(
                     "recipient", g, _countries(analysis, ev.recipients), g.targets,
                     report.recipient_parts, report.recipient_misses,
                 )  # fmt: skip
-                report.recipient_checked += 1
-                report.recipient_right += right
             continue
         gs.fn += 1
         if predicted != "-":

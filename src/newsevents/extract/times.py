@@ -419,6 +419,9 @@ _HEDGE = (
     r"(?:only|just|about|nearly|almost|roughly|around|some|approximately|up to|at least"
     r"|less than|more than|fewer than|another|an additional|a further)"
 )
+#: "at" as a preposition to drop before a time, not the start of the hedges "at
+#: least" and "at most".
+_AT = r"at(?!\s+(?:least|most)\b)"
 _STEP = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 #: A season's middle month, to place it before or after the publication date.
@@ -534,9 +537,7 @@ def normalize(
     """Kind, value and whether the value depends on the publication date."""
     future = tense == "future"
     lowered = re.sub(r"\s+", " ", text.lower().strip())
-    lowered = re.sub(
-        r"^(?:on|in|at(?! least| most)|since|by|until|from|during|for)\s+", "", lowered
-    )
+    lowered = re.sub(rf"^(?:on|in|{_AT}|since|by|until|from|during|for)\s+", "", lowered)
     lowered = _plain(lowered)
     absolute = parse_absolute_date(text)
     if absolute:
@@ -965,7 +966,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading prepositions and trailing punctuation from a span."""
     piece = text[start:end]
     m = re.match(
-        r"(?:(?:on|in|at(?!\s+(?:least|most)\b)|since|by|until|from|during|for|of|within|over)\s+)?"
+        rf"(?:(?:on|in|{_AT}|since|by|until|from|during|for|of|within|over)\s+)?"
         r"(?:(?:just|only|mere)\s+)?",
         piece,
         re.I,

@@ -279,3 +279,85 @@ def text_of(result: Analysis, span: tuple[int, int]) -> str:
 )
 def test_dateline_day_as_a_date(day: str, published: str | None, expected: str | None) -> None:
     assert dateline_date(day, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "time_from", "value"),
+    [
+        # a past tense goes on with the paragraph's last date
+        (
+            "Russian troops captured Sudzha on March 3. Ukraine vowed to attack the town.",
+            "attack",
+            "narrative",
+            "2025-03-03",
+        ),
+        # a present tense is about the day of the report, not the paragraph's date
+        (
+            "Russian troops captured Sudzha on March 3. Ukrainian forces are shelling the town.",
+            "shelling",
+            "published",
+            "2025-03-13",
+        ),
+        (
+            "Russian troops captured Sudzha on March 3. Ukraine says it will attack the town.",
+            "attack",
+            "published",
+            "2025-03-13",
+        ),
+        # a past perfect is past
+        (
+            "Russian troops captured Sudzha on March 3. Ukrainian forces had shelled the town.",
+            "shelled",
+            "narrative",
+            "2025-03-03",
+        ),
+    ],
+)
+def test_only_a_past_tense_takes_the_narratives_date(
+    text: str, trigger: str, time_from: str, value: str, nlp: Language
+) -> None:
+    _, got = _one_event(text, nlp, trigger)
+    assert (got["time_from"], got["time_value"]) == (time_from, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "time"),
+    [
+        # the verb's own adverbial, though a date inside a noun comes first
+        ("Ukraine rejected the 2022 agreement with Russia on Monday.", "rejected", "Monday"),
+        (
+            "A week after the March 3 talks, Russian troops shelled Kharkiv on Monday.",
+            "shelled",
+            "Monday",
+        ),
+        # of two adverbials the one nearer the verb
+        ("On March 3, the day after talks, Russian troops shelled Kharkiv.", "shelled", "March 3"),
+    ],
+)
+def test_the_clause_date_is_the_verbs_own(
+    text: str, trigger: str, time: str, nlp: Language
+) -> None:
+    _, got = _one_event(text, nlp, trigger)
+    assert (got["time"], got["time_from"]) == (time, "clause")
+
+
+def test_any_event_word_gets_the_cascades_time(nlp: Language) -> None:
+    """``time_of_mention``: what the evaluation scores on every gold event mention,
+    coded as an event or not."""
+    from newsevents.extract.events.place_time import time_of_mention
+
+    text = (
+        "Shares of Ford rose on Monday. The carmaker had announced the cuts earlier. "
+        "Analysts expect more cuts.\n\nThe company sells cars in 2026."
+    )
+    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
+    doc = nlp(result.article.text)
+
+    def when(word: str) -> tuple[str | None, str]:
+        tok = next(t for t in doc if t.text == word)
+        return time_of_mention(tok, result.article, result.times)
+
+    assert when("rose") == ("2025-03-10", "clause")
+    assert when("announced") == ("2025-03-10", "narrative")
+    assert when("expect") == ("2025-03-13", "published")
+    assert when("sells") == ("2026", "clause")

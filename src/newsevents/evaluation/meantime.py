@@ -23,8 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
-from ..model import Article
+from ..extract.events.place_time import time_of_mention
+from ..model import Article, Time
 from . import frozen as is_frozen
 from . import rebuild_text
 
@@ -38,6 +40,17 @@ class GoldTimex:
     value: str
 
 
+@dataclass(frozen=True)
+class GoldAnchor:
+    """An event mention and the value of the DATE a TLINK puts it in (IS_INCLUDED,
+    SIMULTANEOUS, INCLUDES): when the event happened."""
+
+    start: int
+    end: int
+    text: str
+    value: str
+
+
 @dataclass
 class TimeDoc:
     id: str
@@ -45,6 +58,7 @@ class TimeDoc:
     published: str | None
     timexes: list[GoldTimex]
     scored_until: int  # character offset: the annotated part ends here
+    anchors: list[GoldAnchor] = field(default_factory=list)
 
     @property
     def frozen(self) -> bool:
@@ -98,8 +112,48 @@ def load_meantime(folder: Path) -> list[TimeDoc]:
                 )
             )
         until = starts[last_sentence + 1] if last_sentence + 1 < len(starts) else len(text)
-        docs.append(TimeDoc(root.get("doc_id") or path.stem, text, published, timexes, until))
+        events = _event_anchors(root, spans, text)
+        doc_id = root.get("doc_id") or path.stem
+        docs.append(TimeDoc(doc_id, text, published, timexes, until, events))
     return docs
+
+
+#: TLINK types that put an event within a date (or the date within the event).
+_WITHIN = frozenset({"IS_INCLUDED", "SIMULTANEOUS", "INCLUDES"})
+
+
+def _event_anchors(
+    root: ET.Element, spans: dict[str, tuple[int, int]], text: str
+) -> list[GoldAnchor]:
+    """Event mentions a TLINK dates, with the date's value."""
+    marks: dict[str, tuple[str, str, str, list[str]]] = {}
+    markables = root.find("Markables")
+    for mark in list(markables) if markables is not None else []:
+        anchors = [a.get("t_id") or "" for a in mark.iter("token_anchor")]
+        marks[mark.get("m_id") or ""] = (
+            mark.tag,
+            mark.get("type") or "",
+            mark.get("value") or "",
+            [a for a in anchors if a in spans],
+        )
+    found: dict[tuple[int, int], GoldAnchor] = {}
+    relations = root.find("Relations")
+    for rel in list(relations) if relations is not None else []:
+        source, target = rel.find("source"), rel.find("target")
+        if rel.tag != "TLINK" or rel.get("reltype") not in _WITHIN:
+            continue
+        if source is None or target is None:
+            continue
+        event = marks.get(source.get("m_id") or "")
+        date = marks.get(target.get("m_id") or "")
+        if event is None or date is None or not event[3]:
+            continue
+        if event[0] != "EVENT_MENTION" or date[0] != "TIMEX3" or date[1] != "DATE":
+            continue
+        start = min(spans[a][0] for a in event[3])
+        end = max(spans[a][1] for a in event[3])
+        found[(start, end)] = GoldAnchor(start, end, text[start:end], date[2])
+    return sorted(found.values(), key=lambda a: a.start)
 
 
 _DEICTIC = re.compile(
@@ -136,6 +190,8 @@ class TimeScore:
     dates_exact: int = 0
     durations: int = 0
     durations_exact: int = 0
+    events: int = 0  # gold event mentions a TLINK puts within a date
+    events_exact: int = 0  # ... to which the events' time cascade gives that date
     by_class: dict[str, list[int]] = field(default_factory=dict)  # class -> [gold, exact]
 
     def line(self, name: str) -> str:
@@ -157,6 +213,7 @@ class MeantimeReport:
     peers: dict[str, dict[str, TimeScore]] = field(default_factory=dict)  # peer -> part
     peer_notes: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    event_misses: list[str] = field(default_factory=list)
 
 
 def score_meantime(docs: list[TimeDoc], nlp: Language, peers: bool = True) -> MeantimeReport:
@@ -168,15 +225,38 @@ def score_meantime(docs: list[TimeDoc], nlp: Language, peers: bool = True) -> Me
     ours: dict[str, list[tuple[int, int, str, str]]] = {}
     for d, parsed in zip(docs, nlp.pipe([d.text for d in docs], batch_size=8), strict=True):
         article = Article(id=article_id(d.text), text=d.text, published=d.published)
-        times = [
-            (t.span[0], t.span[1], t.text, t.value or "")
-            for t in analyze_doc(article, parsed).times
-        ]
+        analysis = analyze_doc(article, parsed)
+        times = [(t.span[0], t.span[1], t.text, t.value or "") for t in analysis.times]
         ours[d.id] = times
         _tally(report.parts, d, times, report.misses)
+        _tally_events(report, d, article, parsed, analysis.times)
     if peers:
         _score_peers(docs, ours, report)
     return report
+
+
+def _tally_events(
+    report: MeantimeReport, d: TimeDoc, article: Article, parsed: Doc, times: list[Time]
+) -> None:
+    """The date the events' cascade gives each gold event mention (its head word),
+    against the date the gold links it to. Only documents with a creation date
+    count: without one, the cascade's last resort is missing."""
+    if not d.published:
+        return
+    for a in d.anchors:
+        span = parsed.char_span(a.start, a.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        value, origin = time_of_mention(span.root, article, times)
+        right = value == a.value
+        for name in ("frozen" if d.frozen else "open", "all"):
+            s = report.parts.setdefault(name, TimeScore())
+            s.events += 1
+            s.events_exact += right
+        if not right and not d.frozen:
+            report.event_misses.append(
+                f"{d.id} ({d.published}): {a.text!r} within {a.value}; ours {value} ({origin})"
+            )
 
 
 def _score_peers(
@@ -294,9 +374,18 @@ def format_meantime(report: MeantimeReport, verbose: bool = False) -> str:
         if "all" in parts:
             classes = sorted(parts["all"].by_class.items())
             lines.append("  by class: " + ", ".join(f"{c} {ok}/{n}" for c, (n, ok) in classes))
+    lines += ["", "event times: gold event mentions a TLINK puts within a DATE, given that"]
+    lines.append("date by the events' cascade (clause, sentence, narrative, published)")
+    for part in ("open", "frozen", "all"):
+        sc = report.parts.get(part)
+        if sc is not None and sc.events:
+            rate = sc.events_exact / sc.events
+            lines.append(f"{part:<10} {rate:>5.2f} ({sc.events_exact}/{sc.events})")
     if report.peer_notes:
         lines += ["", *report.peer_notes]
     if verbose:
         lines += ["", "misses on the open part (the frozen third is never listed):"]
         lines += report.misses
+        lines += ["", "event times wrong on the open part:"]
+        lines += report.event_misses
     return "\n".join(lines)

@@ -15,7 +15,7 @@ from ...gazetteer import load_gazetteer
 from ...model import Analysis, Entity, Place, Time
 from ..senses import is_weapon
 from ..text import of_objects, sentence_of
-from .syntax import _agents, _in_attribution, _locative, _nearest, _Ranges, _subject, _wh_clause
+from .syntax import _agents, _clause_time, _in_attribution, _locative, _Ranges, _subject, _wh_clause
 from .triggers import _Entry, _lexicon, is_materiel
 from .words import (
     _ADDRESSED,
@@ -89,7 +89,7 @@ class ActorIndex:
         """The first dated time in the verb's clause, read once per verb (a run-on
         sentence's root would otherwise be walked again for every trigger)."""
         if verb.i not in self._first_time:
-            self._first_time[verb.i] = _nearest(dated, verb.subtree)
+            self._first_time[verb.i] = _clause_time(dated, verb)
         return self._first_time[verb.i]
 
     def _mention_ranges(self, record_id: str, place: Place | None = None) -> _Ranges:

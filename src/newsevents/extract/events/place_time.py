@@ -14,6 +14,7 @@ from ...model import Analysis, Article, Place, Time
 from ..text import doc_tokens, sentence_of, span_tokens
 from .arguments import ActorIndex
 from .merging import _Draft
+from .syntax import _clause_time, _clause_verb, _told_in_past
 from .words import _LOCAL_TYPES, _PLACE_PREPS
 
 
@@ -115,23 +116,19 @@ def precision_of(value: str | None) -> Literal["day", "week", "month", "year"] |
 
 def _anchor_in_time(drafts: list[_Draft], article: Article, times: list[Time]) -> None:
     """Every event gets a time and says where it came from: its clause, its
-    sentence (set before), else the last date its paragraph told before it, else
-    the day of the wire dateline, else the publication date."""
-    dated = sorted(
-        (t for t in times if t.kind == "date" and precision_of(t.value) is not None),
-        key=lambda t: t.span[0],
-    )
+    sentence (set before), else, for a verb in a past tense, the last date its
+    paragraph told before it, else the day of the wire dateline, else the
+    publication date."""
+    dated = _calendar_dates(times)
     by_id = {t.id: t for t in times}
     for d in drafts:
         ev = d.event
         if ev.time is not None:
             ev.time_from = "clause" if d.own_time else "sentence"
         else:
-            start = ev.trigger[0]
-            para = article.text.rfind("\n\n", 0, start) + 1
-            told = [t for t in dated if para <= t.span[0] < ev.sentence[0]]
-            if told:
-                ev.time, ev.time_from = told[-1].id, "narrative"
+            told = _told_before(article.text, dated, ev.trigger[0], ev.sentence[0])
+            if told is not None and _told_in_past(d.verb):
+                ev.time, ev.time_from = told.id, "narrative"
             elif article.dateline_date:  # the day the story reports from
                 ev.time_from = "dateline"
                 ev.time_value = article.dateline_date
@@ -141,6 +138,51 @@ def _anchor_in_time(drafts: list[_Draft], article: Article, times: list[Time]) -
         if ev.time is not None:
             ev.time_value = by_id[ev.time].value
         ev.time_precision = precision_of(ev.time_value)
+
+
+def _told_before(text: str, dated: list[Time], start: int, sentence_start: int) -> Time | None:
+    """The last date the paragraph told before the sentence at ``start``."""
+    para = text.rfind("\n\n", 0, start) + 1
+    told = [t for t in dated if para <= t.span[0] < sentence_start]
+    return told[-1] if told else None
+
+
+def _calendar_dates(times: list[Time]) -> list[Time]:
+    """Dates with a calendar value, in text order ("currently" is none)."""
+    return sorted(
+        (t for t in times if t.kind == "date" and precision_of(t.value) is not None),
+        key=lambda t: t.span[0],
+    )
+
+
+def time_of_mention(tok: Token, article: Article, times: list[Time]) -> tuple[str | None, str]:
+    """The time and its origin (clause, sentence, narrative, dateline, published)
+    that the events' cascade gives any word naming an event, coded or not: the
+    evaluation scores the cascade on every gold event mention with it. It leaves
+    out one step of ``extract_events``: a date another event's clause holds is
+    not set aside, since only coded events claim dates."""
+    dated = _calendar_dates(times)
+    at = {
+        i: t
+        for t in times
+        if t.kind == "date" and t.value and not t.value.endswith("_REF")
+        for i in range(t.span[0], t.span[1])
+    }
+    verb = _clause_verb(tok)
+    sent = sentence_of(tok)
+    found = _clause_time(at, verb)
+    origin = "clause"
+    if found is None:
+        found = next((at[t.idx] for t in span_tokens(sent) if t.idx in at), None)
+        origin = "sentence"
+    if found is None and _told_in_past(verb):
+        found = _told_before(article.text, dated, tok.idx, sent.start_char)
+        origin = "narrative"
+    if found is not None:
+        return found.value, origin
+    if article.dateline_date:
+        return article.dateline_date, "dateline"
+    return article.published, "published"
 
 
 #: The last word of a second-level division's name (US counties and parishes).

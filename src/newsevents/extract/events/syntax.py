@@ -8,10 +8,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from spacy.tokens import Token
 
 from .words import _ACCUSING, _BACKGROUND, _OBJECT_CONTROL, _PLACE_PREPS, SPEECH_VERBS
+
+T = TypeVar("T")
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -261,9 +264,73 @@ def _locative(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS
 
 
-def _nearest(mapping: Mapping[int, object], tokens: Iterable[Token]) -> object | None:
-    for t in tokens:
-        found = mapping.get(t.idx)
-        if found is not None:
-            return found
+#: Links that make a word part of a noun phrase: a date below one dates the noun
+#: ("the 1991 agreement", "a June 1 deadline", "a deal reached in 1991"), not
+#: the verb of the clause around it.
+_NOUN_MODIFIERS = frozenset({"compound", "amod", "nummod", "nmod", "poss", "relcl", "acl", "appos"})
+
+#: A verb's own adverbials: where a date that says when the verb happened hangs.
+_ADVERBIALS = frozenset({"npadvmod", "tmod", "advmod", "prep"})
+
+
+def _dates_a_noun(tok: Token, verb: Token) -> bool:
+    """On its way up to ``verb``, ``tok`` passes through a noun's modifier."""
+    while tok.i != verb.i and tok.head.i != tok.i:
+        head = tok.head
+        if tok.dep_ in _NOUN_MODIFIERS and head.pos_ in ("NOUN", "PROPN") and head.i != verb.i:
+            return True
+        tok = head
+    return False
+
+
+def _clause_time(dated: Mapping[int, T], verb: Token) -> T | None:
+    """When the verb's clause happened: the nearest date among the verb's own
+    adverbials ("February 6, 2007 Apple announced Monday" is Monday's), else the
+    first date of its clause; never a date that belongs to a noun ("it replaces
+    the 1991 agreement" did not happen in 1991). A date is looked at by its head
+    word; the words inside it hang from each other."""
+
+    def head_of_date(t: Token) -> bool:
+        found = dated.get(t.idx)
+        return found is not None and dated.get(t.head.idx) is not found
+
+    own = [
+        t
+        for c in verb.children
+        if c.dep_ in _ADVERBIALS
+        for t in c.subtree
+        if head_of_date(t) and not _dates_a_noun(t, verb)
+    ]
+    if own:
+        return dated[min(own, key=lambda t: abs(t.i - verb.i)).idx]
+    for t in verb.subtree:
+        if head_of_date(t) and not _dates_a_noun(t, verb):
+            return dated[t.idx]
     return None
+
+
+#: Links from a verb with no tense of its own to the verb that gives it one
+#: ("pledged to shut", "won by promising", "used it to call for").
+_TENSE_FROM_HEAD = frozenset({"xcomp", "advcl", "pcomp", "conj", "ccomp", "acl"})
+
+
+def _told_in_past(verb: Token) -> bool:
+    """The verb is in a past tense ("attacked", "was attacked", "had met"), or has
+    no tense and hangs from one that is ("pledged to shut down"): only such a
+    verb goes on with the date its paragraph last told; "the court says", "it
+    will decide" are about the day of the report."""
+    for _ in range(8):  # a chain of infinitives is short; a misparse may loop
+        if verb.tag_ == "VBD":
+            return True
+        auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
+        if auxiliaries:
+            return any(c.tag_ == "VBD" for c in auxiliaries)
+        if verb.tag_ not in ("VB", "VBG", "VBN") or verb.dep_ not in _TENSE_FROM_HEAD:
+            return False
+        head = verb.head
+        if head.pos_ == "ADP" and head.dep_ == "prep":  # "won by promising"
+            head = head.head
+        if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+            return False
+        verb = head
+    return False

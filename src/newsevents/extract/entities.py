@@ -570,10 +570,14 @@ def _info_from_descriptor(
         if tok.i not in premods or tok.dep_ == "pobj":
             continue
         if tok.dep_ == "poss" or (tok.i + 1 < len(tok.doc) and tok.nbor(1).tag_ == "POS"):
-            ent = _entity_of(tok)
+            ent = _entity_of(tok)  # "Putin's spokesman": the one they speak for
             if ent is not None and ent.label_ in ("PERSON", "ORG"):
                 possessors.append((ent.start_char, ent.end_char))
                 continue
+        elif tok.dep_ == "compound" and tok.ent_type_ == "ORG":
+            ent = _entity_of(tok)  # "Hamas spokesman"; its words may still name a country
+            if ent is not None and (ent.start_char, ent.end_char) not in possessors:
+                possessors.append((ent.start_char, ent.end_char))
         country = _country_of_word(tok.text)
         if country is None and tok.i + 1 < span.start:
             country = _country_of_word(f"{tok.text} {tok.nbor(1).text}")
@@ -657,6 +661,11 @@ def _company(lowered: list[str]) -> bool:
 
 
 _PLACE_OF_GROUP = frozenset(["in", "from", "of", "throughout", "across", "inside"])
+
+
+#: Roles that stand for a state before an organisation: "U.N. Ambassador John
+#: Bolton" speaks for his country at the UN, not for the UN.
+_ENVOYS = frozenset(["ambassador", "permanent representative"])
 
 
 def _country_after(tok: Token) -> str | None:
@@ -1084,14 +1093,26 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
                 cluster.sector = cluster.sector or info.sector
                 cluster.role = cluster.role or info.role
 
-    # Possessors ("Donald Trump's envoy") lend their country once all are known.
+    # Possessors ("Donald Trump's envoy") lend their country once all are known; an
+    # organisation lends its sector too, to a title that says no other: "Hamas
+    # spokesman Hazem Qassem" speaks for an armed group, not for a government.
     span_owner = {m: c for c in clusters for m in c.mentions}
     for cluster, span in pending_possessors:
         owner = span_owner.get(span) or next(
             (c for c in clusters for m in c.mentions if m[0] == span[0]), None
         )
-        if owner and owner is not cluster and owner.country and not cluster.country:
+        if owner is None or owner is cluster:
+            continue
+        if owner.country and not cluster.country:
             cluster.country = owner.country
+        if (
+            owner.kind in ("organization", "group")
+            and owner.sector
+            and cluster.kind == "person"
+            and cluster.sector in (None, "GOV")
+            and cluster.role not in _ENVOYS
+        ):
+            cluster.sector = owner.sector
 
     # An official with a title and no nationality in a story datelined in a country
     # ("TBILISI - Prime Minister Irakli Kobakhidze said") is that country's.

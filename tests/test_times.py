@@ -871,6 +871,13 @@ _GATED_EXAMPLES = [
     "on Election Day",
     "at 0800 GMT",
     "at 1608 UTC",
+    "ads this spring",
+    "next summer",
+    "last autumn",
+    "this fall",
+    "coming winter",
+    "later that day",
+    "the same day",
 ]
 
 
@@ -899,3 +906,60 @@ def test_at_least_is_no_preposition(nlp: Language) -> None:
     assert [(text[t.span[0] : t.span[1]], t.kind, t.value) for t in result.times] == [
         ("at least another year", "duration", "P1Y")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # a year before 1900 is a year
+        ("Lincoln gave his second inaugural address in 1865.", "2016-07-27", ("1865", "1865")),
+        ("The treaty was signed in March 1848.", "2016-07-27", ("March 1848", "1848-03")),
+        # a numeric date the American way, when the European reading is no date
+        ("He was attacked on 2/26/2012, he wrote.", "2016-05-13", ("2/26/2012", "2012-02-26")),
+        ("The ceasefire began on 26/02/2012.", "2016-05-13", ("26/02/2012", "2012-02-26")),
+        # "this", "last", "next" the model leaves outside a month, a season, a weekday
+        (
+            '"Make no mistake about it, this November, when we get to the polls, we decide."',
+            "2016-07-27",
+            ("this November", "2016-11"),
+        ),
+        ("The summit was held last March.", "2016-07-27", ("last March", "2016-03")),
+        (
+            "Democrats will run attack ads this fall tying them to Trump.",
+            "2016-06-10",
+            ("this fall", "2016-FA"),
+        ),
+        # the day the story is on, without its date
+        (
+            "The donations were all made that same day.",
+            "2016-07-27",
+            ("that same day", "2016-07-27"),
+        ),
+    ],
+)
+def test_forms_heideltime_values_and_we_did_not(
+    sentence: str, published: str, expected: tuple[str, str], nlp: Language
+) -> None:
+    assert expected in _found(sentence, published, nlp)
+
+
+def test_later_that_day_is_the_days_story(nlp: Language) -> None:
+    """ "Later that day he was released": the clause after it is what happened that
+    day, not which day it is ("the day he left" is still left without a value)."""
+    found = _found(
+        "Police arrested him on Monday. Later that day he was released.", "2016-07-27", nlp
+    )
+    assert ("Later that day", "2016-07-25") in found
+
+
+def test_fall_as_a_drop_is_no_season(nlp: Language) -> None:
+    found = _found("Traders saw this fall in the price of oil coming.", "2016-07-27", nlp)
+    assert not any("fall" in text for text, _ in found)
+
+
+def test_an_old_year_needs_a_preposition_to_be_one(nlp: Language) -> None:
+    """A number the model calls a date is a year before 1900 only after "in",
+    "since", "by" ...: a bill ("HB 1523") or a count ("1128 were for Cruz") is none."""
+    found = _found("The court struck down HB 1523 on Friday.", "2016-07-02", nlp)
+    assert not any(value == "1523" for _, value in found)
+    assert ("1844", "1844") in _found("The Whigs lost in 1844.", "2016-07-02", nlp)

@@ -190,6 +190,24 @@ _PATTERNS = [
         "autumn",
         "winter",
     ),
+    # a season that a determiner makes a time wherever it stands: "ads this fall"
+    _needs(
+        re.compile(
+            r"\b(?i:this|last|next|coming|past) (?i:spring|summer|autumn|fall|winter)\b"
+            r"(?! (?:of|in|from|to) (?:the |a |an |\d)|[-'’])"
+        ),
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+    ),
+    # the day the story is on, named without its date: "later that day", "that same day"
+    _needs(
+        re.compile(r"\b(?:(?:earlier|later) that|that same|the same) day\b", re.I),
+        "that day",
+        "same day",
+    ),
     # "the current quarter", "the previous quarter": the model leaves them out
     _needs(
         re.compile(
@@ -544,7 +562,7 @@ def normalize(
         return "date", absolute.isoformat(), False
     if re.fullmatch(r"(?:19|20)\d\d", lowered):
         return "date", lowered, False
-    m = re.fullmatch(rf"({_MONTH}),?\s+(?:of\s+)?((?:19|20)\d\d)", lowered)
+    m = re.fullmatch(rf"({_MONTH}),?\s+(?:of\s+)?((?:1\d|20)\d\d)", lowered)
     if m:
         return "date", f"{m.group(2)}-{MONTHS[m.group(1)]:02d}", False
 
@@ -900,13 +918,23 @@ def _split_range(text: str, cand: _Candidate) -> list[_Candidate]:
     ]
 
 
+#: A year before 1900, and what must stand before it for the number to be one.
+_OLD_YEAR = re.compile(r"1[0-8]\d\d")
+_YEAR_PREP = re.compile(r"\b(?:in|since|by|until|till|before|after|from|of|during|circa)\s+$", re.I)
+
+#: Words of one-word times whose "this", "last" or "next" the model may leave out.
+_DETERMINED = frozenset(["year", "month", "week", "weekend", "quarter", *_SEASONS, *WEEKDAYS])
+
+
 def _with_determiner(ent: Span) -> int:
     """Where the time starts: the model leaves out the word that says which
-    year in "this year's contest" and tags only "year"."""
+    year in "this year's contest" and tags only "year", which November in "this
+    November" and tags only "November"."""
     if (
         ent.start > 0
         and ent.doc[ent.start - 1].lower_ in ("this", "last", "next", "past", "coming")
-        and ent[0].lower_ in ("year", "month", "week", "weekend", "quarter")
+        and len(ent) == 1
+        and (ent[0].lower_ in _DETERMINED or ent[0].lower_.rstrip(".") in MONTHS)
     ):
         return ent.doc[ent.start - 1].idx
     return ent.start_char
@@ -1025,14 +1053,19 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
         span = doc.char_span(start, end, alignment_mode="expand")
         tense = _tense(span) if span is not None else None
         kind, value, relative = normalize(text, published, tense)
+        if value is None and _OLD_YEAR.fullmatch(text) and _YEAR_PREP.search(doc_text(doc)[:start]):
+            value = text  # "in 1848"; a bill's number ("HB 1523") or a count is none
         anchor: str | None = "published" if relative and value is not None else None
         spoken = re.sub(r"\s+", " ", text.lower())
         told = narrative_offset(text)
         if (
             told is None
             and _SAME_DAY.match(spoken)
-            and not _DAY_DEFINED.match(doc_text(doc)[end : end + 20])
-        ):
+            and (
+                re.match(r"(?:earlier|later) that|(?:that|the) same", spoken)
+                or not _DAY_DEFINED.match(doc_text(doc)[end : end + 20])
+            )
+        ):  # "later that day he was released" names its day; "the day he left" does not
             told = 0  # "later in the day", "to end the day": the day the story is on
         if told is not None and (reference or published) is not None:
             # "two days later", "the next day": from the last date the story told
@@ -1204,7 +1237,7 @@ def _last_of(times: list[Time], unit: str) -> Time | None:
 #: same day", "at the start of the day" (market reports close on "the day", and the
 #: record set that day: "the Dow had its worst day since 2008").
 _SAME_DAY = re.compile(
-    r"^(?:(?:earlier|later) in |(?:the )?(?:start|end|rest|beginning|close|course) of )?"
+    r"^(?:(?:earlier|later) (?:in )?|(?:the )?(?:start|end|rest|beginning|close|course) of )?"
     r"(?:the|that|the same|that same) day$"
     rf"|^{_RECORD} day{_RECORD_TAIL}$"
 )

@@ -390,3 +390,38 @@ def test_who_a_spokesman_speaks_for(
 ) -> None:
     person = entities(text, nlp)[name]
     assert (person.country, person.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        # an uncounted crowd, and a count of things that is no crowd
+        ("Thousands took to the streets of Nairobi on Monday.", [("Thousands", "KEN", "CVL")]),
+        ("Thousands of documents were burned in the fire.", []),
+        # a counted crowd takes the country of its adjective
+        ("Around 500 Kenyan residents protested in Nairobi.", [("Kenyan residents", "KEN", "CVL")]),
+        # a held state is a party once something makes it a person
+        ("The hostage was freed on Monday.", [("hostage", None, "CVL")]),
+        ("Their hostage was freed on Monday.", [("Their hostage", None, "CVL")]),
+        ("One hostage was freed on Monday.", [("hostage", None, "CVL")]),
+        ("Elderly hostage freed after talks.", [("Elderly hostage", None, "CVL")]),
+        # a stance is no party; the party of that name is
+        ("Opposition to the deal grew among lawmakers.", [("lawmakers", None, "LEG")]),
+        ("The opposition boycotted the vote.", [("opposition", None, "OPP")]),
+        # a capitalised plural at the start of a sentence, a noun and its adjective
+        ("Rebels seized the town of Goma.", [("Rebels", None, "REB")]),
+        ("Armed men attacked a convoy near Gao.", [("Armed men", None, "UAF")]),
+        ("Militia attacked the village.", [("Militia", None, "UAF")]),
+        # a country's possessive, and a counted crowd in that country's story
+        (
+            "Kenya's police arrested 12 people.",
+            [("Kenya's police", "KEN", "COP"), ("12 people", "KEN", "CVL")],
+        ),
+    ],
+)
+def test_unnamed_groups(
+    text: str, groups: list[tuple[str, str | None, str]], nlp: Language
+) -> None:
+    result = analyze(article_from_text(text, published="2025-05-01"), nlp)
+    found = [(e.name, e.country, e.sector) for e in result.entities if e.kind == "group"]
+    assert found == groups

@@ -425,3 +425,32 @@ def test_unnamed_groups(
     result = analyze(article_from_text(text, published="2025-05-01"), nlp)
     found = [(e.name, e.country, e.sector) for e in result.entities if e.kind == "group"]
     assert found == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # an acronym the model leaves untagged is the group it stands for
+        (
+            "ADF attacked a village near Beni on Monday.",
+            [("Allied Democratic Forces", "group", "REB")],
+        ),
+        # an unknown one of up to seven letters is an organisation of its own
+        ("QZXWVKT attacked a village near Beni.", [("QZXWVKT", "organization", None)]),
+        # eight is too long for an acronym; a title is none either
+        ("KFRMQTZX attacked a village near Beni.", []),
+        ("The CEO resigned after the attack.", []),
+    ],
+)
+def test_acronyms_that_act(
+    text: str, found: list[tuple[str, str, str | None]], nlp: Language
+) -> None:
+    result = analyze(article_from_text(text, published="2025-05-01"), nlp)
+    assert [(e.name, e.kind, e.sector) for e in result.entities] == found
+
+
+def test_an_acronym_and_its_full_name_are_one_group(nlp: Language) -> None:
+    text = "ADF attacked a village near Beni. Fighters of the ADF killed ten people."
+    result = analyze(article_from_text(text, published="2025-05-01"), nlp)
+    adf = [e for e in result.entities if e.name == "Allied Democratic Forces"]
+    assert len(adf) == 1 and len(adf[0].mentions) == 2

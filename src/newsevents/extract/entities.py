@@ -969,8 +969,18 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         cluster.mentions.append((start, start + len(name)))
 
     # Acronyms the model left untagged ("FARDC and ADF fought near Beni").
+    # A known one is the group it stands for, as when the model tags it ("ADF
+    # attacked a village" and "fighters of the ADF" are the same rebels).
     for tok in _acronym_parties(doc, gaz):
-        cluster = cluster_for(f"org:{tok.lower_}", "organization", tok.text)
+        known = _institutions().get(_name_key(tok.text)) or _armed_groups().get(_name_key(tok.text))
+        if known is None:
+            cluster = cluster_for(f"org:{tok.lower_}", "organization", tok.text)
+        else:
+            canonical, info = known
+            kind = "group" if info.kind == "group" else "organization"
+            cluster = cluster_for(f"org:{canonical.lower()}", kind, canonical)
+            cluster.country = cluster.country or info.country
+            cluster.sector = cluster.sector or info.sector
         cluster.mentions.append((tok.idx, tok.idx + len(tok.text)))
 
     # Collective actors: a demonym or country on a group noun.

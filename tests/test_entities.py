@@ -454,3 +454,12 @@ def test_an_acronym_and_its_full_name_are_one_group(nlp: Language) -> None:
     result = analyze(article_from_text(text, published="2025-05-01"), nlp)
     adf = [e for e in result.entities if e.name == "Allied Democratic Forces"]
     assert len(adf) == 1 and len(adf[0].mentions) == 2
+
+
+def test_a_country_the_model_calls_a_person(nlp: Language) -> None:
+    """One word, a country's name, and no surname of anyone in the story."""
+    found = entities("Mali's army said it repelled an attack near Gao.", nlp)
+    assert found["Mali"].kind == "country" and found["Mali"].country == "MLI"
+    # a surname stays the person's
+    found = entities("Michael Jordan visited Amman. Jordan said the trip was a success.", nlp)
+    assert found["Michael Jordan"].kind == "person" and len(found["Michael Jordan"].mentions) == 2

@@ -12,7 +12,7 @@ what the text leaves open.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
@@ -757,6 +757,19 @@ def _led_by_demonym(tok: Token, before: Token | None, gaz: Gazetteer) -> bool:
     )
 
 
+def _country_called_person(ent: Span, gaz: Gazetteer, surnames: Mapping[str, str]) -> bool:
+    """A one-word PERSON of the model that is a country's name and no surname of
+    the story's people: "Mali's army said" (the model's "Mali" person), but not
+    "Jordan" after "Michael Jordan"."""
+    if ent.label_ != "PERSON" or len(ent) != 1:
+        return False
+    name = normalize_surface(ent.text)
+    if name in surnames:
+        return False
+    candidates = gaz.lookup(name)
+    return bool(candidates) and candidates[0].kind == "country"
+
+
 def _a_people(ent: Span, gaz: Gazetteer) -> bool:
     """The model's PERSON that is a people: "Bosnian Serbs", "Iraqi Kurds"."""
     last, first = ent[-1], ent[0]
@@ -902,6 +915,8 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
             continue  # "the outskirts of Kherson": a place the model called a person
         if ent.label_ == "PERSON" and _a_people(ent, gaz):
             continue  # "Bosnian Serbs": a people, found with the other peoples below
+        if _country_called_person(ent, gaz, surnames):
+            continue  # "Mali's army said": a country, found with the countries below
         if len(name.split()) >= 2:
             key = f"person:{_leaders().get(name, (name, None))[0]}"
         else:
@@ -1009,7 +1024,7 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
     # Countries named as such.
     for ent in doc_ents(doc):
         check_budget()
-        if ent.label_ != "GPE":
+        if ent.label_ != "GPE" and not _country_called_person(ent, gaz, surnames):
             continue
         surface = normalize_surface(ent.text)
         candidates = gaz.lookup(surface)

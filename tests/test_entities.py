@@ -412,6 +412,11 @@ def test_who_a_spokesman_speaks_for(
         ("Rebels seized the town of Goma.", [("Rebels", None, "REB")]),
         ("Armed men attacked a convoy near Gao.", [("Armed men", None, "UAF")]),
         ("Militia attacked the village.", [("Militia", None, "UAF")]),
+        # a capitalised word the model took for a name, which with the noun is an agent
+        (
+            "Riot police fired tear gas at protesters.",
+            [("Riot police", None, "COP"), ("protesters", None, "OPP")],
+        ),
         # a country's possessive, and a counted crowd in that country's story
         (
             "Kenya's police arrested 12 people.",

@@ -255,6 +255,14 @@ def _many_or_any(tok: Token) -> bool:
     )
 
 
+def _agent_phrase(word: Token, noun: Token, agents: Mapping[str, str]) -> bool:
+    """The word and the noun make an agent of the agents file ("Riot police",
+    "Border guards"), though the model took the capitalised word for a name."""
+    return f"{word.lower_} {noun.lemma_.lower()}" in agents or (
+        f"{word.lower_} {noun.lower_}" in agents
+    )
+
+
 def _generic_mentions(
     doc: Doc,
     covered: set[int],
@@ -326,10 +334,12 @@ def _generic_mentions(
         ):
             continue  # "held hostage", "taking Americans prisoner": a state, not a party
         if any(
-            c.dep_ in ("appos", "compound") and c.ent_type_ in ("PERSON", "ORG")
+            c.dep_ in ("appos", "compound")
+            and c.ent_type_ in ("PERSON", "ORG")
+            and not (c.ent_type_ == "PERSON" and _agent_phrase(c, tok, agents))
             for c in tok.children
         ):
-            continue
+            continue  # "the group, Hamas": the name is the party
         if tok.lower_.rstrip("s") in named_heads and any(
             c.dep_ == "det" and c.lower_ == "the" for c in tok.children
         ):
@@ -917,6 +927,13 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
             continue  # "Bosnian Serbs": a people, found with the other peoples below
         if _country_called_person(ent, gaz, surnames):
             continue  # "Mali's army said": a country, found with the countries below
+        if (
+            len(ent) == 1
+            and ent.end < len(doc)
+            and ent.root.dep_ == "compound"
+            and _agent_phrase(ent[0], doc[ent.end], _agents())
+        ):
+            continue  # "Riot police fired": an agent noun, found with the groups below
         if len(name.split()) >= 2:
             key = f"person:{_leaders().get(name, (name, None))[0]}"
         else:

@@ -450,6 +450,19 @@ def _armed_groups() -> dict[str, tuple[str, _Info]]:
 _STATE_SECTORS = frozenset(["GOV", "MIL", "COP", "LEG", "JUD", "SPY"])
 
 
+def _known_org(name: str, armed: bool) -> tuple[str, _Info] | None:
+    """(canonical name, info) of an institution of the knowledge file, or, when
+    ``armed``, of a named armed group; a group filed under a region takes the
+    country its name tells ("Palestinian Islamic Jihad")."""
+    known = _institutions().get(_name_key(name))
+    if not known and armed:
+        known = _armed_groups().get(_name_key(name))
+        if known and not known[1].country:
+            info = _org_info(name)
+            known = (known[0], _Info(info.country, "REB", None, "group"))
+    return known
+
+
 def _dateline_country(article: Article) -> str | None:
     """alpha-3 of the country the story is datelined in, if its dateline is a place."""
     if not article.dateline:
@@ -902,6 +915,20 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
             clusters.append(by_key[key])
         return by_key[key]
 
+    def org_cluster(canonical: str, info: _Info) -> _Cluster:
+        """The cluster of a named organisation or group; a country's military is
+        one cluster whatever it is called ("the IDF", "Israel's army")."""
+        kind: EntityKind = "group" if info.kind == "group" else "organization"
+        key = (
+            f"org:{info.country}:{info.sector}"
+            if info.sector == "MIL" and info.country
+            else (f"org:{canonical.lower()}")
+        )
+        cluster = cluster_for(key, kind, canonical)
+        cluster.country = cluster.country or info.country
+        cluster.sector = cluster.sector or info.sector
+        return cluster
+
     # People: full names first, so that surnames can join them.
     surnames: dict[str, str] = {}
     for ent in person_spans:
@@ -971,12 +998,7 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         name = _strip_name(ent.text)
         if not name or name in surnames:
             continue
-        known = _institutions().get(_name_key(name))
-        if not known and ent.label_ in ("ORG", "NORP"):
-            known = _armed_groups().get(_name_key(name))
-            if known and not known[1].country:  # a group filed under a region
-                info = _org_info(name)  # "Palestinian Islamic Jihad": the name tells
-                known = (known[0], _Info(info.country, "REB", None, "group"))
+        known = _known_org(name, armed=ent.label_ in ("ORG", "NORP"))
         if ent.label_ in ("NORP", "FAC", "GPE") and not known:
             continue
         if (
@@ -985,17 +1007,7 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
             and not any(t.lower_ in _groups() or t.lower_ in _MILITARY_WORDS for t in ent)
         ):
             continue  # "State" in "Secretary of State"
-        info = known[1] if known else _org_info(name)
-        canonical = known[0] if known else name
-        kind: EntityKind = "group" if info.kind == "group" else "organization"
-        key = (
-            f"org:{info.country}:{info.sector}"
-            if info.sector == "MIL" and info.country
-            else (f"org:{canonical.lower()}")
-        )
-        cluster = cluster_for(key, kind, canonical)
-        cluster.country = cluster.country or info.country
-        cluster.sector = cluster.sector or info.sector
+        cluster = org_cluster(*(known or (name, _org_info(name))))
         cluster.rank = max(cluster.rank, 10)
         start = ent.start_char + (ent.text.find(name) if name in ent.text else 0)
         cluster.mentions.append((start, start + len(name)))
@@ -1004,15 +1016,11 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
     # A known one is the group it stands for, as when the model tags it ("ADF
     # attacked a village" and "fighters of the ADF" are the same rebels).
     for tok in _acronym_parties(doc, gaz):
-        known = _institutions().get(_name_key(tok.text)) or _armed_groups().get(_name_key(tok.text))
+        known = _known_org(tok.text, armed=True)
         if known is None:
             cluster = cluster_for(f"org:{tok.lower_}", "organization", tok.text)
         else:
-            canonical, info = known
-            kind = "group" if info.kind == "group" else "organization"
-            cluster = cluster_for(f"org:{canonical.lower()}", kind, canonical)
-            cluster.country = cluster.country or info.country
-            cluster.sector = cluster.sector or info.sector
+            cluster = org_cluster(*known)
         cluster.mentions.append((tok.idx, tok.idx + len(tok.text)))
 
     # Collective actors: a demonym or country on a group noun.

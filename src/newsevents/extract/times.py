@@ -106,6 +106,9 @@ def _needs(pattern: re.Pattern[str], *words: str) -> re.Pattern[str]:
     return pattern
 
 
+#: The seasons' names, the gate words of the patterns that find seasons.
+_SEASON_WORDS = ("spring", "summer", "autumn", "fall", "winter")
+
 _PATTERNS = [
     re.compile(
         rf"\b(?:this|last|next|on|past|coming)?\s*{_WEEKDAY}"
@@ -196,11 +199,7 @@ _PATTERNS = [
             r"\b(?i:this|last|next|coming|past) (?i:spring|summer|autumn|fall|winter)\b"
             r"(?! (?:of|in|from|to) (?:the |a |an |\d)|[-'’])"
         ),
-        "spring",
-        "summer",
-        "autumn",
-        "fall",
-        "winter",
+        *_SEASON_WORDS,
     ),
     # the day the story is on, named without its date: "later that day", "that same day"
     _needs(
@@ -256,11 +255,7 @@ _PATTERNS = [
             r"(?: of)? (?:19|20)\d\d\b",
             re.I,
         ),
-        "spring",
-        "summer",
-        "autumn",
-        "fall",
-        "winter",
+        *_SEASON_WORDS,
     ),
     # holidays, capitalised as news writes them ("easter" alone is a direction)
     _needs(
@@ -1053,7 +1048,8 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
         span = doc.char_span(start, end, alignment_mode="expand")
         tense = _tense(span) if span is not None else None
         kind, value, relative = normalize(text, published, tense)
-        if value is None and _OLD_YEAR.fullmatch(text) and _YEAR_PREP.search(doc_text(doc)[:start]):
+        before = doc_text(doc)[max(0, start - 40) : start]
+        if value is None and _OLD_YEAR.fullmatch(text) and _YEAR_PREP.search(before):
             value = text  # "in 1848"; a bill's number ("HB 1523") or a count is none
         anchor: str | None = "published" if relative and value is not None else None
         spoken = re.sub(r"\s+", " ", text.lower())
@@ -1061,10 +1057,7 @@ def extract_times(article: Article, doc: Doc) -> list[Time]:
         if (
             told is None
             and _SAME_DAY.match(spoken)
-            and (
-                re.match(r"(?:earlier|later) that|(?:that|the) same", spoken)
-                or not _DAY_DEFINED.match(doc_text(doc)[end : end + 20])
-            )
+            and (_DAY_NAMED.match(spoken) or not _DAY_DEFINED.match(doc_text(doc)[end : end + 20]))
         ):  # "later that day he was released" names its day; "the day he left" does not
             told = 0  # "later in the day", "to end the day": the day the story is on
         if told is not None and (reference or published) is not None:
@@ -1241,6 +1234,9 @@ _SAME_DAY = re.compile(
     r"(?:the|that|the same|that same) day$"
     rf"|^{_RECORD} day{_RECORD_TAIL}$"
 )
+
+#: ... which "later that day", "that same day" already say, whatever follows them
+_DAY_NAMED = re.compile(r"(?:earlier|later) that|(?:that|the) same")
 
 #: ... unless a clause or phrase says which day: "the day the war began", "the day of the vote"
 _DAY_DEFINED = re.compile(

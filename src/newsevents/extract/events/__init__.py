@@ -45,6 +45,7 @@ from .place_time import (
     _locate,
     _only_as_party,
     _place_of,
+    event_dates,
 )
 from .status import _object_mood, _status
 from .syntax import _clause_verb, _gerund_subject, _Ranges
@@ -86,13 +87,7 @@ def _extract_events(article: Article, doc: Doc, analysis: Analysis) -> list[Even
     skip = [s.span for s in article.subheadings]
     drafts: list[_Draft] = []
     seen: set[tuple[str, tuple[str, ...], tuple[str, ...], int]] = set()
-    # a calendar value, not a TIMEX3 reference ("currently", "recently"): an event
-    # said to happen "currently" is dated by its article, not by the word
-    dated = {
-        k: v
-        for k, v in index.time_at.items()
-        if v.kind == "date" and v.value and not v.value.endswith("_REF")
-    }
+    dated = event_dates(index.time_at)
     skipped = _Ranges(skip)
     for tok in doc_tokens(doc):
         if skipped.holds(tok.idx):

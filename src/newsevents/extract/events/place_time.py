@@ -79,20 +79,39 @@ def _owner_country(tok: Token, index: ActorIndex) -> bool:
     )
 
 
+def event_dates(time_at: Mapping[int, Time]) -> dict[int, Time]:
+    """Character offset -> date, for the dates that can date an event: a calendar
+    value, not a TIMEX3 reference ("currently", "recently"): an event said to
+    happen "currently" is dated by its article, not by the word."""
+    return {
+        k: v
+        for k, v in time_at.items()
+        if v.kind == "date" and v.value and not v.value.endswith("_REF")
+    }
+
+
+def _sentence_date(
+    sent: Span, dated: Mapping[int, Time], claimed: frozenset[str] = frozenset()
+) -> Time | None:
+    """The first date of the sentence that no other event's clause holds."""
+    for t in span_tokens(sent):
+        found = dated.get(t.idx)
+        if found is not None and found.id not in claimed:
+            return found
+    return None
+
+
 def _date_from_sentence(drafts: list[_Draft], doc: Doc, dated: Mapping[int, Time]) -> None:
     """An event with no date in its own clause takes one from its sentence, but
     never one that another event's clause holds ("the second time Putin meets
     the envoy, since they met on February 11": February 11 is the first meeting's)."""
-    claimed = {d.event.time for d in drafts if d.own_time}
+    claimed = frozenset(d.event.time for d in drafts if d.own_time and d.event.time)
     for d in drafts:
         if d.event.time is not None:
             continue
-        sent = sentence_of(doc_tokens(doc)[d.tok.i])
-        for t in span_tokens(sent):
-            found = dated.get(t.idx)
-            if found is not None and found.id not in claimed:
-                d.event.time = found.id
-                break
+        found = _sentence_date(sentence_of(doc_tokens(doc)[d.tok.i]), dated, claimed)
+        if found is not None:
+            d.event.time = found.id
 
 
 def precision_of(value: str | None) -> Literal["day", "week", "month", "year"] | None:
@@ -161,22 +180,16 @@ def time_of_mention(tok: Token, article: Article, times: list[Time]) -> tuple[st
     evaluation scores the cascade on every gold event mention with it. It leaves
     out one step of ``extract_events``: a date another event's clause holds is
     not set aside, since only coded events claim dates."""
-    dated = _calendar_dates(times)
-    at = {
-        i: t
-        for t in times
-        if t.kind == "date" and t.value and not t.value.endswith("_REF")
-        for i in range(t.span[0], t.span[1])
-    }
+    at = event_dates({i: t for t in times for i in range(t.span[0], t.span[1])})
     verb = _clause_verb(tok)
     sent = sentence_of(tok)
     found = _clause_time(at, verb)
     origin = "clause"
     if found is None:
-        found = next((at[t.idx] for t in span_tokens(sent) if t.idx in at), None)
+        found = _sentence_date(sent, at)
         origin = "sentence"
     if found is None and _told_in_past(verb):
-        found = _told_before(article.text, dated, tok.idx, sent.start_char)
+        found = _told_before(article.text, _calendar_dates(times), tok.idx, sent.start_char)
         origin = "narrative"
     if found is not None:
         return found.value, origin

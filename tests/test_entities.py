@@ -468,3 +468,20 @@ def test_a_country_the_model_calls_a_person(nlp: Language) -> None:
     # a surname stays the person's
     found = entities("Michael Jordan visited Amman. Jordan said the trip was a success.", nlp)
     assert found["Michael Jordan"].kind == "person" and len(found["Michael Jordan"].mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        ("Both sides signed the deal on Monday.", "Both sides", None),
+        ("The two governments signed the deal on Monday.", "The two governments", "GOV"),
+        # the agents table knows "political party": its sector stays
+        ("Both political parties signed the deal on Monday.", "political parties", "PTY"),
+        ("The warring factions signed the deal on Monday.", "warring factions", "UAF"),
+    ],
+)
+def test_two_parties_at_once_are_a_party(
+    nlp: Language, text: str, name: str, sector: str | None
+) -> None:
+    found = entities(text, nlp)
+    assert (found[name].kind, found[name].country, found[name].sector) == ("group", None, sector)

@@ -341,6 +341,58 @@ def test_named_parties_of_the_story_outrank_the_warring_parties(nlp: Language) -
 @pytest.mark.parametrize(
     ("text", "actors"),
     [
+        # no event and no pair named before: "the two sides" is a party of its own
+        ("The two sides agreed to a ceasefire on Tuesday.", ["The two sides"]),
+        ("Both countries signed a trade deal in Doha.", ["Both countries"]),
+        # two parties joined by "and" in the sentence before, with no event of theirs
+        (
+            "Tensions between Armenia and Azerbaijan remain high. "
+            "The two countries agreed to a ceasefire on Tuesday.",
+            ["Armenia", "Azerbaijan"],
+        ),
+        (
+            "The talks between Hamas and Israel resumed in Cairo. "
+            "The two sides agreed to a ceasefire on Tuesday.",
+            ["Hamas", "Israel"],
+        ),
+        # three joined: which two is a guess, so none is taken
+        (
+            "Russia, Armenia and Azerbaijan are neighbours. "
+            "The two countries agreed to a ceasefire on Tuesday.",
+            ["The two countries"],
+        ),
+        # "countries" are countries: an organisation joined to one is no pair
+        (
+            "Tensions between Armenia and the European Union remain high. "
+            "The two countries agreed to a ceasefire on Tuesday.",
+            ["The two countries"],
+        ),
+        # named near it but not joined: someone else's deal
+        (
+            "With the Iran deal done, Israel can wait. The two sides agreed to a ceasefire.",
+            ["The two sides"],
+        ),
+    ],
+)
+def test_both_sides_are_the_pair_named_before_or_a_party_of_their_own(
+    nlp: Language, text: str, actors: list[str]
+) -> None:
+    found = [(t, a) for t, a, _, _, _ in events(text, nlp)]
+    assert ("AGREE", actors) in found
+
+
+def test_both_sides_take_no_country_from_the_dateline(nlp: Language) -> None:
+    text = "BAKU, Azerbaijan (AP) - The two sides agreed to a ceasefire on Tuesday."
+    result = analyze(article_from_text(text, published="2025-03-13"), nlp)
+    sides = [e for e in result.entities if e.name == "The two sides"]
+    assert [(e.kind, e.country, e.sector) for e in sides] == [("group", None, None)]
+    ours = [e for e in result.events if e.type == "AGREE"]
+    assert [ev.actors for ev in ours] == [[sides[0].id]]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
         ("Fighting between the army and rebels resumed near the town.", ["army", "rebels"]),
         ("Fighting between the warring parties resumed near the town.", ["warring parties"]),
     ],
@@ -775,8 +827,10 @@ def test_the_two_sides_are_the_parties_last_named(nlp: Language) -> None:
     )
     agree = next(c for c in coded if c[0] == "AGREE")
     assert sorted(agree[2]) == ["Armenia", "Azerbaijan"], coded
-    # with no parties named before, "the two sides" names nobody: no event
-    assert _coded("The two sides signed a peace deal in Juba.", nlp) == []
+    # with no parties named before, "the two sides" is a party of its own, of no
+    # one country: the deal was signed, by parties the note does not name
+    alone = _coded("The two sides signed a peace deal in Juba.", nlp)
+    assert ("AGREE", ["The two sides"]) in [(c[0], c[2]) for c in alone], alone
 
 
 def test_crowd_violence_is_a_protest_riot(nlp: Language) -> None:

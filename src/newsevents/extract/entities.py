@@ -24,7 +24,7 @@ from ..budget import check as check_budget
 from ..gazetteer import Gazetteer, load_gazetteer, normalize_surface, read_table, split_list
 from ..model import Article, Entity, EntityKind
 from .places import person_in_place_slot
-from .text import doc_ents, doc_text, doc_tokens
+from .text import both_sides, doc_ents, doc_text, doc_tokens
 
 _MEDIA_WORDS = frozenset(
     [
@@ -263,13 +263,20 @@ def _agent_phrase(word: Token, noun: Token, agents: Mapping[str, str]) -> bool:
     )
 
 
+#: The key of a party that is two parties at once ("both sides"); it takes no
+#: country from the article, since the two are seldom of one country.
+BOTH_SIDES = "both sides"
+#: Plural nouns for two parties that are states ("the two countries").
+STATE_NOUNS = frozenset(["country", "nation", "government", "neighbour", "neighbor"])
+
+
 def _generic_mentions(
     doc: Doc,
     covered: set[int],
     descriptors: set[int],
     named_heads: set[str],
     nobody_named: bool = False,
-) -> Iterable[tuple[int, int, str, str, str, str | None]]:
+) -> Iterable[tuple[int, int, str, str | None, str, str | None]]:
     """(start, end, key noun, sector, name) for unnamed actors: "police",
     "unidentified gunmen", "security forces", "a mob", "striking teachers".
 
@@ -322,6 +329,17 @@ def _generic_mentions(
                 None,
             )
             yield first.idx, end, "crowd", "CVL", doc_text(doc)[first.idx : end], whose
+            continue
+        if both_sides(tok) and not any(
+            f"{c.lower_} {lemma}" in agents for c in tok.lefts if c.dep_ in ("amod", "compound")
+        ):
+            # "Both sides signed a truce" in a note that names neither: still the
+            # parties to it, of no one country (the events extractor gives such a
+            # phrase the parties last named, when there are any)
+            first = tok.left_edge
+            end = tok.idx + len(tok.text)
+            states = "GOV" if lemma in STATE_NOUNS else None
+            yield first.idx, end, BOTH_SIDES, states, doc_text(doc)[first.idx : end], None
             continue
         if tok.i in descriptors or lemma in _PLACE_NOUNS:
             continue  # "special envoy Witkoff": a person, not a group
@@ -1121,14 +1139,14 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
         if c.kind in ("group", "organization") and c.mentions
     }
     nobody_named = not any(c.kind == "person" for c in clusters)
-    for start, end, noun, sector, name, said in _generic_mentions(
+    for start, end, noun, group_sector, name, said in _generic_mentions(
         doc, covered_now, descriptor_tokens, named_heads, nobody_named
     ):
         cluster = cluster_for(f"generic:{noun}:{said or ''}", "group", name)
-        cluster.sector = cluster.sector or sector
+        cluster.sector = cluster.sector or group_sector
         if said:
             cluster.country = cluster.country or said
-        elif home_country and not cluster.country:
+        elif home_country and not cluster.country and noun != BOTH_SIDES:
             cluster.country = home_country
             cluster.country_from = home_from
         cluster.mentions.append((start, end))

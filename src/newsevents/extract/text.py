@@ -95,3 +95,23 @@ def of_objects(tok: Token) -> list[Token]:
         for o in p.children
         if o.dep_ == "pobj"
     ]
+
+
+#: Plural nouns that, counted as two or called warring, stand for two parties at
+#: once: "the two sides", "both countries", "the warring parties".
+_SIDE_NOUNS = frozenset(
+    ["side", "party", "faction", "belligerent", "country", "nation", "leader", "government",
+     "delegation", "camp", "neighbour", "neighbor", "rival", "foe", "adversary"]
+)  # fmt: skip
+
+
+def both_sides(tok: Token) -> bool:
+    """Whether ``tok`` names two parties together ("the two sides", "both
+    countries", "the warring parties"): the events extractor gives it the parties
+    last named, the entities extractor makes it a party of its own when none are."""
+    if tok.lemma_.lower() not in _SIDE_NOUNS or tok.tag_ != "NNS":
+        return False
+    return any(
+        c.lower_ in ("two", "both") or (c.dep_ == "amod" and c.lower_ in ("warring", "opposing"))
+        for c in tok.children
+    )

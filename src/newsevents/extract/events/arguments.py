@@ -13,8 +13,9 @@ from spacy.tokens import Span, Token
 
 from ...gazetteer import load_gazetteer
 from ...model import Analysis, Entity, Place, Time
+from ..entities import STATE_NOUNS as _STATE_NOUNS
 from ..senses import is_weapon
-from ..text import of_objects, sentence_of
+from ..text import both_sides, of_objects, sentence_of
 from .syntax import _agents, _clause_time, _in_attribution, _locative, _Ranges, _subject, _wh_clause
 from .triggers import _Entry, _lexicon, is_materiel
 from .words import (
@@ -185,6 +186,42 @@ class ActorIndex:
             return self.countries.get(alpha3(place.country))
         return self._definite(tok)
 
+    def pair_before(self, tok: Token) -> list[str]:
+        """The two parties "the two sides" or "both countries" stands for when no
+        event has named them: two parties joined by "and" in its sentence or the
+        one before ("Tensions between Armenia and Azerbaijan remain high. The two
+        countries agreed ..."), countries for "countries", people for "leaders".
+        Three joined are no pair, nor two merely named near it: "With the Iran deal done,
+        the two sides have talked" is about two others."""
+        lemma = tok.lemma_.lower()
+        if lemma == "leader":
+            starts, fits = self._person_starts, None
+        elif lemma in _STATE_NOUNS:
+            starts, fits = self._group_starts, _is_country
+        else:
+            starts, fits = self._group_starts, None
+        doc = tok.doc
+        sent = sentence_of(tok)
+        floor = sentence_of(doc[sent.start - 1]).start_char if sent.start > 0 else 0
+        itself = self.entity_at.get(tok.idx)
+        heads: list[tuple[Token, Entity]] = []
+        at = bisect.bisect_left(starts[0], tok.idx) - 1
+        for i in range(at, -1, -1):
+            if starts[0][i] < floor:
+                break
+            ent = starts[1][i]
+            if ent is itself or (fits is not None and not fits(ent)):
+                continue
+            end = next(e for s, e in ent.mentions if s == starts[0][i])
+            span = doc.char_span(starts[0][i], end, alignment_mode="expand")
+            if span is not None:
+                heads.append((span.root, ent))
+        for later, (head, ent) in enumerate(heads):
+            for other, other_ent in heads[later + 1 :]:
+                if other_ent is not ent and head.conjuncts == (other,):
+                    return [other_ent.id, ent.id]
+        return []
+
     def _definite(self, tok: Token) -> Entity | None:
         """ "the army", "the ministry": the last group or organisation named with that head
         noun before ("Sudan's army", "Saudi Arabia's foreign ministry")."""
@@ -196,6 +233,10 @@ class ActorIndex:
             return None  # "the Russian army" names its own owner
         starts = self._by_head.get(tok.lemma_.lower().rstrip("s"))
         return _last_before(starts, tok.idx) if starts else None
+
+
+def _is_country(entity: Entity) -> bool:
+    return entity.kind == "country"
 
 
 def _not_plural_noun(entity: Entity) -> bool:
@@ -280,23 +321,6 @@ def actors_of(tokens: Iterable[Token], index: ActorIndex) -> list[str]:
     return _actors(tokens, index)
 
 
-#: Plural nouns that, counted as two or called warring, stand for the parties
-#: last named: "the two sides", "both countries", "the warring parties".
-_SIDE_NOUNS = frozenset(
-    ["side", "party", "faction", "belligerent", "country", "nation", "leader", "government",
-     "delegation", "camp", "neighbour", "neighbor", "rival", "foe", "adversary"]
-)  # fmt: skip
-
-
-def _both_sides(tok: Token) -> bool:
-    if tok.lemma_.lower() not in _SIDE_NOUNS or tok.tag_ != "NNS":
-        return False
-    return any(
-        c.lower_ in ("two", "both") or (c.dep_ == "amod" and c.lower_ in ("warring", "opposing"))
-        for c in tok.children
-    )
-
-
 def _expand(tok: Token) -> list[Token]:
     """A head and its coordinated heads ("the US and Ukraine")."""
     return [tok, *tok.conjuncts]
@@ -323,9 +347,12 @@ def _actors(tokens: Iterable[Token], index: ActorIndex) -> list[str]:
     # "Thousands of Iraqi Kurds demonstrated": the people counted are the actor
     tokens = [next(iter(of_objects(t)), t) if t.lower_ in _COUNT_NOUNS else t for t in tokens]
     for tok in tokens:
-        if (tok.lower_ in ("they", "them") or _both_sides(tok)) and len(index.recent) >= 2:
+        if (tok.lower_ in ("they", "them") or both_sides(tok)) and len(index.recent) >= 2:
             # "they met", "the two sides signed": the last event's parties
             ids += [r for r in index.recent if r not in ids]
+            continue
+        if both_sides(tok) and (pair := index.pair_before(tok)):
+            ids += [r for r in pair if r not in ids]
             continue
         for t in _expand(tok) + _parties_beside_owner(tok, index):
             candidates = [t]

@@ -348,6 +348,9 @@ def duration_value(text: str) -> str | None:
     lowered = text.lower()
     half = bool(re.search(r"\band a half\b|\bhalf an?\b", lowered))
     lowered = re.sub(r"\s+and a half\s+", " ", lowered)
+    m = re.search(rf"({_NUM})[- ]centur(?:y|ies)\b", lowered)
+    if m and not half and (n := _number(m.group(1))) is not None:
+        return f"P{_fmt(n * 100)}Y"  # "four centuries", in years as a decade is
     m = re.search(rf"({_NUM})[- ]({_UNIT1})s?\b", lowered)
     if not m:
         return None  # "a few days", "several weeks": no count (normalize gives PXD)
@@ -587,6 +590,7 @@ def normalize(
             lowered,
         )
         or re.fullmatch(rf"{_NUM}\s+{_UNIT}\s+and\s+a\s+half", lowered)
+        or re.fullmatch(rf"(?:about\s+|nearly\s+|almost\s+|more than\s+)?{_NUM}[- ]centur(?:y|ies)(?:-long)?", lowered)
         or re.fullmatch(rf"{_NUM}\s+and\s+a\s+half\s+{_UNIT}", lowered)
         or re.fullmatch(rf"(?:an?|one)\s+{_UNIT1}\s+and\s+a\s+half", lowered)
     )
@@ -598,14 +602,14 @@ def normalize(
     m = re.fullmatch(
         r"(?:(?:the )?(?:past|last|next|coming|first|final) )?"
         r"(?:(several|many|few|a few|some|so many|a couple of|recent) )?"
-        r"(seconds|minutes|hours|days|weeks|months|quarters|years|decades)(?:-long)?",
+        r"(seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?:-long)?",
         lowered,
     )
     if m:  # "several years", "decades", "minutes": a duration of unknown length
         unit = m.group(2)
         code = {"seconds": "TXS", "minutes": "TXM", "hours": "TXH", "days": "XD",
                 "weeks": "XW", "months": "XM", "quarters": "XQ", "years": "XY",
-                "decades": "XDE"}[unit]  # fmt: skip
+                "decades": "XDE", "centuries": "XCE"}[unit]  # fmt: skip
         return "duration", f"P{code}", False
     m = re.fullmatch(
         r"(?:early|mid|late|the (?:early|middle|late|end|start|beginning) (?:part )?of)[- ]?((?:19|20)\d\d)",
@@ -667,7 +671,7 @@ def normalize(
     m = re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th) century", lowered)
     if m:  # "the 20th century": TIMEX3 writes the century's first two digits
         return "date", f"{int(m.group(1)) - 1:02d}", False
-    m = re.fullmatch(r"(?:a|one) (quarter|half)[- ]century", lowered)
+    m = re.fullmatch(r"(?:a|one) (quarter|half)[- ]century|(half) a century", lowered)
     if m:
         return "duration", "P25Y" if m.group(1) == "quarter" else "P50Y", False
     m = re.fullmatch(r"(?:the )?(?:(?:early|mid|late)[- ]?)?(?:(1[89]|20)|')?(\d)0'?s", lowered)
@@ -932,6 +936,13 @@ def _with_determiner(ent: Span) -> int:
         and (ent[0].lower_ in _DETERMINED or ent[0].lower_.rstrip(".") in MONTHS)
     ):
         return ent.doc[ent.start - 1].idx
+    if (
+        ent.start > 0
+        and ent.doc[ent.start - 1].lower_ in ("a", "an")
+        and len(ent) == 1
+        and ent[0].lower_ in ("decade", "century")
+    ):
+        return ent.doc[ent.start - 1].idx  # "a decade's struggle", "a decade-long silence"
     return ent.start_char
 
 

@@ -590,7 +590,10 @@ def normalize(
             lowered,
         )
         or re.fullmatch(rf"{_NUM}\s+{_UNIT}\s+and\s+a\s+half", lowered)
-        or re.fullmatch(rf"(?:about\s+|nearly\s+|almost\s+|more than\s+)?{_NUM}[- ]centur(?:y|ies)(?:-long)?", lowered)
+        or re.fullmatch(
+            rf"(?:about\s+|nearly\s+|almost\s+|more than\s+)?{_NUM}[- ]centur(?:y|ies)(?:-long)?",
+            lowered,
+        )
         or re.fullmatch(rf"{_NUM}\s+and\s+a\s+half\s+{_UNIT}", lowered)
         or re.fullmatch(rf"(?:an?|one)\s+{_UNIT1}\s+and\s+a\s+half", lowered)
     )

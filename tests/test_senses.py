@@ -449,6 +449,48 @@ def _types(text: str, nlp: Language) -> set[str]:
             "The governor held talks in Nairobi.",
             "CONSULT",
         ),
+        (  # a show held with a guest is still a show
+            "The governor held a rally with the envoy in Nairobi.",
+            "The governor held talks with the envoy in Nairobi.",
+            "CONSULT",
+        ),
+        (
+            "The president hosted a dinner in honour of the visiting Chinese premier.",
+            "The president hosted the visiting Chinese premier.",
+            "CONSULT",
+        ),
+        # arriving at the polls is voting, at a palace a visit
+        (
+            "Voters arrived at the polls early.",
+            "The envoy arrived at the palace early.",
+            "CONSULT",
+        ),
+        # the attack is on a website or on a building, with its day said
+        (
+            "The ministry website was attacked on Monday.",
+            "The ministry building was attacked on Monday.",
+            "ASSAULT",
+        ),
+        (
+            "Hackers launched an attack on the ministry website.",
+            "Rebels launched an attack on the ministry building.",
+            "ASSAULT",
+        ),
+        (
+            "Hackers launched an attack against the ministry website.",
+            "Rebels launched an attack against the ministry building.",
+            "ASSAULT",
+        ),
+        (
+            "Hackers launched a hacking attack on the ministry.",
+            "Rebels launched a rocket attack on the ministry.",
+            "ASSAULT",
+        ),
+        (
+            "They launched a hacker attack on the ministry.",
+            "They launched a mortar attack on the ministry.",
+            "ASSAULT",
+        ),
         # a cyber attack launched, and an attack
         (
             "Hackers launched a cyber attack on the ministry.",
@@ -470,6 +512,36 @@ def _types(text: str, nlp: Language) -> set[str]:
         (
             "A man stabbed his wife in Nairobi.",
             "A man stabbed the mayor in Nairobi.",
+            "ASSAULT",
+        ),
+        (  # the same said in the passive: the kin is the subject, the doer the agent
+            "His wife was stabbed by a man in Nairobi.",
+            "The mayor was stabbed by a man in Nairobi.",
+            "ASSAULT",
+        ),
+        (  # a band is no one's family, whoever its victim is
+            "A woman stabbed her husband in Nairobi.",
+            "Gunmen stabbed her husband in Nairobi.",
+            "ASSAULT",
+        ),
+        (
+            "The father shot dead their two children at home.",
+            "Kurds shot dead their two children at home.",
+            "ASSAULT",
+        ),
+        (
+            "A man stabbed his wife in Nairobi.",
+            "They stabbed his wife in Nairobi.",
+            "ASSAULT",
+        ),
+        (  # kin of someone else, and someone of one's own who is no kin
+            "A man stabbed his wife in Nairobi.",
+            "A man stabbed the mayor's wife in Nairobi.",
+            "ASSAULT",
+        ),
+        (
+            "A man shot his brother at the base.",
+            "A man shot his commander at the base.",
             "ASSAULT",
         ),
         # a journey that ends nowhere, and one with a purpose or a destination
@@ -546,3 +618,16 @@ def test_capturing_pictures_is_no_seizure(nlp: Language) -> None:
     assert not pictures & {"ASSAULT", "COERCE"}, pictures
     assert "ASSAULT" in _types("The army captured the town of Sehwan in Sindh.", nlp)
     assert "ASSAULT" in _types("A Russian drone struck an oil depot in Bryansk.", nlp)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters headed to the polls on Sunday.",
+        "Voters headed to the booths on Sunday.",
+        "Voters travelled to the ballot in the rain.",
+        "Two days after voters went to the polls for the primary, the result was declared.",
+    ],
+)
+def test_going_to_vote_is_no_visit(text: str, nlp: Language) -> None:
+    assert "CONSULT" not in _types(text, nlp)

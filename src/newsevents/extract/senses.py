@@ -215,8 +215,14 @@ def _digital_target(trigger: Token) -> bool:
         return True  # "a cyber attack", "launched a DDoS attack"
     targets = [c for n in nouns for c in n.children if c.dep_ in ("dobj", "nsubjpass")]
     targets = [t for t in targets if t.lemma_.lower() not in _ATTACK_NOUNS]
-    targets += [o for n in nouns for p in n.children if p.dep_ == "prep"
-                and p.lower_ in ("on", "against") for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    targets += [
+        o
+        for n in nouns
+        for p in n.children
+        if p.dep_ == "prep" and p.lower_ in ("on", "against")
+        for o in p.children
+        if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")
+    ]  # fmt: skip  ("was hacked on Monday")
     return bool(targets) and all(t.lemma_.lower() in _DIGITAL for t in targets)
 
 
@@ -424,14 +430,12 @@ def _to_the_polls_or_an_event(trigger: Token) -> bool:
     """ "go to the polls" is voting; "host a rally", "hosted a Clinton event" is a
     show put on, not a visit received."""
     lemma = trigger.lemma_.lower()
-    if lemma in ("host", "hold", "organize", "organise", "stage") and _objects_in(
-        trigger, _HOSTED_SHOWS
-    ):
+    if lemma in ("host", "hold") and _objects_in(trigger, _HOSTED_SHOWS):
         return True
     return lemma in _JOURNEYS | {"go", "head"} and any(
         o.lemma_.lower() in _POLLS or o.lower_ in _POLLS
         for p in trigger.children
-        if p.dep_ == "prep" and p.lower_ == "to"
+        if p.dep_ == "prep" and p.lower_ in ("to", "at")
         for o in p.children
         if o.dep_ == "pobj"
     )

@@ -544,7 +544,39 @@ def _types(text: str, nlp: Language) -> set[str]:
             "A man shot his commander at the base.",
             "ASSAULT",
         ),
+        # a number fired is people dismissed, unless it is aimed at someone ("on
+        # Tuesday", "at 9 a.m." say when, not at whom)
+        (
+            "The company fired 40 on Tuesday.",
+            "Troops fired 40 at the protesters on Tuesday.",
+            "ASSAULT",
+        ),
+        (
+            "The company fired 40 at 9 a.m. on Tuesday.",
+            "Troops fired 40 on the protesters.",
+            "ASSAULT",
+        ),
         # a journey that ends nowhere, and one with a purpose or a destination
+        (
+            "The envoy travelled on Monday.",
+            "The envoy travelled to meet the president.",
+            "CONSULT",
+        ),
+        (
+            "The envoy travelled on Monday.",
+            "The envoy travelled there on Monday.",
+            "CONSULT",
+        ),
+        (
+            "The envoy travelled on Monday.",
+            "The envoy travelled because the president asked.",
+            "CONSULT",
+        ),
+        (
+            "The envoy travelled on Monday.",
+            "The envoy travelled the region on Monday.",
+            "CONSULT",
+        ),
         (
             "The envoy arrived on Monday.",
             "The envoy arrived on Monday to meet the president.",
@@ -555,11 +587,48 @@ def _types(text: str, nlp: Language) -> set[str]:
             "The envoy arrived in Nairobi on Monday.",
             "CONSULT",
         ),
+        # relief sent after a disaster, said in the passive, and weapons sent
+        (
+            "Relief supplies were sent by Iran to the islanders after the cyclone.",
+            "Weapons were sent by Iran to the rebels after the cyclone.",
+            "AID",
+        ),
         # relief pledged after a disaster, and money to an army
         (
             "The UN pledged $5 million in emergency aid after the cyclone.",
             "The UN pledged $5 million to the army after the cyclone.",
             "AGREE",
+        ),
+        # what is received is a thing, or a person, party, country or people
+        (
+            "The president received a letter from Hamas.",
+            "The president received Hamas on Monday.",
+            "CONSULT",
+        ),
+        (
+            "The president received a letter from Angela Merkel.",
+            "The president received Angela Merkel on Monday.",
+            "CONSULT",
+        ),
+        (
+            "The president received a letter from France.",
+            "The president received France on Monday.",
+            "CONSULT",
+        ),
+        (
+            "The president received a letter from the Chinese.",
+            "The president received the Chinese on Monday.",
+            "CONSULT",
+        ),
+        (
+            "The pope received a donation from Ukraine's first lady.",
+            "The pope received Ukraine's first lady on Monday.",
+            "CONSULT",
+        ),
+        (  # ... also when it comes first, in a relative clause
+            "The 95 percent the president received on Monday was a record.",
+            "The envoy the president received on Monday brought a letter.",
+            "CONSULT",
         ),
         # a share of the vote received, and an envoy
         (

@@ -741,7 +741,8 @@ _VISITORS = frozenset(
     ["delegation", "envoy", "visitor", "guest", "counterpart", "ambassador", "minister",
      "president", "leader", "official", "premier", "chancellor", "king", "queen", "prince",
      "pope", "secretary", "representative", "emissary", "diplomat", "mission", "call",
-     "delegate", "senator", "governor", "commander", "general", "chief", "head", "team"]
+     "delegate", "senator", "governor", "commander", "general", "chief", "head", "team",
+     "lady", "emir", "sultan", "monarch", "mayor", "speaker", "lawmaker", "envoys"]
 )  # fmt: skip
 
 

@@ -700,3 +700,37 @@ def test_capturing_pictures_is_no_seizure(nlp: Language) -> None:
 )
 def test_going_to_vote_is_no_visit(text: str, nlp: Language) -> None:
     assert "CONSULT" not in _types(text, nlp)
+
+
+@pytest.mark.parametrize(
+    "does",
+    [
+        "hit an oil depot", "struck an oil depot", "targeted an oil depot",
+        "attacked an oil depot", "killed two guards", "destroyed an oil depot",
+        "damaged an oil depot", "injured two guards", "wounded two guards",
+        "exploded over an oil depot", "crashed into an oil depot", "slammed into an oil depot",
+        "bombed an oil depot", "smashed into an oil depot", "ploughed into an oil depot",
+        "blew up an oil depot", "set an oil depot on fire",
+    ],
+)  # fmt: skip
+def test_a_drone_that_harms_is_an_attack(does: str, nlp: Language) -> None:
+    assert "ASSAULT" in _types(f"A Russian drone {does} in Bryansk on Sunday.", nlp)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Russian drone filmed an oil depot in Bryansk on Sunday.",
+        "A Russian drone flew over an oil depot in Bryansk on Sunday.",
+        "A Russian drone was spotted over Bryansk on Sunday.",
+    ],
+)
+def test_a_drone_that_harms_no_one_is_no_attack(text: str, nlp: Language) -> None:
+    assert "ASSAULT" not in _types(text, nlp)
+
+
+def test_a_drone_named_as_the_weapon_is_an_attack(nlp: Language) -> None:
+    # the drone is what hit, not the subject; and an attack drone launched
+    assert "ASSAULT" in _types("An oil depot in Bryansk was hit by a Russian drone.", nlp)
+    assert "ASSAULT" in _types("Russia launched attack drones at Kyiv overnight.", nlp)
+    assert "ASSAULT" in _types("Attack drones were launched at Kyiv overnight.", nlp)

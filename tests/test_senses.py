@@ -6,6 +6,7 @@ import pytest
 from spacy.language import Language
 
 from newsevents import analyze, article_from_text
+from newsevents.extract.senses import _has_score
 
 
 def _types(text: str, nlp: Language) -> set[str]:
@@ -191,6 +192,16 @@ def _types(text: str, nlp: Language) -> set[str]:
         (
             "Police in Tunisia arrested 45 migrants trying to cross to Lampedusa.",
             "Police in Tunisia arrested 45 protesters trying to march to parliament.",
+            "COERCE",
+        ),
+        (  # the border force named as the agent of a passive
+            "Sixty people were detained by border police near the Serbian frontier.",
+            "Sixty people were detained by riot police near the parliament.",
+            "COERCE",
+        ),
+        (  # who tried to cross: migrants, or students
+            "Police detained 40 migrants who tried to cross into Spain.",
+            "Police detained 40 students who tried to cross into Spain.",
             "COERCE",
         ),
         # smuggled goods seized, and weapons seized from fighters
@@ -734,3 +745,22 @@ def test_a_drone_named_as_the_weapon_is_an_attack(nlp: Language) -> None:
     assert "ASSAULT" in _types("An oil depot in Bryansk was hit by a Russian drone.", nlp)
     assert "ASSAULT" in _types("Russia launched attack drones at Kyiv overnight.", nlp)
     assert "ASSAULT" in _types("Attack drones were launched at Kyiv overnight.", nlp)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "score"),
+    [
+        ("Chelsea beat Arsenal 2-0.", True),
+        ("Chelsea won 2 - 0 on Sunday.", True),  # the tokenizer splits a spaced score
+        ("Chelsea won 2 \u2013 0 on Sunday.", True),
+        ("Chelsea won 10 - 12 on Sunday.", True),
+        ("Chelsea won 2 - 0", True),  # at the very end of the text
+        ("It was a 3-1 win for Chelsea.", True),
+        ("They won 2 -", False),
+        ("Chelsea won 100 - 0 on Sunday.", False),  # two small numbers only
+        ("Chelsea won 2 - 100 on Sunday.", False),
+        ("Police said 12-15 protesters were hurt.", False),  # a range of people
+    ],
+)
+def test_a_match_score(sentence: str, score: bool, nlp: Language) -> None:
+    assert _has_score(next(iter(nlp(sentence).sents))) is score

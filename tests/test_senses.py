@@ -183,6 +183,32 @@ def _types(text: str, nlp: Language) -> set[str]:
             "Police detained four opposition activists in Kisumu.",
             "COERCE",
         ),
+        # what the one held is suspected of, wanted for, or held over
+        (
+            "Police arrested a man suspected of killing his neighbour in Kisii.",
+            "Police arrested a man suspected of killing a soldier in Kisii.",
+            "COERCE",
+        ),
+        (
+            "A man suspected of stabbing a trader was arrested in Kisii.",
+            "A man suspected of spying for Russia was arrested in Kisii.",
+            "COERCE",
+        ),
+        (
+            "Police detained a man wanted for robbery in Kisii.",
+            "Police detained a man wanted for treason in Kisii.",
+            "COERCE",
+        ),
+        (  # the one held is of politics, whatever the charge
+            "Police arrested two men over the killing of a shopkeeper in Kisii.",
+            "Police arrested the opposition leader over the killing of a policeman.",
+            "COERCE",
+        ),
+        (
+            "Police arrested a man for robbery in Kisii.",
+            "Police arrested an opposition activist for robbery in Kisii.",
+            "COERCE",
+        ),
         # border enforcement, and the same force holding a political party
         (
             "Hungarian border police detained 60 people near the Serbian frontier.",
@@ -764,3 +790,15 @@ def test_a_drone_named_as_the_weapon_is_an_attack(nlp: Language) -> None:
 )
 def test_a_match_score(sentence: str, score: bool, nlp: Language) -> None:
     assert _has_score(next(iter(nlp(sentence).sents))) is score
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested a man suspected of killing his neighbour in Kisii.",
+        "Police arrested two men over the killing of a shopkeeper in Kisii.",
+        "A man was arrested for stabbing his landlord in Mombasa.",
+    ],
+)
+def test_the_crime_someone_is_held_for_is_no_attack(text: str, nlp: Language) -> None:
+    assert _types(text, nlp) == set()

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import read_table
 from ..model import Entity
+from .entities import agent_sector
 from .events.words import PROVISIONS
 from .text import doc_tokens, of_objects, span_tokens
 
@@ -457,7 +458,8 @@ _HOLDING = frozenset(["arrest", "detain", "charge", "convict", "jail", "sentence
 #: Acts of one person against another that are crimes, not politics, by themselves.
 _CRIMES = frozenset(
     ["stab", "murder", "rob", "steal", "rape", "burgle", "defraud", "kill", "shoot", "assault",
-     "beat", "strangle", "poison", "smuggle", "traffic", "possess"]
+     "beat", "strangle", "poison", "smuggle", "traffic", "possess", "killing", "stabbing",
+     "shooting", "theft"]
 )  # fmt: skip
 
 
@@ -469,18 +471,40 @@ def _arrest_for_crime(trigger: Token) -> bool:
         return tok.lemma_.lower() in _CRIMES or _domain(tok) == "crime"
 
     def reasons(verb: Token) -> list[Token]:
-        return [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
+        return [o for p in verb.children if p.dep_ == "prep" and p.lower_ in _FOR
                 for o in p.children if o.dep_ in ("pcomp", "pobj")]  # fmt: skip
 
+    def political(verb: Token) -> bool:
+        """Whether the one held, or anyone in what they are held for, is of politics:
+        "the opposition leader", "a man suspected of killing a soldier"."""
+        return any(
+            agent_sector(t.lemma_) in _POLITICAL_SECTORS
+            for c in verb.children
+            if c.dep_ in ("dobj", "nsubjpass")
+            for t in c.subtree
+        )
+
     if trigger.lemma_.lower() in _HOLDING:
-        return any(crime(r) for r in reasons(trigger))
+        # "arrested for robbery", and "arrested a man suspected of killing his neighbour"
+        held = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        suspicions = [a for h in held for a in h.children if a.lemma_.lower() in _SUSPECTED]
+        return not political(trigger) and any(
+            crime(r) for v in (trigger, *suspicions) for r in reasons(v)
+        )
     prep = trigger.head
-    return (
-        trigger.dep_ in ("pcomp", "pobj")
-        and prep.lower_ == "for"
-        and prep.head.lemma_.lower() in _HOLDING
-        and crime(trigger)
-    )
+    if trigger.dep_ not in ("pcomp", "pobj") or prep.lower_ not in _FOR or not crime(trigger):
+        return False
+    owner = prep.head  # "held for", or "suspected of" on the one held
+    if owner.lemma_.lower() in _SUSPECTED and owner.dep_ in ("acl", "amod"):
+        owner = owner.head.head if owner.head.dep_ in ("dobj", "nsubjpass") else owner
+    return owner.lemma_.lower() in _HOLDING and not political(owner)
+
+
+#: Prepositions that give what someone is held for: "for robbery", "over the
+#: killing", "suspected of stabbing", "wanted in a murder".
+_FOR = frozenset(["for", "over", "of", "in"])
+#: Words on the one held that say what for: "a man suspected of killing".
+_SUSPECTED = frozenset(["suspect", "suspected", "accuse", "accused", "want", "wanted"])
 
 
 #: Holding verbs of border and coast guards, beside the court and police ones above.

@@ -971,3 +971,35 @@ def test_an_old_year_needs_a_preposition_to_be_one(nlp: Language) -> None:
     found = _found("The court struck down HB 1523 on Friday.", "2016-07-02", nlp)
     assert not any(value == "1523" for _, value in found)
     assert ("1844", "1844") in _found("The Whigs lost in 1844.", "2016-07-02", nlp)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # a present in a clause of time takes the main clause's future
+        (
+            "Once the rule goes into effect on Dec. 1, many workers will receive more pay.",
+            "Dec. 1",
+            "2016-12-01",
+        ),
+        ("He said the vote on Dec. 1 was a mistake.", "Dec. 1", "2015-12-01"),
+        # what someone vows or plans to do is still to come
+        (
+            "Sanders vowed to stay in the race through the primary on June 7.",
+            "June 7",
+            "2016-06-07",
+        ),
+        ("The rebels plan to attack on June 7.", "June 7", "2016-06-07"),
+        # ... but not what was agreed to be done, nor a noun's promise
+        (
+            "The party agreed to let Trump use its voter file in late November.",
+            "late November",
+            "2015-11",
+        ),
+        # "last quarter" is the one before this; "the last quarter" of a year its fourth
+        ("Facebook reported last quarter that users spent more.", "last quarter", "2016-Q1"),
+        ("Profits rose in the last quarter of 2015.", "the last quarter of 2015", "2015-Q4"),
+    ],
+)
+def test_which_way_a_date_points(nlp: Language, sentence: str, expression: str, value: str) -> None:
+    assert (expression, value) in _found(sentence, "2016-05-19", nlp)

@@ -287,6 +287,13 @@ _PATTERNS = [
 ]
 Tense = Literal["past", "future"] | None
 
+#: Verbs of intent whose infinitive is still to come: "vowed to fight through
+#: the primary on June 7" (seen from before it, as "is set to" is).
+_INTENT = frozenset(
+    ["vow", "pledge", "promise", "plan", "intend", "hope", "expect", "aim", "prepare",
+     "threaten", "schedule"]
+)  # fmt: skip
+
 _FUTURE_CUES = {
     "will",
     "'ll",
@@ -395,7 +402,14 @@ def _tense(span: Span) -> Tense:
             words = {t.lower_ for t in verb.children if t.dep_ in _OWN_WORDS} | {verb.lower_}
             if words & _FUTURE_CUES:
                 return "future"
-            if verb.tag_ == "VB" and verb.head.lower_ in _FUTURE_CUES:
+            if verb.tag_ == "VB" and (
+                verb.head.lower_ in _FUTURE_CUES
+                or (
+                    verb.head.lemma_.lower() in _INTENT
+                    and verb.head.pos_ == "VERB"
+                    and any(a.tag_ == "TO" for a in auxes)
+                )
+            ):
                 cue_auxes = [t for t in verb.head.children if t.dep_ in ("aux", "auxpass")]
                 if verb.head.tag_ == "VBD" or any(a.tag_ == "VBD" for a in cue_auxes):
                     return None  # "was set to receive it on Friday": planned, seen from after
@@ -407,7 +421,10 @@ def _tense(span: Span) -> Tense:
             if verb.tag_ == "VBN" and any(a.lower_ in ("has", "have", "'ve", "’ve") for a in auxes):
                 return "past"
             if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
-                return None
+                if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
+                    return None
+                # "once the rule goes into effect on Dec. 1, workers will": a present
+                # in a clause of time takes the tense of the clause it is of
         if verb.head == verb:
             break
         verb = verb.head
@@ -632,6 +649,8 @@ def normalize(
         r"(?: of (?:(?:the )?(?:fiscal )?year )?((?:19|20)\d\d))?",
         lowered,
     )
+    if m and m.group(1) == "last" and not m.group(2) and not lowered.startswith("the "):
+        m = None  # "reported last quarter": the quarter before this one, not the fourth
     if m and (m.group(2) or published is not None):
         q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(m.group(1), 4)
         year = int(m.group(2)) if m.group(2) else published.year  # type: ignore[union-attr]

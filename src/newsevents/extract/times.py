@@ -420,11 +420,12 @@ def _tense(span: Span) -> Tense:
                 return "past"
             if verb.tag_ == "VBN" and any(a.lower_ in ("has", "have", "'ve", "’ve") for a in auxes):
                 return "past"
-            if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
-                if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
-                    return None
-                # "once the rule goes into effect on Dec. 1, workers will": a present
-                # in a clause of time takes the tense of the clause it is of
+            # "once the rule goes into effect on Dec. 1, workers will": a present in
+            # a clause of time takes the tense of the clause it is of
+            if (verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)) and (
+                verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX")
+            ):
+                return None
         if verb.head == verb:
             break
         verb = verb.head

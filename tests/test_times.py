@@ -72,6 +72,8 @@ def test_reference_times(reference: Analysis) -> None:
         ("centuries", None, "duration", "PXCE"),
         ("four centuries", None, "duration", "P400Y"),
         ("half a century", None, "duration", "P50Y"),
+        ("the next decade", None, "duration", "P10Y"),
+        ("2100", None, "date", "2100"),
         ("minutes", None, "duration", "PTXM"),
         ("two consecutive quarters", None, "duration", "P2Q"),
         ("early 2009", None, "date", "2009"),
@@ -999,6 +1001,8 @@ def test_an_old_year_needs_a_preposition_to_be_one(nlp: Language) -> None:
         # "last quarter" is the one before this; "the last quarter" of a year its fourth
         ("Facebook reported last quarter that users spent more.", "last quarter", "2016-Q1"),
         ("Profits rose in the last quarter of 2015.", "the last quarter of 2015", "2015-Q4"),
+        # two decades joined, the second without its article
+        ("The FBI watched dissenters in the 1950s and 1960s.", "1960s", "196"),
     ],
 )
 def test_which_way_a_date_points(nlp: Language, sentence: str, expression: str, value: str) -> None:

@@ -576,7 +576,7 @@ def normalize(
     absolute = parse_absolute_date(text)
     if absolute:
         return "date", absolute.isoformat(), False
-    if re.fullmatch(r"(?:19|20)\d\d", lowered):
+    if re.fullmatch(r"(?:19|20|21)\d\d", lowered):  # "by 2100" (older years: _OLD_YEAR)
         return "date", lowered, False
     m = re.fullmatch(rf"({_MONTH}),?\s+(?:of\s+)?((?:1\d|20)\d\d)", lowered)
     if m:
@@ -663,6 +663,8 @@ def normalize(
         ):
             year -= 1  # "the fourth quarter" in a March report is last year's
         return "date", f"{year}-Q{q}", not m.group(2)
+    if re.fullmatch(r"the (?:next|coming) decade", lowered):
+        return "duration", "P10Y", False  # "over the next decade", as "the past decade"
     m = re.fullmatch(r"the (?:past|last) (week|month|year|decade)", lowered)
     if m:  # "over the past week": a stretch of time, not a calendar week
         return (
@@ -890,7 +892,9 @@ def _split_at_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pieces if b > a]
 
 
-_RANGE_START = rf"(?:{_MONTH_ABBR}(?=\s|$)|{_WEEKDAY}\b|(?:19|20)\d\d\b)"
+_RANGE_START = (
+    rf"(?:{_MONTH_ABBR}(?=\s|$)|{_WEEKDAY}\b|(?:19|20)\d\d\b|(?:the\s+)?(?:1[89]|20)\d0s\b)"
+)
 _RANGE = re.compile(
     rf"^(?:(?:between|from)\s+)?({_RANGE_START}.*?)\s+(?:and|to|until|through)\s+({_RANGE_START}.*)$",
     re.I,

@@ -355,23 +355,6 @@ def test_named_parties_of_the_story_outrank_the_warring_parties(nlp: Language) -
             "The two sides agreed to a ceasefire on Tuesday.",
             ["Hamas", "Israel"],
         ),
-        # three joined: which two is a guess, so none is taken
-        (
-            "Russia, Armenia and Azerbaijan are neighbours. "
-            "The two countries agreed to a ceasefire on Tuesday.",
-            ["The two countries"],
-        ),
-        # "countries" are countries: an organisation joined to one is no pair
-        (
-            "Tensions between Armenia and the European Union remain high. "
-            "The two countries agreed to a ceasefire on Tuesday.",
-            ["The two countries"],
-        ),
-        # named near it but not joined: someone else's deal
-        (
-            "With the Iran deal done, Israel can wait. The two sides agreed to a ceasefire.",
-            ["The two sides"],
-        ),
     ],
 )
 def test_both_sides_are_the_pair_named_before_or_a_party_of_their_own(
@@ -379,6 +362,32 @@ def test_both_sides_are_the_pair_named_before_or_a_party_of_their_own(
 ) -> None:
     found = [(t, a) for t, a, _, _, _ in events(text, nlp)]
     assert ("AGREE", actors) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # three joined: which two is a guess
+        "Russia, Armenia and Azerbaijan are neighbours. "
+        "The two countries agreed to a ceasefire on Tuesday.",
+        # "countries" are countries: an organisation joined to one is no pair
+        "Tensions between Armenia and the European Union remain high. "
+        "The two countries agreed to a ceasefire on Tuesday.",
+        # named near it but not joined: two others
+        "With the Iran talks over, Israel can wait. The two sides agreed to a ceasefire.",
+    ],
+)
+def test_both_sides_after_parties_that_are_no_clear_pair_code_no_one(
+    nlp: Language, text: str
+) -> None:
+    """Parties are named before, so "the two sides" is two of them; which two the
+    text does not say, and an agreement by a made-up third party would be wrong."""
+    trigger_texts = [
+        r.article.text[e.trigger[0] : e.trigger[1]]
+        for r in [analyze(article_from_text(text, published="2025-03-13"), nlp)]
+        for e in r.events
+    ]
+    assert "agreed" not in trigger_texts
 
 
 def test_both_sides_take_no_country_from_the_dateline(nlp: Language) -> None:

@@ -270,6 +270,17 @@ BOTH_SIDES = "both sides"
 STATE_NOUNS = frozenset(["country", "nation", "government", "neighbour", "neighbor"])
 
 
+def _named_before(clusters: Iterable[_Cluster], offset: int) -> int:
+    """How many named parties the text mentions before ``offset``: "the two sides"
+    after two or more is one pair of them (the events extractor finds which, or
+    codes no one), never a party of its own."""
+    return sum(
+        1
+        for c in clusters
+        if not c.key.startswith("generic:") and any(start < offset for start, _ in c.mentions)
+    )
+
+
 def _generic_mentions(
     doc: Doc,
     covered: set[int],
@@ -1142,6 +1153,8 @@ def extract_entities(article: Article, doc: Doc) -> list[Entity]:
     for start, end, noun, group_sector, name, said in _generic_mentions(
         doc, covered_now, descriptor_tokens, named_heads, nobody_named
     ):
+        if noun == BOTH_SIDES and _named_before(clusters, start) >= 2:
+            continue  # "Zelensky met Duda, and the two leaders signed": those two, not a third
         cluster = cluster_for(f"generic:{noun}:{said or ''}", "group", name)
         cluster.sector = cluster.sector or group_sector
         if said:

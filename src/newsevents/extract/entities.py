@@ -342,7 +342,7 @@ def _generic_mentions(
             yield first.idx, end, "crowd", "CVL", doc_text(doc)[first.idx : end], whose
             continue
         if both_sides(tok) and not any(
-            f"{c.lower_} {lemma}" in agents for c in tok.lefts if c.dep_ in ("amod", "compound")
+            _agent_phrase(c, tok, agents) for c in tok.lefts if c.dep_ in ("amod", "compound")
         ):
             # "Both sides signed a truce" in a note that names neither: still the
             # parties to it, of no one country (the events extractor gives such a

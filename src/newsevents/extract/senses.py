@@ -477,12 +477,7 @@ def _arrest_for_crime(trigger: Token) -> bool:
     def political(verb: Token) -> bool:
         """Whether the one held, or anyone in what they are held for, is of politics:
         "the opposition leader", "a man suspected of killing a soldier"."""
-        return any(
-            agent_sector(t.lemma_) in _POLITICAL_SECTORS
-            for c in verb.children
-            if c.dep_ in ("dobj", "nsubjpass")
-            for t in c.subtree
-        )
+        return any(agent_sector(t.lemma_) in _POLITICAL_SECTORS for t in _object_words(verb))
 
     if trigger.lemma_.lower() in _HOLDING:
         # "arrested for robbery", and "arrested a man suspected of killing his neighbour"
